@@ -1,0 +1,90 @@
+// Command gotrain is the one binary of the project: the Jupyter kernel, the
+// worker process, and the command-line jobs (fit, predict, train, data, …).
+//
+// Each subcommand lives in its own file and registers itself in init with
+// register; main only dispatches.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command is one subcommand of gotrain.
+type command struct {
+	name    string
+	summary string
+	// run receives the arguments after the subcommand's name. It returns an
+	// error to print; errUsage asks main to exit with status 2.
+	run func(ctx context.Context, args []string) error
+}
+
+var commands = map[string]command{}
+
+// register adds a subcommand; it is called from init functions only.
+func register(c command) {
+	if _, dup := commands[c.name]; dup {
+		panic("gotrain: subcommand registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// errUsage reports bad command-line usage; the flag package has already
+// printed what was wrong.
+var errUsage = errors.New("usage")
+
+// exitCoder lets a subcommand choose its exit status.
+type exitCoder interface{ ExitCode() int }
+
+func usage() {
+	fmt.Fprintf(os.Stderr, "gotrain: a Go Jupyter kernel with distributed gradient-boosted trees\n\nUsage: gotrain COMMAND [flags]\n\nCommands:\n")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintf(os.Stderr, "\nRun 'gotrain COMMAND --help' for a command's flags.\n")
+}
+
+func main() {
+	if len(os.Args) < 2 || os.Args[1] == "-h" || os.Args[1] == "--help" || os.Args[1] == "help" {
+		usage()
+		if len(os.Args) < 2 {
+			os.Exit(2)
+		}
+		return
+	}
+	c, ok := commands[os.Args[1]]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "gotrain: unknown command %q\n\n", os.Args[1])
+		usage()
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := c.run(ctx, os.Args[2:])
+	stop()
+	switch {
+	case err == nil:
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
+		os.Exit(2)
+	default:
+		fmt.Fprintf(os.Stderr, "gotrain %s: %v\n", c.name, err)
+		var ec exitCoder
+		if errors.As(err, &ec) {
+			os.Exit(ec.ExitCode())
+		}
+		os.Exit(1)
+	}
+}

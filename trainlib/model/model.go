@@ -1,0 +1,65 @@
+// Package model holds a trained forest of boosted trees in the shape XGBoost
+// stores it, so that model files convert without loss: node arrays numbered
+// breadth-first, the right child next to the left one, leaf values in
+// SplitCondition. It predicts, reads and writes XGBoost JSON and UBJSON, and
+// computes feature importance and per-prediction contributions.
+//
+// The learner in package gbdt produces a *Model; explanations, the cluster and
+// tracking only read one.
+package model
+
+// Objectives this package predicts for.
+const (
+	BinaryLogistic  = "binary:logistic"
+	RegSquaredError = "reg:squarederror"
+)
+
+// NoParent is the Parent of a root node, as XGBoost writes it.
+const NoParent = 2147483647
+
+// Tree is one regression tree as parallel node arrays indexed by node id.
+// Node 0 is the root. For a leaf, Left and Right are -1 and SplitCondition
+// holds the leaf value (already scaled by the learning rate).
+type Tree struct {
+	Left, Right    []int32
+	Parent         []int32
+	SplitFeature   []int32
+	SplitCondition []float32
+	// DefaultLeft says where a missing value goes at each split.
+	DefaultLeft []bool
+	// BaseWeight is the node's weight before the split (the leaf value it
+	// would have), LossChange the split's gain, SumHessian its cover.
+	BaseWeight []float32
+	LossChange []float32
+	SumHessian []float32
+}
+
+// NumNodes returns the number of nodes in t.
+func (t *Tree) NumNodes() int { return len(t.Left) }
+
+// IsLeaf reports whether node n is a leaf.
+func (t *Tree) IsLeaf(n int) bool { return t.Left[n] < 0 }
+
+// Model is a trained boosted forest.
+type Model struct {
+	// Objective is BinaryLogistic or RegSquaredError.
+	Objective string
+	// BaseScore is the global bias in the objective's output space (a
+	// probability for BinaryLogistic), as XGBoost's base_score.
+	BaseScore float64
+	// FeatureNames and FeatureTypes describe the input columns; NumFeature
+	// is their count (names may be absent in models from elsewhere).
+	FeatureNames []string
+	FeatureTypes []string
+	NumFeature   int
+	Trees        []Tree
+	// BestIteration is the best round found by early stopping, or -1.
+	BestIteration int
+	// BestScore is the eval metric at BestIteration.
+	BestScore float64
+	// Params records the training parameters (XGBoost's names and values
+	// as strings), written into and read from model files' configuration.
+	Params map[string]string
+	// Attributes are free-form string attributes saved with the model.
+	Attributes map[string]string
+}
