@@ -1,0 +1,97 @@
+// Package exec runs notebook cells: a yaegi interpreter session whose state
+// persists between cells, with cell preprocessing, output capture, rich
+// values, completion, inspection and magics. It knows nothing of sockets or
+// the wire format; package kernel drives it.
+package exec
+
+import (
+	"context"
+	"errors"
+)
+
+// MIMEBundle maps MIME types to JSON-ready data, as in Jupyter's display
+// messages: "text/plain" → string, "image/png" → base64 string,
+// "application/json" → any JSON value.
+type MIMEBundle map[string]any
+
+// Output receives what a running cell shows. Implementations are safe for
+// concurrent use: goroutines a cell starts may write at any time.
+type Output interface {
+	// Stream sends text to "stdout" or "stderr".
+	Stream(name, text string)
+	// Display shows data. A non-empty displayID names the display so a later
+	// call with update set replaces it in place (update_display_data).
+	Display(data MIMEBundle, metadata map[string]any, displayID string, update bool)
+	// ClearOutput clears the cell's output, now or (wait) before the next output.
+	ClearOutput(wait bool)
+	// Input asks the user for one line of input; it returns ErrNoStdin when
+	// the client does not allow stdin.
+	Input(prompt string, password bool) (string, error)
+}
+
+// ErrNoStdin is returned by Output.Input when the client set allow_stdin false.
+var ErrNoStdin = errors.New("this client does not accept input (allow_stdin is false)")
+
+// Error is a cell's failure as Jupyter shows it.
+type Error struct {
+	Name, Value string
+	// Traceback is always a list (possibly of one line); lines may hold ANSI colours.
+	Traceback []string
+}
+
+// Result is what one cell produced besides its streamed output.
+type Result struct {
+	// Value is the last expression's value (execute_result), nil if none.
+	Value MIMEBundle
+	// Err is non-nil when the cell failed; Value is then nil.
+	Err *Error
+	// Payload holds reply payloads such as {"source": "page", ...}.
+	Payload []map[string]any
+}
+
+// CompleteResult answers a completion request; Start and End are cursor
+// positions in Unicode code points.
+type CompleteResult struct {
+	Matches    []string
+	Start, End int
+	Metadata   map[string]any
+}
+
+// Options configure a Session.
+type Options struct {
+	// Log receives the kernel's own diagnostics (never a cell's output).
+	Log func(format string, args ...any)
+}
+
+// Session is one interpreter whose state lives across cells. Execute calls
+// are serialised by the caller; Complete, Inspect and IsComplete may run
+// while a cell executes.
+type Session struct {
+	opts Options
+}
+
+// New starts a session.
+func New(opts Options) (*Session, error) { return &Session{opts: opts}, nil }
+
+// Execute runs one cell. Cancelling ctx (an interrupt) stops interpreted
+// code and any library call that watches ctx; the session stays usable.
+func (s *Session) Execute(ctx context.Context, code string, out Output) Result {
+	return Result{Err: &Error{Name: "NotImplemented", Value: "exec: not implemented yet", Traceback: []string{"exec: not implemented yet"}}}
+}
+
+// Complete offers completions for code at cursorPos (code points).
+func (s *Session) Complete(code string, cursorPos int) CompleteResult {
+	return CompleteResult{Start: cursorPos, End: cursorPos}
+}
+
+// Inspect describes the name at cursorPos: its signature and doc comment.
+func (s *Session) Inspect(code string, cursorPos, detailLevel int) (MIMEBundle, bool) {
+	return nil, false
+}
+
+// IsComplete says whether code is "complete", "incomplete" (with the indent
+// for the next line), "invalid" or "unknown".
+func (s *Session) IsComplete(code string) (status, indent string) { return "unknown", "" }
+
+// Close releases the session's resources and restores captured file descriptors.
+func (s *Session) Close() error { return nil }
