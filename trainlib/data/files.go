@@ -1,0 +1,155 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// maxBufferedReader caps what ReadCSV keeps in memory when one-hot encoding
+// needs two passes over a stream.
+const maxBufferedReader = 1 << 30
+
+// ReadCSV reads CSV from r; name identifies the input in errors. When
+// one-hot encoding needs the levels first and no Schema is given, r is read
+// into memory (at most 1 GiB) and scanned twice.
+func ReadCSV(ctx context.Context, r io.Reader, name string, o Options) (*Dataset, error) {
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	if o.Schema == nil && (o.OneHot || len(o.Categorical) > 0) {
+		b, err := io.ReadAll(io.LimitReader(r, maxBufferedReader+1))
+		if err != nil {
+			return nil, fmt.Errorf("data: read %s: %w", name, err)
+		}
+		if len(b) > maxBufferedReader {
+			return nil, &Error{File: name, Expected: "at most 1 GiB of one-hot encoded input from a stream",
+				Hint: "write it to a file and use LoadFile, or pass a Schema"}
+		}
+		ds, _, err := loadSources(ctx, []source{bytesSource(name, b)}, &o)
+		if err != nil {
+			return nil, err
+		}
+		return ds[0], nil
+	}
+	rr := newRecordReader(r, name, &o)
+	names, line, err := readHeader(rr, &o)
+	if err != nil {
+		return nil, err
+	}
+	s := o.Schema
+	if s == nil {
+		if s, err = newSchema(names, &o, name, line); err != nil {
+			return nil, err
+		}
+	} else if err := s.sameColumns(names, name, line); err != nil {
+		return nil, err
+	}
+	return loadRecords(ctx, rr, s, &o, -1)
+}
+
+// LoadFile reads one CSV file.
+func LoadFile(ctx context.Context, path string, o Options) (*Dataset, error) {
+	ds, _, err := loadSources(ctx, []source{fileSource(path)}, &o)
+	if err != nil {
+		return nil, err
+	}
+	return ds[0], nil
+}
+
+// LoadFiles reads several CSV files with the same columns, in parallel, into
+// one Dataset per file. All of them get the same features: categorical
+// levels are gathered over every file first (unless o.Schema fixes them).
+// It returns the Schema used, to load more files the same way.
+func LoadFiles(ctx context.Context, paths []string, o Options) ([]*Dataset, *Schema, error) {
+	srcs := make([]source, len(paths))
+	for i, p := range paths {
+		srcs[i] = fileSource(p)
+	}
+	return loadSources(ctx, srcs, &o)
+}
+
+// LoadGlob reads the shards matching pattern (in natural order, see Glob),
+// one Dataset per shard, as LoadFiles does.
+func LoadGlob(ctx context.Context, pattern string, o Options) ([]*Dataset, *Schema, error) {
+	files, err := Glob(pattern)
+	if err != nil {
+		return nil, nil, err
+	}
+	return LoadFiles(ctx, files, o)
+}
+
+// Load reads what spec names — a file, a glob of shards, or a comma-separated
+// list of either — into a single Dataset, shards concatenated in order. It
+// is what command-line flags such as --train take.
+func Load(ctx context.Context, spec string, o Options) (*Dataset, error) {
+	var files []string
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !strings.ContainsAny(part, "*?[") {
+			files = append(files, part)
+			continue
+		}
+		m, err := Glob(part)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("data: %q names no file: give a path, a glob such as data/train_data_*.csv, or a comma-separated list", spec)
+	}
+	ds, _, err := LoadFiles(ctx, files, o)
+	if err != nil {
+		return nil, err
+	}
+	return Concat(ds...)
+}
+
+func loadSources(ctx context.Context, srcs []source, o *Options) ([]*Dataset, *Schema, error) {
+	s, err := scanSchema(ctx, srcs, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	par := o.Parallel
+	if par <= 0 {
+		par = runtime.GOMAXPROCS(0)
+	}
+	out := make([]*Dataset, len(srcs))
+	errs := make([]error, len(srcs))
+	sem := make(chan struct{}, par)
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i], errs[i] = loadOne(ctx, src, s, o)
+			if errs[i] != nil {
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	// Report the first file's error, not a cancellation it caused elsewhere.
+	for _, err := range errs {
+		if err != nil && err != context.Canceled {
+			return nil, nil, err
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, s, nil
+}

@@ -1,0 +1,153 @@
+package data
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+)
+
+// numKind says what a field holds.
+type numKind uint8
+
+const (
+	numOK      numKind = iota // a finite number
+	numMissing                // a missing-value marker
+	numBad                    // not a number
+	numInf                    // an infinite number
+)
+
+// pow10 holds the powers of ten a float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseNumber reads a field as a float32 the way XGBoost's Python users get
+// it: parsed as float64 (correctly rounded), then rounded to float32. Spaces
+// around the number are ignored. Any float spelling strconv accepts is
+// accepted: 5.00E+05, +1, .5, 1e-3.
+func parseNumber(b []byte, missing map[string]bool) (float32, numKind) {
+	b = bytes.TrimSpace(b)
+	if v, ok := fastFloat(b); ok {
+		return float32(v), numOK
+	}
+	if missing[string(b)] {
+		return 0, numMissing
+	}
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		var ne *strconv.NumError
+		if ok := asNumError(err, &ne); ok && ne.Err == strconv.ErrRange {
+			// Out of float64's range: ±Inf, or a value that underflows to 0
+			// (strconv returns the rounded value with ErrRange).
+			if math.IsInf(v, 0) {
+				return 0, numInf
+			}
+			return float32(v), numOK
+		}
+		return 0, numBad
+	}
+	switch {
+	case math.IsNaN(v):
+		return 0, numMissing
+	case math.IsInf(v, 0):
+		return 0, numInf
+	}
+	f := float32(v)
+	if math.IsInf(float64(f), 0) {
+		return 0, numInf // finite in float64, too large for float32
+	}
+	return f, numOK
+}
+
+func asNumError(err error, target **strconv.NumError) bool {
+	ne, ok := err.(*strconv.NumError)
+	if ok {
+		*target = ne
+	}
+	return ok
+}
+
+// fastFloat parses plain decimal numbers ([sign] digits [. digits]
+// [e [sign] digits]) with at most 15 significant digits and a small exponent
+// exactly (Clinger's fast path: both operands are exact float64 values, so
+// one multiplication or division rounds correctly). It reports false for
+// anything else, which the caller hands to strconv.
+func fastFloat(b []byte) (float64, bool) {
+	i, n := 0, len(b)
+	if n == 0 {
+		return 0, false
+	}
+	neg := false
+	if b[0] == '+' || b[0] == '-' {
+		neg = b[0] == '-'
+		i++
+	}
+	var mant uint64
+	digits, exp, sawDigit := 0, 0, false
+	for ; i < n && b[i] >= '0' && b[i] <= '9'; i++ {
+		sawDigit = true
+		if mant != 0 || b[i] != '0' {
+			digits++
+		}
+		mant = mant*10 + uint64(b[i]-'0')
+		if digits > 15 {
+			return 0, false
+		}
+	}
+	if i < n && b[i] == '.' {
+		i++
+		for ; i < n && b[i] >= '0' && b[i] <= '9'; i++ {
+			sawDigit = true
+			if mant != 0 || b[i] != '0' {
+				digits++
+			}
+			mant = mant*10 + uint64(b[i]-'0')
+			exp--
+			if digits > 15 {
+				return 0, false
+			}
+		}
+	}
+	if !sawDigit {
+		return 0, false
+	}
+	if i < n && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		eneg := false
+		if i < n && (b[i] == '+' || b[i] == '-') {
+			eneg = b[i] == '-'
+			i++
+		}
+		if i == n {
+			return 0, false
+		}
+		e := 0
+		for ; i < n && b[i] >= '0' && b[i] <= '9'; i++ {
+			if e > 1000 {
+				return 0, false
+			}
+			e = e*10 + int(b[i]-'0')
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	if i != n {
+		return 0, false
+	}
+	v := float64(mant)
+	switch {
+	case mant == 0:
+	case exp == 0:
+	case exp > 0 && exp <= 22:
+		v *= pow10[exp]
+	case exp < 0 && exp >= -22:
+		v /= pow10[-exp]
+	default:
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
