@@ -27,9 +27,9 @@ func TestImportanceLongNamesGolden(t *testing.T) {
 	scores := map[string]float64{
 		"customer_payment_status_in_september_2005_delayed_months": 120,
 		"x": 90,
-		"amount_of_bill_statement_in_august_2005_new_taiwan_dollars": 60.5,
+		"amount_of_bill_statement_in_august_2005_new_taiwan_dollars":   60.5,
 		"ThisIsAVeryLongFeatureNameWithoutAnyBreakCharactersAtAllInIt": 33,
-		"limit balance (credit given, NT dollars)":                      12,
+		"limit balance (credit given, NT dollars)":                     12,
 	}
 	c, err := Importance(scores, ImportanceOptions{Kind: "weight", Size: Size{Width: 6 * vg.Inch, Height: 3 * vg.Inch, DPI: 96}})
 	if err != nil {
