@@ -1,0 +1,16 @@
+// Package kernel serves the Jupyter messaging protocol (5.3) over ZeroMQ
+// sockets for a cell-execution Session (normally *exec.Session).
+//
+// One goroutine reads each channel: shell requests are queued and served in
+// order by one worker (so cells run one at a time and replies keep their
+// order); control (kernel_info, interrupt, shutdown) is answered at once, even
+// while a cell runs; the heartbeat echoes on its own goroutine; stdin carries
+// input_request/input_reply for a running cell. Every reply goes back on the
+// request's own socket with its identity frames, and every request is
+// wrapped in busy/idle status messages on iopub. Stream output is coalesced
+// (flushed every 50 ms or at 64 KiB, in order with displays) and always
+// reaches iopub before the cell's execute_reply.
+//
+// Frames that fail to decode — malformed, unsigned, mis-signed or oversized —
+// are logged and dropped; the kernel keeps serving.
+package kernel
