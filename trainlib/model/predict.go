@@ -1,0 +1,155 @@
+package model
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+)
+
+// batchRows is how many rows one goroutine scores at a time.
+const batchRows = 512
+
+// NumTrees returns the number of trees (boosting rounds) in m.
+func (m *Model) NumTrees() int { return len(m.Trees) }
+
+// treeEnd resolves PredictOptions.IterationEnd to a tree count.
+func (m *Model) treeEnd(end int) (int, error) {
+	switch {
+	case end < 0 || end > len(m.Trees):
+		return 0, fmt.Errorf("model: IterationEnd %d is outside [0, %d] (the model has %d trees)", end, len(m.Trees), len(m.Trees))
+	case end > 0:
+		return end, nil
+	case m.BestIteration >= 0 && m.BestIteration < len(m.Trees):
+		return m.BestIteration + 1, nil
+	}
+	return len(m.Trees), nil
+}
+
+// checkColumns refuses data whose width is not the model's.
+func (m *Model) checkColumns(cols int) error {
+	if cols != m.NumFeature {
+		return fmt.Errorf("model: the data has %d columns but the model was trained on %d features; pass the training columns in the same order (without the label or dropped columns)", cols, m.NumFeature)
+	}
+	return nil
+}
+
+// Predict scores every row of x, in parallel batches. Margins are summed
+// in float32, tree by tree, as XGBoost sums them, so results agree with
+// XGBoost's to the last bits.
+func (m *Model) Predict(x *data.Matrix, opt PredictOptions) ([]float32, error) {
+	if x == nil {
+		return nil, fmt.Errorf("model: Predict needs a matrix, got nil")
+	}
+	if err := m.checkColumns(x.Cols); err != nil {
+		return nil, err
+	}
+	end, err := m.treeEnd(opt.IterationEnd)
+	if err != nil {
+		return nil, err
+	}
+	lk, ok := links[m.Objective]
+	if !ok {
+		return nil, fmt.Errorf("model: objective %q is not supported; use one of %s", m.Objective, supportedObjectives())
+	}
+	out := make([]float32, x.Rows)
+	base := m.BaseMargin()
+	trees := m.Trees[:end]
+	parallelRows(x.Rows, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := margin(trees, base, x.Row(i))
+			if !opt.Margin {
+				v = lk.fromMargin(v)
+			}
+			out[i] = v
+		}
+	})
+	return out, nil
+}
+
+// PredictRow scores one row.
+func (m *Model) PredictRow(row []float32, opt PredictOptions) (float32, error) {
+	if err := m.checkColumns(len(row)); err != nil {
+		return 0, err
+	}
+	end, err := m.treeEnd(opt.IterationEnd)
+	if err != nil {
+		return 0, err
+	}
+	lk, ok := links[m.Objective]
+	if !ok {
+		return 0, fmt.Errorf("model: objective %q is not supported; use one of %s", m.Objective, supportedObjectives())
+	}
+	v := margin(m.Trees[:end], m.BaseMargin(), row)
+	if !opt.Margin {
+		v = lk.fromMargin(v)
+	}
+	return v, nil
+}
+
+// margin sums the base margin and each tree's leaf value, in tree order.
+func margin(trees []Tree, base float32, row []float32) float32 {
+	sum := base
+	for t := range trees {
+		tr := &trees[t]
+		sum += tr.SplitCondition[tr.leaf(row)]
+	}
+	return sum
+}
+
+// leaf returns the leaf row falls into: missing values follow DefaultLeft,
+// others go left iff value < condition.
+func (t *Tree) leaf(row []float32) int32 {
+	n := int32(0)
+	for t.Left[n] != -1 {
+		n = t.next(n, row[t.SplitFeature[n]])
+	}
+	return n
+}
+
+// next returns the child of internal node n that value v goes to.
+func (t *Tree) next(n int32, v float32) int32 {
+	if v != v { // NaN: missing
+		if t.DefaultLeft[n] {
+			return t.Left[n]
+		}
+		return t.Right[n]
+	}
+	if v < t.SplitCondition[n] {
+		return t.Left[n]
+	}
+	return t.Right[n]
+}
+
+// parallelRows calls fn on consecutive row ranges [lo, hi) from as many
+// goroutines as GOMAXPROCS allows, and returns when all are done.
+func parallelRows(rows int, fn func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if batches := (rows + batchRows - 1) / batchRows; batches < workers {
+		workers = batches
+	}
+	if workers <= 1 {
+		if rows > 0 {
+			fn(0, rows)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(batchRows)) - batchRows
+				if lo >= rows {
+					return
+				}
+				fn(lo, min(lo+batchRows, rows))
+			}
+		}()
+	}
+	wg.Wait()
+}
