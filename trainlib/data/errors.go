@@ -37,8 +37,11 @@ func (e *Error) Error() string {
 	if e.Name != "" {
 		fmt.Fprintf(&b, "column %q: ", e.Name)
 	}
-	if e.Text != "" || e.Expected != "" {
+	switch {
+	case e.Text != "":
 		fmt.Fprintf(&b, "got %q, expected %s", clip(e.Text, 80), e.Expected)
+	case e.Expected != "":
+		fmt.Fprintf(&b, "expected %s", e.Expected)
 	}
 	if e.Hint != "" {
 		if e.Text != "" || e.Expected != "" {

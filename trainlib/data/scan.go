@@ -24,7 +24,7 @@ func ScanSchema(ctx context.Context, files []string, o Options) (*Schema, error)
 type levelSet struct {
 	values   map[string]struct{}
 	text     bool   // a value that is not a number was seen
-	overflow bool   // more than MaxLevels distinct values were seen
+	overflow *Error // where a value beyond MaxLevels distinct ones is
 	first    *Error // where the first text value is
 }
 
@@ -53,10 +53,10 @@ func scanSchema(ctx context.Context, srcs []source, o *Options) (*Schema, error)
 		if set == nil || !(c.Categorical || set.text) {
 			continue
 		}
-		if set.overflow {
-			set.first.Expected = fmt.Sprintf("at most %d distinct values in a categorical column", o.maxLevels())
-			set.first.Hint = "this looks like free text or an identifier: Drop it (gotrain: --drop), or raise MaxLevels"
-			return nil, set.first
+		if e := set.overflow; e != nil {
+			e.Expected = fmt.Sprintf("at most %d distinct values in a categorical column, this is one more", o.maxLevels())
+			e.Hint = fmt.Sprintf("this looks like free text or an identifier: Drop it (gotrain: --drop %s), or raise MaxLevels", e.Name)
+			return nil, e
 		}
 		c.Categorical = true
 		c.Levels = make([]string, 0, len(set.values))
@@ -129,15 +129,12 @@ func scanOne(ctx context.Context, src source, s *Schema, sets []*levelSet, o *Op
 				set.text = true
 				set.first = rr.errAt(f.off, s.Columns[i].Name, string(text), "", "")
 			}
-			if set.overflow {
+			if set.overflow != nil {
 				continue
 			}
 			if _, ok := set.values[string(text)]; !ok {
 				if len(set.values) >= maxLevels {
-					set.overflow = true
-					if set.first == nil {
-						set.first = rr.errAt(f.off, s.Columns[i].Name, string(text), "", "")
-					}
+					set.overflow = rr.errAt(f.off, s.Columns[i].Name, string(text), "", "")
 					continue
 				}
 				set.values[string(text)] = struct{}{}
