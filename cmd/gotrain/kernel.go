@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+
+	"github.com/gotrain/gotrain/kernel"
+	"github.com/gotrain/gotrain/kernel/exec"
+	"github.com/gotrain/gotrain/trainlib"
+)
+
+func init() {
+	register(command{name: "kernel", summary: "run the Jupyter kernel (started by Jupyter with a connection file)", run: runKernel})
+}
+
+// runKernel serves one notebook session until the client shuts it down.
+func runKernel(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("kernel", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: gotrain kernel CONNECTION_FILE\n\nJupyter starts this through the kernelspec that 'gotrain install' writes.\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	info, err := kernel.ReadConnectionFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	// Taken before the session captures fd 2, so diagnostics never land in a cell.
+	logger := log.New(kernel.PrivateStderr(), "gotrain kernel: ", log.LstdFlags)
+	sess, err := exec.New(exec.Options{Log: logger.Printf})
+	if err != nil {
+		return fmt.Errorf("start the Go session: %w", err)
+	}
+	k, err := kernel.New(kernel.Config{Conn: info, Session: sess, Log: logger, Version: trainlib.Version})
+	if err != nil {
+		sess.Close()
+		return err
+	}
+	// main cancels ctx on SIGINT, but for a kernel SIGINT means "interrupt
+	// the cell": the kernel handles its signals itself.
+	kctx := context.WithoutCancel(ctx)
+	k.HandleSignals(kctx)
+	return k.Run(kctx)
+}
