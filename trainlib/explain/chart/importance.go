@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -153,7 +152,7 @@ func Importance(scores map[string]float64, opt ImportanceOptions) (*Chart, error
 	if p.X.Max == 0 {
 		p.X.Max = 1 // all zero: keep a readable axis
 	}
-	p.X.Tick.Marker = plot.DefaultTicks{}
+	p.X.Tick.Marker = niceTicks{}
 
 	return &Chart{
 		size:    size,
