@@ -63,6 +63,10 @@ func (m *Model) Save(path string) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
+	// CreateTemp makes the file private; a model is an ordinary file.
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("model: save %s: %w", path, err)
+	}
 	if err = m.Write(tmp, f); err != nil {
 		return fmt.Errorf("model: save %s: %w", path, err)
 	}
