@@ -25,7 +25,9 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 // around the number are ignored. Any float spelling strconv accepts is
 // accepted: 5.00E+05, +1, .5, 1e-3.
 func parseNumber(b []byte, missing map[string]bool) (float32, numKind) {
-	b = bytes.TrimSpace(b)
+	if len(b) > 0 && (b[0] <= ' ' || b[len(b)-1] <= ' ') {
+		b = bytes.TrimSpace(b)
+	}
 	if v, ok := fastFloat(b); ok {
 		return float32(v), numOK
 	}
