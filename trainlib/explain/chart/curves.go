@@ -166,7 +166,7 @@ func curves(series []Series, opt CurveOptions) (*Chart, error) {
 	p.Y.Tick.Marker = niceTicks{}
 	if opt.LogY {
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = logTicks{}
+		p.Y.Tick.Marker = logTicks{maxLabels: 8}
 	}
 
 	legW := leg.fit(size.Height)
@@ -176,6 +176,9 @@ func curves(series []Series, opt CurveOptions) (*Chart, error) {
 			return nil, fmt.Errorf("%w: the legend of %d series is too wide; shorten the names or draw fewer series", err, len(leg.names))
 		}
 	}
+	p.Title.Text = wrapTitle(opt.Title, size.Width-2*margin-legW)
+	leg.top = p.Title.TextStyle.Height(p.Title.Text) + p.Title.Padding
+	legW = leg.fit(size.Height)
 	return &Chart{
 		size:    size,
 		title:   opt.Title,

@@ -125,6 +125,7 @@ func Importance(scores map[string]float64, opt ImportanceOptions) (*Chart, error
 		names[top-1-i] = strings.Join(lines, "\n")
 		values[top-1-i] = s.Value
 	}
+	title = wrapTitle(title, size.Width-2*margin)
 	size.Height = importanceHeight(opt.Size.Height, top, maxLines, title)
 	if err := size.check(); err != nil {
 		return nil, fmt.Errorf("%w; show fewer features (TopN) or widen the chart", err)

@@ -42,32 +42,46 @@ func niceStep(x float64) float64 {
 	return 10 * p
 }
 
-// logTicks marks a log axis: 1, 2 and 5 per decade labelled when the range
-// spans at most three decades, else powers of ten labelled and the rest
-// as minor ticks.
-type logTicks struct{}
+// logTicks marks a log axis with at most maxLabels labels: 1, 2 and 5 in
+// each decade when they fit, else powers of ten (every k-th one if even
+// those are too many); the rest are minor ticks.
+type logTicks struct{ maxLabels int }
 
 // Ticks implements plot.Ticker.
-func (logTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t logTicks) Ticks(lo, hi float64) []plot.Tick {
 	if lo <= 0 || hi <= 0 {
 		return nil
 	}
 	first := int(math.Floor(math.Log10(lo)))
 	last := int(math.Ceil(math.Log10(hi)))
-	dense := last-first <= 3
+	limit := max(t.maxLabels, 2)
+	inRange := func(v float64) bool { return v >= lo*(1-1e-9) && v <= hi*(1+1e-9) }
+	count := func(ms ...int) int {
+		n := 0
+		for e := first; e <= last; e++ {
+			for _, m := range ms {
+				if inRange(float64(m) * math.Pow(10, float64(e))) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	dense := count(1, 2, 5) <= limit
+	every := max(1, (count(1)+limit-1)/limit)
 	var ticks []plot.Tick
 	for e := first; e <= last; e++ {
 		p := math.Pow(10, float64(e))
 		for m := 1; m < 10; m++ {
 			v := float64(m) * p
-			if v < lo*(1-1e-9) || v > hi*(1+1e-9) {
+			if !inRange(v) {
 				continue
 			}
-			t := plot.Tick{Value: v}
-			if m == 1 || (dense && (m == 2 || m == 5)) {
-				t.Label = strconv.FormatFloat(v, 'g', -1, 64)
+			tk := plot.Tick{Value: v}
+			if (m == 1 && (dense || e%every == 0)) || (dense && (m == 2 || m == 5)) {
+				tk.Label = strconv.FormatFloat(v, 'g', -1, 64)
 			}
-			ticks = append(ticks, t)
+			ticks = append(ticks, tk)
 		}
 	}
 	return ticks

@@ -76,7 +76,7 @@ func Tuning(trials []Trial, opt TuningOptions) (*Chart, error) {
 		grid[r] = make([]*plot.Plot, cols)
 	}
 	for i, name := range params {
-		p, err := paramPanel(trials, name, metric, best, useLog(name, trials, opt))
+		p, err := paramPanel(trials, name, metric, best, useLog(name, trials, opt), panelLabels(size.Width, cols))
 		if err != nil {
 			return nil, err
 		}
@@ -88,6 +88,7 @@ func Tuning(trials []Trial, opt TuningOptions) (*Chart, error) {
 
 	titleSty := textStyle(titleSize)
 	titleSty.XAlign, titleSty.YAlign = draw.XCenter, draw.YTop
+	title = wrapTitle(title, size.Width-2*margin)
 	titleH := titleSty.Height(title) + vg.Points(10)
 	return &Chart{
 		size:    size,
@@ -159,7 +160,7 @@ func useLog(name string, trials []Trial, opt TuningOptions) bool {
 }
 
 // paramPanel is one parameter's scatter of scores.
-func paramPanel(trials []Trial, name, metric string, best int, logX bool) (*plot.Plot, error) {
+func paramPanel(trials []Trial, name, metric string, best int, logX bool, maxLabels int) (*plot.Plot, error) {
 	var pts, top plotter.XYs
 	integer := true
 	for i, t := range trials {
@@ -212,11 +213,18 @@ func paramPanel(trials []Trial, name, metric string, best int, logX bool) (*plot
 	switch {
 	case logX:
 		p.X.Scale = plot.LogScale{}
-		p.X.Tick.Marker = logTicks{}
+		p.X.Tick.Marker = logTicks{maxLabels: maxLabels}
 	case integer && p.X.Max-p.X.Min <= 16:
 		p.X.Tick.Marker = intTicks{}
 	}
 	return p, nil
+}
+
+// panelLabels is how many x tick labels fit a panel of a chart w wide
+// with cols panels per row: the y axis takes about 70pt, a label about 36pt.
+func panelLabels(w vg.Length, cols int) int {
+	panel := (w-2*margin)/vg.Length(cols) - 70
+	return max(2, int(panel/36))
 }
 
 // padAxis widens an axis range a little so glyphs at the ends stay whole:

@@ -66,3 +66,14 @@ func TestTuningRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestTuningLongTitleWraps(t *testing.T) {
+	trials := searchTrials(4)
+	trials[0].Name = "a trial with a remarkably long and descriptive name that would not fit"
+	trials[0].Score = 0.1
+	c, err := Tuning(trials, TuningOptions{Metric: "validation logloss", Size: Size{Width: 4 * 72}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, c, "tuning_long_title")
+}

@@ -78,3 +78,8 @@ func fitPrefix(s string, sty text.Style, max vg.Length) int {
 	}
 	return best
 }
+
+// wrapTitle wraps a title to width w in the title style.
+func wrapTitle(title string, w vg.Length) string {
+	return strings.Join(wrapLabel(title, textStyle(titleSize), w), "\n")
+}
