@@ -35,6 +35,8 @@ type Config struct {
 	Log *log.Logger
 	// Version is reported as implementation_version.
 	Version string
+	// Debug logs every message received.
+	Debug bool
 }
 
 // Kernel is one running Jupyter kernel: its sockets, the session, the

@@ -93,6 +93,9 @@ func (k *Kernel) readLoop(s *socket, handle func(wire.Message)) {
 			k.log.Printf("%s: dropped a message of %d frames: %v", s.name, len(m.Frames), err)
 			continue
 		}
+		if k.cfg.Debug {
+			k.log.Printf("%s: received %s %s", s.name, msg.Header.MsgType, msg.Header.MsgID)
+		}
 		handle(msg)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
 
 	"github.com/gotrain/gotrain/kernel"
 	"github.com/gotrain/gotrain/kernel/exec"
@@ -38,7 +39,7 @@ func runKernel(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("start the Go session: %w", err)
 	}
-	k, err := kernel.New(kernel.Config{Conn: info, Session: sess, Log: logger, Version: trainlib.Version})
+	k, err := kernel.New(kernel.Config{Conn: info, Session: sess, Log: logger, Version: trainlib.Version, Debug: os.Getenv("GOTRAIN_KERNEL_DEBUG") != ""})
 	if err != nil {
 		sess.Close()
 		return err
