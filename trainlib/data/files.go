@@ -17,38 +17,49 @@ const maxBufferedReader = 1 << 30
 // one-hot encoding needs the levels first and no Schema is given, r is read
 // into memory (at most 1 GiB) and scanned twice.
 func ReadCSV(ctx context.Context, r io.Reader, name string, o Options) (*Dataset, error) {
+	d, _, err := ReadCSVWithSchema(ctx, r, name, o)
+	return d, err
+}
+
+// ReadCSVWithSchema is ReadCSV that also returns the Schema it used, which
+// tells which features came from which column (one-hot groups included).
+func ReadCSVWithSchema(ctx context.Context, r io.Reader, name string, o Options) (*Dataset, *Schema, error) {
 	if err := o.check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if o.Schema == nil && (o.OneHot || len(o.Categorical) > 0) {
 		b, err := io.ReadAll(io.LimitReader(r, maxBufferedReader+1))
 		if err != nil {
-			return nil, fmt.Errorf("data: read %s: %w", name, err)
+			return nil, nil, fmt.Errorf("data: read %s: %w", name, err)
 		}
 		if len(b) > maxBufferedReader {
-			return nil, &Error{File: name, Expected: "at most 1 GiB of one-hot encoded input from a stream",
+			return nil, nil, &Error{File: name, Expected: "at most 1 GiB of one-hot encoded input from a stream",
 				Hint: "write it to a file and use LoadFile, or pass a Schema"}
 		}
-		ds, _, err := loadSources(ctx, []source{bytesSource(name, b)}, &o)
+		ds, s, err := loadSources(ctx, []source{bytesSource(name, b)}, &o)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return ds[0], nil
+		return ds[0], s, nil
 	}
 	rr := newRecordReader(r, name, &o)
 	names, line, err := readHeader(rr, &o)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s := o.Schema
 	if s == nil {
 		if s, err = newSchema(names, &o, name, line); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if err := s.sameColumns(names, name, line); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return loadRecords(ctx, rr, s, &o, -1)
+	d, err := loadRecords(ctx, rr, s, &o, -1)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, s, nil
 }
 
 // LoadFile reads one CSV file.
