@@ -114,8 +114,11 @@ func (d *ubjDecoder) count(elemSize int) (int, error) {
 	if elemSize < 1 {
 		elemSize = 1
 	}
-	if n < 0 || n > int64(len(d.b)-d.pos)/int64(elemSize) {
-		return 0, d.errorf("count %d is negative or larger than the rest of the file", n)
+	if n < 0 {
+		return 0, d.errorf("negative count %d", n)
+	}
+	if n > int64(len(d.b)-d.pos)/int64(elemSize) {
+		return 0, d.errorf("count %d is larger than the rest of the file (%d bytes): the file ends early (truncated?)", n, len(d.b)-d.pos)
 	}
 	return int(n), nil
 }
