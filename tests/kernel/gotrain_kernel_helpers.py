@@ -1,0 +1,54 @@
+"""Helpers the kernel tests share: run a cell, collect its iopub messages."""
+
+import time
+
+TIMEOUT = 30  # seconds; only turns a hang into a failure
+
+
+def collect(kc, msg_id, timeout=TIMEOUT):
+    """The iopub messages whose parent is msg_id, up to its idle status."""
+    out = []
+    deadline = time.time() + timeout
+    while True:
+        left = deadline - time.time()
+        if left <= 0:
+            raise AssertionError(f"no idle for {msg_id}; got {[m['msg_type'] for m in out]}")
+        msg = kc.get_iopub_msg(timeout=left)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        out.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return out
+
+
+def shell_reply(kc, msg_id, timeout=TIMEOUT):
+    """The shell reply to msg_id (skipping stale replies)."""
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def run(kc, code, timeout=TIMEOUT, **kw):
+    """Execute code; return (reply content, iopub messages of the cell)."""
+    msg_id = kc.execute(code, **kw)
+    reply = shell_reply(kc, msg_id, timeout)
+    return reply["content"], collect(kc, msg_id, timeout)
+
+
+def stdout_of(msgs):
+    return "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+
+
+def result_of(msgs):
+    """text/plain of the cell's execute_result, or None."""
+    for m in msgs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"].get("text/plain")
+    return None
+
+
+def errors_of(msgs):
+    return [m for m in msgs if m["msg_type"] == "error"]
+
