@@ -1,0 +1,149 @@
+package track
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+)
+
+// runKeyTag carries the tracker's own run id on the server, so that creating
+// a run again after a lost answer finds the first one instead of making a
+// twin.
+const runKeyTag = "gotrain.run_key"
+
+// applier sends spool calls to the server. It remembers what the server
+// answered (experiment ids, run ids and artifact locations), which later
+// calls need. It is used by one goroutine at a time.
+type applier struct {
+	c    *Client
+	dir  string
+	exps map[string]string
+	runs map[string]RunInfo
+}
+
+func newApplier(c *Client, dir string) *applier {
+	return &applier{c: c, dir: dir, exps: map[string]string{}, runs: map[string]RunInfo{}}
+}
+
+// learn records what an earlier acknowledgement said.
+func (a *applier) learn(call, ack record) {
+	if call.Kind == kindRun && ack.RunID != "" {
+		a.runs[call.Run] = RunInfo{RunID: ack.RunID, ArtifactURI: ack.ArtifactURI}
+	}
+}
+
+// run returns the server's run for a tracker run id.
+func (a *applier) run(local string) (RunInfo, error) {
+	ri, ok := a.runs[local]
+	if !ok {
+		return RunInfo{}, fmt.Errorf("run %s was never created on the server (its creation failed earlier)", local)
+	}
+	return ri, nil
+}
+
+// apply sends calls, which are either one call or consecutive log calls of
+// one run, and returns the acknowledgement to spool.
+func (a *applier) apply(ctx context.Context, calls []record) (record, error) {
+	ack := record{}
+	for _, c := range calls {
+		ack.Acks = append(ack.Acks, c.Seq)
+	}
+	first := calls[0]
+	switch first.Kind {
+	case kindRun:
+		ri, err := a.createRun(ctx, first)
+		if err != nil {
+			return ack, err
+		}
+		a.runs[first.Run] = ri
+		ack.RunID, ack.ArtifactURI = ri.RunID, ri.ArtifactURI
+	case kindLog:
+		ri, err := a.run(first.Run)
+		if err != nil {
+			return ack, err
+		}
+		var b batch
+		for _, c := range calls {
+			b.Metrics = append(b.Metrics, c.Metrics...)
+			b.Params = append(b.Params, c.Params...)
+			b.Tags = append(b.Tags, c.Tags...)
+		}
+		// A retry may resend requests that already went through: MLflow
+		// stores a metric (key, step, timestamp, value) once, and an
+		// identical param or tag again is a no-op.
+		for _, part := range splitBatch(b.Metrics, b.Params, b.Tags) {
+			if err := a.c.LogBatch(ctx, ri.RunID, part.Metrics, part.Params, part.Tags); err != nil {
+				return ack, err
+			}
+		}
+	case kindArtifact:
+		ri, err := a.run(first.Run)
+		if err != nil {
+			return ack, err
+		}
+		if err := a.c.UploadArtifact(ctx, ri.ArtifactURI, first.Path, filepath.Join(a.dir, first.File)); err != nil {
+			return ack, err
+		}
+	case kindRegister:
+		ri, err := a.run(first.Run)
+		if err != nil {
+			return ack, err
+		}
+		v, err := a.register(ctx, ri, first)
+		if err != nil {
+			return ack, err
+		}
+		ack.Version = v
+	case kindEnd:
+		ri, err := a.run(first.Run)
+		if err != nil {
+			return ack, err
+		}
+		if err := a.c.UpdateRun(ctx, ri.RunID, first.Status, first.Time); err != nil {
+			return ack, err
+		}
+	default:
+		return ack, fmt.Errorf("unknown spool call kind %q (written by a newer gotrain?)", first.Kind)
+	}
+	return ack, nil
+}
+
+// createRun finds the run made by an earlier attempt or creates it.
+func (a *applier) createRun(ctx context.Context, call record) (RunInfo, error) {
+	expID, ok := a.exps[call.Experiment]
+	if !ok {
+		id, err := a.c.Experiment(ctx, call.Experiment)
+		if err != nil {
+			return RunInfo{}, err
+		}
+		a.exps[call.Experiment], expID = id, id
+	}
+	if ri, found, err := a.c.FindRunByTag(ctx, expID, runKeyTag, call.Run); err != nil {
+		return RunInfo{}, err
+	} else if found {
+		return ri, nil
+	}
+	tags := append([]Tag(nil), call.Tags...)
+	if call.Parent != "" {
+		p, err := a.run(call.Parent)
+		if err != nil {
+			return RunInfo{}, fmt.Errorf("child run %s: parent %w", call.Name, err)
+		}
+		tags = append(tags, Tag{"mlflow.parentRunId", p.RunID})
+	}
+	return a.c.CreateRun(ctx, expID, call.Name, call.Time, tags)
+}
+
+// register adds the run's model as a new registered model version, unless
+// an earlier attempt already did.
+func (a *applier) register(ctx context.Context, ri RunInfo, call record) (string, error) {
+	if err := a.c.CreateRegisteredModel(ctx, call.Name); err != nil {
+		return "", err
+	}
+	if v, found, err := a.c.FindModelVersion(ctx, call.Name, ri.RunID); err != nil {
+		return "", err
+	} else if found {
+		return v, nil
+	}
+	return a.c.CreateModelVersion(ctx, call.Name, ri.ArtifactURI+"/"+call.Path, ri.RunID)
+}

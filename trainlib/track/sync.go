@@ -1,0 +1,62 @@
+package track
+
+import (
+	"context"
+	"fmt"
+)
+
+// SyncResult counts what Sync did.
+type SyncResult struct {
+	// Sent calls were accepted by the server; Refused ones were rejected
+	// for good (recorded in the spool, not retried); Left ones remain
+	// because the server stopped answering.
+	Sent, Refused, Left int
+}
+
+// Sync replays the calls in dir's spool that the server never acknowledged,
+// in order, and records each acknowledgement, so a second Sync sends
+// nothing. It stops at the first failure to reach the server; run it again
+// later. It refuses to run while a job still tracks into dir.
+func Sync(ctx context.Context, cfg Config, dir string) (SyncResult, error) {
+	var res SyncResult
+	c, err := NewClient(cfg)
+	if err != nil {
+		return res, err
+	}
+	sp, err := openSpool(dir)
+	if err != nil {
+		return res, err
+	}
+	defer sp.close()
+	st, err := readSpool(dir)
+	if err != nil {
+		return res, err
+	}
+	a := newApplier(c, dir)
+	for _, call := range st.calls {
+		if ack, ok := st.acked[call.Seq]; ok {
+			a.learn(call, ack)
+		}
+	}
+	pending := st.pending()
+	for len(pending) > 0 {
+		var calls []record
+		calls, pending = takeGroup(pending)
+		ack, err := a.apply(ctx, calls)
+		switch {
+		case err == nil:
+			res.Sent += len(calls)
+		case retryable(err) || ctx.Err() != nil:
+			res.Left = len(calls) + len(pending)
+			return res, fmt.Errorf("mlflow sync %s: %w; %d calls left in the spool, run sync again when the server answers", dir, err, res.Left)
+		default:
+			ack.Error = err.Error()
+			res.Refused += len(calls)
+		}
+		if err := sp.append(ack); err != nil {
+			res.Left = len(pending)
+			return res, err
+		}
+	}
+	return res, nil
+}
