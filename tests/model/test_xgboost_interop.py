@@ -26,6 +26,7 @@ FIXTURES = [
     ("credit_logistic", "credit_rows.csv"),
     ("credit_missing", "credit_missing_rows.csv"),
     ("credit_reg", "credit_rows.csv"),
+    ("credit_v17", "credit_missing_rows.csv"),  # written by XGBoost 1.7.6
 ]
 
 

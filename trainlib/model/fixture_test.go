@@ -14,7 +14,8 @@ import (
 )
 
 // The reference values in testdata/ come from XGBoost 3.2 through
-// testdata/gen_fixtures.py (run it with the project's venv to regenerate).
+// testdata/gen_fixtures.py (run it with the project's venv to regenerate),
+// and for credit_v17 from XGBoost 1.7.6 through testdata/gen_fixtures_17.py.
 // A missing fixture fails the test: it never skips.
 
 // fixture names a model trained by gen_fixtures.py and the rows it scored.
@@ -27,6 +28,8 @@ var fixtures = []fixture{
 	{"credit_logistic", "credit_rows.csv"},
 	{"credit_missing", "credit_missing_rows.csv"},
 	{"credit_reg", "credit_rows.csv"},
+	// Trained and saved by XGBoost 1.7.6 (testdata/gen_fixtures_17.py).
+	{"credit_v17", "credit_missing_rows.csv"},
 }
 
 // modelFiles lists the model files of f that must all predict the same.
