@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/gotrain/gotrain/trainlib/data"
@@ -12,6 +13,12 @@ import (
 // DecisionPath its approx_contribs; both work in float32 in XGBoost's order
 // of operations. Rows are processed in parallel.
 func (m *Model) Contributions(x *data.Matrix, method ContribMethod, opt PredictOptions) (*data.Matrix, error) {
+	return m.ContributionsContext(context.Background(), x, method, opt)
+}
+
+// ContributionsContext is Contributions that stops between batches of
+// rows once ctx is cancelled and returns ctx's error.
+func (m *Model) ContributionsContext(ctx context.Context, x *data.Matrix, method ContribMethod, opt PredictOptions) (*data.Matrix, error) {
 	if x == nil {
 		return nil, fmt.Errorf("model: Contributions needs a matrix, got nil")
 	}
@@ -35,7 +42,7 @@ func (m *Model) Contributions(x *data.Matrix, method ContribMethod, opt PredictO
 	nf := m.NumFeature
 	out := data.NewMatrix(x.Rows, nf+1)
 	base := m.BaseMargin()
-	parallelRows(x.Rows, func(lo, hi int) {
+	err = parallelRows(ctx, x.Rows, func(lo, hi int) {
 		perTree := make([]float32, nf+1)
 		var s *shapScratch
 		if method == TreeSHAP {
@@ -57,6 +64,9 @@ func (m *Model) Contributions(x *data.Matrix, method ContribMethod, opt PredictO
 			phi[nf] += base
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

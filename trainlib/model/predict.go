@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -40,6 +41,12 @@ func (m *Model) checkColumns(cols int) error {
 // in float32, tree by tree, as XGBoost sums them, so results agree with
 // XGBoost's to the last bits.
 func (m *Model) Predict(x *data.Matrix, opt PredictOptions) ([]float32, error) {
+	return m.PredictContext(context.Background(), x, opt)
+}
+
+// PredictContext is Predict that stops between batches once ctx is
+// cancelled and returns ctx's error.
+func (m *Model) PredictContext(ctx context.Context, x *data.Matrix, opt PredictOptions) ([]float32, error) {
 	if x == nil {
 		return nil, fmt.Errorf("model: Predict needs a matrix, got nil")
 	}
@@ -57,7 +64,7 @@ func (m *Model) Predict(x *data.Matrix, opt PredictOptions) ([]float32, error) {
 	out := make([]float32, x.Rows)
 	base := m.BaseMargin()
 	trees := m.Trees[:end]
-	parallelRows(x.Rows, func(lo, hi int) {
+	err = parallelRows(ctx, x.Rows, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			v := margin(trees, base, x.Row(i))
 			if !opt.Margin {
@@ -66,6 +73,9 @@ func (m *Model) Predict(x *data.Matrix, opt PredictOptions) ([]float32, error) {
 			out[i] = v
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -124,32 +134,35 @@ func (t *Tree) next(n int32, v float32) int32 {
 }
 
 // parallelRows calls fn on consecutive row ranges [lo, hi) from as many
-// goroutines as GOMAXPROCS allows, and returns when all are done.
-func parallelRows(rows int, fn func(lo, hi int)) {
+// goroutines as GOMAXPROCS allows, and returns when all are done. Once ctx
+// is cancelled no new range starts and ctx's error is returned.
+func parallelRows(ctx context.Context, rows int, fn func(lo, hi int)) error {
 	workers := runtime.GOMAXPROCS(0)
 	if batches := (rows + batchRows - 1) / batchRows; batches < workers {
 		workers = batches
 	}
-	if workers <= 1 {
-		if rows > 0 {
-			fn(0, rows)
-		}
-		return
-	}
 	var next atomic.Int64
+	work := func() {
+		for ctx.Err() == nil {
+			lo := int(next.Add(batchRows)) - batchRows
+			if lo >= rows {
+				return
+			}
+			fn(lo, min(lo+batchRows, rows))
+		}
+	}
+	if workers <= 1 {
+		work()
+		return ctx.Err()
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				lo := int(next.Add(batchRows)) - batchRows
-				if lo >= rows {
-					return
-				}
-				fn(lo, min(lo+batchRows, rows))
-			}
+			work()
 		}()
 	}
 	wg.Wait()
+	return ctx.Err()
 }

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"context"
+	"errors"
 	"math"
 	"testing"
 
@@ -149,5 +151,18 @@ func TestPredictRefusesBadInput(t *testing.T) {
 	}
 	if _, err := m.Predict(nil, PredictOptions{}); err == nil {
 		t.Error("nil matrix accepted")
+	}
+}
+
+func TestCancelledContextStopsWork(t *testing.T) {
+	m := loadFixture(t, "credit_logistic.json")
+	x := data.NewMatrix(batchRows*8, m.NumFeature)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := m.PredictContext(ctx, x, PredictOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("PredictContext after cancel: %v", err)
+	}
+	if _, err := m.ContributionsContext(ctx, x, TreeSHAP, PredictOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("ContributionsContext after cancel: %v", err)
 	}
 }
