@@ -70,10 +70,11 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// endpoint returns the ZeroMQ address of one channel.
+// endpoint returns the ZeroMQ address of one channel, through the
+// size-capped transports of framecap.go.
 func (c ConnectionInfo) endpoint(port int) string {
 	if c.Transport == "ipc" {
-		return fmt.Sprintf("ipc://%s-%d", c.IP, port)
+		return fmt.Sprintf("%s://%s-%d", cappedIPC, c.IP, port)
 	}
-	return fmt.Sprintf("tcp://%s:%d", c.IP, port)
+	return fmt.Sprintf("%s://%s:%d", cappedTCP, c.IP, port)
 }

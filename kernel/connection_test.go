@@ -13,7 +13,7 @@ func TestParseConnectionInfo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.endpoint(c.ShellPort) != "tcp://127.0.0.1:1" || c.Key != "k" || c.HBPort != 5 {
+	if c.endpoint(c.ShellPort) != "gotrain+tcp://127.0.0.1:1" || c.Key != "k" || c.HBPort != 5 {
 		t.Errorf("parsed %+v", c)
 	}
 	bad := map[string]string{

@@ -72,6 +72,9 @@ func New(cfg Config) (*Kernel, error) {
 	if cfg.Session == nil {
 		return nil, errors.New("kernel: no Session configured")
 	}
+	if err := registerCapped(); err != nil {
+		return nil, fmt.Errorf("kernel: register the size-capped transports: %w", err)
+	}
 	if cfg.Log == nil {
 		cfg.Log = log.New(io.Discard, "", 0)
 	}

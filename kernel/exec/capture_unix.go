@@ -1,0 +1,71 @@
+//go:build unix
+
+package exec
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// startFDCapture points fds 1 and 2 at fresh pipes whose text goes to sink.
+// It returns nil, nil when another session already holds the descriptors.
+func startFDCapture(sink streamSink) (*fdCapture, error) {
+	if !captureOwner.TryLock() {
+		return nil, nil
+	}
+	c := &fdCapture{}
+	var saved []int
+	var pipes []*os.File
+	fail := func(err error) (*fdCapture, error) {
+		for i, fd := range saved {
+			syscall.Dup2(fd, i+1)
+			syscall.Close(fd)
+		}
+		for _, p := range pipes {
+			p.Close()
+		}
+		captureOwner.Unlock()
+		return nil, err
+	}
+	for _, fd := range []int{1, 2} {
+		orig, err := syscall.Dup(fd)
+		if err != nil {
+			return fail(fmt.Errorf("capture output: save fd %d: %w", fd, err))
+		}
+		syscall.CloseOnExec(orig)
+		saved = append(saved, orig)
+		r, w, err := os.Pipe()
+		if err != nil {
+			return fail(fmt.Errorf("capture output: %w", err))
+		}
+		pipes = append(pipes, r, w)
+		if err := syscall.Dup2(int(w.Fd()), fd); err != nil {
+			return fail(fmt.Errorf("capture output: redirect fd %d: %w", fd, err))
+		}
+		name := "stdout"
+		if fd == 2 {
+			name = "stderr"
+			c.stderr, c.fwdErr = w, newForwarder(name, r, sink)
+		} else {
+			c.stdout, c.fwdOut = w, newForwarder(name, r, sink)
+		}
+	}
+	c.restore = func() error {
+		var errs []error
+		for i, fd := range saved {
+			errs = append(errs, syscall.Dup2(fd, i+1), syscall.Close(fd))
+		}
+		// With fds 1 and 2 restored, closing our write ends lets the
+		// forwarders see EOF and finish.
+		errs = append(errs, c.stdout.Close(), c.stderr.Close())
+		<-c.fwdOut.done
+		<-c.fwdErr.done
+		pipes[0].Close()
+		pipes[2].Close()
+		captureOwner.Unlock()
+		return errors.Join(errs...)
+	}
+	return c, nil
+}

@@ -1,0 +1,172 @@
+package exec
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
+
+	"github.com/gotrain/gotrain/kernel/display"
+	"github.com/gotrain/gotrain/kernel/symbols"
+)
+
+// cellState is what output produced now is attributed to: the running cell,
+// or after it ends the last one (goroutines a cell started keep reporting).
+type cellState struct {
+	ctx context.Context
+	out Output
+}
+
+// discard is the Output before the first cell.
+type discard struct{}
+
+func (discard) Stream(string, string)                            {}
+func (discard) Display(MIMEBundle, map[string]any, string, bool) {}
+func (discard) ClearOutput(bool)                                 {}
+func (discard) Input(string, bool) (string, error)               { return "", ErrNoStdin }
+
+// current returns the cell output now goes to.
+func (s *Session) current() cellState {
+	s.curMu.Lock()
+	defer s.curMu.Unlock()
+	return s.cur
+}
+
+func (s *Session) setCurrent(c cellState) {
+	s.curMu.Lock()
+	s.cur = c
+	s.curMu.Unlock()
+}
+
+// stream sends text to the current cell.
+func (s *Session) stream(name, text string) { s.current().out.Stream(name, text) }
+
+// streamWriter writes to one stream of the current cell.
+type streamWriter struct {
+	s    *Session
+	name string
+}
+
+func (w streamWriter) Write(p []byte) (int, error) {
+	w.s.stream(w.name, string(p))
+	return len(p), nil
+}
+
+// New starts a session: an interpreter with the standard library, the
+// packages in kernel/symbols, and the session's display bound to it.
+// Unless another session in the process already does, it captures file
+// descriptors 1 and 2 until Close.
+func New(opts Options) (*Session, error) {
+	if opts.Log == nil {
+		opts.Log = func(string, ...any) {}
+	}
+	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]bool{}}
+	s.disp = display.New(displaySink{s})
+	var stdout, stderr io.Writer = streamWriter{s, "stdout"}, streamWriter{s, "stderr"}
+	if !opts.NoFDCapture {
+		c, err := startFDCapture(s.stream)
+		if err != nil {
+			return nil, err
+		}
+		if c != nil {
+			s.capture = c
+			stdout, stderr = c.stdout, c.stderr
+		}
+	}
+	s.panics = newPanicFilter(stderr)
+	s.stdin = &stdinReader{s: s}
+	s.interp = interp.New(interp.Options{
+		Stdin:        s.stdin,
+		Stdout:       stdout,
+		Stderr:       s.panics,
+		Unrestricted: true,
+	})
+	if err := s.use(stdout, stderr); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("load packages into the interpreter: %w", err)
+	}
+	return s, nil
+}
+
+// use loads the symbol tables, then the session's overrides.
+func (s *Session) use(stdout, stderr io.Writer) error {
+	if err := s.interp.Use(stdlib.Symbols); err != nil {
+		return err
+	}
+	if err := s.interp.Use(interp.Exports{"os/exec/exec": unrestricted.Symbols["os/exec/exec"]}); err != nil {
+		return err
+	}
+	if err := s.interp.Use(s.boundSymbols()); err != nil {
+		return err
+	}
+	if err := s.interp.Use(s.overrides(stdout, stderr)); err != nil {
+		return err
+	}
+	_, err := s.interp.Eval(fmt.Sprintf("import %s %q", rtName, rtPath))
+	return err
+}
+
+const displayPath = "github.com/gotrain/gotrain/kernel/display"
+
+// boundSymbols returns kernel/symbols with the display package's functions
+// replaced by this session's Display methods of the same name, so cells
+// display into this session without any process-global state.
+func (s *Session) boundSymbols() interp.Exports {
+	out := interp.Exports{}
+	for k, v := range symbols.Symbols {
+		out[k] = v
+	}
+	key := displayPath + "/display"
+	pkg := map[string]reflect.Value{}
+	dv := reflect.ValueOf(s.disp)
+	for name, v := range symbols.Symbols[key] {
+		if m := dv.MethodByName(name); m.IsValid() && v.Kind() == reflect.Func && m.Type() == v.Type() {
+			v = m
+		}
+		pkg[name] = v
+	}
+	out[key] = pkg
+	return out
+}
+
+// displaySink routes the session's Display to the current cell.
+type displaySink struct{ s *Session }
+
+func (d displaySink) Display(data map[string]any, metadata map[string]any, id string, update bool) {
+	d.s.syncOutput()
+	d.s.current().out.Display(MIMEBundle(data), metadata, id, update)
+}
+func (d displaySink) ClearOutput(wait bool) {
+	d.s.syncOutput()
+	d.s.current().out.ClearOutput(wait)
+}
+func (d displaySink) Context() context.Context { return d.s.current().ctx }
+
+// syncOutput forwards captured stream text written so far, so that a
+// display shown after a print appears after it.
+func (s *Session) syncOutput() {
+	if s.capture != nil {
+		s.capture.sync()
+	}
+}
+
+// Close releases the session's resources and restores captured file
+// descriptors. The interpreter's goroutines that are still running are
+// abandoned.
+func (s *Session) Close() error {
+	s.closeOnce.Do(func() {
+		if s.capture != nil {
+			s.closeErr = s.capture.restore()
+		}
+	})
+	return s.closeErr
+}
+
+var _ sync.Locker = (*sync.Mutex)(nil)
+var _ = os.Stdout
