@@ -39,6 +39,12 @@ def _install_kernelspec() -> str:
 GOTRAIN_BIN = _install_kernelspec()
 
 
+@pytest.fixture(scope="session")
+def gotrain_bin():
+    """Path of the gotrain binary under test."""
+    return GOTRAIN_BIN
+
+
 @pytest.fixture
 def kernel():
     """A fresh gotrain kernel and a started blocking client."""

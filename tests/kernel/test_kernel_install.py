@@ -1,0 +1,54 @@
+"""`gotrain install` as a user runs it, checked with Jupyter's own tools."""
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+JUPYTER = str(pathlib.Path(sys.executable).parent / "jupyter")
+
+
+def install(binary, *args, env=None):
+    return subprocess.run([binary, "install", *args], capture_output=True, text=True, env=env, check=True)
+
+
+def kernelspecs(env):
+    out = subprocess.run([JUPYTER, "kernelspec", "list", "--json"], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout)["kernelspecs"]
+
+
+def test_user_install_honours_jupyter_data_dir_and_is_idempotent(tmp_path, gotrain_bin):
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "data"), JUPYTER_PATH="")
+    first = install(gotrain_bin, "--user", env=env)
+    again = install(gotrain_bin, "--user", env=env)
+    assert first.stdout.splitlines()[0] == again.stdout.splitlines()[0]
+    spec = kernelspecs(env)["gotrain"]
+    assert pathlib.Path(spec["resource_dir"]) == tmp_path / "data" / "kernels" / "gotrain"
+    s = spec["spec"]
+    assert s["display_name"] == "Go (gotrain)"
+    assert s["language"] == "go"
+    assert s["interrupt_mode"] == "message"
+    assert os.path.isabs(s["argv"][0]) and os.path.samefile(s["argv"][0], gotrain_bin)
+    assert s["argv"][1:] == ["kernel", "{connection_file}"]
+    files = sorted(p.name for p in pathlib.Path(spec["resource_dir"]).iterdir())
+    assert files == ["kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]
+
+
+def test_prefix_install(tmp_path, gotrain_bin):
+    install(gotrain_bin, "--prefix", str(tmp_path))
+    env = dict(os.environ, JUPYTER_PATH=str(tmp_path / "share" / "jupyter"), JUPYTER_DATA_DIR=str(tmp_path / "empty"))
+    assert "gotrain" in kernelspecs(env)
+
+
+def test_conflicting_flags_are_refused(tmp_path, gotrain_bin):
+    out = subprocess.run([gotrain_bin, "install", "--user", "--prefix", str(tmp_path)], capture_output=True, text=True)
+    assert out.returncode != 0
+    assert "choose one of" in out.stderr
+
+
+def test_without_jupyter_it_says_how_to_get_one(tmp_path, gotrain_bin):
+    env = {"PATH": str(tmp_path), "HOME": str(tmp_path), "JUPYTER_DATA_DIR": str(tmp_path / "data")}
+    out = install(gotrain_bin, env=env)
+    assert "no 'jupyter' on PATH" in out.stdout
+    assert "pip install" in out.stdout and "./install.sh --test" in out.stdout
