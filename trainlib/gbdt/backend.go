@@ -57,6 +57,8 @@ type ShardInfo struct {
 	Index    int
 	Rows     int
 	Features int
+	// LabelSum is the sum of the shard's labels, for the base score.
+	LabelSum float64
 }
 
 // SummaryRequest asks for per-feature quantile summaries of at most Size

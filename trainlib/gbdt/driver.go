@@ -1,0 +1,253 @@
+package gbdt
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+// Options are what Train needs besides Params.
+type Options struct {
+	// Evals names the sets evaluated after every round, in order (TrainSet
+	// may be one of them). Early stopping watches the last one.
+	Evals []string
+	// Callback, when set, is called after every round.
+	Callback Callback
+	// Session names this training on the holders; empty means "train".
+	// Concurrent trainings on shared holders need distinct sessions.
+	Session SessionID
+	// FeatureNames name the features in the model; empty means f0, f1, ….
+	FeatureNames []string
+}
+
+// Result is a trained model with its metric history.
+type Result struct {
+	Model   *model.Model
+	History History
+	Traffic Traffic
+}
+
+// Train runs gradient boosting over the shards the holders hold. The
+// model depends only on the shard lists (their order and content) and on
+// p, not on how shards are spread over holders nor on thread counts.
+func Train(ctx context.Context, p Params, holders []Holder, opt Options) (*Result, error) {
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	if len(holders) == 0 {
+		return nil, fmt.Errorf("gbdt: no holders: give at least one Holder with training shards")
+	}
+	sess := opt.Session
+	if sess == "" {
+		sess = "train"
+	}
+	d := &driver{p: p, holders: holders, sess: sess, opt: opt}
+	if err := d.setup(ctx); err != nil {
+		return nil, err
+	}
+	defer func() {
+		_ = fanOut(context.WithoutCancel(ctx), holders, func(ctx context.Context, _ int, h Holder) error {
+			return h.EndSession(ctx, sess)
+		})
+	}()
+	return d.run(ctx)
+}
+
+// driver is the state of one training on the driver side: no rows, only
+// cuts, trees and metrics.
+type driver struct {
+	p       Params
+	opt     Options
+	holders []Holder
+	sess    SessionID
+	cuts    *Cuts
+	off     []int
+	nbins   int
+	nf      int
+	base    float64
+	margin0 float32
+	rows    int64
+	traffic Traffic
+}
+
+// setup checks the shards, computes the base score and the cuts, bins the
+// data and starts the session on every holder.
+func (d *driver) setup(ctx context.Context) error {
+	infos := make([][]ShardInfo, len(d.holders))
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		infos[i], err = h.Shards(ctx)
+		return err
+	}); err != nil {
+		return err
+	}
+	var train []ShardInfo
+	seen := map[string]bool{}
+	sets := map[string]bool{TrainSet: true}
+	for _, is := range infos {
+		for _, s := range is {
+			key := s.Set + "/" + strconv.Itoa(s.Index)
+			if seen[key] {
+				return fmt.Errorf("gbdt: shard %d of set %q is held twice; give each shard to one holder", s.Index, s.Set)
+			}
+			seen[key] = true
+			sets[s.Set] = true
+			if s.Set == TrainSet {
+				train = append(train, s)
+			}
+		}
+	}
+	for _, e := range d.opt.Evals {
+		if !sets[e] {
+			return fmt.Errorf("gbdt: eval set %q has no shards on any holder", e)
+		}
+	}
+	if len(train) == 0 {
+		return fmt.Errorf("gbdt: no training rows: the holders hold no %q shards", TrainSet)
+	}
+	slices.SortFunc(train, func(a, b ShardInfo) int { return a.Index - b.Index })
+	var labelSum float64
+	for _, s := range train {
+		d.rows += int64(s.Rows)
+		labelSum += s.LabelSum
+		if s.Features != train[0].Features {
+			return fmt.Errorf("gbdt: training shard %d has %d features, shard %d has %d: every shard needs the same columns", s.Index, s.Features, train[0].Index, train[0].Features)
+		}
+	}
+	if d.rows == 0 {
+		return fmt.Errorf("gbdt: the training shards have no rows")
+	}
+	d.nf = train[0].Features
+	d.base = d.p.BaseScore
+	if math.IsNaN(d.base) {
+		d.base = float64(float32(labelSum / float64(d.rows)))
+	}
+	var err error
+	if d.margin0, err = baseMargin(d.p.Objective, d.base); err != nil {
+		return err
+	}
+	var sums []ShardSummary
+	parts := make([][]ShardSummary, len(d.holders))
+	req := SummaryRequest{Set: TrainSet, Size: 16 * d.p.MaxBin}
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		parts[i], err = h.Summaries(ctx, req)
+		return err
+	}); err != nil {
+		return err
+	}
+	for _, ps := range parts {
+		sums = append(sums, ps...)
+	}
+	slices.SortFunc(sums, func(a, b ShardSummary) int { return a.Index - b.Index })
+	if d.cuts, err = BuildCuts(sums, d.p.MaxBin, req.Size); err != nil {
+		return err
+	}
+	d.off, d.nbins = d.cuts.Offsets()
+	start := StartRequest{Session: d.sess, Objective: d.p.Objective, BaseMargin: d.margin0,
+		Threads: d.p.NThread, CutsFingerprint: d.cuts.Fingerprint()}
+	return fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
+		if err := h.SetCuts(ctx, d.cuts); err != nil {
+			return err
+		}
+		return h.StartSession(ctx, start)
+	})
+}
+
+// run boosts num_boost_round trees, evaluating and early-stopping.
+func (d *driver) run(ctx context.Context) (*Result, error) {
+	p := &d.p
+	m := &model.Model{Objective: p.Objective, BaseScore: d.base, NumFeature: d.nf,
+		BestIteration: -1, Params: p.asStrings(d.base), Attributes: map[string]string{}}
+	m.FeatureNames = slices.Clone(d.opt.FeatureNames)
+	if len(m.FeatureNames) > 0 && len(m.FeatureNames) != d.nf {
+		return nil, fmt.Errorf("gbdt: %d feature names for %d features", len(m.FeatureNames), d.nf)
+	}
+	if len(m.FeatureNames) > 0 {
+		m.FeatureTypes = make([]string, d.nf)
+		for i := range m.FeatureTypes {
+			m.FeatureTypes[i] = "float"
+		}
+	}
+	res := &Result{Model: m, History: History{}}
+	metricsList := p.metricsOrDefault()
+	best, bestScore := -1, math.NaN()
+	for round := 0; round < p.NumBoostRound; round++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		bt, tree, err := d.buildTree(ctx, round)
+		if err != nil {
+			return nil, fmt.Errorf("gbdt: round %d: %w", round, err)
+		}
+		m.Trees = append(m.Trees, tree)
+		evals, err := d.finish(ctx, round, bt, metricsList)
+		if err != nil {
+			return nil, fmt.Errorf("gbdt: round %d: %w", round, err)
+		}
+		d.traffic.Trees++
+		for _, e := range evals {
+			if res.History[e.Set] == nil {
+				res.History[e.Set] = map[string][]float64{}
+			}
+			res.History[e.Set][e.Metric] = append(res.History[e.Set][e.Metric], e.Value)
+		}
+		stop := false
+		if len(evals) > 0 {
+			last := evals[len(evals)-1]
+			better := best < 0 || (metrics[last.Metric].maximize && last.Value > bestScore) ||
+				(!metrics[last.Metric].maximize && last.Value < bestScore)
+			if better {
+				best, bestScore = round, last.Value
+			}
+			if p.EarlyStoppingRounds > 0 && round-best >= p.EarlyStoppingRounds {
+				stop = true
+			}
+		}
+		if d.opt.Callback != nil && d.opt.Callback(RoundReport{Round: round, Rounds: p.NumBoostRound,
+			Evals: evals, BestIteration: best, BestScore: bestScore, Tree: &m.Trees[len(m.Trees)-1]}) {
+			stop = true
+		}
+		if stop {
+			break
+		}
+	}
+	if p.EarlyStoppingRounds > 0 && best >= 0 {
+		m.BestIteration, m.BestScore = best, bestScore
+		m.Attributes["best_iteration"] = strconv.Itoa(best)
+		m.Attributes["best_score"] = strconv.FormatFloat(bestScore, 'g', 17, 64)
+	}
+	res.Traffic = d.traffic
+	return res, nil
+}
+
+// finish sends the tree to the holders and combines their eval sums.
+func (d *driver) finish(ctx context.Context, round int, bt *BinTree, ms []string) ([]EvalValue, error) {
+	req := FinishRequest{Session: d.sess, Round: round, Tree: *bt, Sets: d.opt.Evals, Metrics: ms}
+	d.traffic.TreeBytes += int64(len(bt.Feature)) * 14 * int64(len(d.holders))
+	resps := make([]*EvalResponse, len(d.holders))
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		resps[i], err = h.FinishTree(ctx, req)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	var out []EvalValue
+	for _, set := range d.opt.Evals {
+		var parts []ShardEval
+		for _, r := range resps {
+			for _, s := range r.Shards {
+				if s.Set == set {
+					parts = append(parts, s)
+				}
+			}
+		}
+		slices.SortFunc(parts, func(a, b ShardEval) int { return a.Index - b.Index })
+		for _, mname := range ms {
+			out = append(out, EvalValue{Set: set, Metric: mname, Value: combineEval(parts, mname)})
+		}
+	}
+	return out, nil
+}

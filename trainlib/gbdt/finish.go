@@ -1,0 +1,103 @@
+package gbdt
+
+import (
+	"context"
+	"fmt"
+)
+
+// FinishTree implements Holder.
+func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalResponse, error) {
+	s, err := h.session(req.Session)
+	if err != nil {
+		return nil, err
+	}
+	t := &req.Tree
+	if err := t.check(); err != nil {
+		return nil, fmt.Errorf("gbdt: session %q round %d: %w", req.Session, req.Round, err)
+	}
+	// Training rows: every leaf's segment holds exactly its rows.
+	var leaves []int32
+	for n := range t.Feature {
+		if t.Feature[n] < 0 && t.reachable(int32(n)) {
+			leaves = append(leaves, int32(n))
+		}
+	}
+	nt := len(s.train)
+	if err := parallelFor(ctx, s.threads, len(leaves)*nt, func(_, k int) {
+		n := leaves[k/nt]
+		ts := s.train[k%nt]
+		if int(n) >= len(ts.seg) {
+			return
+		}
+		sg := ts.seg[n]
+		v := t.Value[n]
+		for _, r := range ts.rows[sg[0]:sg[1]] {
+			ts.margin[r] += v
+		}
+	}); err != nil {
+		return nil, err
+	}
+	if err := parallelFor(ctx, s.threads, len(s.evals), func(_, k int) {
+		s.walkEval(s.evals[k], t)
+	}); err != nil {
+		return nil, err
+	}
+	wantAUC := false
+	for _, m := range req.Metrics {
+		wantAUC = wantAUC || m == "auc"
+	}
+	resp := &EvalResponse{}
+	for _, set := range req.Sets {
+		if set == TrainSet {
+			for _, ts := range s.train {
+				resp.Shards = append(resp.Shards, evalShard(s.obj, set, ts.sh, ts.margin, wantAUC))
+			}
+			continue
+		}
+		for _, es := range s.evals {
+			if es.sh.info.Set == set {
+				resp.Shards = append(resp.Shards, evalShard(s.obj, set, es.sh, es.margin, wantAUC))
+			}
+		}
+	}
+	return resp, ctx.Err()
+}
+
+// evalShard returns a shard's metric sums for its current margins.
+func evalShard(obj, set string, sh *localShard, margin []float32, wantAUC bool) ShardEval {
+	e := ShardEval{Set: set, Index: sh.info.Index}
+	for r, m := range margin {
+		e.accumulate(obj, m, sh.data.Label[r], wantAUC)
+	}
+	return e
+}
+
+// check validates a tree received from a driver.
+func (t *BinTree) check() error {
+	n := len(t.Feature)
+	if n == 0 || len(t.Bin) != n || len(t.DefaultLeft) != n || len(t.Left) != n || len(t.Right) != n || len(t.Value) != n {
+		return fmt.Errorf("malformed tree: node arrays of different lengths")
+	}
+	for i := 0; i < n; i++ {
+		if t.Feature[i] >= 0 && (t.Left[i] <= int32(i) || t.Right[i] <= int32(i) || int(t.Left[i]) >= n || int(t.Right[i]) >= n) {
+			return fmt.Errorf("malformed tree: node %d has children %d and %d", i, t.Left[i], t.Right[i])
+		}
+	}
+	return nil
+}
+
+// reachable reports whether node n is reached from the root.
+func (t *BinTree) reachable(n int32) bool {
+	// Children have larger ids than parents, so walk down from the root.
+	var walk func(at int32) bool
+	walk = func(at int32) bool {
+		if at == n {
+			return true
+		}
+		if t.Feature[at] < 0 || at > n {
+			return false
+		}
+		return walk(t.Left[at]) || walk(t.Right[at])
+	}
+	return walk(0)
+}

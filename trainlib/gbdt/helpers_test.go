@@ -1,0 +1,5 @@
+package gbdt
+
+import "math"
+
+func nanF() float64 { return math.NaN() }

@@ -1,0 +1,172 @@
+package gbdt
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+)
+
+// TrainSet is the Set name of training shards.
+const TrainSet = "train"
+
+// Shard is one piece of a data set handed to a LocalHolder: Set is
+// TrainSet or an eval set's name, Index its position in that set's shard
+// list (shard order decides the cuts and the sums), Data its rows.
+type Shard struct {
+	Set   string
+	Index int
+	Data  *data.Dataset
+}
+
+// LocalHolder holds shards in process and does the row-level work over
+// them on parallel goroutines. Its binned training shards serve any number
+// of sessions, concurrently.
+type LocalHolder struct {
+	shards []*localShard
+
+	mu       sync.Mutex
+	cuts     *Cuts
+	fp       uint64
+	sessions map[SessionID]*session
+	threads  int
+}
+
+// localShard is a shard with its binned values (training shards only).
+type localShard struct {
+	info ShardInfo
+	data *data.Dataset
+	// bins holds Rows×Features bin codes, row by row.
+	bins []uint8
+}
+
+// NewLocalHolder returns a holder of shards using at most threads
+// goroutines per call (0 means GOMAXPROCS). Training shards must have
+// labels.
+func NewLocalHolder(shards []Shard, threads int) (*LocalHolder, error) {
+	if threads <= 0 {
+		threads = runtime.GOMAXPROCS(0)
+	}
+	h := &LocalHolder{sessions: map[SessionID]*session{}, threads: threads}
+	for _, s := range shards {
+		if s.Data == nil {
+			return nil, fmt.Errorf("gbdt: shard %d of %s has no data", s.Index, s.Set)
+		}
+		if s.Data.Label == nil || len(s.Data.Label) != s.Data.Rows {
+			return nil, fmt.Errorf("gbdt: shard %d of %s has no label column; load it with a label", s.Index, s.Set)
+		}
+		var sum float64
+		for _, y := range s.Data.Label {
+			sum += float64(y)
+		}
+		h.shards = append(h.shards, &localShard{
+			info: ShardInfo{Set: s.Set, Index: s.Index, Rows: s.Data.Rows, Features: s.Data.Cols, LabelSum: sum},
+			data: s.Data,
+		})
+	}
+	return h, nil
+}
+
+// Shards implements Holder.
+func (h *LocalHolder) Shards(ctx context.Context) ([]ShardInfo, error) {
+	out := make([]ShardInfo, len(h.shards))
+	for i, s := range h.shards {
+		out[i] = s.info
+	}
+	return out, nil
+}
+
+// Summaries implements Holder.
+func (h *LocalHolder) Summaries(ctx context.Context, req SummaryRequest) ([]ShardSummary, error) {
+	var sel []*localShard
+	for _, s := range h.shards {
+		if s.info.Set == req.Set {
+			sel = append(sel, s)
+		}
+	}
+	out := make([]ShardSummary, len(sel))
+	type job struct{ s, f int }
+	var jobs []job
+	for i, s := range sel {
+		out[i] = ShardSummary{Index: s.info.Index, Features: make([]Summary, s.data.Cols)}
+		for f := 0; f < s.data.Cols; f++ {
+			jobs = append(jobs, job{i, f})
+		}
+	}
+	err := parallelFor(ctx, h.threads, len(jobs), func(_, t int) {
+		j := jobs[t]
+		d := sel[j.s].data
+		col := make([]float32, d.Rows)
+		for r := range col {
+			col[r] = d.Values[r*d.Cols+j.f]
+		}
+		out[j.s].Features[j.f] = Summarize(col, req.Size)
+	})
+	return out, err
+}
+
+// SetCuts implements Holder: it bins the training shards.
+func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
+	fp := cuts.Fingerprint()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.cuts != nil && h.fp == fp {
+		return nil
+	}
+	for f := range cuts.Values {
+		if cuts.NumBins(f) > 256 {
+			return fmt.Errorf("gbdt: feature %d has %d bins; at most 256 fit a byte (lower max_bin)", f, cuts.NumBins(f))
+		}
+	}
+	for _, s := range h.shards {
+		if s.info.Set != TrainSet {
+			continue
+		}
+		if s.data.Cols != len(cuts.Values) {
+			return fmt.Errorf("gbdt: shard %d has %d features but the cuts have %d", s.info.Index, s.data.Cols, len(cuts.Values))
+		}
+		bins := make([]uint8, s.data.Rows*s.data.Cols)
+		d := s.data
+		const chunk = 4096
+		n := (d.Rows + chunk - 1) / chunk
+		err := parallelFor(ctx, h.threads, n, func(_, t int) {
+			lo, hi := t*chunk, min((t+1)*chunk, d.Rows)
+			for i := lo * d.Cols; i < hi*d.Cols; i++ {
+				f := i % d.Cols
+				v := d.Values[i]
+				if v != v {
+					bins[i] = uint8(len(cuts.Values[f]))
+				} else {
+					bins[i] = uint8(binOf(cuts.Values[f], v))
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+		s.bins = bins
+	}
+	h.cuts, h.fp = cuts, fp
+	return nil
+}
+
+// session returns the state of session id.
+func (h *LocalHolder) session(id SessionID) (*session, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s, ok := h.sessions[id]
+	if !ok {
+		return nil, fmt.Errorf("gbdt: session %q is unknown on this holder; start it first (StartSession)", id)
+	}
+	return s, nil
+}
+
+// EndSession implements Holder.
+func (h *LocalHolder) EndSession(ctx context.Context, id SessionID) error {
+	h.mu.Lock()
+	delete(h.sessions, id)
+	h.mu.Unlock()
+	return nil
+}

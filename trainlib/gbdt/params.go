@@ -1,0 +1,260 @@
+package gbdt
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+// Params are the training parameters, named and defaulted as XGBoost's.
+type Params struct {
+	Objective      string  // objective: binary:logistic or reg:squarederror
+	Eta            float64 // eta (learning_rate), 0.3
+	MaxDepth       int     // max_depth, 6
+	MinChildWeight float64 // min_child_weight, 1
+	Lambda         float64 // lambda (reg_lambda), 1
+	Alpha          float64 // alpha (reg_alpha), 0
+	Gamma          float64 // gamma (min_split_loss), 0
+	MaxDeltaStep   float64 // max_delta_step, 0
+	Subsample      float64 // subsample, 1
+	ColsampleTree  float64 // colsample_bytree, 1
+	MaxBin         int     // max_bin, 256
+	Seed           uint64  // seed, 0
+	NThread        int     // nthread, 0 = all cores
+	// BaseScore is base_score; NaN (the default) means the label mean, as
+	// XGBoost 3 estimates it.
+	BaseScore float64
+	// EvalMetric lists eval_metric values in order; empty means the
+	// objective's default (logloss, rmse). Early stopping uses the last.
+	EvalMetric []string
+	// NumBoostRound is num_boost_round, 10 as in xgboost.train.
+	NumBoostRound int
+	// EarlyStoppingRounds stops when the last metric on the last eval set
+	// has not improved for this many rounds; 0 disables it.
+	EarlyStoppingRounds int
+}
+
+// DefaultParams returns XGBoost's defaults for binary:logistic.
+func DefaultParams() Params {
+	return Params{
+		Objective: model.BinaryLogistic, Eta: 0.3, MaxDepth: 6, MinChildWeight: 1,
+		Lambda: 1, Subsample: 1, ColsampleTree: 1, MaxBin: 256,
+		BaseScore: math.NaN(), NumBoostRound: 10,
+	}
+}
+
+// paramSpec describes one parameter for parsing and error messages.
+type paramSpec struct {
+	names []string
+	allow string
+	set   func(p *Params, v string) error
+}
+
+func floatIn(lo, hi float64, loOpen, hiOpen bool, dst func(*Params) *float64) func(*Params, string) error {
+	return func(p *Params, s string) error {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil || math.IsNaN(v) {
+			return fmt.Errorf("%q is not a number", s)
+		}
+		if v < lo || v > hi || (loOpen && v == lo) || (hiOpen && v == hi) {
+			return fmt.Errorf("%v is out of range", v)
+		}
+		*dst(p) = v
+		return nil
+	}
+}
+
+func intIn(lo, hi int, dst func(*Params) *int) func(*Params, string) error {
+	return func(p *Params, s string) error {
+		v, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return fmt.Errorf("%q is not an integer", s)
+		}
+		if v < lo || v > hi {
+			return fmt.Errorf("%d is out of range", v)
+		}
+		*dst(p) = v
+		return nil
+	}
+}
+
+var inf = math.Inf(1)
+
+// paramSpecs lists every parameter ParseParams understands. Read-only.
+var paramSpecs = []paramSpec{
+	{[]string{"objective"}, "binary:logistic or reg:squarederror", func(p *Params, s string) error {
+		if s != model.BinaryLogistic && s != model.RegSquaredError {
+			return fmt.Errorf("%q is not supported", s)
+		}
+		p.Objective = s
+		return nil
+	}},
+	{[]string{"eta", "learning_rate"}, "a number in (0, 1]", floatIn(0, 1, true, false, func(p *Params) *float64 { return &p.Eta })},
+	{[]string{"max_depth"}, "an integer in [1, 30]", intIn(1, 30, func(p *Params) *int { return &p.MaxDepth })},
+	{[]string{"min_child_weight"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.MinChildWeight })},
+	{[]string{"lambda", "reg_lambda"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.Lambda })},
+	{[]string{"alpha", "reg_alpha"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.Alpha })},
+	{[]string{"gamma", "min_split_loss"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.Gamma })},
+	{[]string{"max_delta_step"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.MaxDeltaStep })},
+	{[]string{"subsample"}, "a number in (0, 1]", floatIn(0, 1, true, false, func(p *Params) *float64 { return &p.Subsample })},
+	{[]string{"colsample_bytree"}, "a number in (0, 1]", floatIn(0, 1, true, false, func(p *Params) *float64 { return &p.ColsampleTree })},
+	{[]string{"max_bin"}, "an integer in [2, 256]", intIn(2, 256, func(p *Params) *int { return &p.MaxBin })},
+	{[]string{"seed", "random_state"}, "an integer in [0, 2^64)", func(p *Params, s string) error {
+		v, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			return fmt.Errorf("%q is not a non-negative integer", s)
+		}
+		p.Seed = v
+		return nil
+	}},
+	{[]string{"nthread", "n_jobs"}, "an integer in [0, 1024] (0 = all cores)", intIn(0, 1024, func(p *Params) *int { return &p.NThread })},
+	{[]string{"base_score"}, "a number (a probability in (0, 1) for binary:logistic)", func(p *Params, s string) error {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("%q is not a finite number", s)
+		}
+		p.BaseScore = v
+		return nil
+	}},
+	{[]string{"eval_metric"}, "logloss, error, auc or rmse (comma-separated for several)", func(p *Params, s string) error {
+		var ms []string
+		for _, m := range strings.Split(s, ",") {
+			m = strings.TrimSpace(m)
+			if _, ok := metrics[m]; !ok {
+				return fmt.Errorf("%q is not a supported metric", m)
+			}
+			ms = append(ms, m)
+		}
+		p.EvalMetric = append(p.EvalMetric, ms...)
+		return nil
+	}},
+	{[]string{"num_boost_round", "n_estimators"}, "an integer in [1, 1000000]", intIn(1, 1_000_000, func(p *Params) *int { return &p.NumBoostRound })},
+	{[]string{"early_stopping_rounds"}, "an integer in [0, 1000000] (0 = off)", intIn(0, 1_000_000, func(p *Params) *int { return &p.EarlyStoppingRounds })},
+}
+
+// ignoredParams are accepted and checked for their only supported value.
+var ignoredParams = map[string]string{"tree_method": "hist", "booster": "gbtree", "verbosity": "", "grow_policy": "depthwise"}
+
+// Set sets the parameter named name (XGBoost's name or alias) from its
+// string value. The error names the parameter and its allowed values.
+func (p *Params) Set(name, value string) error {
+	name = strings.TrimSpace(name)
+	if want, ok := ignoredParams[name]; ok {
+		if want != "" && strings.TrimSpace(value) != want {
+			return fmt.Errorf("gbdt: parameter %s=%s: only %s is supported", name, value, want)
+		}
+		return nil
+	}
+	for _, sp := range paramSpecs {
+		for _, n := range sp.names {
+			if n == name {
+				if err := sp.set(p, value); err != nil {
+					return fmt.Errorf("gbdt: parameter %s=%s: %v; %s must be %s", name, value, err, name, sp.allow)
+				}
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("gbdt: unknown parameter %q; known parameters: %s", name, strings.Join(ParamNames(), ", "))
+}
+
+// ParamNames lists the parameter names Set accepts, sorted.
+func ParamNames() []string {
+	var ns []string
+	for _, sp := range paramSpecs {
+		ns = append(ns, sp.names...)
+	}
+	for n := range ignoredParams {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	return ns
+}
+
+// ParseParams returns DefaultParams updated by "k=v" strings in order.
+func ParseParams(kvs []string) (Params, error) {
+	p := DefaultParams()
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return p, fmt.Errorf("gbdt: parameter %q: expected name=value, for example eta=0.1", kv)
+		}
+		if err := p.Set(k, v); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// metricsOrDefault returns the metrics to evaluate.
+func (p *Params) metricsOrDefault() []string {
+	if len(p.EvalMetric) > 0 {
+		return p.EvalMetric
+	}
+	if p.Objective == model.RegSquaredError {
+		return []string{"rmse"}
+	}
+	return []string{"logloss"}
+}
+
+// threads returns the goroutine count to use.
+func (p *Params) threads() int {
+	if p.NThread > 0 {
+		return p.NThread
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// validate checks cross-parameter constraints of a Params built in code.
+func (p *Params) validate() error {
+	// Round-trip every field through its parser's range check.
+	checks := map[string]string{
+		"objective": p.Objective, "eta": ftoa(p.Eta), "max_depth": strconv.Itoa(p.MaxDepth),
+		"min_child_weight": ftoa(p.MinChildWeight), "lambda": ftoa(p.Lambda), "alpha": ftoa(p.Alpha),
+		"gamma": ftoa(p.Gamma), "max_delta_step": ftoa(p.MaxDeltaStep), "subsample": ftoa(p.Subsample),
+		"colsample_bytree": ftoa(p.ColsampleTree), "max_bin": strconv.Itoa(p.MaxBin),
+		"nthread": strconv.Itoa(p.NThread), "num_boost_round": strconv.Itoa(p.NumBoostRound),
+		"early_stopping_rounds": strconv.Itoa(p.EarlyStoppingRounds),
+	}
+	var q Params
+	keys := make([]string, 0, len(checks))
+	for k := range checks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if err := q.Set(k, checks[k]); err != nil {
+			return err
+		}
+	}
+	for _, m := range p.EvalMetric {
+		if _, ok := metrics[m]; !ok {
+			return fmt.Errorf("gbdt: eval_metric %q is not supported; use logloss, error, auc or rmse", m)
+		}
+	}
+	if !math.IsNaN(p.BaseScore) && p.Objective == model.BinaryLogistic && !(p.BaseScore > 0 && p.BaseScore < 1) {
+		return fmt.Errorf("gbdt: base_score=%v: for binary:logistic base_score must be a probability in (0, 1)", p.BaseScore)
+	}
+	return nil
+}
+
+func ftoa(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// asStrings returns the parameters as XGBoost-named strings, for the
+// model's configuration.
+func (p *Params) asStrings(base float64) map[string]string {
+	m := map[string]string{
+		"objective": p.Objective, "eta": ftoa(p.Eta), "max_depth": strconv.Itoa(p.MaxDepth),
+		"min_child_weight": ftoa(p.MinChildWeight), "lambda": ftoa(p.Lambda), "alpha": ftoa(p.Alpha),
+		"gamma": ftoa(p.Gamma), "max_delta_step": ftoa(p.MaxDeltaStep), "subsample": ftoa(p.Subsample),
+		"colsample_bytree": ftoa(p.ColsampleTree), "max_bin": strconv.Itoa(p.MaxBin),
+		"seed": strconv.FormatUint(p.Seed, 10), "tree_method": "hist", "base_score": ftoa(base),
+		"eval_metric": strings.Join(p.metricsOrDefault(), ","),
+	}
+	return m
+}

@@ -1,0 +1,74 @@
+package gbdt
+
+import (
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+// EvalValue is one metric on one eval set after a round.
+type EvalValue struct {
+	Set    string
+	Metric string
+	Value  float64
+}
+
+// RoundReport tells a Callback how a round went.
+type RoundReport struct {
+	// Round counts from 0; Rounds is num_boost_round.
+	Round, Rounds int
+	Evals         []EvalValue
+	// BestIteration and BestScore follow early stopping's choice so far
+	// (BestIteration is -1 without eval sets).
+	BestIteration int
+	BestScore     float64
+	// Tree is the tree this round added.
+	Tree *model.Tree
+}
+
+// Callback is called after every round; returning true stops training
+// (the model keeps the trees built so far).
+type Callback func(r RoundReport) (stop bool)
+
+// History is the per-round metric history, as XGBoost's evals_result:
+// History[set][metric][round].
+type History map[string]map[string][]float64
+
+// Traffic counts the bytes the driver exchanged with holders, measured as
+// protobuf would encode the messages (packed zig-zag varints).
+type Traffic struct {
+	Trees       int
+	HistBytes   int64
+	SplitBytes  int64
+	TreeBytes   int64
+	GradBytes   int64
+	SummaryByte int64
+}
+
+// PerTree returns the average bytes per tree received and sent.
+func (t Traffic) PerTree() float64 {
+	if t.Trees == 0 {
+		return 0
+	}
+	return float64(t.HistBytes+t.SplitBytes+t.TreeBytes+t.GradBytes) / float64(t.Trees)
+}
+
+// varintLen is the length of v as a protobuf zig-zag varint.
+func varintLen(v int64) int64 {
+	u := uint64(v<<1) ^ uint64(v>>63)
+	n := int64(1)
+	for u >= 0x80 {
+		u >>= 7
+		n++
+	}
+	return n
+}
+
+func (r *HistResponse) wireSize() int64 {
+	var n int64
+	for _, h := range r.Hists {
+		n += 24
+		for _, v := range h.Bins {
+			n += varintLen(v)
+		}
+	}
+	return n
+}

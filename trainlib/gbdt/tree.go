@@ -1,0 +1,338 @@
+package gbdt
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+// minSplitLoss is XGBoost's kRtEps: a split must gain more than this.
+const minSplitLoss = 1e-6
+
+// buildNode is a node of the tree being built, in build ids.
+type buildNode struct {
+	g, h    int64 // fixed-point gradient and hessian sums
+	rows    int64
+	depth   int
+	hist    []int64
+	feature int32 // -1 for a leaf
+	bin     int32
+	defLeft bool
+	left    int32
+	right   int32
+	gain    float32
+}
+
+// candidate is a split under consideration.
+type candidate struct {
+	gain         float32
+	feature, bin int32
+	defLeft      bool
+	lg, lh       int64
+}
+
+// fixedScale chooses the power-of-two fixed-point scale under which n rows
+// of gradients up to maxAbs cannot overflow an int64 sum.
+func fixedScale(n int64, maxAbs float64) float64 {
+	if maxAbs <= 0 || n <= 0 {
+		return 1
+	}
+	e := math.Floor(math.Log2(math.Ldexp(1, 62) / (float64(n) * maxAbs)))
+	return math.Ldexp(1, int(min(e, 50)))
+}
+
+// sampleFeatures returns the features a round's tree may split on.
+func (d *driver) sampleFeatures(round int) []int {
+	all := make([]int, d.nf)
+	for i := range all {
+		all[i] = i
+	}
+	if d.p.ColsampleTree >= 1 {
+		return all
+	}
+	k := max(1, int(math.Round(d.p.ColsampleTree*float64(d.nf))))
+	rng := rand.New(rand.NewPCG(d.p.Seed, uint64(round)+0x51ed2701))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	sel := all[:k]
+	slices.Sort(sel)
+	return sel
+}
+
+// buildTree grows one tree level by level and returns it in bin space (for
+// the holders) and as a model tree.
+func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree, error) {
+	p := &d.p
+	stats := make([]GradientStats, len(d.holders))
+	greq := GradientRequest{Session: d.sess, Round: round, Subsample: p.Subsample, Seed: p.Seed}
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		stats[i], err = h.Gradients(ctx, greq)
+		return err
+	}); err != nil {
+		return nil, model.Tree{}, err
+	}
+	var n int64
+	var mx float64
+	for _, s := range stats {
+		n += s.Rows
+		mx = max(mx, s.MaxAbsGrad, s.MaxHess)
+	}
+	d.traffic.GradBytes += 32 * int64(len(d.holders))
+	scale := fixedScale(n, mx)
+	features := d.sampleFeatures(round)
+	nodes := []buildNode{{feature: -1, left: -1, right: -1}}
+	level := []int32{0}
+	toBuild := []int32{0}
+	for depth := 0; depth < p.MaxDepth && len(level) > 0; depth++ {
+		if err := d.histograms(ctx, round, scale, nodes, toBuild); err != nil {
+			return nil, model.Tree{}, err
+		}
+		if depth == 0 {
+			nodes[0].g, nodes[0].h = nodes[0].hist[len(nodes[0].hist)-2], nodes[0].hist[len(nodes[0].hist)-1]
+			nodes[0].hist = nodes[0].hist[:len(nodes[0].hist)-2]
+		}
+		// Siblings not built are their parent minus the built one.
+		for _, id := range level {
+			if nodes[id].hist != nil {
+				continue
+			}
+			par := &nodes[parentOf(nodes, id)]
+			sib := nodes[par.left]
+			if par.left == id {
+				sib = nodes[par.right]
+			}
+			hs := make([]int64, len(par.hist))
+			for i := range hs {
+				hs[i] = par.hist[i] - sib.hist[i]
+			}
+			nodes[id].hist = hs
+		}
+		var splits []Split
+		for _, id := range level {
+			c, ok := d.bestSplit(&nodes[id], features, scale)
+			if !ok {
+				continue
+			}
+			l, r := int32(len(nodes)), int32(len(nodes)+1)
+			nd := &nodes[id]
+			nd.feature, nd.bin, nd.defLeft, nd.gain, nd.left, nd.right = c.feature, c.bin, c.defLeft, c.gain, l, r
+			nodes = append(nodes,
+				buildNode{g: c.lg, h: c.lh, depth: depth + 1, feature: -1, left: -1, right: -1},
+				buildNode{g: nd.g - c.lg, h: nd.h - c.lh, depth: depth + 1, feature: -1, left: -1, right: -1})
+			splits = append(splits, Split{Node: id, Feature: c.feature, Bin: c.bin, DefaultLeft: c.defLeft, Left: l, Right: r})
+		}
+		// Parents' histograms are no longer needed once children exist.
+		for _, id := range level {
+			if nodes[id].feature < 0 || depth+1 >= p.MaxDepth {
+				nodes[id].hist = nil
+			}
+		}
+		if len(splits) == 0 {
+			break
+		}
+		counts, err := d.applySplits(ctx, splits)
+		if err != nil {
+			return nil, model.Tree{}, err
+		}
+		level, toBuild = level[:0], toBuild[:0]
+		for i, sp := range splits {
+			nodes[sp.Left].rows, nodes[sp.Right].rows = counts.LeftRows[i], counts.RightRows[i]
+			level = append(level, sp.Left, sp.Right)
+			small := sp.Left
+			if counts.RightRows[i] < counts.LeftRows[i] {
+				small = sp.Right
+			}
+			toBuild = append(toBuild, small)
+		}
+		// Parent histograms of this level stay until the siblings are
+		// derived; drop the ones already consumed two levels up.
+		for i := range nodes {
+			if nodes[i].depth < depth {
+				nodes[i].hist = nil
+			}
+		}
+	}
+	d.prune(nodes)
+	bt, tree := d.export(nodes, scale)
+	return bt, tree, nil
+}
+
+// parentOf returns the build id of id's parent (children follow parents).
+func parentOf(nodes []buildNode, id int32) int32 {
+	for i := id - 1; i >= 0; i-- {
+		if nodes[i].left == id || nodes[i].right == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// histograms asks every holder for the histograms of ids and stores their
+// sums in the nodes (the root's totals appended as two trailing values).
+func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes []buildNode, ids []int32) error {
+	req := HistRequest{Session: d.sess, Round: round, Scale: scale, Nodes: ids}
+	resps := make([]*HistResponse, len(d.holders))
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		resps[i], err = h.BuildHistograms(ctx, req)
+		return err
+	}); err != nil {
+		return err
+	}
+	width := 2 * d.nbins
+	for k, id := range ids {
+		sum := make([]int64, width, width+2)
+		var tot [2]int64
+		for _, r := range resps {
+			nh := r.Hists[k]
+			for i, v := range nh.Bins {
+				sum[i] += v
+			}
+			tot[0] += nh.Total[0]
+			tot[1] += nh.Total[1]
+		}
+		if id == 0 {
+			sum = append(sum, tot[0], tot[1])
+		}
+		nodes[id].hist = sum
+	}
+	for _, r := range resps {
+		d.traffic.HistBytes += r.wireSize()
+	}
+	return nil
+}
+
+// applySplits routes rows on every holder and sums the child counts.
+func (d *driver) applySplits(ctx context.Context, splits []Split) (*SplitResponse, error) {
+	req := SplitRequest{Session: d.sess, Splits: splits}
+	resps := make([]*SplitResponse, len(d.holders))
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		resps[i], err = h.ApplySplits(ctx, req)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	out := &SplitResponse{LeftRows: make([]int64, len(splits)), RightRows: make([]int64, len(splits))}
+	for _, r := range resps {
+		for i := range splits {
+			out.LeftRows[i] += r.LeftRows[i]
+			out.RightRows[i] += r.RightRows[i]
+		}
+	}
+	d.traffic.SplitBytes += int64(len(splits)) * 40 * int64(len(d.holders))
+	return out, nil
+}
+
+// bestSplit finds the best split of a node over features, as XGBoost's
+// hist evaluator: missing values right first, then (when the node has
+// missing values) left, keeping the first strictly best gain.
+func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candidate, bool) {
+	p := &d.p
+	inv := 1 / scale
+	G, H := nd.g, nd.h
+	parentGain := nodeGain(p, float64(G)*inv, float64(H)*inv)
+	best := candidate{}
+	try := func(lg, lh int64, f, b int, defLeft bool) {
+		lhf, rhf := float64(lh)*inv, float64(H-lh)*inv
+		if lhf < p.MinChildWeight || rhf < p.MinChildWeight {
+			return
+		}
+		gain := float32(nodeGain(p, float64(lg)*inv, lhf) + nodeGain(p, float64(G-lg)*inv, rhf) - parentGain)
+		if gain > best.gain {
+			best = candidate{gain: gain, feature: int32(f), bin: int32(b), defLeft: defLeft, lg: lg, lh: lh}
+		}
+	}
+	hist := nd.hist
+	for _, f := range features {
+		nb := len(d.cuts.Values[f])
+		hb := hist[2*d.off[f] : 2*(d.off[f]+nb)]
+		var sg, sh int64
+		for b := 0; b < nb; b++ {
+			sg += hb[2*b]
+			sh += hb[2*b+1]
+		}
+		mg, mh := G-sg, H-sh
+		var lg, lh int64
+		for b := 0; b < nb-1; b++ {
+			lg += hb[2*b]
+			lh += hb[2*b+1]
+			try(lg, lh, f, b, false)
+		}
+		if mg != 0 || mh != 0 {
+			rg, rh := int64(0), int64(0)
+			for b := nb - 1; b > 0; b-- {
+				rg += hb[2*b]
+				rh += hb[2*b+1]
+				try(G-rg, H-rh, f, b-1, true)
+			}
+		}
+	}
+	return best, best.gain > minSplitLoss
+}
+
+// prune turns splits whose gain is below gamma into leaves, bottom up, as
+// XGBoost's pruner does.
+func (d *driver) prune(nodes []buildNode) {
+	if d.p.Gamma <= 0 {
+		return
+	}
+	for i := len(nodes) - 1; i >= 0; i-- {
+		nd := &nodes[i]
+		if nd.feature < 0 {
+			continue
+		}
+		if nodes[nd.left].feature < 0 && nodes[nd.right].feature < 0 && float64(nd.gain) < d.p.Gamma {
+			nd.feature = -1
+		}
+	}
+}
+
+// export returns the built tree in bin space (build ids) and as a model
+// tree numbered breadth-first, right child next to the left one.
+func (d *driver) export(nodes []buildNode, scale float64) (*BinTree, model.Tree) {
+	p := &d.p
+	inv := 1 / scale
+	n := len(nodes)
+	bt := &BinTree{Feature: make([]int32, n), Bin: make([]int32, n), DefaultLeft: make([]bool, n),
+		Left: make([]int32, n), Right: make([]int32, n), Value: make([]float32, n)}
+	weights := make([]float64, n)
+	for i, nd := range nodes {
+		weights[i] = leafWeight(p, float64(nd.g)*inv, float64(nd.h)*inv)
+		bt.Feature[i], bt.Bin[i], bt.DefaultLeft[i] = nd.feature, nd.bin, nd.defLeft
+		bt.Left[i], bt.Right[i] = nd.left, nd.right
+		if nd.feature < 0 {
+			bt.Feature[i], bt.Bin[i], bt.Left[i], bt.Right[i] = -1, 0, -1, -1
+			bt.Value[i] = float32(weights[i] * p.Eta)
+		}
+	}
+	var t model.Tree
+	queue := []int32{0}
+	parent := []int32{model.NoParent}
+	for k := 0; k < len(queue); k++ {
+		id := queue[k]
+		nd := nodes[id]
+		t.Parent = append(t.Parent, parent[k])
+		t.BaseWeight = append(t.BaseWeight, float32(weights[id]))
+		t.SumHessian = append(t.SumHessian, float32(float64(nd.h)*inv))
+		if bt.Feature[id] < 0 {
+			t.Left = append(t.Left, -1)
+			t.Right = append(t.Right, -1)
+			t.SplitFeature = append(t.SplitFeature, 0)
+			t.SplitCondition = append(t.SplitCondition, bt.Value[id])
+			t.DefaultLeft = append(t.DefaultLeft, false)
+			t.LossChange = append(t.LossChange, 0)
+			continue
+		}
+		l := int32(len(queue))
+		queue = append(queue, nd.left, nd.right)
+		parent = append(parent, int32(k), int32(k))
+		t.Left = append(t.Left, l)
+		t.Right = append(t.Right, l+1)
+		t.SplitFeature = append(t.SplitFeature, nd.feature)
+		t.SplitCondition = append(t.SplitCondition, d.cuts.Values[nd.feature][nd.bin])
+		t.DefaultLeft = append(t.DefaultLeft, nd.defLeft)
+		t.LossChange = append(t.LossChange, nd.gain)
+	}
+	return bt, t
+}
