@@ -110,14 +110,14 @@ func writeModelMeta(dir, data string, opt ModelDirOptions) error {
       conda: conda.yaml
       virtualenv: python_env.yaml
     loader_module: mlflow.xgboost
-    python_version: %[2]s
+    python_version: '%[2]s'
   xgboost:
     code: null
     data: %[1]s
     model_class: xgboost.core.Booster
     model_format: %[3]s
-    xgb_version: %[4]s
-mlflow_version: %[5]s
+    xgb_version: '%[4]s'
+mlflow_version: '%[5]s'
 model_size_bytes: %[6]d
 model_uuid: %[7]s
 utc_time_created: '%[8]s'
@@ -134,7 +134,7 @@ dependencies:
   - xgboost==%s
 name: mlflow-env
 `, opt.PythonVersion, opt.MLflowVersion, opt.XGBoostVersion),
-		"python_env.yaml": fmt.Sprintf(`python: %s
+		"python_env.yaml": fmt.Sprintf(`python: '%s'
 build_dependencies:
 - pip
 - setuptools

@@ -1,0 +1,394 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/model"
+	"github.com/gotrain/gotrain/trainlib/track"
+)
+
+func init() {
+	register(command{name: "mlflow", summary: "start a local MLflow server, or replay a tracking spool (sync)", run: runMLflow})
+}
+
+const mlflowUsage = `Usage:
+  gotrain mlflow [--dir DIR]   start a local MLflow tracking server when
+                               MLFLOW_TRACKING_URI is not set, print its URL,
+                               and serve until interrupted
+  gotrain mlflow sync DIR      send the tracking calls a job left unsent in
+                               DIR/mlflow-spool.jsonl (idempotent)
+
+Configuration (as MLflow's own clients read it): MLFLOW_TRACKING_URI,
+MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME and
+MLFLOW_TRACKING_PASSWORD (basic), MLFLOW_EXPERIMENT_NAME.
+`
+
+func runMLflow(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "sync":
+			return runMLflowSync(ctx, args[1:])
+		case "demo": // hidden: drives the tracker for tests/track
+			return runMLflowDemo(ctx, args[1:])
+		}
+	}
+	return runMLflowServe(ctx, args)
+}
+
+func runMLflowServe(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("mlflow", flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), mlflowUsage, "\nFlags:\n"); fs.PrintDefaults() }
+	dir := fs.String("dir", "mlflow", "directory for the local server's SQLite store, artifacts and log")
+	port := fs.Int("port", 0, "port on 127.0.0.1 for the local server (a free one when 0)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if uri := os.Getenv(track.EnvTrackingURI); uri != "" {
+		c, err := track.NewClient(track.ConfigFromEnv())
+		if err != nil {
+			return err
+		}
+		if err := c.Ping(ctx); err != nil {
+			return fmt.Errorf("%s=%s is configured but does not answer: %w", track.EnvTrackingURI, uri, err)
+		}
+		fmt.Printf("MLflow tracking server %s (from %s) answers; nothing to start.\n", uri, track.EnvTrackingURI)
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, "starting mlflow server in %s …\n", *dir)
+	s, err := track.StartLocalServer(ctx, *dir, track.ServerOptions{Port: *port})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	fmt.Printf("MLflow tracking server: %s\n", s.URL)
+	fmt.Printf("In another shell: export %s=%s\n", track.EnvTrackingURI, s.URL)
+	fmt.Fprintln(os.Stderr, "serving until interrupted (Ctrl-C)")
+	select {
+	case <-ctx.Done():
+		return nil
+	case <-s.Done():
+		return fmt.Errorf("mlflow server stopped by itself; see %s", filepath.Join(s.Dir, "mlflow-server.log"))
+	}
+}
+
+func runMLflowSync(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("mlflow sync", flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), mlflowUsage) }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	res, err := track.Sync(ctx, track.ConfigFromEnv(), fs.Arg(0))
+	fmt.Printf("sent %d, refused %d, left %d tracking calls\n", res.Sent, res.Refused, res.Left)
+	return err
+}
+
+// demoOptions are the hidden demo's flags.
+type demoOptions struct {
+	out, data, label, drop, rows, register string
+	models                                 []string
+	limit                                  int
+	delay, closeTimeout                    time.Duration
+}
+
+// runMLflowDemo logs a tuning-shaped run tree from saved models: a parent
+// run, a child per model file with its per-round metrics (each round's
+// prefix of trees scored on a train and a validation slice of --data), the
+// result files, a learning-curve PNG, an HTML report, and the best model as
+// an MLflow model, registered. It writes our predictions for --rows to
+// OUT/predictions.json so tests can compare MLflow's loaders with us.
+func runMLflowDemo(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("mlflow demo", flag.ContinueOnError)
+	var o demoOptions
+	fs.StringVar(&o.out, "out", "", "output directory (spool, result files)")
+	fs.StringVar(&o.data, "data", "", "labelled CSV scored each round: first half train, second half validation")
+	fs.StringVar(&o.label, "label", "default.payment.next.month", "label column of --data")
+	fs.StringVar(&o.drop, "drop", "ID", "comma-separated columns of --data to leave out")
+	fs.IntVar(&o.limit, "limit", 2000, "rows of --data to use")
+	fs.StringVar(&o.rows, "rows", "", "CSV of feature rows to predict with the best model")
+	fs.StringVar(&o.register, "register", "gotrain-demo", "registered model name")
+	models := fs.String("models", "", "comma-separated XGBoost model files, one trial each")
+	fs.DurationVar(&o.delay, "round-delay", 0, "pause after each round (lets tests stop the server mid-run)")
+	fs.DurationVar(&o.closeTimeout, "close-timeout", 2*time.Minute, "how long to wait at the end for unsent tracking calls")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	o.models = strings.Split(*models, ",")
+	if o.out == "" || o.data == "" || o.rows == "" || *models == "" {
+		return fmt.Errorf("mlflow demo needs --out, --data, --rows and --models")
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return err
+	}
+	return demo(ctx, o)
+}
+
+// demoTrial is one trial of the demo: a model and its learning curves.
+type demoTrial struct {
+	id     string
+	file   string
+	m      *model.Model
+	params map[string]any
+	curves map[string][]float64
+}
+
+func demo(ctx context.Context, o demoOptions) error {
+	train, val, err := demoData(ctx, o)
+	if err != nil {
+		return err
+	}
+	tr, err := track.NewMLflow(track.ConfigFromEnv(), track.MLflowOptions{Dir: o.out, SourceName: "gotrain mlflow demo"})
+	if err != nil {
+		return err
+	}
+	parent, err := tr.StartParent("tune", map[string]any{"num_samples": len(o.models), "metric": "val-error", "mode": "min"}, map[string]string{"gotrain.job": "demo"})
+	if err != nil {
+		return err
+	}
+	var trials []*demoTrial
+	for i, file := range o.models {
+		t, err := demoRunTrial(ctx, tr, parent, fmt.Sprintf("trial_%d", i), file, train, val, o.delay)
+		if err != nil {
+			return err
+		}
+		trials = append(trials, t)
+	}
+	best := trials[0]
+	for _, t := range trials[1:] {
+		if last(t.curves["val-error"]) < last(best.curves["val-error"]) {
+			best = t
+		}
+	}
+	if err := demoResults(tr, parent, trials, best, o); err != nil {
+		return err
+	}
+	if err := tr.LogModelFile(parent, best.file, "model"); err != nil {
+		return err
+	}
+	if err := tr.RegisterModel(parent, "model", o.register); err != nil {
+		return err
+	}
+	if err := tr.End(parent, track.Finished); err != nil {
+		return err
+	}
+	if err := demoPredictions(ctx, best, o); err != nil {
+		return err
+	}
+	cctx, cancel := context.WithTimeout(ctx, o.closeTimeout)
+	defer cancel()
+	err = tr.Close(cctx)
+	var unsent *track.UnsentError
+	if errors.As(err, &unsent) {
+		fmt.Fprintln(os.Stderr, "warning:", err) // the job itself succeeded
+		return nil
+	}
+	return err
+}
+
+// demoData loads --data and splits it into halves.
+func demoData(ctx context.Context, o demoOptions) (train, val *data.Dataset, err error) {
+	var drop []string
+	if o.drop != "" {
+		drop = strings.Split(o.drop, ",")
+	}
+	d, err := data.LoadFile(ctx, o.data, data.Options{Label: o.label, BinaryLabel: true, Drop: drop})
+	if err != nil {
+		return nil, nil, err
+	}
+	n := min(o.limit, d.Rows)
+	rows := make([][]float64, n)
+	for i := range rows {
+		r := d.Row(i)
+		rows[i] = make([]float64, len(r)+1)
+		for j, v := range r {
+			rows[i][j] = float64(v)
+		}
+		rows[i][len(r)] = float64(d.Label[i])
+	}
+	names := append(append([]string(nil), d.Names...), "label")
+	if train, err = data.FromRows(names, rows[:n/2], "label"); err != nil {
+		return nil, nil, err
+	}
+	val, err = data.FromRows(names, rows[n/2:], "label")
+	return train, val, err
+}
+
+// demoRunTrial logs one trial: a child run with the model's parameters and,
+// for every round, the error and logloss of the first round+1 trees.
+func demoRunTrial(ctx context.Context, tr *track.MLflow, parent track.Run, id, file string, train, val *data.Dataset, delay time.Duration) (*demoTrial, error) {
+	m, err := model.Load(file)
+	if err != nil {
+		return nil, err
+	}
+	t := &demoTrial{id: id, file: file, m: m, params: map[string]any{"model_file": filepath.Base(file)}, curves: map[string][]float64{}}
+	for _, k := range []string{"eta", "max_depth", "objective"} {
+		if v, ok := m.Params[k]; ok {
+			t.params[k] = v
+		}
+	}
+	child, err := tr.StartChild(parent, id, t.params)
+	if err != nil {
+		return nil, err
+	}
+	for round := 0; round < m.NumTrees(); round++ {
+		metrics := map[string]float64{}
+		for name, d := range map[string]*data.Dataset{"train": train, "val": val} {
+			p, err := m.PredictContext(ctx, &d.Matrix, model.PredictOptions{IterationEnd: round + 1})
+			if err != nil {
+				return nil, err
+			}
+			metrics[name+"-error"], metrics[name+"-logloss"] = errorAndLogloss(p, d.Label)
+		}
+		for k, v := range metrics {
+			t.curves[k] = append(t.curves[k], v)
+		}
+		if err := tr.LogMetrics(child, round, metrics); err != nil {
+			return nil, err
+		}
+		fmt.Printf("%s round %d val-error %.4f\n", id, round, metrics["val-error"])
+		if delay > 0 {
+			select {
+			case <-time.After(delay):
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+	}
+	if err := tr.LogArtifact(child, file, "xgboost_model"+filepath.Ext(file)); err != nil {
+		return nil, err
+	}
+	return t, tr.End(child, track.Finished)
+}
+
+// errorAndLogloss computes XGBoost's error (p > 0.5 counts as 1) and logloss.
+func errorAndLogloss(p, y []float32) (float64, float64) {
+	var wrong, ll float64
+	for i, pi := range p {
+		q := min(max(float64(pi), 1e-16), 1-1e-16)
+		if (q > 0.5) != (y[i] > 0.5) {
+			wrong++
+		}
+		if y[i] > 0.5 {
+			ll -= math.Log(q)
+		} else {
+			ll -= math.Log(1 - q)
+		}
+	}
+	n := float64(len(p))
+	return wrong / n, ll / n
+}
+
+func last(xs []float64) float64 { return xs[len(xs)-1] }
+
+// demoResults writes and logs trial_results.json, dominostats.json, the
+// learning-curve PNG and the HTML report.
+func demoResults(tr *track.MLflow, parent track.Run, trials []*demoTrial, best *demoTrial, o demoOptions) error {
+	var results []track.TrialResult
+	for _, t := range trials {
+		r := track.TrialResult{TrialID: t.id, Params: map[string]any{}, Metrics: map[string]float64{}}
+		for k, v := range t.params {
+			r.Params[k] = v
+		}
+		for k, c := range t.curves {
+			r.Metrics[k] = last(c)
+		}
+		results = append(results, r)
+	}
+	files := map[string]func(string) error{
+		track.TrialResultsFile: func(p string) error { return track.WriteTrialResults(p, results) },
+		track.DominoStatsFile: func(p string) error {
+			return track.WriteDominoStats(p, map[string]any{"best_trial": best.id, "val-error": last(best.curves["val-error"])})
+		},
+		"learning_curves.png": func(p string) error { return demoChart(p, trials) },
+		"report.html":         func(p string) error { return demoReport(p, results) },
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := filepath.Join(o.out, n)
+		if err := files[n](p); err != nil {
+			return err
+		}
+		if err := tr.LogArtifact(parent, p, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoChart draws each trial's validation error per round.
+func demoChart(path string, trials []*demoTrial) error {
+	p := plot.New()
+	p.Title.Text = "val-error per round"
+	p.X.Label.Text = "round"
+	p.Y.Label.Text = "val-error"
+	for i, t := range trials {
+		pts := make(plotter.XYs, len(t.curves["val-error"]))
+		for r, v := range t.curves["val-error"] {
+			pts[r] = plotter.XY{X: float64(r), Y: v}
+		}
+		l, err := plotter.NewLine(pts)
+		if err != nil {
+			return err
+		}
+		l.Color = plotter.DefaultLineStyle.Color
+		l.Dashes = [][]vg.Length{nil, {vg.Points(4), vg.Points(2)}}[i%2]
+		p.Add(l)
+		p.Legend.Add(t.id, l)
+	}
+	return p.Save(5*vg.Inch, 3*vg.Inch, path)
+}
+
+// demoReport writes the trial table as HTML.
+func demoReport(path string, results []track.TrialResult) error {
+	var b strings.Builder
+	b.WriteString("<html><body><table><tr><th>trial</th><th>val-error</th><th>val-logloss</th></tr>\n")
+	for _, r := range results {
+		fmt.Fprintf(&b, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td></tr>\n", html.EscapeString(r.TrialID), r.Metrics["val-error"], r.Metrics["val-logloss"])
+	}
+	b.WriteString("</table></body></html>\n")
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// demoPredictions writes the best model's predictions for --rows.
+func demoPredictions(ctx context.Context, best *demoTrial, o demoOptions) error {
+	x, err := data.LoadFile(ctx, o.rows, data.Options{})
+	if err != nil {
+		return err
+	}
+	p, err := best.m.PredictContext(ctx, &x.Matrix, model.PredictOptions{})
+	if err != nil {
+		return err
+	}
+	out, err := json.Marshal(map[string]any{"model_file": best.file, "trial": best.id, "predictions": p})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(o.out, "predictions.json"), out, 0o644)
+}
