@@ -85,3 +85,19 @@ func TestCurvesRefuseBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestManyTrialsLegendColumnsGolden(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	var trials []Series
+	for i := range 32 {
+		trials = append(trials, Series{
+			Name:   fmt.Sprintf("trial %02d", i),
+			Values: decay(40, 0.69, 0.4+0.08*rng.Float64(), 0.02+0.2*rng.Float64()),
+		})
+	}
+	c, err := TrialCurves(trials, CurveOptions{Metric: "validation logloss", Size: Size{Height: 4 * 72}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, c, "trial_curves_32")
+}
