@@ -5,8 +5,12 @@
 package exec
 
 import (
-	"context"
 	"errors"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+
+	"github.com/gotrain/gotrain/kernel/display"
 )
 
 // MIMEBundle maps MIME types to JSON-ready data, as in Jupyter's display
@@ -61,22 +65,42 @@ type CompleteResult struct {
 type Options struct {
 	// Log receives the kernel's own diagnostics (never a cell's output).
 	Log func(format string, args ...any)
+	// NoFDCapture leaves file descriptors 1 and 2 alone: interpreted code's
+	// output is still captured, compiled code's is not. (Only one session
+	// per process can capture them; later ones behave as if this were set.)
+	NoFDCapture bool
+}
+
+// ErrorOutput is optionally implemented by an Output that can show an error
+// outside a cell's result, such as a panic in a goroutine the cell started.
+// Outputs without it get the traceback on stderr.
+type ErrorOutput interface {
+	Error(e *Error)
 }
 
 // Session is one interpreter whose state lives across cells. Execute calls
 // are serialised by the caller; Complete, Inspect and IsComplete may run
 // while a cell executes.
 type Session struct {
-	opts Options
-}
+	opts    Options
+	interp  *interp.Interpreter
+	disp    *display.Display
+	capture *fdCapture // nil when fds 1 and 2 are not captured
+	panics  *panicFilter
+	stdin   *stdinReader
 
-// New starts a session.
-func New(opts Options) (*Session, error) { return &Session{opts: opts}, nil }
+	curMu sync.Mutex
+	cur   cellState
 
-// Execute runs one cell. Cancelling ctx (an interrupt) stops interpreted
-// code and any library call that watches ctx; the session stays usable.
-func (s *Session) Execute(ctx context.Context, code string, out Output) Result {
-	return Result{Err: &Error{Name: "NotImplemented", Value: "exec: not implemented yet", Traceback: []string{"exec: not implemented yet"}}}
+	// Guarded by the caller serialising Execute; read by Complete and
+	// Inspect under stateMu.
+	stateMu sync.Mutex
+	imports map[string]string // import path → name used in cells
+	methods map[string]bool   // "Type.Method" already defined
+	defs    map[string]string // names declared by cells → kind
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Complete offers completions for code at cursorPos (code points).
@@ -92,6 +116,3 @@ func (s *Session) Inspect(code string, cursorPos, detailLevel int) (MIMEBundle, 
 // IsComplete says whether code is "complete", "incomplete" (with the indent
 // for the next line), "invalid" or "unknown".
 func (s *Session) IsComplete(code string) (status, indent string) { return "unknown", "" }
-
-// Close releases the session's resources and restores captured file descriptors.
-func (s *Session) Close() error { return nil }

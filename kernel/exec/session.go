@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
-	"sync"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -108,7 +106,10 @@ func (s *Session) use(stdout, stderr io.Writer) error {
 	if err := s.interp.Use(s.overrides(stdout, stderr)); err != nil {
 		return err
 	}
-	_, err := s.interp.Eval(fmt.Sprintf("import %s %q", rtName, rtPath))
+	if _, err := s.interp.Eval(fmt.Sprintf("import %s %q", rtName, rtPath)); err != nil {
+		return err
+	}
+	_, err := s.interp.Eval(renderPrelude)
 	return err
 }
 
@@ -167,6 +168,3 @@ func (s *Session) Close() error {
 	})
 	return s.closeErr
 }
-
-var _ sync.Locker = (*sync.Mutex)(nil)
-var _ = os.Stdout

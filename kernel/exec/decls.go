@@ -1,0 +1,150 @@
+package exec
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+)
+
+// noteDecls records the names a declaration group defines, and warns on the
+// cell's stderr about methods defined again: yaegi keeps the first
+// definition of a method and silently ignores later ones.
+func (s *Session) noteDecls(f *ast.File) {
+	s.stateMu.Lock()
+	var warn []string
+	for _, d := range f.Decls {
+		switch x := d.(type) {
+		case *ast.FuncDecl:
+			if x.Recv == nil || len(x.Recv.List) == 0 {
+				s.define(x.Name.Name, "func")
+				continue
+			}
+			key := recvType(x.Recv.List[0].Type) + "." + x.Name.Name
+			if s.methods[key] {
+				warn = append(warn, key)
+			}
+			s.methods[key] = true
+		case *ast.GenDecl:
+			for _, sp := range x.Specs {
+				switch y := sp.(type) {
+				case *ast.TypeSpec:
+					s.define(y.Name.Name, "type")
+				case *ast.ValueSpec:
+					for _, n := range y.Names {
+						s.define(n.Name, x.Tok.String())
+					}
+				}
+			}
+		}
+	}
+	s.stateMu.Unlock()
+	for _, m := range warn {
+		s.stream("stderr", "warning: method "+m+" was already defined; the interpreter keeps the first definition and ignores this one (restart the kernel to change it)\n")
+	}
+}
+
+// noteDefines records the variables a statement group defines at top level.
+func (s *Session) noteDefines(body *ast.BlockStmt) {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	for _, st := range body.List {
+		switch x := st.(type) {
+		case *ast.AssignStmt:
+			if x.Tok == token.DEFINE {
+				for _, l := range x.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+						s.define(id.Name, "var")
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			if gd, ok := x.Decl.(*ast.GenDecl); ok {
+				for _, sp := range gd.Specs {
+					switch y := sp.(type) {
+					case *ast.ValueSpec:
+						for _, n := range y.Names {
+							s.define(n.Name, gd.Tok.String())
+						}
+					case *ast.TypeSpec:
+						s.define(y.Name.Name, "type")
+					}
+				}
+			}
+		}
+	}
+}
+
+// define records a name; stateMu must be held.
+func (s *Session) define(name, kind string) {
+	if s.defs == nil {
+		s.defs = map[string]string{}
+	}
+	if name != "_" {
+		s.defs[name] = kind
+	}
+}
+
+// definitions returns the names cells defined, sorted, with their kinds.
+func (s *Session) definitions() (names []string, kinds map[string]string) {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	kinds = map[string]string{}
+	for n, k := range s.defs {
+		names = append(names, n)
+		kinds[n] = k
+	}
+	sort.Strings(names)
+	return names, kinds
+}
+
+// recvType names a method receiver's type, without pointer or type
+// parameters.
+func recvType(e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.StarExpr:
+		return recvType(x.X)
+	case *ast.ParenExpr:
+		return recvType(x.X)
+	case *ast.IndexExpr:
+		return recvType(x.X)
+	case *ast.IndexListExpr:
+		return recvType(x.X)
+	case *ast.Ident:
+		return x.Name
+	}
+	return "?"
+}
+
+// newRewriter returns a rewriter that knows the session's global integers.
+func (s *Session) newRewriter() *rewriter {
+	return &rewriter{isInt: s.isIntExpr}
+}
+
+// intTypes are the conversions whose result is an integer.
+var intTypes = map[string]bool{"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true, "byte": true, "rune": true}
+
+// isIntExpr reports whether e is known, without type checking, to be an
+// integer: an integer literal, len or cap, an integer conversion,
+// arithmetic on such, or a global variable holding an integer.
+func (s *Session) isIntExpr(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.INT
+	case *ast.ParenExpr:
+		return s.isIntExpr(x.X)
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR, token.AND, token.OR, token.XOR:
+			return s.isIntExpr(x.X) || s.isIntExpr(x.Y)
+		}
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok {
+			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+		}
+	case *ast.Ident:
+		v, ok := s.interp.Globals()[x.Name]
+		return ok && v.IsValid() && isIntKind(v.Kind())
+	}
+	return false
+}

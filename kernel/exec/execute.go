@@ -1,0 +1,293 @@
+package exec
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Execute runs one cell. Cancelling ctx (an interrupt) stops interpreted
+// code and any library call that watches ctx; the session stays usable.
+func (s *Session) Execute(ctx context.Context, code string, out Output) (res Result) {
+	if out == nil {
+		out = discard{}
+	}
+	s.syncOutput() // what earlier goroutines printed belongs to the earlier cell
+	s.setCurrent(cellState{ctx: ctx, out: out})
+	s.stdin.reset()
+	s.panics.take()
+	defer func() {
+		if r := recover(); r != nil {
+			s.opts.Log("exec: session panicked: %v\n%s", r, debug.Stack())
+			res = Result{Err: &Error{Name: "KernelError", Value: fmt.Sprint(r), Traceback: []string{red + bold + "KernelError" + reset + ": " + fmt.Sprint(r)}}}
+		}
+		s.syncOutput()
+	}()
+	return s.runCell(ctx, code, out)
+}
+
+// runCell handles magics, then evaluates the Go code.
+func (s *Session) runCell(ctx context.Context, code string, out Output) Result {
+	if m, rest, ok := s.magic(ctx, code, out); ok {
+		return m(rest)
+	}
+	return s.evalGo(ctx, code)
+}
+
+// evalGo evaluates Go source: group by group, in order; the value of a
+// final expression statement becomes the result.
+func (s *Session) evalGo(ctx context.Context, code string) Result {
+	groups := splitCell(code)
+	var last reflect.Value
+	var lastIsValue bool
+	for gi, g := range groups {
+		if err := ctx.Err(); err != nil {
+			return interrupted()
+		}
+		node, isValue, err := s.parseGroup(g, gi == len(groups)-1, true)
+		if err != nil {
+			return Result{Err: compileError(code, err)}
+		}
+		if node == nil {
+			continue
+		}
+		v, valued, e := s.run(ctx, code, node, isValue, g)
+		if e != nil {
+			return Result{Err: e}
+		}
+		last, lastIsValue = v, valued
+	}
+	if !lastIsValue || !last.IsValid() {
+		return Result{}
+	}
+	return Result{Value: s.valueBundle(last)}
+}
+
+// interrupted is the error of a cell stopped by its context.
+func interrupted() Result {
+	msg := "the cell was interrupted; variables defined before the interrupt are kept"
+	return Result{Err: &Error{Name: "Interrupted", Value: msg, Traceback: []string{red + bold + "Interrupted" + reset + ": " + msg}}}
+}
+
+// lineDirective makes positions in what follows count from the group's
+// place in the cell.
+func lineDirective(g group) string {
+	return "/*line " + cellFile + ":" + strconv.Itoa(g.line) + ":" + strconv.Itoa(g.col) + "*/"
+}
+
+// parseGroup parses one group into the node yaegi compiles, applying
+// idempotent imports, method-redefinition warnings and the rewrites. It
+// returns nil when nothing is left to do (all imports already done). isValue
+// says whether the node ends with an expression whose value is the cell's.
+func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) {
+	fset := s.interp.FileSet()
+	switch g.kind {
+	case importGroup:
+		f, err := parser.ParseFile(fset, cellFile, "package main;"+lineDirective(g)+g.text, 0)
+		if err != nil {
+			return nil, false, err
+		}
+		return s.newImports(f), false, nil
+	case declGroup:
+		f, err := parser.ParseFile(fset, cellFile, "package main;"+lineDirective(g)+g.text, parser.DeclarationErrors)
+		if err != nil {
+			return nil, false, err
+		}
+		if note {
+			s.noteDecls(f)
+		}
+		r := s.newRewriter()
+		r.rewrite(f)
+		return f, false, nil
+	default:
+		f, err := parser.ParseFile(fset, cellFile, "package main;func main(){"+lineDirective(g)+g.text+"\n}", 0)
+		if err != nil {
+			return nil, false, err
+		}
+		body := f.Decls[0].(*ast.FuncDecl).Body
+		isValue := false
+		if final && len(body.List) > 0 {
+			if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
+				isValue = showsValue(es.X)
+			}
+		}
+		if note {
+			s.noteDefines(body)
+		}
+		r := s.newRewriter()
+		r.rewrite(body)
+		return body, isValue, nil
+	}
+}
+
+// newImports keeps the import specs not done yet (importing a package a
+// second time fails in yaegi) and records them; nil when none are left.
+func (s *Session) newImports(f *ast.File) ast.Node {
+	var keep []ast.Spec
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	for _, imp := range f.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		name := path[strings.LastIndex(path, "/")+1:]
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if prev, ok := s.imports[path]; ok && prev == name {
+			continue
+		}
+		keep = append(keep, imp)
+		s.imports[path] = name
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, TokPos: f.Imports[0].Pos(), Lparen: f.Imports[0].Pos(), Specs: keep}}
+	f.Imports = nil
+	return f
+}
+
+// showsValue reports whether an expression statement's value is shown:
+// calls of functions known to return nothing useful (printing) are not.
+func showsValue(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return true
+	}
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+		if pkg, ok := sel.X.(*ast.Ident); ok {
+			switch pkg.Name + "." + sel.Sel.Name {
+			case "fmt.Print", "fmt.Println", "fmt.Printf", "fmt.Fprint", "fmt.Fprintln", "fmt.Fprintf",
+				"fmt.Scan", "fmt.Scanln", "fmt.Scanf", "fmt.Sscan", "fmt.Sscanf", "fmt.Sscanln":
+				return false
+			}
+		}
+	}
+	if id, ok := call.Fun.(*ast.Ident); ok && (id.Name == "print" || id.Name == "println" || id.Name == "panic") {
+		return false
+	}
+	return true
+}
+
+// run compiles and executes one group under recover, within ctx.
+func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue bool, g group) (v reflect.Value, valued bool, e *Error) {
+	prog, valued, err := s.compileGroup(node, isValue, g)
+	if err != nil {
+		if g.kind == importGroup {
+			s.forgetImports(node)
+		}
+		return v, false, compileError(code, err)
+	}
+	v, err = s.interp.ExecuteWithContext(ctx, prog)
+	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return v, false, interrupted().Err
+		}
+		var p interp.Panic
+		if errors.As(err, &p) {
+			return v, false, withSource(s.panicError(p.Value, s.panics.take(), ""), code)
+		}
+		return v, false, compileError(code, err)
+	}
+	return v, valued, nil
+}
+
+// compileGroup compiles a parsed group. When the group ends with a value,
+// the value is first passed to the render function; if that does not
+// compile (a call returning nothing or several values, like fmt.Println)
+// the group is compiled as written and shows no value. When yaegi refuses
+// a cell with a range statement, it is retried with every ambiguous range
+// made a counted loop. The error reported is that of the cell as written.
+func (s *Session) compileGroup(node ast.Node, isValue bool, g group) (*interp.Program, bool, error) {
+	if isValue {
+		wrapValue(node.(*ast.BlockStmt))
+		if prog, err := s.compile(node); err == nil {
+			return prog, true, nil
+		}
+		n2, _, perr := s.reparse(g)
+		if perr != nil {
+			return nil, false, perr
+		}
+		node = n2
+	}
+	prog, err := s.compile(node)
+	if err == nil || g.kind == importGroup || !hasRange(node) {
+		return prog, false, err
+	}
+	for _, wrap := range []bool{true, false} {
+		if wrap && !isValue {
+			continue
+		}
+		n3, _, perr := s.reparse(g)
+		if perr != nil {
+			break
+		}
+		r := s.newRewriter()
+		r.anyRange = true
+		r.rewrite(n3)
+		if wrap {
+			wrapValue(n3.(*ast.BlockStmt))
+		}
+		if p3, err3 := s.compile(n3); err3 == nil {
+			return p3, wrap, nil
+		}
+	}
+	return nil, false, err
+}
+
+// compile compiles a node, turning a panic inside yaegi's compiler into an
+// error.
+func (s *Session) compile(node ast.Node) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.opts.Log("exec: yaegi compiler panicked: %v\n%s", r, debug.Stack())
+			err = fmt.Errorf("the interpreter cannot compile this cell (%v)", r)
+		}
+	}()
+	return s.interp.CompileAST(node)
+}
+
+// reparse parses a group again, for a second compile attempt.
+func (s *Session) reparse(g group) (ast.Node, bool, error) {
+	return s.parseGroup(g, false, false)
+}
+
+// forgetImports undoes the record of imports that failed to compile.
+func (s *Session) forgetImports(node ast.Node) {
+	f, ok := node.(*ast.File)
+	if !ok {
+		return
+	}
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok {
+			for _, sp := range gd.Specs {
+				if is, ok := sp.(*ast.ImportSpec); ok {
+					path, _ := strconv.Unquote(is.Path.Value)
+					delete(s.imports, path)
+				}
+			}
+		}
+	}
+}
+
+// hasRange reports whether n contains a range statement.
+func hasRange(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.RangeStmt); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,75 @@
+package exec
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"reflect"
+	"runtime/debug"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// exitPanic is what os.Exit and log.Fatal* do in a cell instead of ending
+// the kernel process: the cell fails with an error saying so.
+type exitPanic struct {
+	code int
+	msg  string
+}
+
+func (e exitPanic) Error() string {
+	if e.msg != "" {
+		return fmt.Sprintf("the cell called log.Fatal (%s); the kernel keeps running", e.msg)
+	}
+	return fmt.Sprintf("the cell called os.Exit(%d); the kernel keeps running", e.code)
+}
+
+// The runtime package cells use through rewritten code (go statements).
+const (
+	rtPath = "github.com/gotrain/gotrain/kernel/exec/cellrt"
+	rtName = "_gotrain"
+)
+
+// overrides replaces symbols that would end or escape the process, and adds
+// the runtime package that rewritten cells call.
+func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
+	fatal := func(msg string) {
+		log.New(stderr, "", log.LstdFlags).Output(3, msg)
+		panic(exitPanic{code: 1, msg: msg})
+	}
+	var stdin io.Reader = s.stdin
+	return interp.Exports{
+		"os/os": {
+			"Exit":  reflect.ValueOf(func(code int) { panic(exitPanic{code: code}) }),
+			"Stdin": reflect.ValueOf(&stdin).Elem(),
+		},
+		"log/log": {
+			"Fatal":   reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) }),
+			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { fatal(fmt.Sprintf(f, v...)) }),
+			"Fatalln": reflect.ValueOf(func(v ...any) { fatal(fmt.Sprintln(v...)) }),
+		},
+		rtPath + "/cellrt": {
+			"GoPanic": reflect.ValueOf(s.goPanic),
+			"Render":  reflect.ValueOf(rtRender),
+			"SetJSON": reflect.ValueOf(rtSetJSON),
+			"Base64":  reflect.ValueOf(rtBase64),
+		},
+	}
+}
+
+// goPanic reports a panic recovered in a goroutine a cell started (go
+// statements are rewritten to recover) as an error of the current cell.
+func (s *Session) goPanic(r any) {
+	stack := debug.Stack()
+	s.opts.Log("panic in a cell's goroutine: %v\n%s", r, stack)
+	e := s.panicError(r, s.panics.take(), "in a goroutine started by the cell")
+	s.syncOutput()
+	out := s.current().out
+	if eo, ok := out.(ErrorOutput); ok {
+		eo.Error(e)
+		return
+	}
+	for _, l := range e.Traceback {
+		out.Stream("stderr", l+"\n")
+	}
+}

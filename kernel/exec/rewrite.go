@@ -1,0 +1,257 @@
+package exec
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+)
+
+// rewriter closes yaegi v0.16.1's gaps with Go 1.22+ in a parsed cell:
+//   - `for i := range n` over an integer becomes a counted loop (yaegi's
+//     compiler panics on it);
+//   - loop variables get a per-iteration copy when closures or goroutines
+//     could capture them, as Go 1.22 specifies;
+//   - `go f(args)` becomes a goroutine that recovers a panic and reports it
+//     as the cell's error instead of killing the process.
+type rewriter struct {
+	// isInt reports whether a range operand is known to be an integer.
+	isInt func(ast.Expr) bool
+	// anyRange makes every range over an expression not known to be a
+	// slice, map, string, channel or function an integer loop (the retry
+	// after yaegi refused the cell).
+	anyRange bool
+	n        int // counter for fresh names
+}
+
+// fresh returns a new identifier no cell can spell by accident.
+func (r *rewriter) fresh(pos token.Pos, what string) *ast.Ident {
+	r.n++
+	return &ast.Ident{NamePos: pos, Name: fmt.Sprintf("_gotrain_%s%d", what, r.n)}
+}
+
+// rewrite changes n in place.
+func (r *rewriter) rewrite(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BlockStmt:
+			r.stmts(x.List)
+		case *ast.CaseClause:
+			r.stmts(x.Body)
+		case *ast.CommClause:
+			r.stmts(x.Body)
+		}
+		return true
+	})
+}
+
+// stmts rewrites the statements of one list in place (before Inspect
+// descends into them).
+func (r *rewriter) stmts(list []ast.Stmt) {
+	for i, s := range list {
+		list[i] = r.stmt(s)
+	}
+}
+
+func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
+	switch x := s.(type) {
+	case *ast.LabeledStmt:
+		x.Stmt = r.stmt(x.Stmt)
+	case *ast.GoStmt:
+		return r.goStmt(x)
+	case *ast.RangeStmt:
+		if r.rangesOverInt(x.X) {
+			return r.intRange(x)
+		}
+		if x.Tok == token.DEFINE && capturesLoopVars(x.Body) {
+			shadow(x.Body, x.Key, x.Value)
+		}
+	case *ast.ForStmt:
+		if a, ok := x.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && capturesLoopVars(x.Body) && !assigns(x.Body, a.Lhs) {
+			shadow(x.Body, a.Lhs...)
+		}
+	}
+	return s
+}
+
+// rangesOverInt reports whether a range operand should become a count.
+func (r *rewriter) rangesOverInt(e ast.Expr) bool {
+	if r.isInt != nil && r.isInt(e) {
+		return true
+	}
+	if !r.anyRange {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit, *ast.FuncLit, *ast.SliceExpr:
+		return false
+	case *ast.BasicLit:
+		return x.Kind == token.INT
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && (id.Name == "make" || id.Name == "append") {
+			return false
+		}
+	}
+	return true
+}
+
+// intRange turns `for k := range n { body }` into
+// `{ lim := n; for k := lim - lim; k < lim; k++ { k := k; body } }`,
+// keeping n's type for k and evaluating n once.
+func (r *rewriter) intRange(x *ast.RangeStmt) ast.Stmt {
+	pos := x.For
+	lim := r.fresh(pos, "n")
+	key, _ := x.Key.(*ast.Ident)
+	assign := x.Tok == token.ASSIGN
+	if key == nil || key.Name == "_" {
+		key, assign = r.fresh(pos, "i"), false
+	}
+	counter := key
+	if assign { // `for k = range n` assigns an outer variable
+		counter = r.fresh(pos, "i")
+	}
+	body := x.Body
+	if assign {
+		body.List = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{key}, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(counter)}, TokPos: pos}}, body.List...)
+	} else {
+		body.List = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{ident(counter)}, Tok: token.DEFINE, Rhs: []ast.Expr{ident(counter)}, TokPos: pos}}, body.List...)
+	}
+	loop := &ast.ForStmt{
+		For:  pos,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{ident(counter)}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BinaryExpr{X: ident(lim), Op: token.SUB, Y: ident(lim), OpPos: pos}}, TokPos: pos},
+		Cond: &ast.BinaryExpr{X: ident(counter), Op: token.LSS, Y: ident(lim), OpPos: pos},
+		Post: &ast.IncDecStmt{X: ident(counter), Tok: token.INC, TokPos: pos},
+		Body: body,
+	}
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{lim}, Tok: token.DEFINE, Rhs: []ast.Expr{x.X}, TokPos: pos},
+		loop,
+	}, Rbrace: x.Body.Rbrace}
+}
+
+func ident(id *ast.Ident) *ast.Ident { return &ast.Ident{NamePos: id.NamePos, Name: id.Name} }
+
+// goStmt turns `go f(a, b)` into
+// `{ a1, b1 := a, b; go func() { defer recover-and-report; f(a1, b1) }() }`:
+// arguments are still evaluated before the goroutine starts.
+func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
+	pos := g.Go
+	call := g.Call
+	var pre []ast.Stmt
+	args := make([]ast.Expr, len(call.Args))
+	for i, a := range call.Args {
+		if keepInline(a) {
+			args[i] = a
+			continue
+		}
+		v := r.fresh(pos, "arg")
+		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{v}, Tok: token.DEFINE, Rhs: []ast.Expr{a}, TokPos: pos})
+		args[i] = ident(v)
+	}
+	rec := r.fresh(pos, "r")
+	guard := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.IfStmt{
+			If:   pos,
+			Init: &ast.AssignStmt{Lhs: []ast.Expr{rec}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: "recover"}}}, TokPos: pos},
+			Cond: &ast.BinaryExpr{X: ident(rec), Op: token.NEQ, Y: &ast.Ident{NamePos: pos, Name: "nil"}, OpPos: pos},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+				Fun:  &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
+				Args: []ast.Expr{ident(rec)},
+			}}}},
+		}}},
+	}}}
+	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+	wrapped := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{guard, &ast.ExprStmt{X: inner}}, Rbrace: call.Rparen},
+	}, Lparen: call.Rparen, Rparen: call.Rparen}}
+	if len(pre) == 0 {
+		return wrapped
+	}
+	return &ast.BlockStmt{Lbrace: pos, List: append(pre, wrapped), Rbrace: call.Rparen}
+}
+
+// keepInline reports whether a go statement's argument can be left where it
+// is: constants, nil and function literals cannot change before the
+// goroutine runs (and an untyped nil cannot be assigned with :=).
+func keepInline(e ast.Expr) bool {
+	switch x := e.(type) {
+	case *ast.BasicLit, *ast.FuncLit:
+		return true
+	case *ast.Ident:
+		return x.Name == "nil" || x.Name == "true" || x.Name == "false"
+	}
+	return false
+}
+
+// capturesLoopVars reports whether a loop body could keep a reference to
+// its loop variables past the iteration: a closure, a goroutine, a defer or
+// an address-of.
+func capturesLoopVars(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			found = true
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// assigns reports whether body assigns to any of the names (then a copy
+// would change the loop's meaning).
+func assigns(body *ast.BlockStmt, names []ast.Expr) bool {
+	set := map[string]bool{}
+	for _, n := range names {
+		if id, ok := n.(*ast.Ident); ok {
+			set[id.Name] = true
+		}
+	}
+	found := false
+	hit := func(e ast.Expr) {
+		if id, ok := e.(*ast.Ident); ok && set[id.Name] {
+			found = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range x.Lhs {
+				hit(l)
+			}
+		case *ast.IncDecStmt:
+			hit(x.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// shadow starts body with `v := v` for each named loop variable.
+func shadow(body *ast.BlockStmt, vars ...ast.Expr) {
+	var pre []ast.Stmt
+	for _, v := range vars {
+		id, ok := v.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{ident(id)}, Tok: token.DEFINE, Rhs: []ast.Expr{ident(id)}, TokPos: id.NamePos})
+	}
+	body.List = append(pre, body.List...)
+}
+
+// intKinds are the reflect kinds a range-over-int operand may have.
+func isIntKind(k reflect.Kind) bool {
+	switch k {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	}
+	return false
+}
