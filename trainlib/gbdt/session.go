@@ -184,7 +184,10 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 	}
 	var st GradientStats
 	const chunk = 16384
-	type task struct{ ts *trainState; lo, hi int }
+	type task struct {
+		ts     *trainState
+		lo, hi int
+	}
 	var tasks []task
 	for _, ts := range s.train {
 		for lo := 0; lo < ts.sh.info.Rows; lo += chunk {

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+)
+
+func init() {
+	register(command{name: "fit", summary: "train one boosted-tree model on CSV files (XGBoost parameters)", run: runFit})
+}
+
+// listFlag collects a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, " ") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// fitFlags are the flags of gotrain fit.
+type fitFlags struct {
+	train, label, drop, out, sep string
+	valid, params               listFlag
+	oneHot, quiet               bool
+	rounds, early               int
+}
+
+func runFit(ctx context.Context, args []string) error {
+	var f fitFlags
+	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
+	fs.StringVar(&f.train, "train", "", "training CSV: a file, a glob of shards or a comma-separated list (required)")
+	fs.StringVar(&f.label, "label", "", "name of the label column (required)")
+	fs.Var(&f.valid, "valid", "validation CSV (`[NAME=]FILE|GLOB`), repeatable; early stopping watches the last one")
+	fs.StringVar(&f.drop, "drop", "", "comma-separated columns to leave out, such as ID")
+	fs.BoolVar(&f.oneHot, "one-hot", false, "one-hot encode text columns (German credit's A11, A12, …)")
+	fs.StringVar(&f.sep, "sep", ",", "field separator, one ASCII character (use ' ' for space-separated files)")
+	fs.Var(&f.params, "param", "training parameter `k=v` with XGBoost's names (eta=0.1, max_depth=4, eval_metric=auc, nthread=2, …), repeatable")
+	fs.IntVar(&f.rounds, "rounds", 10, "number of boosting rounds (num_boost_round)")
+	fs.IntVar(&f.early, "early-stopping", 0, "stop when the last validation set's last metric has not improved for N rounds (0: off)")
+	fs.StringVar(&f.out, "out", "", "model file to write: .json, .ubj or .xgb (required)")
+	fs.BoolVar(&f.quiet, "quiet", false, "do not print per-round metrics")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if f.train == "" || f.label == "" || f.out == "" {
+		return fmt.Errorf("fit: --train, --label and --out are required (see gotrain fit --help)")
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("fit: unexpected argument %q; give files with --train and --valid", fs.Arg(0))
+	}
+	return fit(ctx, f, os.Stdout)
+}
+
+// csvOptions returns the loader options the flags ask for.
+func csvOptions(sep, label, drop string, oneHot bool) (data.Options, error) {
+	o := data.Options{Label: label, OneHot: oneHot}
+	if len(sep) != 1 {
+		return o, fmt.Errorf("--sep %q: give exactly one ASCII character", sep)
+	}
+	o.Comma = rune(sep[0])
+	for _, c := range strings.Split(drop, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			o.Drop = append(o.Drop, c)
+		}
+	}
+	return o, nil
+}
+
+// expandFiles resolves a file, a glob or a comma-separated list of either.
+func expandFiles(spec string) ([]string, error) {
+	var files []string
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "":
+		case strings.ContainsAny(part, "*?["):
+			m, err := data.Glob(part)
+			if err != nil {
+				return nil, err
+			}
+			if len(m) == 0 {
+				return nil, fmt.Errorf("no file matches %q", part)
+			}
+			files = append(files, m...)
+		default:
+			files = append(files, part)
+		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%q names no file", spec)
+	}
+	return files, nil
+}
+
+func fit(ctx context.Context, f fitFlags, w io.Writer) error {
+	p, err := gbdt.ParseParams(f.params)
+	if err != nil {
+		return err
+	}
+	p.NumBoostRound = f.rounds
+	p.EarlyStoppingRounds = f.early
+	if f.early > 0 && len(f.valid) == 0 {
+		return fmt.Errorf("fit: --early-stopping needs a --valid set to watch")
+	}
+	o, err := csvOptions(f.sep, f.label, f.drop, f.oneHot)
+	if err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	o.BinaryLabel = p.Objective == "binary:logistic"
+	files, err := expandFiles(f.train)
+	if err != nil {
+		return fmt.Errorf("fit: --train: %w", err)
+	}
+	parts, schema, err := data.LoadFiles(ctx, files, o)
+	if err != nil {
+		return err
+	}
+	shards := make([]gbdt.Shard, len(parts))
+	for i, d := range parts {
+		shards[i] = gbdt.Shard{Set: gbdt.TrainSet, Index: i, Data: d}
+	}
+	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}, FeatureNames: parts[0].Names}
+	vo := o
+	vo.Schema = schema
+	for k, v := range f.valid {
+		name, spec := "valid", v
+		if k > 0 {
+			name = fmt.Sprintf("valid%d", k+1)
+		}
+		if n, s, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(n, "/*?[.") {
+			name, spec = n, s
+		}
+		if name == gbdt.TrainSet {
+			return fmt.Errorf("fit: --valid %s: the name %q is the training set's; choose another", v, name)
+		}
+		vf, err := expandFiles(spec)
+		if err != nil {
+			return fmt.Errorf("fit: --valid: %w", err)
+		}
+		vparts, _, err := data.LoadFiles(ctx, vf, vo)
+		if err != nil {
+			return err
+		}
+		for i, d := range vparts {
+			shards = append(shards, gbdt.Shard{Set: name, Index: i, Data: d})
+		}
+		opt.Evals = append(opt.Evals, name)
+	}
+	h, err := gbdt.NewLocalHolder(shards, p.NThread)
+	if err != nil {
+		return err
+	}
+	opt.Callback = func(r gbdt.RoundReport) bool {
+		if !f.quiet {
+			fmt.Fprint(w, formatRound(r))
+		}
+		return false
+	}
+	if f.early > 0 && !f.quiet {
+		fmt.Fprintf(w, "Will train until %s-%s hasn't improved in %d rounds.\n", opt.Evals[len(opt.Evals)-1], lastMetric(p), f.early)
+	}
+	res, err := gbdt.Train(ctx, p, []gbdt.Holder{h}, opt)
+	if err != nil {
+		return err
+	}
+	if res.Model.BestIteration >= 0 && !f.quiet {
+		fmt.Fprintf(w, "Best iteration: [%d] %s-%s:%.5f\n", res.Model.BestIteration, opt.Evals[len(opt.Evals)-1], lastMetric(p), res.Model.BestScore)
+	}
+	if err := res.Model.Save(f.out); err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	if !f.quiet {
+		fmt.Fprintf(w, "wrote %s (%d trees)\n", f.out, len(res.Model.Trees))
+	}
+	return nil
+}
+
+// lastMetric names the metric early stopping watches.
+func lastMetric(p gbdt.Params) string {
+	if len(p.EvalMetric) > 0 {
+		return p.EvalMetric[len(p.EvalMetric)-1]
+	}
+	if p.Objective == "reg:squarederror" {
+		return "rmse"
+	}
+	return "logloss"
+}
+
+// formatRound prints a round as XGBoost does: [3]\ttrain-logloss:0.41234\t…
+func formatRound(r gbdt.RoundReport) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "[%d]", r.Round)
+	for _, e := range r.Evals {
+		fmt.Fprintf(&b, "\t%s-%s:%.5f", e.Set, e.Metric, e.Value)
+	}
+	b.WriteByte('\n')
+	return b.String()
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+func init() {
+	register(command{name: "predict", summary: "score a CSV file with a model (predictions, margins or contributions)", run: runPredict})
+}
+
+func runPredict(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("predict", flag.ContinueOnError)
+	modelPath := fs.String("model", "", "model file: XGBoost .json, .ubj or .xgb (required)")
+	dataPath := fs.String("data", "", "CSV file to score (required)")
+	out := fs.String("out", "", "CSV file to write (required)")
+	label := fs.String("label", "", "label column to leave out, if the data has one")
+	drop := fs.String("drop", "", "comma-separated columns to leave out, such as ID")
+	oneHot := fs.Bool("one-hot", false, "one-hot encode text columns as in training; levels the model lacks are ignored")
+	sep := fs.String("sep", ",", "field separator, one ASCII character")
+	margin := fs.Bool("margin", false, "write raw margins instead of probabilities")
+	contribs := fs.Bool("contribs", false, "write exact SHAP contributions (XGBoost pred_contribs), one column per feature and bias")
+	approx := fs.Bool("approx-contribs", false, "write decision-path contributions (XGBoost approx_contribs)")
+	iter := fs.Int("iteration-end", 0, "use trees [0, N); 0 means the best iteration after early stopping, or all trees")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *modelPath == "" || *dataPath == "" || *out == "" {
+		return fmt.Errorf("predict: --model, --data and --out are required (see gotrain predict --help)")
+	}
+	if *contribs && *approx {
+		return fmt.Errorf("predict: choose one of --contribs and --approx-contribs")
+	}
+	m, err := model.Load(*modelPath)
+	if err != nil {
+		return err
+	}
+	o, err := csvOptions(*sep, *label, *drop, *oneHot)
+	if err != nil {
+		return fmt.Errorf("predict: %w", err)
+	}
+	d, err := data.LoadFile(ctx, *dataPath, o)
+	if err != nil {
+		return err
+	}
+	x, err := alignColumns(d, m, *oneHot)
+	if err != nil {
+		return fmt.Errorf("predict: %s: %w", *dataPath, err)
+	}
+	opt := model.PredictOptions{Margin: *margin, IterationEnd: *iter}
+	names := m.FeatureNames
+	if len(names) == 0 {
+		names = d.Names
+	}
+	if *contribs || *approx {
+		method := model.TreeSHAP
+		if *approx {
+			method = model.DecisionPath
+		}
+		c, err := m.Contributions(x, method, opt)
+		if err != nil {
+			return err
+		}
+		return writeMatrixCSV(*out, append(append([]string{}, names...), "bias"), c)
+	}
+	pred, err := m.Predict(x, opt)
+	if err != nil {
+		return err
+	}
+	col := "prediction"
+	if *margin {
+		col = "margin"
+	}
+	return writeMatrixCSV(*out, []string{col}, &data.Matrix{Rows: len(pred), Cols: 1, Values: pred})
+}
+
+// alignColumns returns d's values in the model's feature order. Without
+// feature names in the model, the columns must match by count. One-hot
+// levels absent from the data are zero; levels the model lacks are ignored.
+func alignColumns(d *data.Dataset, m *model.Model, oneHot bool) (*data.Matrix, error) {
+	if len(m.FeatureNames) == 0 {
+		if d.Cols != m.NumFeature {
+			return nil, fmt.Errorf("%d feature columns, the model has %d: leave out the label (--label) and dropped columns (--drop)", d.Cols, m.NumFeature)
+		}
+		return &d.Matrix, nil
+	}
+	pos := make(map[string]int, d.Cols)
+	for i, n := range d.Names {
+		pos[n] = i
+	}
+	idx := make([]int, len(m.FeatureNames))
+	for j, n := range m.FeatureNames {
+		i, ok := pos[n]
+		switch {
+		case ok:
+			idx[j] = i
+		case oneHot:
+			idx[j] = -1
+		default:
+			return nil, fmt.Errorf("column %q, a feature of the model, is missing (for one-hot encoded training data pass --one-hot)", n)
+		}
+	}
+	if !oneHot && d.Cols != len(idx) {
+		return nil, fmt.Errorf("%d feature columns, the model has %d: leave out the label (--label) and dropped columns (--drop)", d.Cols, len(idx))
+	}
+	x := data.NewMatrix(d.Rows, len(idx))
+	for r := 0; r < d.Rows; r++ {
+		row, src := x.Row(r), d.Row(r)
+		for j, i := range idx {
+			if i >= 0 {
+				row[j] = src[i]
+			}
+		}
+	}
+	return x, nil
+}
+
+// writeMatrixCSV writes a header and the rows of x, floats in their
+// shortest float32 spelling.
+func writeMatrixCSV(path string, header []string, x *data.Matrix) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("predict: %w", err)
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("predict: %w", cerr)
+		}
+	}()
+	w := bufio.NewWriter(f)
+	for i, h := range header {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString(h)
+	}
+	w.WriteByte('\n')
+	var buf []byte
+	for r := 0; r < x.Rows; r++ {
+		for c, v := range x.Row(r) {
+			if c > 0 {
+				w.WriteByte(',')
+			}
+			buf = strconv.AppendFloat(buf[:0], float64(v), 'g', -1, 32)
+			w.Write(buf)
+		}
+		w.WriteByte('\n')
+	}
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("predict: %w", err)
+	}
+	return nil
+}
