@@ -45,6 +45,9 @@ type Config struct {
 	TestFraction float64
 	// Neighbours is the k of the oversampler (5 when zero).
 	Neighbours int
+	// Pool caps the rows of one class searched for a row's neighbours
+	// (1000 when zero); German credit's classes are smaller than that.
+	Pool int
 	// Force overwrites existing output files and removes stale shards of
 	// an earlier, larger run. Without it an existing file is an error.
 	Force bool
@@ -104,6 +107,12 @@ func (c Config) resolved() (Config, error) {
 	}
 	if c.Neighbours < 1 || c.Neighbours > 100 {
 		return c, fmt.Errorf("datagen: %d neighbours: expected 1 to 100", c.Neighbours)
+	}
+	if c.Pool == 0 {
+		c.Pool = 1000
+	}
+	if c.Pool < 2 {
+		return c, fmt.Errorf("datagen: a neighbour pool of %d rows: expected at least 2", c.Pool)
 	}
 	if c.Parallel <= 0 {
 		c.Parallel = runtime.GOMAXPROCS(0)

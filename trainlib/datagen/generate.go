@@ -51,7 +51,7 @@ func Generate(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	train, test := parts[0], slices.Sorted(slices.Values(parts[1]))
-	s, err := newSampler(ctx, t, train, c.Neighbours, c.Seed, c.Parallel)
+	s, err := newSampler(ctx, t, train, c.Neighbours, c.Pool, c.Seed, c.Parallel)
 	if err != nil {
 		return nil, err
 	}

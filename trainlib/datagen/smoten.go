@@ -8,11 +8,6 @@ import (
 	"sync"
 )
 
-// maxPool caps the rows of one class searched for neighbours, so that the
-// neighbour search stays quadratic in a small number (UCI credit has about
-// 18,700 rows of one class in its training part).
-const maxPool = 2000
-
 // sampler makes synthetic rows in the manner of SMOTE-N (Chawla et al.,
 // 2002, for nominal features) extended to numeric ones as SMOTE-NC does:
 //
@@ -21,7 +16,8 @@ const maxPool = 2000
 //     distributions of the two levels, estimated on the training rows), plus
 //     for each numeric attribute the absolute difference of scaled values;
 //   - each training row's k nearest neighbours within its class (searched in
-//     a seeded pool of at most maxPool rows of the class);
+//     a seeded pool of at most Config.Pool rows of the class, so the search
+//     stays small: UCI credit has about 18,700 rows of one class);
 //   - a synthetic row of class c: a random row of c and one of its
 //     neighbours picked at random; numeric attributes interpolated at a
 //     random point between the two, each nominal attribute the level most
@@ -33,7 +29,7 @@ type sampler struct {
 	maxLvl  int      // most levels of any nominal attribute
 }
 
-func newSampler(ctx context.Context, t *table, train []int, k int, seed uint64, parallel int) (*sampler, error) {
+func newSampler(ctx context.Context, t *table, train []int, k, maxPool int, seed uint64, parallel int) (*sampler, error) {
 	s := &sampler{t: t, nbrs: make([][]int, t.rows())}
 	for _, i := range train {
 		s.byClass[t.label[i]] = append(s.byClass[t.label[i]], i)
@@ -43,7 +39,7 @@ func newSampler(ctx context.Context, t *table, train []int, k int, seed uint64, 
 			return nil, fmt.Errorf("datagen: class %d has %d rows in the training part; the oversampler needs at least 2: lower the test fraction", c, len(rows))
 		}
 	}
-	vdm := valueDifference(t, train)
+	xy := coordinates(t, train)
 	for a := range t.attrs {
 		s.maxLvl = max(s.maxLvl, t.nominalLevels(a))
 	}
@@ -62,7 +58,7 @@ func newSampler(ctx context.Context, t *table, train []int, k int, seed uint64, 
 			part := rows[lo:min(lo+256, len(rows))]
 			jobs = append(jobs, func() {
 				for _, i := range part {
-					s.nbrs[i] = nearest(t, vdm, i, pool, kk)
+					s.nbrs[i] = nearest(xy, len(t.attrs), i, pool, kk)
 				}
 			})
 		}
@@ -73,64 +69,64 @@ func newSampler(ctx context.Context, t *table, train []int, k int, seed uint64, 
 	return s, nil
 }
 
-// valueDifference returns, per nominal attribute, the matrix δ[u*L+v] of the
-// value difference metric over the training rows (nil for numeric ones).
-func valueDifference(t *table, train []int) [][]float64 {
-	vdm := make([][]float64, len(t.attrs))
+// coordinates maps each row to a point where the sampler's distance is the
+// L1 distance. With two classes the value difference metric is
+// δ(u, v) = |P(1|u) − P(1|v)| + |P(0|u) − P(0|v)| = |2P(1|u) − 2P(1|v)|, so a
+// nominal attribute's coordinate is 2P(1|level), estimated on the training
+// rows; a numeric attribute's is its scaled value.
+func coordinates(t *table, train []int) []float32 {
+	n := len(t.attrs)
+	p1 := make([][]float64, n)
 	for a, at := range t.attrs {
 		if !at.nominal {
 			continue
 		}
-		L := t.nominalLevels(a)
-		count := make([][2]float64, L)
+		count := make([][2]float64, t.nominalLevels(a))
 		for _, i := range train {
 			count[int(t.row(i)[a])][t.label[i]]++
 		}
-		p1 := make([]float64, L) // P(class 1 | level)
+		p1[a] = make([]float64, len(count))
 		for l, c := range count {
-			if n := c[0] + c[1]; n > 0 {
-				p1[l] = c[1] / n
+			if tot := c[0] + c[1]; tot > 0 {
+				p1[a][l] = 2 * c[1] / tot
 			}
 		}
-		m := make([]float64, L*L)
-		for u := range L {
-			for v := range L {
-				d := p1[u] - p1[v]
-				if d < 0 {
-					d = -d
-				}
-				m[u*L+v] = 2 * d // |ΔP(1)| + |ΔP(0)|
-			}
-		}
-		vdm[a] = m
 	}
-	return vdm
+	xy := make([]float32, t.rows()*n)
+	for i := range t.rows() {
+		for a, v := range t.row(i) {
+			if p1[a] != nil {
+				v = p1[a][int(v)]
+			}
+			xy[i*n+a] = float32(v)
+		}
+	}
+	return xy
 }
 
 // nearest returns the k rows of pool closest to row i (i itself excluded),
-// nearest first, ties by row number.
-func nearest(t *table, vdm [][]float64, i int, pool []int, k int) []int {
+// nearest first, ties by row number; xy holds the rows' coordinates, n per
+// row.
+func nearest(xy []float32, n, i int, pool []int, k int) []int {
 	type cand struct {
-		d   float64
+		d   float32
 		row int
 	}
 	best := make([]cand, 0, k+1)
-	xi := t.row(i)
+	xi := xy[i*n : (i+1)*n]
 	for _, j := range pool {
 		if j == i {
 			continue
 		}
-		xj := t.row(j)
-		d := 0.0
-		for a, m := range vdm {
-			if m != nil {
-				L := t.nominalLevels(a)
-				d += m[int(xi[a])*L+int(xj[a])]
-			} else if diff := xi[a] - xj[a]; diff < 0 {
-				d -= diff
-			} else {
-				d += diff
+		xj := xy[j*n : (j+1)*n]
+		xj = xj[:len(xi)]
+		var d float32
+		for a, v := range xi {
+			diff := v - xj[a]
+			if diff < 0 {
+				diff = -diff
 			}
+			d += diff
 		}
 		if len(best) == k && d >= best[k-1].d {
 			continue
@@ -145,8 +141,8 @@ func nearest(t *table, vdm [][]float64, i int, pool []int, k int) []int {
 		}
 	}
 	out := make([]int, len(best))
-	for n, c := range best {
-		out[n] = c.row
+	for m, c := range best {
+		out[m] = c.row
 	}
 	return out
 }
