@@ -1,0 +1,103 @@
+package gbdt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+)
+
+// failover is a Holder that loses its state at a given round: it drops
+// the holder it wraps and rebuilds a fresh one from the same shards, the
+// cuts and the trees finished so far, as the cluster does after a crash.
+type failover struct {
+	Holder
+	shards  []Shard
+	failAt  int
+	cuts    *Cuts
+	start   StartRequest
+	trees   []BinTree
+	rebuilt bool
+}
+
+func (f *failover) SetCuts(ctx context.Context, c *Cuts) error {
+	f.cuts = c
+	return f.Holder.SetCuts(ctx, c)
+}
+
+func (f *failover) StartSession(ctx context.Context, req StartRequest) error {
+	f.start = req
+	return f.Holder.StartSession(ctx, req)
+}
+
+func (f *failover) FinishTree(ctx context.Context, req FinishRequest) (*EvalResponse, error) {
+	f.trees = append(f.trees, req.Tree)
+	return f.Holder.FinishTree(ctx, req)
+}
+
+func (f *failover) Gradients(ctx context.Context, req GradientRequest) (GradientStats, error) {
+	if req.Round == f.failAt && !f.rebuilt {
+		f.rebuilt = true
+		h, err := NewLocalHolder(f.shards, 2)
+		if err != nil {
+			return GradientStats{}, err
+		}
+		if err := h.SetCuts(ctx, f.cuts); err != nil {
+			return GradientStats{}, err
+		}
+		st := f.start
+		st.Trees = f.trees
+		if err := h.StartSession(ctx, st); err != nil {
+			return GradientStats{}, err
+		}
+		f.Holder = h
+	}
+	return f.Holder.Gradients(ctx, req)
+}
+
+// TestHolderStateRebuiltFromShardsAndTrees: replacing a holder mid-run by
+// one rebuilt from its shards and the trees so far gives the same model.
+func TestHolderStateRebuiltFromShardsAndTrees(t *testing.T) {
+	train := synthetic(3000, 7, 21)
+	val := synthetic(600, 7, 22)
+	shards := append(shardsOf(TrainSet, train, 4), shardsOf("val", val, 2)...)
+	p := DefaultParams()
+	p.NumBoostRound, p.Subsample, p.Seed = 10, 0.9, 3
+	p.EvalMetric = []string{"auc"}
+	opt := Options{Evals: []string{"val"}}
+	ref, err := Train(context.Background(), p, spread(t, shards, 2, 2), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := spread(t, shards, 2, 2)
+	mine := []Shard{shards[1], shards[3], shards[5]} // holder 1's shards, dealt round-robin
+	f := &failover{Holder: hs[1], shards: mine, failAt: 6}
+	hs[1] = f
+	got, err := Train(context.Background(), p, hs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.rebuilt {
+		t.Fatal("the holder was never replaced")
+	}
+	if !bytes.Equal(modelBytes(t, got.Model), modelBytes(t, ref.Model)) {
+		t.Fatal("the model after replacing a holder differs from the fault-free one")
+	}
+}
+
+// broken fails BuildHistograms, to check the error names the holder.
+type broken struct{ Holder }
+
+func (broken) BuildHistograms(context.Context, HistRequest) (*HistResponse, error) {
+	return nil, errors.New("connection reset")
+}
+
+func TestHolderErrorNamesHolderAndRound(t *testing.T) {
+	shards := shardsOf(TrainSet, synthetic(500, 3, 1), 2)
+	hs := spread(t, shards, 2, 1)
+	hs[1] = broken{hs[1]}
+	_, err := Train(context.Background(), DefaultParams(), hs, Options{})
+	if err == nil || err.Error() != "gbdt: round 0: holder 1: connection reset" {
+		t.Fatalf("error %v", err)
+	}
+}
