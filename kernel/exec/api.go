@@ -96,7 +96,8 @@ type Session struct {
 	// Inspect under stateMu.
 	stateMu sync.Mutex
 	imports map[string]string // import path → name used in cells
-	methods map[string]bool   // "Type.Method" already defined
+	methods map[string]string // "Type.Method" → first definition's text
+	types   map[string]string // type name → first definition's text
 	defs    map[string]string // names declared by cells → kind
 
 	closeOnce sync.Once

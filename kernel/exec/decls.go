@@ -2,8 +2,11 @@ package exec
 
 import (
 	"go/ast"
+	"go/printer"
 	"go/token"
+	"reflect"
 	"sort"
+	"strings"
 )
 
 // noteDecls records the names a declaration group defines, and warns on the
@@ -11,7 +14,7 @@ import (
 // definition of a method and silently ignores later ones.
 func (s *Session) noteDecls(f *ast.File) {
 	s.stateMu.Lock()
-	var warn []string
+	var warn, typeWarn []string
 	for _, d := range f.Decls {
 		switch x := d.(type) {
 		case *ast.FuncDecl:
@@ -20,14 +23,24 @@ func (s *Session) noteDecls(f *ast.File) {
 				continue
 			}
 			key := recvType(x.Recv.List[0].Type) + "." + x.Name.Name
-			if s.methods[key] {
+			src := nodeText(x)
+			if prev, ok := s.methods[key]; ok && prev != src {
 				warn = append(warn, key)
 			}
-			s.methods[key] = true
+			if _, ok := s.methods[key]; !ok {
+				s.methods[key] = src
+			}
 		case *ast.GenDecl:
 			for _, sp := range x.Specs {
 				switch y := sp.(type) {
 				case *ast.TypeSpec:
+					src := nodeText(y.Type)
+					if prev, ok := s.types[y.Name.Name]; ok && prev != src {
+						typeWarn = append(typeWarn, y.Name.Name)
+					}
+					if _, ok := s.types[y.Name.Name]; !ok {
+						s.types[y.Name.Name] = src
+					}
 					s.define(y.Name.Name, "type")
 				case *ast.ValueSpec:
 					for _, n := range y.Names {
@@ -40,6 +53,9 @@ func (s *Session) noteDecls(f *ast.File) {
 	s.stateMu.Unlock()
 	for _, m := range warn {
 		s.stream("stderr", "warning: method "+m+" was already defined; the interpreter keeps the first definition and ignores this one (restart the kernel to change it)\n")
+	}
+	for _, t := range typeWarn {
+		s.stream("stderr", "warning: type "+t+" was already defined; the interpreter keeps the first definition's fields (restart the kernel to change them)\n")
 	}
 }
 
@@ -143,8 +159,26 @@ func (s *Session) isIntExpr(e ast.Expr) bool {
 			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
 		}
 	case *ast.Ident:
-		v, ok := s.interp.Globals()[x.Name]
+		v, ok := s.globals()[x.Name]
 		return ok && v.IsValid() && isIntKind(v.Kind())
 	}
 	return false
+}
+
+// globals returns the interpreter's global values, or nil when yaegi
+// cannot list them (its Globals panics after some failed compilations).
+func (s *Session) globals() (m map[string]reflect.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			m = nil
+		}
+	}()
+	return s.interp.Globals()
+}
+
+// nodeText prints a node without positions, to compare definitions.
+func nodeText(n ast.Node) string {
+	var b strings.Builder
+	printer.Fprint(&b, token.NewFileSet(), n)
+	return b.String()
 }

@@ -64,11 +64,11 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			return r.intRange(x)
 		}
 		if x.Tok == token.DEFINE && capturesLoopVars(x.Body) {
-			shadow(x.Body, x.Key, x.Value)
+			r.copyPerIteration(x.Body, x.Key, x.Value)
 		}
 	case *ast.ForStmt:
 		if a, ok := x.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && capturesLoopVars(x.Body) && !assigns(x.Body, a.Lhs) {
-			shadow(x.Body, a.Lhs...)
+			r.copyPerIteration(x.Body, a.Lhs...)
 		}
 	}
 	return s
@@ -104,18 +104,18 @@ func (r *rewriter) intRange(x *ast.RangeStmt) ast.Stmt {
 	key, _ := x.Key.(*ast.Ident)
 	assign := x.Tok == token.ASSIGN
 	if key == nil || key.Name == "_" {
-		key, assign = r.fresh(pos, "i"), false
+		key, assign = &ast.Ident{NamePos: pos, Name: "_"}, true
 	}
-	counter := key
-	if assign { // `for k = range n` assigns an outer variable
-		counter = r.fresh(pos, "i")
-	}
+	// The counter has its own name: the body gets a copy of it under the
+	// cell's name, per iteration, so changing it in the body cannot
+	// change the count (as in Go).
+	counter := r.fresh(pos, "i")
 	body := x.Body
-	if assign {
-		body.List = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{key}, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(counter)}, TokPos: pos}}, body.List...)
-	} else {
-		body.List = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{ident(counter)}, Tok: token.DEFINE, Rhs: []ast.Expr{ident(counter)}, TokPos: pos}}, body.List...)
+	tok := token.DEFINE
+	if assign { // `for k = range n` assigns an outer variable
+		tok = token.ASSIGN
 	}
+	body.List = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{ident(key)}, Tok: tok, Rhs: []ast.Expr{ident(counter)}, TokPos: pos}}, body.List...)
 	loop := &ast.ForStmt{
 		For:  pos,
 		Init: &ast.AssignStmt{Lhs: []ast.Expr{ident(counter)}, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BinaryExpr{X: ident(lim), Op: token.SUB, Y: ident(lim), OpPos: pos}}, TokPos: pos},
@@ -233,17 +233,86 @@ func assigns(body *ast.BlockStmt, names []ast.Expr) bool {
 	return found
 }
 
-// shadow starts body with `v := v` for each named loop variable.
-func shadow(body *ast.BlockStmt, vars ...ast.Expr) {
+// copyPerIteration gives each named loop variable a per-iteration copy
+// under a fresh name, and makes body use it: `body` becomes
+// `v1 := v; body[v→v1]`. (yaegi's `v := v` in a loop body shares storage
+// with the loop variable, so the copy needs its own name.) A variable the
+// body declares again is left alone.
+func (r *rewriter) copyPerIteration(body *ast.BlockStmt, vars ...ast.Expr) {
 	var pre []ast.Stmt
 	for _, v := range vars {
 		id, ok := v.(*ast.Ident)
-		if !ok || id.Name == "_" {
+		if v == nil || !ok || id.Name == "_" || declares(body, id.Name) {
 			continue
 		}
-		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{ident(id)}, Tok: token.DEFINE, Rhs: []ast.Expr{ident(id)}, TokPos: id.NamePos})
+		cp := r.fresh(id.NamePos, "lv")
+		renameIdent(body, id.Name, cp.Name)
+		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{cp}, Tok: token.DEFINE, Rhs: []ast.Expr{ident(id)}, TokPos: id.NamePos})
 	}
 	body.List = append(pre, body.List...)
+}
+
+// declares reports whether n declares name anywhere (then renaming it
+// would be wrong).
+func declares(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			if x.Tok == token.DEFINE {
+				for _, l := range x.Lhs {
+					if id, ok := l.(*ast.Ident); ok && id.Name == name {
+						found = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range x.Names {
+				found = found || id.Name == name
+			}
+		case *ast.Field:
+			for _, id := range x.Names {
+				found = found || id.Name == name
+			}
+		case *ast.TypeSpec:
+			found = found || x.Name.Name == name
+		case *ast.RangeStmt:
+			if x.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{x.Key, x.Value} {
+					if id, ok := e.(*ast.Ident); ok && id.Name == name {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// renameIdent renames uses of a variable in n; selectors' field names and
+// composite-literal keys are field names, not uses, and are kept.
+func renameIdent(n ast.Node, from, to string) {
+	skip := map[*ast.Ident]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			skip[x.Sel] = true
+		case *ast.CompositeLit:
+			for _, e := range x.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						skip[id] = true
+					}
+				}
+			}
+		case *ast.Ident:
+			if x.Name == from && !skip[x] {
+				x.Name = to
+			}
+		}
+		return true
+	})
 }
 
 // intKinds are the reflect kinds a range-over-int operand may have.

@@ -1,0 +1,111 @@
+package exec
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMixedCellAndRedefinition(t *testing.T) {
+	s := newSession(t)
+	cell := `import "strings"
+type P struct{ N int }
+func double(x int) int { return 2 * x }
+var base = 10
+y := double(base)
+strings.Repeat("a", 2)`
+	res, _ := mustRun(t, s, cell)
+	if got := plain(res); got != `"aa"` {
+		t.Fatalf("value %q, want \"aa\"", got)
+	}
+	// Re-running the same cell works: imports are idempotent, names redefined.
+	mustRun(t, s, cell)
+	mustRun(t, s, `func double(x int) int { return 3 * x }`)
+	res, _ = mustRun(t, s, `double(2)`)
+	if got := plain(res); got != "6" {
+		t.Errorf("redefined func gives %q, want 6", got)
+	}
+	mustRun(t, s, `var base = "ten"`)
+	res, _ = mustRun(t, s, `base`)
+	if got := plain(res); got != `"ten"` {
+		t.Errorf("redefined var gives %q", got)
+	}
+	// yaegi v0.16.1 keeps a type's first definition: the cell is told so.
+	_, r := mustRun(t, s, `type P struct{ N, M int }`)
+	if !strings.Contains(r.text("stderr"), "type P was already defined") {
+		t.Errorf("no warning for a redefined type: %q", r.text("stderr"))
+	}
+	res, _ = mustRun(t, s, "y")
+	if got := plain(res); got != "20" {
+		t.Errorf("y = %q, want 20", got)
+	}
+}
+
+func TestMethodRedefinitionWarns(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, "type T struct{}\nfunc (T) Name() string { return \"one\" }")
+	_, r := mustRun(t, s, "func (T) Name() string { return \"two\" }")
+	if !strings.Contains(r.text("stderr"), "T.Name was already defined") {
+		t.Errorf("no warning on stderr: %q", r.text("stderr"))
+	}
+}
+
+func TestRangeOverIntAndLoopVars(t *testing.T) {
+	s := newSession(t)
+	res, _ := mustRun(t, s, "sum := 0\nfor i := range 5 { sum += i }\nsum")
+	if got := plain(res); got != "10" {
+		t.Fatalf("range 5 sum %q, want 10", got)
+	}
+	mustRun(t, s, "n := 4")
+	res, _ = mustRun(t, s, "c := 0\nfor range n { c++ }\nc")
+	if got := plain(res); got != "4" {
+		t.Errorf("range n count %q, want 4", got)
+	}
+	res, _ = mustRun(t, s, "m := 3\nk := 0\nfor j := range m { k += j }\nk")
+	if got := plain(res); got != "3" {
+		t.Errorf("range over a var of the same cell %q, want 3", got)
+	}
+	res, _ = mustRun(t, s, "var fs []func() int\nfor i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100")
+	if got := plain(res); got != "210" {
+		t.Errorf("per-iteration loop variables: %q, want 210", got)
+	}
+	res, _ = mustRun(t, s, "var gs []func() int\nfor _, v := range []int{1, 2, 3} { gs = append(gs, func() int { return v }) }\ngs[0]() + gs[2]()*10")
+	if got := plain(res); got != "31" {
+		t.Errorf("per-iteration range variables: %q, want 31", got)
+	}
+}
+
+func TestCompileErrorPointsAtCell(t *testing.T) {
+	s := newSession(t)
+	res, _ := run(t, s, "a := 1\nb := a +\n\nfmt.Println(zz)")
+	if res.Err == nil {
+		t.Fatal("no error")
+	}
+	res, _ = run(t, s, "x := 1\ny := x + undefinedName\n")
+	if res.Err == nil || !strings.Contains(res.Err.Value, "cell:2:") {
+		t.Fatalf("error %+v does not name cell line 2", res.Err)
+	}
+	tb := strings.Join(res.Err.Traceback, "\n")
+	if !strings.Contains(tb, "y := x + undefinedName") || !strings.Contains(tb, "^") {
+		t.Errorf("traceback lacks the source line and caret:\n%s", tb)
+	}
+}
+
+func TestPanicShowsValueAndLine(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, "keep := 7")
+	res, r := run(t, s, "var m map[string]int\n\nm[\"a\"] = 1")
+	if res.Err == nil {
+		t.Fatal("no error")
+	}
+	tb := strings.Join(res.Err.Traceback, "\n")
+	if !strings.Contains(res.Err.Value, "nil map") || !strings.Contains(tb, "cell:3:") {
+		t.Errorf("panic error %q lacks the value or line 3:\n%s", res.Err.Value, tb)
+	}
+	if strings.Contains(r.text("stderr"), "panic") {
+		t.Errorf("yaegi's own panic line leaked to stderr: %q", r.text("stderr"))
+	}
+	res, _ = mustRun(t, s, "keep")
+	if plain(res) != "7" {
+		t.Errorf("state lost after panic")
+	}
+}
