@@ -1,0 +1,22 @@
+// Package cluster trains gradient-boosted trees over data held by
+// `gotrain worker` processes, local or remote, through the gbdt.Holder seam.
+//
+// The pieces, from the wire up:
+//
+//   - codec.go and service.go define the gRPC service by hand (a
+//     grpc.ServiceDesc and a gob codec), so building needs no protoc and
+//     `go generate` has nothing to drift. Every request passes the
+//     per-cluster secret check before its body is decoded, and gRPC caps
+//     message sizes before allocating.
+//   - Serve (serve.go) is the worker: it holds shard groups, each a
+//     gbdt.LocalHolder, answers the Holder calls for them, reports its
+//     status, and exits when its driver's lease runs out.
+//   - Connect (connect.go) is the driver: it spawns workers (launch.go) or
+//     dials given addresses (dial.go), deals CSV shards to them as
+//     xgboost-ray does (load.go), and trains with gbdt.Train over one
+//     remote holder per shard group (holder.go). A remote holder logs what
+//     it needs to rebuild its group, so when its worker dies or hangs
+//     (monitor.go) it moves the group to another worker and replays it:
+//     the model is the same as without the fault.
+//   - Status (status.go) describes every worker, as text and as HTML.
+package cluster

@@ -1,0 +1,139 @@
+package cluster
+
+import (
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+)
+
+// ProtocolVersion is the version of the driver ⇄ worker protocol. A driver
+// and a worker talk only when their versions are equal.
+const ProtocolVersion = 1
+
+// HelloRequest opens a driver's use of a worker: it checks the protocol
+// version and starts the worker's driver lease.
+type HelloRequest struct {
+	Protocol int
+	// LeaseMillis is how long the worker waits without hearing from the
+	// driver before it exits; 0 keeps the worker's own setting.
+	LeaseMillis int64
+}
+
+// HelloResponse describes the worker.
+type HelloResponse struct {
+	Protocol int
+	PID      int
+	CPUs     int
+}
+
+// PingRequest is the driver's heartbeat; it renews the lease.
+type PingRequest struct{ Seq int64 }
+
+// PingResponse answers a ping with its sequence number.
+type PingResponse struct{ Seq int64 }
+
+// GlobRequest asks a worker which files match Pattern on its file system.
+type GlobRequest struct{ Pattern string }
+
+// GlobResponse lists the matching files in natural order.
+type GlobResponse struct{ Files []string }
+
+// ShardSpec is one shard of a group: a CSV file the worker reads (Path,
+// resolved on the worker) or rows sent by the driver (Data).
+type ShardSpec struct {
+	Set   string
+	Index int
+	Path  string
+	Data  *data.Dataset
+}
+
+// LoadRequest adds shards to a group, loading files with Options.
+type LoadRequest struct {
+	Group   int
+	Shards  []ShardSpec
+	Options data.Options
+}
+
+// LoadResponse describes the group after the load.
+type LoadResponse struct {
+	Rows     int64
+	Features int
+	Names    []string
+}
+
+// GroupRequest names a group (for Shards and Drop).
+type GroupRequest struct{ Group int }
+
+// ShardsResponse lists a group's shards.
+type ShardsResponse struct{ Shards []gbdt.ShardInfo }
+
+// SummariesRequest is gbdt.Holder.Summaries for a group.
+type SummariesRequest struct {
+	Group int
+	Req   gbdt.SummaryRequest
+}
+
+// SummariesResponse carries the summaries.
+type SummariesResponse struct{ Summaries []gbdt.ShardSummary }
+
+// SetCutsRequest is gbdt.Holder.SetCuts for a group.
+type SetCutsRequest struct {
+	Group int
+	Cuts  *gbdt.Cuts
+}
+
+// Done is the empty answer of calls that return only an error.
+type Done struct{ OK bool }
+
+// StartRequest is gbdt.Holder.StartSession for a group.
+type StartRequest struct {
+	Group int
+	Req   gbdt.StartRequest
+}
+
+// GradientsRequest is gbdt.Holder.Gradients for a group.
+type GradientsRequest struct {
+	Group int
+	Req   gbdt.GradientRequest
+}
+
+// GradientsResponse carries the gradient statistics.
+type GradientsResponse struct{ Stats gbdt.GradientStats }
+
+// HistRequest is gbdt.Holder.BuildHistograms for a group.
+type HistRequest struct {
+	Group int
+	Req   gbdt.HistRequest
+}
+
+// SplitRequest is gbdt.Holder.ApplySplits for a group.
+type SplitRequest struct {
+	Group int
+	Req   gbdt.SplitRequest
+}
+
+// FinishRequest is gbdt.Holder.FinishTree for a group.
+type FinishRequest struct {
+	Group int
+	Req   gbdt.FinishRequest
+}
+
+// EndRequest is gbdt.Holder.EndSession for a group.
+type EndRequest struct {
+	Group   int
+	Session gbdt.SessionID
+}
+
+// StatusRequest asks a worker for its status.
+type StatusRequest struct{ Verbose bool }
+
+// StatusResponse is what a worker reports about itself.
+type StatusResponse struct {
+	PID      int
+	CPUs     int
+	Groups   []int
+	Shards   int
+	Rows     int64
+	MemBytes uint64
+	Busy     int
+	LastErr  string
+}

@@ -1,0 +1,142 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/encoding"
+	"google.golang.org/grpc/health"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+)
+
+// gRPC chooses a codec by the call's content-subtype from its registry,
+// which is process-wide by design; registering ours there (once, here)
+// leaves the health service on protobuf.
+func init() { encoding.RegisterCodec(gobCodec{}) }
+
+// DefaultMaxMessage caps one message in either direction (64 MiB): a
+// level's histograms at max_bin 256 and 61 features stay far below it.
+const DefaultMaxMessage = 64 << 20
+
+// DefaultListen is where a worker listens when not told otherwise.
+const DefaultListen = "127.0.0.1:0"
+
+// ServeConfig configures a worker.
+type ServeConfig struct {
+	// Listen is host:port; DefaultListen when empty. Port 0 picks a free
+	// port; the worker prints the address it got.
+	Listen string
+	// Secret is the cluster secret every call must carry; empty is only
+	// allowed on a loopback address.
+	Secret string
+	// CPUs bounds the goroutines of the worker's computations; 0 means
+	// GOMAXPROCS.
+	CPUs int
+	// Lease is how long the worker lives without hearing from a driver
+	// that has said hello (the driver may ask for another); 0 means a
+	// minute. Negative disables it.
+	Lease time.Duration
+	// MaxMessage caps a message's size; 0 means DefaultMaxMessage.
+	MaxMessage int
+	// TLS, when set, serves TLS (and verifies client certificates when
+	// its CA is set).
+	TLS *TLSFiles
+	// Out, when set, receives the line "gotrain worker listening on ADDR"
+	// once the worker listens; a launching driver reads the port there.
+	Out io.Writer
+}
+
+// ErrDriverGone is returned by Serve when the driver's lease ran out.
+var ErrDriverGone = errors.New("cluster: the driver has been gone longer than the lease; exiting")
+
+// Serve runs a worker until ctx is done or its driver's lease runs out.
+func Serve(ctx context.Context, cfg ServeConfig) error {
+	if cfg.Listen == "" {
+		cfg.Listen = DefaultListen
+	}
+	if cfg.MaxMessage <= 0 {
+		cfg.MaxMessage = DefaultMaxMessage
+	}
+	if cfg.Lease == 0 {
+		cfg.Lease = time.Minute
+	}
+	if err := checkListen(cfg.Listen, cfg.Secret != ""); err != nil {
+		return err
+	}
+	w := newWorker(cfg.Secret, cfg.CPUs)
+	opts := []grpc.ServerOption{
+		grpc.MaxRecvMsgSize(cfg.MaxMessage), grpc.MaxSendMsgSize(cfg.MaxMessage),
+		grpc.UnaryInterceptor(w.auth.unaryInterceptor), grpc.StreamInterceptor(w.auth.streamInterceptor),
+	}
+	if cfg.TLS != nil {
+		c, err := cfg.TLS.server()
+		if err != nil {
+			return err
+		}
+		opts = append(opts, grpc.Creds(c))
+	}
+	srv := grpc.NewServer(opts...)
+	srv.RegisterService(serviceDesc(), w)
+	hs := health.NewServer()
+	healthpb.RegisterHealthServer(srv, hs)
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("cluster: listen on %s: %w", cfg.Listen, err)
+	}
+	if cfg.Out != nil {
+		fmt.Fprintf(cfg.Out, "gotrain worker listening on %s\n", ln.Addr())
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	var reason error
+	for reason == nil {
+		select {
+		case <-ctx.Done():
+			reason = ctx.Err()
+		case err := <-served:
+			return err
+		case <-tick.C:
+			lease := time.Duration(w.leaseNanos.Load())
+			if lease == 0 && cfg.Lease > 0 && w.everHello() {
+				lease = cfg.Lease
+			}
+			if lease > 0 && w.everHello() && time.Since(time.Unix(0, w.lastCall.Load())) > lease {
+				reason = ErrDriverGone
+			}
+		}
+	}
+	hs.Shutdown()
+	stopped := make(chan struct{})
+	go func() { srv.GracefulStop(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(2 * time.Second):
+		srv.Stop()
+	}
+	if errors.Is(reason, context.Canceled) {
+		return nil
+	}
+	return reason
+}
+
+// checkListen refuses a non-loopback address without a secret.
+func checkListen(addr string, hasSecret bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("cluster: listen address %q: %v: give host:port, such as 127.0.0.1:7000", addr, err)
+	}
+	if hasSecret || host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("cluster: refusing to listen on %s without a secret: set %s or give --token-file (or listen on 127.0.0.1)", addr, TokenEnv)
+}
