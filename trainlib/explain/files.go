@@ -19,13 +19,13 @@ const ExplanationFile = "explanation.html"
 // feature_importance_cover.png, ….
 func ImportanceFile(kind string) string { return "feature_importance_" + kind + ".png" }
 
-// WriteImportanceCharts writes one PNG per kind (nil: DefaultChartKinds)
+// WriteImportanceCharts writes one PNG per kind (nil: DefaultChartKinds())
 // into dir, each named by ImportanceFile and drawing its own kind, and
 // returns the paths written. Every chart is drawn before any file is
 // written, so bad input leaves no partial set behind.
 func WriteImportanceCharts(dir string, m *model.Model, kinds []string, opt chart.ImportanceOptions) ([]string, error) {
 	if kinds == nil {
-		kinds = DefaultChartKinds
+		kinds = DefaultChartKinds()
 	}
 	charts := make([]*chart.Chart, len(kinds))
 	for i, kind := range kinds {

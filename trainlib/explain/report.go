@@ -37,8 +37,9 @@ type ReportOptions struct {
 	RowNames []string
 }
 
-// DefaultChartKinds are the importance charts the batch job writes.
-var DefaultChartKinds = []string{model.Gain, model.Weight, model.Cover}
+// DefaultChartKinds returns the importance kinds the batch job draws:
+// gain, weight and cover (a fresh slice each call).
+func DefaultChartKinds() []string { return []string{model.Gain, model.Weight, model.Cover} }
 
 // NewReport explains m: importance charts, weights and, when rows is not
 // nil, one explanation per row of rows (keep it to a few rows: each is a
@@ -50,7 +51,7 @@ func NewReport(ctx context.Context, m *model.Model, rows *data.Matrix, opt Repor
 	}
 	kinds := opt.ChartKinds
 	if kinds == nil {
-		kinds = DefaultChartKinds
+		kinds = DefaultChartKinds()
 	}
 	for _, kind := range kinds {
 		c, err := ImportanceChart(m, kind, opt.Chart)
