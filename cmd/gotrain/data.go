@@ -62,7 +62,10 @@ Flags:
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage // the flag package has printed what was wrong
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "gotrain data generate: unexpected argument %q\n", fs.Arg(0))
