@@ -18,7 +18,20 @@ type cellOutput struct {
 	ctx        context.Context // ends when the cell ends or is interrupted
 }
 
-var _ exec.Output = (*cellOutput)(nil)
+var (
+	_ exec.Output      = (*cellOutput)(nil)
+	_ exec.ErrorOutput = (*cellOutput)(nil)
+)
+
+// Error implements exec.ErrorOutput: an error outside the cell's result,
+// such as a panic in a goroutine the cell started, shown as an iopub error
+// message (attributed, like all late output, to the latest cell).
+func (c *cellOutput) Error(e *exec.Error) {
+	if e == nil {
+		return
+	}
+	c.k.out.send(wire.Error, errorContent(e))
+}
 
 // Stream implements exec.Output.
 func (c *cellOutput) Stream(name, text string) {

@@ -11,7 +11,9 @@ HOSTILE = {
     "os.Exit": 'import "os"\nos.Exit(3)',
     "log.Fatal": 'import "log"\nlog.Fatal("fatal in a cell")',
     "log.Panic": 'import "log"\nlog.Panic("log panic")',
-    "nil pointer dereference": "var p *int\n_ = *p",
+    # (yaegi drops `_ = *p` unevaluated, so the value is used)
+    "nil pointer dereference": "var p *int\nn := *p + 1\n_ = n",
+    "nil struct pointer field": "type hostileT struct{ A int }\nvar tp *hostileT\ntp.A",
     "index out of range": "var a []int\ni := 5\n_ = a[i]",
     "array index out of range": "var arr [3]int\nj := 7\narr[j] = 1",
     "integer division by zero": "zero := 0\n_ = 1 / zero",
