@@ -73,6 +73,11 @@ func (s *fakeSession) Execute(ctx context.Context, code string, out exec.Output)
 				<-s.release
 				out.Stream("stdout", "late")
 			}()
+		case "lateerror":
+			go func() {
+				<-s.release
+				out.(exec.ErrorOutput).Error(&exec.Error{Name: "GoroutinePanic", Value: "late", Traceback: []string{"panic: late"}})
+			}()
 		case "panic":
 			panic("fake session panic")
 		case "set":

@@ -395,6 +395,22 @@ func TestGoroutineOutputAfterCell(t *testing.T) {
 	}
 }
 
+func TestLateErrorFromGoroutine(t *testing.T) {
+	h := startHarness(t)
+	cell, _ := h.execute("lateerror", nil)
+	close(h.sess.release)
+	for {
+		m := h.nextIOPub()
+		if m.Header.MsgType == wire.Error {
+			c := content(t, m)
+			if c["ename"] != "GoroutinePanic" || len(c["traceback"].([]any)) != 1 || m.Parent.MsgID != cell.Parent.MsgID {
+				t.Errorf("late error = %s (parent %s)", describe(m), m.Parent.MsgID)
+			}
+			return
+		}
+	}
+}
+
 func TestSessionPanicBecomesError(t *testing.T) {
 	h := startHarness(t)
 	h.execute("set before", nil)
