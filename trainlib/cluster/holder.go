@@ -1,0 +1,230 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+)
+
+// remoteHolder is a gbdt.Holder for one shard group, held by one worker at
+// a time. It logs what rebuilds the group's state — its loads, the cuts,
+// and per session the start, the finished trees, the current round's
+// gradient request and the splits applied since — so that when its worker
+// is lost it can move to another worker, replay the log there, and retry
+// the call: the driver sees no fault and the model does not change.
+type remoteHolder struct {
+	c   *Cluster
+	gid int
+
+	moveMu sync.Mutex // serialises moves
+	mu     sync.Mutex // guards the fields below
+	home   *workerConn
+	loads  []LoadRequest
+	cuts   *gbdt.Cuts
+	logs   map[gbdt.SessionID]*sessionLog
+	moves  int
+}
+
+// sessionLog is what a session's state on a holder derives from.
+type sessionLog struct {
+	start  gbdt.StartRequest
+	trees  []gbdt.BinTree
+	grad   *gbdt.GradientRequest
+	splits []gbdt.SplitRequest
+}
+
+var _ gbdt.Holder = (*remoteHolder)(nil)
+
+// worker returns the group's current worker.
+func (h *remoteHolder) worker() *workerConn {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.home
+}
+
+// do calls method on the group's worker, moving the group to another
+// worker and retrying when the worker is lost.
+func (h *remoteHolder) do(ctx context.Context, method string, in, out any) error {
+	for attempt := 0; ; attempt++ {
+		w := h.worker()
+		err := w.call(ctx, method, in, out)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if !isLost(err) || attempt >= h.c.maxMoves() {
+			return err
+		}
+		if merr := h.move(ctx, w); merr != nil {
+			return fmt.Errorf("%v; moving its shards failed: %w", err, merr)
+		}
+	}
+}
+
+// move rebuilds the group on another worker, unless another call moved it
+// already.
+func (h *remoteHolder) move(ctx context.Context, from *workerConn) error {
+	h.moveMu.Lock()
+	defer h.moveMu.Unlock()
+	if h.worker() != from {
+		return nil
+	}
+	var last error
+	for try := 0; try < h.c.maxMoves(); try++ {
+		to, err := h.c.replacement(ctx, from)
+		if err != nil {
+			return err
+		}
+		if err = h.replay(ctx, to); err == nil {
+			h.mu.Lock()
+			h.home = to
+			h.moves++
+			h.mu.Unlock()
+			return nil
+		}
+		if ctx.Err() != nil || !isLost(err) {
+			return fmt.Errorf("cluster: rebuild group %d on %s: %w", h.gid, to.addr, err)
+		}
+		last, from = err, to
+	}
+	return fmt.Errorf("cluster: rebuild group %d: %w", h.gid, last)
+}
+
+// replay rebuilds the group's state on w from the log.
+func (h *remoteHolder) replay(ctx context.Context, w *workerConn) error {
+	h.mu.Lock()
+	loads, cuts := slices.Clone(h.loads), h.cuts
+	logs := make(map[gbdt.SessionID]sessionLog, len(h.logs))
+	for id, l := range h.logs {
+		logs[id] = sessionLog{start: l.start, trees: slices.Clone(l.trees), grad: l.grad, splits: slices.Clone(l.splits)}
+	}
+	h.mu.Unlock()
+	if err := w.call(ctx, mDrop, &GroupRequest{Group: h.gid}, &Done{}); err != nil {
+		return err
+	}
+	for i := range loads {
+		if err := w.call(ctx, mLoad, &loads[i], &LoadResponse{}); err != nil {
+			return err
+		}
+	}
+	if cuts == nil {
+		return nil
+	}
+	if err := w.call(ctx, mSetCuts, &SetCutsRequest{Group: h.gid, Cuts: cuts}, &Done{}); err != nil {
+		return err
+	}
+	for _, l := range logs {
+		start := l.start
+		start.Trees = append(slices.Clone(start.Trees), l.trees...)
+		if err := w.call(ctx, mStart, &StartRequest{Group: h.gid, Req: start}, &Done{}); err != nil {
+			return err
+		}
+		if l.grad == nil {
+			continue
+		}
+		if err := w.call(ctx, mGradients, &GradientsRequest{Group: h.gid, Req: *l.grad}, &GradientsResponse{}); err != nil {
+			return err
+		}
+		for _, s := range l.splits {
+			if err := w.call(ctx, mSplits, &SplitRequest{Group: h.gid, Req: s}, &gbdt.SplitResponse{}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// log runs fn on session id's log under the lock.
+func (h *remoteHolder) log(id gbdt.SessionID, fn func(l *sessionLog)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if l := h.logs[id]; l != nil {
+		fn(l)
+	}
+}
+
+// Shards implements gbdt.Holder.
+func (h *remoteHolder) Shards(ctx context.Context) ([]gbdt.ShardInfo, error) {
+	var out ShardsResponse
+	err := h.do(ctx, mShards, &GroupRequest{Group: h.gid}, &out)
+	return out.Shards, err
+}
+
+// Summaries implements gbdt.Holder.
+func (h *remoteHolder) Summaries(ctx context.Context, req gbdt.SummaryRequest) ([]gbdt.ShardSummary, error) {
+	var out SummariesResponse
+	err := h.do(ctx, mSummaries, &SummariesRequest{Group: h.gid, Req: req}, &out)
+	return out.Summaries, err
+}
+
+// SetCuts implements gbdt.Holder.
+func (h *remoteHolder) SetCuts(ctx context.Context, cuts *gbdt.Cuts) error {
+	if err := h.do(ctx, mSetCuts, &SetCutsRequest{Group: h.gid, Cuts: cuts}, &Done{}); err != nil {
+		return err
+	}
+	h.mu.Lock()
+	h.cuts = cuts
+	h.mu.Unlock()
+	return nil
+}
+
+// StartSession implements gbdt.Holder.
+func (h *remoteHolder) StartSession(ctx context.Context, req gbdt.StartRequest) error {
+	if err := h.do(ctx, mStart, &StartRequest{Group: h.gid, Req: req}, &Done{}); err != nil {
+		return err
+	}
+	h.mu.Lock()
+	h.logs[req.Session] = &sessionLog{start: req}
+	h.mu.Unlock()
+	return nil
+}
+
+// Gradients implements gbdt.Holder.
+func (h *remoteHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error) {
+	var out GradientsResponse
+	if err := h.do(ctx, mGradients, &GradientsRequest{Group: h.gid, Req: req}, &out); err != nil {
+		return out.Stats, err
+	}
+	h.log(req.Session, func(l *sessionLog) { l.grad, l.splits = &req, nil })
+	return out.Stats, nil
+}
+
+// BuildHistograms implements gbdt.Holder.
+func (h *remoteHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest) (*gbdt.HistResponse, error) {
+	out := &gbdt.HistResponse{}
+	err := h.do(ctx, mHist, &HistRequest{Group: h.gid, Req: req}, out)
+	return out, err
+}
+
+// ApplySplits implements gbdt.Holder.
+func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (*gbdt.SplitResponse, error) {
+	out := &gbdt.SplitResponse{}
+	if err := h.do(ctx, mSplits, &SplitRequest{Group: h.gid, Req: req}, out); err != nil {
+		return nil, err
+	}
+	h.log(req.Session, func(l *sessionLog) { l.splits = append(l.splits, req) })
+	return out, nil
+}
+
+// FinishTree implements gbdt.Holder.
+func (h *remoteHolder) FinishTree(ctx context.Context, req gbdt.FinishRequest) (*gbdt.EvalResponse, error) {
+	out := &gbdt.EvalResponse{}
+	if err := h.do(ctx, mFinish, &FinishRequest{Group: h.gid, Req: req}, out); err != nil {
+		return nil, err
+	}
+	h.log(req.Session, func(l *sessionLog) { l.trees, l.grad, l.splits = append(l.trees, req.Tree), nil, nil })
+	return out, nil
+}
+
+// EndSession implements gbdt.Holder.
+func (h *remoteHolder) EndSession(ctx context.Context, id gbdt.SessionID) error {
+	h.mu.Lock()
+	delete(h.logs, id)
+	h.mu.Unlock()
+	return h.do(ctx, mEnd, &EndRequest{Group: h.gid, Session: id}, &Done{})
+}

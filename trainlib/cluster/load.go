@@ -1,0 +1,130 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+)
+
+// maxMoves bounds how often one call moves its group.
+func (c *Cluster) maxMoves() int {
+	if c.cfg.MaxMoves > 0 {
+		return c.cfg.MaxMoves
+	}
+	return 3
+}
+
+// LoadGlob spreads the CSV files matching pattern (listed by the first
+// worker, on its file system, in natural order) over the shard groups as
+// xgboost-ray does: file r, r+N, r+2N … to group r of N. Each worker reads
+// only its own files. Set is gbdt.TrainSet or an eval set's name such as
+// "val"; file r is shard r of the set, so the model depends on the file
+// list, not on the number of workers. With one-hot encoding, give
+// o.Schema (data.ScanSchema) so that every worker derives the same
+// features.
+func (c *Cluster) LoadGlob(ctx context.Context, set, pattern string, o data.Options) error {
+	var files GlobResponse
+	if err := c.groups[0].do(ctx, mGlob, &GlobRequest{Pattern: pattern}, &files); err != nil {
+		return fmt.Errorf("cluster: list %s: %w", pattern, err)
+	}
+	return c.LoadFiles(ctx, set, files.Files, o)
+}
+
+// LoadFiles spreads files (paths as the workers see them) over the shard
+// groups as LoadGlob does.
+func (c *Cluster) LoadFiles(ctx context.Context, set string, files []string, o data.Options) error {
+	n := len(c.groups)
+	if len(files) < n {
+		return fmt.Errorf("cluster: %d %s file(s) for %d workers: every worker needs at least one file; split the data into at least %d files or use fewer workers", len(files), set, n, n)
+	}
+	reqs := make([]LoadRequest, n)
+	for g := range reqs {
+		reqs[g] = LoadRequest{Group: g, Options: o}
+	}
+	for r, f := range files {
+		reqs[r%n].Shards = append(reqs[r%n].Shards, ShardSpec{Set: set, Index: r, Path: f})
+	}
+	return c.load(ctx, reqs)
+}
+
+// SendDataset cuts d (held by the driver, e.g. built in a cell) into
+// shards consecutive pieces and sends piece r to group r mod N, as
+// LoadFiles deals files. The shard count, not the worker count, decides
+// the model; each piece must fit in a message (MaxMessage), so large data
+// needs more shards.
+func (c *Cluster) SendDataset(ctx context.Context, set string, d *data.Dataset, shards int) error {
+	n := len(c.groups)
+	if shards < n {
+		return fmt.Errorf("cluster: %d shard(s) for %d workers: every worker needs at least one shard; ask for at least %d", shards, n, n)
+	}
+	if shards > d.Rows {
+		return fmt.Errorf("cluster: %d shards of %d rows would leave shards empty; use at most %d shards", shards, d.Rows, d.Rows)
+	}
+	if err := checkDataset(d); err != nil {
+		return fmt.Errorf("cluster: dataset: %w", err)
+	}
+	reqs := make([]LoadRequest, n)
+	for g := range reqs {
+		reqs[g] = LoadRequest{Group: g}
+	}
+	for r := 0; r < shards; r++ {
+		lo, hi := r*d.Rows/shards, (r+1)*d.Rows/shards
+		piece := &data.Dataset{Matrix: data.Matrix{Rows: hi - lo, Cols: d.Cols, Values: d.Values[lo*d.Cols : hi*d.Cols]}, Names: d.Names}
+		if d.Label != nil {
+			piece.Label = d.Label[lo:hi]
+		}
+		if size := 4 * int64(len(piece.Values)+len(piece.Label)); size > int64(c.cfg.maxMessage()) {
+			return fmt.Errorf("cluster: a shard of %d rows is about %d bytes, over the %d-byte message cap: use more shards", piece.Rows, size, c.cfg.maxMessage())
+		}
+		reqs[r%n].Shards = append(reqs[r%n].Shards, ShardSpec{Set: set, Index: r, Data: piece})
+	}
+	return c.load(ctx, reqs)
+}
+
+// load sends every group its load, in parallel, and logs it for replay.
+func (c *Cluster) load(ctx context.Context, reqs []LoadRequest) error {
+	resps := make([]LoadResponse, len(reqs))
+	errs := make([]error, len(reqs))
+	var wg sync.WaitGroup
+	for g := range reqs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[g] = c.groups[g].do(ctx, mLoad, &reqs[g], &resps[g])
+		}()
+	}
+	wg.Wait()
+	for g, err := range errs {
+		if err != nil {
+			return fmt.Errorf("cluster: load group %d: %w", g, err)
+		}
+	}
+	for g := range reqs {
+		h := c.groups[g]
+		h.mu.Lock()
+		h.loads = append(h.loads, reqs[g])
+		h.cuts = nil
+		h.mu.Unlock()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for g, r := range resps {
+		if c.names == nil {
+			c.names = r.Names
+		} else if !slices.Equal(c.names, r.Names) {
+			return fmt.Errorf("cluster: group %d has features %v, group 0 %v: load every shard with the same columns (give data.Options.Schema with one-hot encoding)", g, clip(r.Names), clip(c.names))
+		}
+	}
+	return nil
+}
+
+// clip shortens a name list for an error message.
+func clip(names []string) []string {
+	if len(names) > 8 {
+		return append(slices.Clone(names[:8]), "…")
+	}
+	return names
+}

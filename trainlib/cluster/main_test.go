@@ -1,0 +1,204 @@
+package cluster
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+// testBin is the gotrain binary built once for the tests that spawn
+// workers; spawned collects every worker PID so TestMain can check that
+// none outlives the tests.
+var (
+	testBin string
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "cluster-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	testBin = filepath.Join(dir, "gotrain")
+	if b := os.Getenv(BinEnv); b != "" {
+		testBin = b
+	} else {
+		cmd := exec.Command("go", "build", "-o", testBin, "github.com/gotrain/gotrain/cmd/gotrain")
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "build gotrain:", err)
+			os.Exit(1)
+		}
+	}
+	code := m.Run()
+	if code == 0 {
+		if left := livePIDs(); len(left) > 0 {
+			fmt.Fprintf(os.Stderr, "worker processes left after the tests: %v\n", left)
+			code = 1
+		}
+	}
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// pids records every worker PID a test saw.
+var pids = map[int]bool{}
+
+// livePIDs returns the recorded PIDs that still run (zombies excluded).
+func livePIDs() []int {
+	var out []int
+	for pid := range pids {
+		if syscall.Kill(pid, 0) != nil {
+			continue
+		}
+		st, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err == nil && strings.Contains(string(st), ") Z ") {
+			continue
+		}
+		out = append(out, pid)
+	}
+	return out
+}
+
+// writeShards writes n CSV shards of a seeded synthetic binary problem
+// (rows each, nf features, some values missing) and returns their paths.
+func writeShards(t *testing.T, dir, prefix string, n, rows, nf int, seed uint64) []string {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var paths []string
+	for s := 0; s < n; s++ {
+		var b bytes.Buffer
+		for f := 0; f < nf; f++ {
+			fmt.Fprintf(&b, "f%d,", f)
+		}
+		b.WriteString("label\n")
+		for r := 0; r < rows; r++ {
+			score := 0.0
+			for f := 0; f < nf; f++ {
+				v := rng.NormFloat64()
+				score += v * float64(f%3-1)
+				if rng.IntN(20) == 0 {
+					b.WriteString(",")
+					continue
+				}
+				fmt.Fprintf(&b, "%.4f,", v)
+			}
+			if score+rng.NormFloat64() > 0 {
+				b.WriteString("1\n")
+			} else {
+				b.WriteString("0\n")
+			}
+		}
+		p := filepath.Join(dir, fmt.Sprintf("%s%d.csv", prefix, s))
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// testParams are small, fast, and exercise sampling and every metric.
+func testParams(rounds int) gbdt.Params {
+	p := gbdt.DefaultParams()
+	p.NumBoostRound = rounds
+	p.MaxDepth = 4
+	p.Subsample = 0.8
+	p.Seed = 5
+	p.NThread = 1
+	p.EvalMetric = []string{"auc", "logloss", "error"}
+	return p
+}
+
+// inProcess trains on the same shard lists in this process.
+func inProcess(t *testing.T, p gbdt.Params, train, val []string) *gbdt.Result {
+	t.Helper()
+	ctx := context.Background()
+	var shards []gbdt.Shard
+	var names []string
+	for _, set := range []struct {
+		name  string
+		files []string
+	}{{gbdt.TrainSet, train}, {"val", val}} {
+		for i, f := range set.files {
+			d, err := data.LoadFile(ctx, f, data.Options{Label: "label", BinaryLabel: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = d.Names
+			shards = append(shards, gbdt.Shard{Set: set.name, Index: i, Data: d})
+		}
+	}
+	h, err := gbdt.NewLocalHolder(shards, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := gbdt.Train(ctx, p, []gbdt.Holder{h}, gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}, FeatureNames: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// connectLocal spawns n workers for the test and closes them at its end.
+func connectLocal(t *testing.T, cfg Config) *Cluster {
+	t.Helper()
+	cfg.Binary = testBin
+	if cfg.HangTimeout == 0 {
+		cfg.HangTimeout = 3 * time.Second
+	}
+	c, err := Connect(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	recordPIDs(c)
+	return c
+}
+
+// recordPIDs notes the PIDs of c's workers.
+func recordPIDs(c *Cluster) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, w := range c.workers {
+		pids[w.pid] = true
+	}
+}
+
+// modelBytes saves m as XGBoost JSON and returns the bytes.
+func modelBytes(t *testing.T, m *model.Model) []byte {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "m.json")
+	if err := m.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// trainCluster loads the shards into c and trains.
+func trainCluster(ctx context.Context, c *Cluster, p gbdt.Params, train, val []string) (*gbdt.Result, error) {
+	o := data.Options{Label: "label", BinaryLabel: true}
+	if err := c.LoadFiles(ctx, gbdt.TrainSet, train, o); err != nil {
+		return nil, err
+	}
+	if err := c.LoadFiles(ctx, "val", val, o); err != nil {
+		return nil, err
+	}
+	return c.Train(ctx, p, gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}})
+}
