@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime/pprof"
 
 	"github.com/gotrain/gotrain/kernel"
 	"github.com/gotrain/gotrain/kernel/exec"
@@ -48,5 +49,26 @@ func runKernel(ctx context.Context, args []string) error {
 	// the cell": the kernel handles its signals itself.
 	kctx := context.WithoutCancel(ctx)
 	k.HandleSignals(kctx)
+	if path := os.Getenv("GOTRAIN_KERNEL_CPUPROFILE"); path != "" {
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	return k.Run(kctx)
+}
+
+// startCPUProfile profiles the kernel until the returned func is called
+// (at shutdown); for measuring, e.g. bench/kernel, before optimising.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("GOTRAIN_KERNEL_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("GOTRAIN_KERNEL_CPUPROFILE: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
