@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -64,30 +65,24 @@ func samePixels(a, b []byte) error {
 	if ia.Bounds() != ib.Bounds() {
 		return fmt.Errorf("size %v, golden %v", ia.Bounds().Size(), ib.Bounds().Size())
 	}
-	r := ia.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if d := channelDiff(ia, ib, x, y); d > tolerance {
-				return fmt.Errorf("pixel (%d,%d) differs by %d/255", x, y, d)
-			}
+	pa, pb := toNRGBA(ia), toNRGBA(ib)
+	for i := range pa.Pix {
+		d := int(pa.Pix[i]) - int(pb.Pix[i])
+		if d > tolerance || d < -tolerance {
+			px := i / 4
+			w := pa.Rect.Dx()
+			return fmt.Errorf("pixel (%d,%d) differs by %d/255", px%w, px/w, max(d, -d))
 		}
 	}
 	return nil
 }
 
-// channelDiff returns the largest 8-bit channel difference at (x, y).
-func channelDiff(a, b image.Image, x, y int) int {
-	r1, g1, b1, a1 := a.At(x, y).RGBA()
-	r2, g2, b2, a2 := b.At(x, y).RGBA()
-	d := 0
-	for _, p := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}, {a1, a2}} {
-		v := int(p[0]>>8) - int(p[1]>>8)
-		if v < 0 {
-			v = -v
-		}
-		d = max(d, v)
-	}
-	return d
+// toNRGBA converts img to 8-bit non-premultiplied RGBA, anchored at (0, 0).
+func toNRGBA(img image.Image) *image.NRGBA {
+	r := img.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(out, out.Bounds(), img, r.Min, draw.Src)
+	return out
 }
 
 func TestSamePixelsCatchesADifference(t *testing.T) {
