@@ -89,8 +89,9 @@ type Session struct {
 	panics  *panicFilter
 	stdin   *stdinReader
 
-	curMu sync.Mutex
-	cur   cellState
+	curMu   sync.Mutex
+	cur     cellState
+	started chan struct{} // closed when the running program starts (see execute)
 
 	// Guarded by the caller serialising Execute; read by Complete and
 	// Inspect under stateMu.

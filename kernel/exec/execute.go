@@ -125,6 +125,9 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		}
 		r := s.newRewriter()
 		r.rewrite(body)
+		if len(body.List) > 0 {
+			body.List = append([]ast.Stmt{startedCall(body.List[0].Pos())}, body.List...)
+		}
 		return body, isValue, nil
 	}
 }
@@ -186,9 +189,9 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 		}
 		return v, false, compileError(code, err)
 	}
-	v, err = s.interp.ExecuteWithContext(ctx, prog)
+	v, err = s.execute(ctx, prog)
 	if err != nil {
-		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		if ctx.Err() != nil {
 			return v, false, interrupted().Err
 		}
 		var p interp.Panic
@@ -290,4 +293,10 @@ func hasRange(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// startedCall is `_gotrain.Started()`, the first statement of every
+// statement group (see Session.execute).
+func startedCall(pos token.Pos) ast.Stmt {
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Started"}}, Lparen: pos, Rparen: pos}}
 }

@@ -3,6 +3,7 @@ package exec
 import (
 	"context"
 	"fmt"
+	"go/parser"
 	"io"
 	"reflect"
 
@@ -106,11 +107,22 @@ func (s *Session) use(stdout, stderr io.Writer) error {
 	if err := s.interp.Use(s.overrides(stdout, stderr)); err != nil {
 		return err
 	}
-	if _, err := s.interp.Eval(fmt.Sprintf("import %s %q", rtName, rtPath)); err != nil {
-		return err
+	// yaegi scopes imports by file name: the runtime package is imported
+	// under the name cells are compiled with, so they all see it.
+	for _, src := range []string{fmt.Sprintf("package main; import %s %q", rtName, rtPath), "package main;" + renderPrelude} {
+		f, err := parser.ParseFile(s.interp.FileSet(), cellFile, src, 0)
+		if err != nil {
+			return err
+		}
+		prog, err := s.interp.CompileAST(f)
+		if err != nil {
+			return err
+		}
+		if _, err := s.interp.Execute(prog); err != nil {
+			return err
+		}
 	}
-	_, err := s.interp.Eval(renderPrelude)
-	return err
+	return nil
 }
 
 const displayPath = "github.com/gotrain/gotrain/kernel/display"

@@ -1,0 +1,168 @@
+package exec
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCompiledOutputIsCaptured(t *testing.T) {
+	s := newSession(t)
+	if s.capture == nil {
+		t.Fatal("file descriptors 1 and 2 are not captured")
+	}
+	// log.Printf in compiled code writes to fd 2; os.Stdout.WriteString to fd 1.
+	_, r := mustRun(t, s, `import ("fmt"; "os"; "log"; "io")
+fmt.Println("interpreted")
+os.Stdout.WriteString("direct\n")
+io.WriteString(os.Stderr, "to stderr\n")
+log.Print("logged")`)
+	out := r.text("stdout")
+	if out != "interpreted\ndirect\n" {
+		t.Errorf("stdout %q", out)
+	}
+	errText := r.text("stderr")
+	if !strings.Contains(errText, "to stderr\n") || !strings.Contains(errText, "logged\n") {
+		t.Errorf("stderr %q", errText)
+	}
+}
+
+func TestCompiledLibraryWritesToFD(t *testing.T) {
+	s := newSession(t)
+	// strings.Builder is compiled; fmt.Fprintf on os.Stdout is compiled code
+	// writing to the real descriptor.
+	_, r := mustRun(t, s, `import ("fmt"; "os")
+fmt.Fprintf(os.Stdout, "%d-%s\n", 7, "x")`)
+	if got := r.text("stdout"); got != "7-x\n" {
+		t.Errorf("stdout %q", got)
+	}
+}
+
+func TestGoroutineOutputKeepsArriving(t *testing.T) {
+	s := newSession(t)
+	// The goroutine prints after its cell has ended; with no newer cell,
+	// the text still reaches the cell that started it.
+	_, r := mustRun(t, s, `import ("fmt"; "os"; "time")
+go func() {
+	time.Sleep(50 * time.Millisecond)
+	fmt.Println("late interpreted")
+	os.Stdout.WriteString("late compiled\n")
+}()`)
+	want := "late interpreted\nlate compiled\n"
+	waitFor(t, func() bool { return r.text("stdout") == want }, func() string { return r.text("stdout") })
+}
+
+// waitFor polls cond until it holds or 10 s pass (then the test fails
+// showing what was seen instead).
+func waitFor(t *testing.T, cond func() bool, seen func() string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("condition not met; saw %q", seen())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestGoroutinePanicBecomesError(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `v := 5
+done := make(chan bool)`)
+	_, r := mustRun(t, s, `go func(n int) {
+	defer close(done)
+	panic("boom in goroutine")
+}(v)
+<-done`)
+	var found *Error
+	deadline := time.Now().Add(5 * time.Second)
+	for found == nil && time.Now().Before(deadline) {
+		for _, e := range r.snapshot() {
+			if e.kind == "error" {
+				found = e.errValue
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if found == nil || !strings.Contains(found.Value, "boom in goroutine") {
+		t.Fatalf("no error output for the goroutine's panic: %+v", r.snapshot())
+	}
+	res, _ := mustRun(t, s, "v")
+	if plain(res) != "5" {
+		t.Errorf("state lost after a goroutine panic")
+	}
+}
+
+func TestExitAndFatalAreErrors(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, "z := 3")
+	for _, cell := range []string{`import "os"
+os.Exit(3)`, `import "log"
+log.Fatal("bad")`, `import "log"
+log.Fatalf("bad %d", 1)`} {
+		res, _ := run(t, s, cell)
+		if res.Err == nil || res.Err.Name != "Exit" {
+			t.Errorf("%q: error %+v, want Exit", cell, res.Err)
+		}
+	}
+	res, _ := mustRun(t, s, "z")
+	if plain(res) != "3" {
+		t.Errorf("state lost")
+	}
+}
+
+func TestInterruptBusyLoop(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, "before := 11")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	res := s.Execute(ctx, "for { before = before + 0 }", &recorder{})
+	if res.Err == nil || res.Err.Name != "Interrupted" {
+		t.Fatalf("busy loop: %+v, want Interrupted", res.Err)
+	}
+	res, _ = mustRun(t, s, "before")
+	if plain(res) != "11" {
+		t.Errorf("before = %q after interrupt", plain(res))
+	}
+}
+
+func TestInterruptContextWatchingCall(t *testing.T) {
+	s := newSession(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	// time.Sleep-free compiled call that blocks until the cell's context ends.
+	res := s.Execute(ctx, `import "github.com/gotrain/gotrain/kernel/display"
+<-display.Context().Done()
+"finished"`, &recorder{})
+	if res.Err == nil || res.Err.Name != "Interrupted" {
+		t.Fatalf("ctx-watching call: %+v, want Interrupted", res)
+	}
+	res2, _ := mustRun(t, s, "1 + 1")
+	if plain(res2) != "2" {
+		t.Errorf("session unusable after interrupt")
+	}
+}
+
+func TestStdin(t *testing.T) {
+	s := newSession(t)
+	r := &recorder{inputs: []string{"41", "hello world"}}
+	res := s.Execute(context.Background(), `import ("fmt"; "bufio"; "os")
+var n int
+fmt.Scan(&n)
+line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
+fmt.Sprint(n+1, "|", line)`, r)
+	if res.Err != nil {
+		t.Fatalf("%+v", res.Err)
+	}
+	if got := plain(res); got != "\"42|hello world\\n\"" {
+		t.Errorf("value %s", got)
+	}
+	r2 := &recorder{noStdin: true}
+	res = s.Execute(context.Background(), `var m int
+_, err := fmt.Scan(&m)
+err`, r2)
+	if res.Err != nil || !strings.Contains(plain(res), "does not accept input") {
+		t.Errorf("no-stdin client: %+v %q", res.Err, plain(res))
+	}
+}
