@@ -2,6 +2,19 @@
 // of shards, or rows handed in from a notebook cell) into a dense float32
 // Matrix with feature names and labels, with errors that name the file, line
 // and column of any bad input.
+//
+// How the pieces fit: Options says how to read (delimiter, header or Names,
+// Label, Drop, one-hot encoding, caps). A Schema, derived from the header
+// and, for one-hot encoding, from every value of every file (ScanSchema),
+// fixes the features; with one Schema every shard gets the same columns.
+// ReadCSV reads a stream, LoadFile one file, LoadFiles and LoadGlob shards
+// (one Dataset each, in natural order: train_data_9 before train_data_10),
+// Load a file, glob or list into one Dataset, and Concat joins data sets.
+// FromRows, FromColumns and FromRecords take data from a notebook cell, and
+// Split makes seeded train/validation/test parts. Bad input comes back as an
+// *Error naming the file, line, column, text and remedy; the reader streams
+// (one record in memory at a time) and caps line length, columns, levels and
+// values before it allocates.
 package data
 
 import "math"
