@@ -21,7 +21,9 @@ type Series struct {
 
 // EvalsResult holds the metrics recorded while training, shaped like
 // XGBoost's evals_result: data set name (train, validation…) → metric
-// name (logloss, error, auc…) → one value per boosting round.
+// name (logloss, error, auc…) → one value per boosting round. A
+// gbdt.History has the same shape and converts directly:
+// chart.EvalsResult(history).
 type EvalsResult map[string]map[string][]float64
 
 // CurveOptions shape a learning-curve chart.
