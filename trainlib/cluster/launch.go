@@ -48,8 +48,12 @@ func workerBinary(configured string) (string, error) {
 // dies with this process: it exits when its stdin (our pipe) closes, gets
 // SIGKILL when we die (Linux), and exits when our lease lapses.
 func spawn(ctx context.Context, bin string, cpus int, secret string, lease time.Duration) (*process, string, error) {
-	args := []string{"worker", "--listen", DefaultListen, "--exit-with-stdin",
-		"--lease", lease.String(), "--cpus", strconv.Itoa(cpus)}
+	return spawnArgs(ctx, bin, secret, []string{"--lease", lease.String(), "--cpus", strconv.Itoa(cpus)})
+}
+
+// spawnArgs starts `gotrain worker` with extra flags; see spawn.
+func spawnArgs(ctx context.Context, bin, secret string, extra []string) (*process, string, error) {
+	args := append([]string{"worker", "--listen", DefaultListen, "--exit-with-stdin"}, extra...)
 	cmd := exec.Command(bin, args...)
 	env := []string{TokenEnv + "=" + secret}
 	for _, e := range os.Environ() {

@@ -202,3 +202,38 @@ func trainCluster(ctx context.Context, c *Cluster, p gbdt.Params, train, val []s
 	}
 	return c.Train(ctx, p, gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}})
 }
+
+// connectRemote starts n workers with a shared secret as if started
+// elsewhere and connects to them by address.
+func connectRemote(t *testing.T, n int, cfg Config) *Cluster {
+	t.Helper()
+	secret, err := NewSecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range n {
+		p, addr := startWorker(t, secret)
+		pids[p.pid()] = true
+		cfg.Addresses = append(cfg.Addresses, addr)
+	}
+	cfg.Secret = secret
+	c, err := Connect(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// startWorker starts one worker process with secret, killed at the test's
+// end.
+func startWorker(t *testing.T, secret string, extra ...string) (*process, string) {
+	t.Helper()
+	p, addr, err := spawnArgs(context.Background(), testBin, secret, append([]string{"--lease", "1m"}, extra...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pids[p.pid()] = true
+	t.Cleanup(p.kill)
+	return p, addr
+}
