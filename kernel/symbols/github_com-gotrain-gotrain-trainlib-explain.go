@@ -22,6 +22,8 @@ func init() {
 		"NewPrediction":         reflect.ValueOf(explain.NewPrediction),
 		"NewReport":             reflect.ValueOf(explain.NewReport),
 		"NewWeights":            reflect.ValueOf(explain.NewWeights),
+		"TrialsFromResults":     reflect.ValueOf(explain.TrialsFromResults),
+		"TuningChart":           reflect.ValueOf(explain.TuningChart),
 		"WriteExplanation":      reflect.ValueOf(explain.WriteExplanation),
 		"WriteImportanceCharts": reflect.ValueOf(explain.WriteImportanceCharts),
 
