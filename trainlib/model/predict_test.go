@@ -166,3 +166,20 @@ func TestCancelledContextStopsWork(t *testing.T) {
 		t.Errorf("ContributionsContext after cancel: %v", err)
 	}
 }
+
+func TestNewModelPredictsTheBaseScore(t *testing.T) {
+	m := New(BinaryLogistic, 0.25, 2)
+	if err := m.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := m.PredictRow([]float32{1, 2}, PredictOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(float64(p)-0.25) > 1e-7 {
+		t.Errorf("empty model predicts %v, want the base score 0.25", p)
+	}
+	if m.BestIteration != -1 {
+		t.Errorf("BestIteration %d, want -1", m.BestIteration)
+	}
+}

@@ -6,9 +6,9 @@ import (
 	"strconv"
 )
 
-// formatVersion is the XGBoost version written into model files: the
+// formatVersion returns the XGBoost version written into model files: the
 // release whose reader the output was checked against.
-var formatVersion = []any{int64(3), int64(2), int64(0)}
+func formatVersion() []any { return []any{int64(3), int64(2), int64(0)} }
 
 // toDoc builds the XGBoost model document for m, in the layout XGBoost 3.x
 // writes and 1.7 also reads: base_score as a bare decimal string, node
@@ -37,7 +37,7 @@ func toDoc(m *Model) (*object, error) {
 	learner.set("objective", newObject().
 		set("name", m.Objective).
 		set("reg_loss_param", newObject().set("scale_pos_weight", spw)))
-	return newObject().set("learner", learner).set("version", formatVersion), nil
+	return newObject().set("learner", learner).set("version", formatVersion()), nil
 }
 
 // formatBaseScore spells base_score as XGBoost 1.7 requires: a plain

@@ -4,6 +4,7 @@
 //
 //	go run ./trainlib/model/internal/modeltool resave IN OUT
 //	go run ./trainlib/model/internal/modeltool predict [-margin] MODEL ROWS.csv OUT.csv
+//	go run ./trainlib/model/internal/modeltool time [-cpuprofile FILE] MODEL ROWS.csv
 //
 // ROWS.csv has a header and only feature columns; an empty cell is missing.
 // OUT.csv gets one value per line, with enough digits to round-trip a float32.
@@ -54,8 +55,18 @@ func run(args []string) error {
 			return errors.New("usage: modeltool predict [-margin] MODEL ROWS.csv OUT.csv")
 		}
 		return predict(fs.Arg(0), fs.Arg(1), fs.Arg(2), *margin)
+	case "time":
+		fs := flag.NewFlagSet("time", flag.ContinueOnError)
+		profile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if fs.NArg() != 2 {
+			return errors.New("usage: modeltool time [-cpuprofile FILE] MODEL ROWS.csv")
+		}
+		return timeModel(fs.Arg(0), fs.Arg(1), *profile)
 	}
-	return fmt.Errorf("unknown command %q; use resave or predict", args[0])
+	return fmt.Errorf("unknown command %q; use resave, predict or time", args[0])
 }
 
 func predict(modelPath, rowsPath, outPath string, margin bool) error {
