@@ -247,6 +247,10 @@ func TestCompleteInspectIsComplete(t *testing.T) {
 	if c = content(t, h.recv(h.shell)); c["status"] != "incomplete" || c["indent"] != "\t" {
 		t.Errorf("is_complete_reply = %v", c)
 	}
+	h.send(h.shell, wire.IsCompleteRequest, map[string]any{"code": "x := 1"})
+	if c = content(t, h.recv(h.shell)); c["status"] != "complete" || c["indent"] != nil {
+		t.Errorf("is_complete_reply for complete code = %v", c)
+	}
 	h.send(h.shell, wire.CompleteRequest, map[string]any{"code": 7})
 	if c = content(t, h.recv(h.shell)); c["status"] != "error" || !strings.Contains(c["evalue"].(string), "complete_request") {
 		t.Errorf("bad complete_request answered %v", c)

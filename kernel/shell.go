@@ -129,7 +129,7 @@ func (k *Kernel) isComplete(req wire.Message) {
 	status, indent := k.cfg.Session.IsComplete(c.Code)
 	r := wire.IsCompleteReplyContent{Status: status}
 	if status == "incomplete" {
-		r.Indent = indent
+		r.Indent = &indent
 	}
 	k.reply(k.shell, req, wire.IsCompleteReply, r)
 }

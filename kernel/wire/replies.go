@@ -99,10 +99,11 @@ type InspectReplyContent struct {
 	Metadata map[string]any `json:"metadata"`
 }
 
-// IsCompleteReplyContent answers is_complete_request; Indent only for "incomplete".
+// IsCompleteReplyContent answers is_complete_request; Indent is set (even
+// to "") exactly when Status is "incomplete".
 type IsCompleteReplyContent struct {
-	Status string `json:"status"`
-	Indent string `json:"indent,omitempty"`
+	Status string  `json:"status"`
+	Indent *string `json:"indent,omitempty"`
 }
 
 // HistoryReplyContent answers history_request. Each entry is
