@@ -237,3 +237,6 @@ func startWorker(t *testing.T, secret string, extra ...string) (*process, string
 	t.Cleanup(p.kill)
 	return p, addr
 }
+
+// badData claims more rows than it has values.
+var badData = data.Dataset{Matrix: data.Matrix{Rows: 1000, Cols: 3, Values: []float32{1, 2}}}
