@@ -40,7 +40,8 @@ func tiny(values, labels []float32) *data.Dataset {
 
 // TestStumpByHand: x = 1,2,3,4, y = 0,0,1,1, base_score 0.5 so every
 // gradient is ±0.5 and hessian 0.25. The best split is x < 3 with gain
-// 1/1.5 + 1/1.5 - 0 and leaves ∓0.3·1/1.5.
+// 1/1.5 + 1/1.5 - 0 and leaves ∓0.3·1/1.5, computed as XGBoost does: a
+// float32 weight times the float32 learning rate.
 func TestStumpByHand(t *testing.T) {
 	p := DefaultParams()
 	p.NumBoostRound, p.MaxDepth, p.MinChildWeight, p.BaseScore = 1, 1, 0, 0.5
@@ -55,8 +56,9 @@ func TestStumpByHand(t *testing.T) {
 	if !near(float64(tr.LossChange[0]), float64(float32(4.0/3))) {
 		t.Fatalf("gain %v, want 4/3", tr.LossChange[0])
 	}
-	if !near(float64(tr.SplitCondition[1]), float64(float32(-0.2))) || !near(float64(tr.SplitCondition[2]), float64(float32(0.2))) {
-		t.Fatalf("leaves %v %v, want -0.2 and 0.2", tr.SplitCondition[1], tr.SplitCondition[2])
+	leaf := float32(1.0/1.5) * float32(0.3)
+	if tr.SplitCondition[1] != -leaf || tr.SplitCondition[2] != leaf {
+		t.Fatalf("leaves %v %v, want ∓%v", tr.SplitCondition[1], tr.SplitCondition[2], leaf)
 	}
 	if tr.SumHessian[0] != 1 || tr.SumHessian[1] != 0.5 {
 		t.Fatalf("cover %v, want 1 at the root and 0.5 per leaf", tr.SumHessian)

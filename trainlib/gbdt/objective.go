@@ -67,31 +67,36 @@ func thresholdL1(g, alpha float64) float64 {
 
 // leafWeight is XGBoost's CalcWeight: the optimal (unscaled) weight of a
 // node with gradient sum g and hessian sum h.
+// XGBoost keeps these parameters as float32, so they are rounded to
+// float32 first (eta 0.1 is 0.100000001…).
 func leafWeight(p *Params, g, h float64) float64 {
-	if h < p.MinChildWeight || h <= 0 {
+	if h < f32(p.MinChildWeight) || h <= 0 {
 		return 0
 	}
-	w := -thresholdL1(g, p.Alpha) / (h + p.Lambda)
-	if p.MaxDeltaStep != 0 {
-		w = math.Max(-p.MaxDeltaStep, math.Min(p.MaxDeltaStep, w))
+	w := -thresholdL1(g, f32(p.Alpha)) / (h + f32(p.Lambda))
+	if mds := f32(p.MaxDeltaStep); mds != 0 {
+		w = math.Max(-mds, math.Min(mds, w))
 	}
 	return w
 }
 
+// f32 rounds x to float32 precision.
+func f32(x float64) float64 { return float64(float32(x)) }
+
 // nodeGain is XGBoost's CalcGain: the loss reduction score of a node,
 // G²/(H+λ) without regularisation extras.
 func nodeGain(p *Params, g, h float64) float64 {
-	if h < p.MinChildWeight {
+	if h < f32(p.MinChildWeight) {
 		return 0
 	}
 	if p.MaxDeltaStep == 0 {
-		t := thresholdL1(g, p.Alpha)
-		return t * t / (h + p.Lambda)
+		t := thresholdL1(g, f32(p.Alpha))
+		return t * t / (h + f32(p.Lambda))
 	}
 	w := leafWeight(p, g, h)
-	ret := -(2*g*w + (h+p.Lambda)*w*w)
+	ret := -(2*g*w + (h+f32(p.Lambda))*w*w)
 	if p.Alpha != 0 {
-		ret -= 2 * p.Alpha * math.Abs(w)
+		ret -= 2 * f32(p.Alpha) * math.Abs(w)
 	}
 	return ret
 }

@@ -129,40 +129,81 @@ func merge2(a, b Summary) Summary {
 }
 
 // CutsFromSummary returns the cut values of one feature from its global
-// summary, as XGBoost's hist does: every distinct value above the minimum
-// when there are few, otherwise values at evenly spaced ranks, then a
-// sentinel above the maximum. It returns at most maxBin cuts (bins).
+// summary as XGBoost's hist does: the summary is pruned to maxBin+1 entries
+// at evenly spaced ranks (rank arithmetic in float32, as XGBoost's), every
+// kept value above the minimum becomes a cut, then a sentinel above the
+// maximum. It returns at most maxBin cuts (bins).
 func CutsFromSummary(s Summary, maxBin int) []float32 {
 	n := len(s.Values)
 	if n == 0 {
 		// No value seen: one bin holds everything.
 		return []float32{float32(1e-5)}
 	}
+	kept := pruneRanks(s, maxBin+1)
 	var cuts []float32
-	if n <= maxBin {
-		cuts = append(cuts, s.Values[1:]...)
-	} else {
-		total := s.total()
-		var cum int64
-		i := 0
-		for k := 1; k < maxBin; k++ {
-			target := total * int64(k) / int64(maxBin)
-			for i < n-1 && cum+s.Counts[i] <= target {
-				cum += s.Counts[i]
-				i++
-			}
-			v := s.Values[i]
-			if v > s.Values[0] && (len(cuts) == 0 || v > cuts[len(cuts)-1]) {
-				cuts = append(cuts, v)
-			}
+	required := min(len(kept), maxBin)
+	for i := 1; i < required; i++ {
+		v := s.Values[kept[i]]
+		if i == 1 || v > cuts[len(cuts)-1] {
+			cuts = append(cuts, v)
 		}
 	}
-	mx := s.Values[n-1]
+	mx := s.Values[kept[len(kept)-1]]
 	last := mx + (float32(math.Abs(float64(mx))) + 1e-5)
 	if len(cuts) == 0 || last > cuts[len(cuts)-1] {
 		cuts = append(cuts, last)
 	}
 	return cuts
+}
+
+// pruneRanks returns the indices of at most size entries of s chosen at
+// evenly spaced ranks, as XGBoost's WQSummary::SetPrune chooses them.
+func pruneRanks(s Summary, size int) []int {
+	n := len(s.Values)
+	idx := make([]int, 0, min(n, size))
+	if n <= size {
+		for i := 0; i < n; i++ {
+			idx = append(idx, i)
+		}
+		return idx
+	}
+	// rmin[i] is the weight before entry i, rmax[i] up to and including it.
+	rmin := make([]float32, n)
+	rmax := make([]float32, n)
+	var c float32
+	for i, w := range s.Counts {
+		rmin[i] = c
+		c += float32(w)
+		rmax[i] = c
+	}
+	begin := rmax[0]
+	span := rmin[n-1] - rmax[0]
+	m := size - 1
+	idx = append(idx, 0)
+	i, last := 1, 0
+	for k := 1; k < m; k++ {
+		dx2 := 2 * ((float32(k)*span)/float32(m) + begin)
+		for i < n-1 && dx2 >= rmax[i+1]+rmin[i+1] {
+			i++
+		}
+		if i == n-1 {
+			break
+		}
+		// RMinNext(i) = rmin+w = rmax[i]; RMaxPrev(i+1) = rmax-w = rmin[i+1].
+		if dx2 < rmax[i]+rmin[i+1] {
+			if i != last {
+				idx = append(idx, i)
+				last = i
+			}
+		} else if i+1 != last {
+			idx = append(idx, i+1)
+			last = i + 1
+		}
+	}
+	if last != n-1 {
+		idx = append(idx, n-1)
+	}
+	return idx
 }
 
 // BuildCuts makes the cuts of every feature from per-shard summaries given

@@ -231,14 +231,15 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 	p := &d.p
 	inv := 1 / scale
 	G, H := nd.g, nd.h
-	parentGain := nodeGain(p, float64(G)*inv, float64(H)*inv)
+	// XGBoost stores the parent's gain as float32 before subtracting it.
+	parentGain := f32(nodeGain(p, float64(G)*inv, float64(H)*inv))
 	best := candidate{}
 	try := func(lg, lh int64, f, b int, defLeft bool) {
 		lhf, rhf := float64(lh)*inv, float64(H-lh)*inv
-		if lhf < p.MinChildWeight || rhf < p.MinChildWeight {
+		if lhf < f32(p.MinChildWeight) || rhf < f32(p.MinChildWeight) {
 			return
 		}
-		gain := float32(nodeGain(p, float64(lg)*inv, lhf) + nodeGain(p, float64(G-lg)*inv, rhf) - parentGain)
+		gain := float32(f32(nodeGain(p, float64(lg)*inv, lhf)) + f32(nodeGain(p, float64(G-lg)*inv, rhf)) - parentGain)
 		if gain > best.gain {
 			best = candidate{gain: gain, feature: int32(f), bin: int32(b), defLeft: defLeft, lg: lg, lh: lh}
 		}
@@ -303,7 +304,8 @@ func (d *driver) export(nodes []buildNode, scale float64) (*BinTree, model.Tree)
 		bt.Left[i], bt.Right[i] = nd.left, nd.right
 		if nd.feature < 0 {
 			bt.Feature[i], bt.Bin[i], bt.Left[i], bt.Right[i] = -1, 0, -1, -1
-			bt.Value[i] = float32(weights[i] * p.Eta)
+			// As XGBoost: a float32 weight times the float32 learning rate.
+			bt.Value[i] = float32(weights[i]) * float32(p.Eta)
 		}
 	}
 	var t model.Tree
