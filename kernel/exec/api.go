@@ -6,6 +6,7 @@ package exec
 
 import (
 	"errors"
+	"reflect"
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
@@ -96,10 +97,12 @@ type Session struct {
 	// Guarded by the caller serialising Execute; read by Complete and
 	// Inspect under stateMu.
 	stateMu sync.Mutex
-	imports map[string]string // import path → name used in cells
-	methods map[string]string // "Type.Method" → first definition's text
-	types   map[string]string // type name → first definition's text
-	defs    map[string]string // names declared by cells → kind
+	imports map[string]string                   // import path → name used in cells
+	methods map[string]string                   // "Type.Method" → first definition's text
+	types   map[string]string                   // type name → first definition's text
+	defs    map[string]string                   // names declared by cells → kind
+	results map[string]int                      // cell function → number of results
+	bin     map[string]map[string]reflect.Value // import path → compiled symbols
 
 	closeOnce sync.Once
 	closeErr  error
@@ -114,7 +117,3 @@ func (s *Session) Complete(code string, cursorPos int) CompleteResult {
 func (s *Session) Inspect(code string, cursorPos, detailLevel int) (MIMEBundle, bool) {
 	return nil, false
 }
-
-// IsComplete says whether code is "complete", "incomplete" (with the indent
-// for the next line), "invalid" or "unknown".
-func (s *Session) IsComplete(code string) (status, indent string) { return "unknown", "" }

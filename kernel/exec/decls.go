@@ -20,6 +20,7 @@ func (s *Session) noteDecls(f *ast.File) {
 		case *ast.FuncDecl:
 			if x.Recv == nil || len(x.Recv.List) == 0 {
 				s.define(x.Name.Name, "func")
+				s.results[x.Name.Name] = x.Type.Results.NumFields()
 				continue
 			}
 			key := recvType(x.Recv.List[0].Type) + "." + x.Name.Name

@@ -117,7 +117,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		isValue := false
 		if final && len(body.List) > 0 {
 			if es, ok := body.List[len(body.List)-1].(*ast.ExprStmt); ok {
-				isValue = showsValue(es.X)
+				isValue = showsValue(es.X) && s.singleResult(es.X)
 			}
 		}
 		if note {
@@ -195,6 +195,12 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 			return v, false, interrupted().Err
 		}
 		var p interp.Panic
+		if errors.As(err, &p) && valued && voidValue(p.Value) {
+			// The final call returned nothing: yaegi compiled
+			// `v := f()` and failed only when assigning. Everything ran.
+			s.panics.take()
+			return reflect.Value{}, false, nil
+		}
 		if errors.As(err, &p) {
 			return v, false, withSource(s.panicError(p.Value, s.panics.take(), ""), code)
 		}
@@ -299,4 +305,39 @@ func hasRange(n ast.Node) bool {
 // statement group (see Session.execute).
 func startedCall(pos token.Pos) ast.Stmt {
 	return &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Started"}}, Lparen: pos, Rparen: pos}}
+}
+
+// voidValue recognises yaegi's panic when the cell's final call, wrapped to
+// show its value, returned no value.
+func voidValue(r any) bool {
+	msg := fmt.Sprint(r)
+	return strings.HasPrefix(msg, "reflect.Set: value of type ") && strings.Contains(msg, "is not assignable to type func(")
+}
+
+// singleResult reports whether a final expression may have exactly one
+// value: false for calls of compiled functions or cell functions known to
+// return none or several.
+func (s *Session) singleResult(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return true
+	}
+	switch f := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if v, ok := s.binSymbol(pkg.Name, f.Sel.Name); ok && v.Kind() == reflect.Func {
+			return v.Type().NumOut() == 1
+		}
+	case *ast.Ident:
+		s.stateMu.Lock()
+		n, ok := s.results[f.Name]
+		s.stateMu.Unlock()
+		if ok {
+			return n == 1
+		}
+	}
+	return true
 }

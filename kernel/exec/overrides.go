@@ -51,7 +51,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 		rtPath + "/cellrt": {
 			"GoPanic": reflect.ValueOf(s.goPanic),
 			"Started": reflect.ValueOf(s.rtStarted),
-			"Render":  reflect.ValueOf(rtRender),
+			"Value":   reflect.ValueOf(rtValue),
 			"SetJSON": reflect.ValueOf(rtSetJSON),
 			"Base64":  reflect.ValueOf(rtBase64),
 		},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/parser"
 	"io"
+	"path"
 	"reflect"
 
 	"github.com/traefik/yaegi/interp"
@@ -65,8 +66,9 @@ func New(opts Options) (*Session, error) {
 	if opts.Log == nil {
 		opts.Log = func(string, ...any) {}
 	}
-	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}}
+	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}}
 	s.disp = display.New(displaySink{s})
+	s.bin = binaryPackages()
 	var stdout, stderr io.Writer = streamWriter{s, "stdout"}, streamWriter{s, "stderr"}
 	if !opts.NoFDCapture {
 		c, err := startFDCapture(s.stream)
@@ -179,4 +181,31 @@ func (s *Session) Close() error {
 		}
 	})
 	return s.closeErr
+}
+
+// binaryPackages indexes every compiled package cells may import by path.
+func binaryPackages() map[string]map[string]reflect.Value {
+	out := map[string]map[string]reflect.Value{}
+	for _, src := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		for k, v := range src {
+			out[path.Dir(k)] = v
+		}
+	}
+	out["os/exec"] = unrestricted.Symbols["os/exec/exec"]
+	return out
+}
+
+// binSymbol finds a compiled symbol by the name a cell imported its
+// package under.
+func (s *Session) binSymbol(pkgName, name string) (reflect.Value, bool) {
+	s.stateMu.Lock()
+	var p string
+	for ip, n := range s.imports {
+		if n == pkgName {
+			p = ip
+		}
+	}
+	s.stateMu.Unlock()
+	v, ok := s.bin[p][name]
+	return v, ok
 }

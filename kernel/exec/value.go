@@ -3,48 +3,67 @@ package exec
 import (
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"go/ast"
+	"go/token"
 	"reflect"
 
 	"github.com/gotrain/gotrain/kernel/display"
 )
 
-// renderFunc is the interpreted function a cell's last expression is passed
-// to. It runs inside the interpreter because only there do type assertions
-// see methods declared in cells (a value handed to compiled code loses
-// them); compiled values are rendered by display.Render through the
-// runtime package.
-const renderFunc = "_gotrainValue"
+// A cell's last expression e becomes `valueVar := e` followed by
+// `rt.Value(valueVar, richFunc(valueVar))`. The rich forms are found by
+// type assertions inside the interpreter, because only there do they see
+// methods declared in cells (a value handed to compiled code loses them).
+// yaegi v0.16.1 handles few assertion shapes: one small function per
+// interface in the `if x, ok := v.(I); ok` form, which is the one that
+// works, and compiled code called at top level, not from an interpreted
+// function's `any` parameter.
+const (
+	valueVar = "_gotrain_value"
+	richFunc = "_gotrainRich"
+)
 
-const renderPrelude = `func ` + renderFunc + `(v any) map[string]any {
-	b := ` + rtName + `.Render(v)
-	if x, ok := v.(interface{ String() string }); ok {
-		b["text/plain"] = x.String()
+const renderPrelude = `import _gotrain_display "github.com/gotrain/gotrain/kernel/display"
+import _gotrain_fmt "fmt"
+func _gotrainString(v any) string { if x, ok := v.(_gotrain_fmt.Stringer); ok { return x.String() }; return "" }
+func _gotrainError(v any) string { if x, ok := v.(error); ok { return x.Error() }; return "" }
+func _gotrainHTML(v any) string { if x, ok := v.(_gotrain_display.HTMLer); ok { return x.HTML() }; return "" }
+func _gotrainMarkdown(v any) string { if x, ok := v.(_gotrain_display.Markdowner); ok { return x.Markdown() }; return "" }
+func _gotrainSVG(v any) string { if x, ok := v.(_gotrain_display.SVGer); ok { return x.SVG() }; return "" }
+func _gotrainPNG(v any) []byte { if x, ok := v.(_gotrain_display.PNGer); ok { return x.PNG() }; return nil }
+func _gotrainJSON(v any) []byte { if x, ok := v.(_gotrain_display.JSONer); ok { return x.JSON() }; return nil }
+func ` + richFunc + `(v any) map[string]string {
+	return map[string]string{
+		"text/plain+string": _gotrainString(v),
+		"text/plain+error":  _gotrainError(v),
+		"text/html":         _gotrainHTML(v),
+		"text/markdown":     _gotrainMarkdown(v),
+		"image/svg+xml":     _gotrainSVG(v),
+		"image/png":         ` + rtName + `.Base64(_gotrainPNG(v)),
+		"application/json":  string(_gotrainJSON(v)),
 	}
-	if x, ok := v.(error); ok {
-		b["text/plain"] = x.Error()
-	}
-	if x, ok := v.(interface{ HTML() string }); ok {
-		b["text/html"] = x.HTML()
-	}
-	if x, ok := v.(interface{ Markdown() string }); ok {
-		b["text/markdown"] = x.Markdown()
-	}
-	if x, ok := v.(interface{ SVG() string }); ok {
-		b["image/svg+xml"] = x.SVG()
-	}
-	if x, ok := v.(interface{ PNG() []byte }); ok {
-		b["image/png"] = ` + rtName + `.Base64(x.PNG())
-	}
-	if x, ok := v.(interface{ JSON() []byte }); ok {
-		` + rtName + `.SetJSON(b, x.JSON())
-	}
-	return b
 }`
 
-// rtRender renders a value handed over from the interpreter.
-func rtRender(v any) map[string]any { return display.Render(v) }
+// rtValue renders the value of a cell: display.Render for what compiled
+// code can see, overlaid with the rich forms found in the interpreter.
+func rtValue(v any, rich map[string]string) map[string]any {
+	b := display.Render(v)
+	if t := rich["text/plain+error"]; t != "" {
+		b["text/plain"] = t
+	}
+	if t := rich["text/plain+string"]; t != "" {
+		b["text/plain"] = t
+	}
+	for _, k := range []string{"text/html", "text/markdown", "image/svg+xml", "image/png"} {
+		if t := rich[k]; t != "" {
+			b[k] = t
+		}
+	}
+	if t := rich["application/json"]; t != "" {
+		rtSetJSON(b, []byte(t))
+	}
+	return b
+}
 
 // rtSetJSON stores raw JSON in a bundle when it is valid.
 func rtSetJSON(b map[string]any, raw []byte) {
@@ -57,12 +76,22 @@ func rtSetJSON(b map[string]any, raw []byte) {
 // rtBase64 encodes image bytes for a bundle.
 func rtBase64(p []byte) string { return base64.StdEncoding.EncodeToString(p) }
 
-// wrapValue makes the final expression statement of body a call of the
-// render function, so that executing body yields the value's bundle.
+// wrapValue replaces the final expression statement `e` of body with
+// `valueVar := e; rt.Value(valueVar, richFunc(valueVar))`, so that
+// executing body yields the value's bundle.
 func wrapValue(body *ast.BlockStmt) {
-	es := body.List[len(body.List)-1].(*ast.ExprStmt)
+	last := len(body.List) - 1
+	es := body.List[last].(*ast.ExprStmt)
 	pos := es.X.Pos()
-	es.X = &ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: renderFunc}, Lparen: pos, Args: []ast.Expr{es.X}, Rparen: es.X.End()}
+	id := func() *ast.Ident { return &ast.Ident{NamePos: pos, Name: valueVar} }
+	assign := &ast.AssignStmt{Lhs: []ast.Expr{id()}, Tok: token.DEFINE, Rhs: []ast.Expr{es.X}, TokPos: pos}
+	call := &ast.ExprStmt{X: &ast.CallExpr{
+		Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Value"}},
+		Lparen: pos,
+		Args:   []ast.Expr{id(), &ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: richFunc}, Lparen: pos, Args: []ast.Expr{id()}, Rparen: pos}},
+		Rparen: pos,
+	}}
+	body.List = append(body.List[:last], assign, call)
 }
 
 // valueBundle converts what the render function returned into a bundle.
@@ -75,5 +104,3 @@ func (s *Session) valueBundle(v reflect.Value) MIMEBundle {
 	}
 	return MIMEBundle(display.Render(v.Interface()))
 }
-
-var _ = fmt.Sprint
