@@ -26,6 +26,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(driverEnv) != "" {
+		os.Exit(actAsDriver())
+	}
 	dir, err := os.MkdirTemp("", "cluster-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
