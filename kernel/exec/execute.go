@@ -194,6 +194,9 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 		if ctx.Err() != nil {
 			return v, false, interrupted().Err
 		}
+		if errors.Is(err, errGoexit) {
+			return v, false, &Error{Name: "Exit", Value: err.Error(), Traceback: []string{red + bold + "Exit" + reset + ": " + err.Error()}}
+		}
 		var p interp.Panic
 		if errors.As(err, &p) && valued && voidValue(p.Value) {
 			// The final call returned nothing: yaegi compiled

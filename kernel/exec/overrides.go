@@ -18,6 +18,9 @@ type exitPanic struct {
 }
 
 func (e exitPanic) Error() string {
+	if e.code == -1 {
+		return "the cell called " + e.msg + "; the kernel keeps running"
+	}
 	if e.msg != "" {
 		return fmt.Sprintf("the cell called log.Fatal (%s); the kernel keeps running", e.msg)
 	}
@@ -42,6 +45,9 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 		"os/os": {
 			"Exit":  reflect.ValueOf(func(code int) { panic(exitPanic{code: code}) }),
 			"Stdin": reflect.ValueOf(&stdin).Elem(),
+		},
+		"runtime/runtime": {
+			"Goexit": reflect.ValueOf(func() { panic(exitPanic{code: -1, msg: "runtime.Goexit"}) }),
 		},
 		"log/log": {
 			"Fatal":   reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) }),

@@ -2,6 +2,7 @@ package exec
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"time"
 	_ "unsafe" // for go:linkname
@@ -24,6 +25,9 @@ func yaegiStop(*interp.Interpreter)
 // reported as interrupted.
 const interruptGrace = 2 * time.Second
 
+// errGoexit is the error of a cell that called runtime.Goexit.
+var errGoexit = errors.New("the cell called runtime.Goexit, which ended the cell; the kernel keeps running")
+
 type execResult struct {
 	v   reflect.Value
 	err error
@@ -40,8 +44,16 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (reflect.Va
 	s.setStarted(started)
 	done := make(chan execResult, 1)
 	go func() {
+		sent := false
+		defer func() {
+			// runtime.Goexit in a cell ends this goroutine without a result.
+			if !sent {
+				done <- execResult{err: errGoexit}
+			}
+		}()
 		v, err := s.interp.ExecuteWithContext(context.Background(), prog)
 		done <- execResult{v, err}
+		sent = true
 	}()
 	select {
 	case r := <-done:
