@@ -98,7 +98,9 @@ func loadRecords(ctx context.Context, rr *recordReader, s *Schema, o *Options, s
 		}
 		n := len(values)
 		if cap(values)-n < cols {
-			values = append(values[:cap(values)], make([]float32, max(cap(values), 1024*cols))...)[:n]
+			// Grow by doubling, never past the cap on values.
+			grow := min(max(int64(cap(values)), int64(1024*cols)), maxRows*int64(cols)-int64(cap(values)))
+			values = append(values[:cap(values)], make([]float32, max(grow, int64(cols)))...)[:n]
 		}
 		row := values[n : n+cols]
 		clear(row)
