@@ -243,3 +243,11 @@ func startWorker(t *testing.T, secret string, extra ...string) (*process, string
 
 // badData claims more rows than it has values.
 var badData = data.Dataset{Matrix: data.Matrix{Rows: 1000, Cols: 3, Values: []float32{1, 2}}}
+
+// writeFile writes s to path.
+func writeFile(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
