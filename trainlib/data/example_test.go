@@ -31,7 +31,7 @@ func ExampleError() {
 	_, err := data.ReadCSV(context.Background(), strings.NewReader(in), "loans.csv", data.Options{Label: "credit"})
 	fmt.Println(err)
 	// Output:
-	// loans.csv:3:4: column "income": got "lots", expected a number or a missing marker ("", "NA", "NaN", "nan", "N/A"); column "income" holds text: set OneHot to one-hot encode it (gotrain: --onehot), or Drop it (--drop income)
+	// loans.csv:3:4: column "income": got "lots", expected a number or a missing marker ("", "NA", "NaN", "nan", "N/A"); column "income" holds text: set OneHot to one-hot encode it (gotrain: --one-hot), or Drop it (--drop income)
 }
 
 // Split a data set 70/15/15 with a seed: the same seed gives the same parts.

@@ -19,7 +19,7 @@ func readHeader(rr *recordReader, o *Options) ([]string, int, error) {
 	if err := rr.read(); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, 0, &Error{File: rr.file, Line: 1, Expected: "a header row naming the columns, but the file is empty",
-				Hint: "check the path; a file without a header needs Names (gotrain: --names)"}
+				Hint: "check the path; a file without a header needs Names"}
 		}
 		return nil, 0, err
 	}

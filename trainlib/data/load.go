@@ -160,7 +160,7 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 				}
 				return 0, rr.errAt(f.off, p.name, string(f.text),
 					"a number or a missing marker ("+strings.Join(quoteAll(DefaultMissing), ", ")+")",
-					fmt.Sprintf("column %q holds text: set OneHot to one-hot encode it (gotrain: --onehot), or Drop it (--drop %s)", p.name, p.name))
+					fmt.Sprintf("column %q holds text: set OneHot to one-hot encode it (gotrain: --one-hot), or Drop it (--drop %s)", p.name, p.name))
 			}
 			if p.role == RoleLabel {
 				if o.BinaryLabel && v != 0 && v != 1 {

@@ -79,7 +79,7 @@ func newSchema(names []string, o *Options, file string, line int) (*Schema, erro
 	for i, n := range names {
 		if n == "" {
 			return nil, &Error{File: file, Line: line, Expected: fmt.Sprintf("a name for column %d", i+1),
-				Hint: "give every column a name in the header, or pass Names (gotrain: --names)"}
+				Hint: "give every column a name in the header, or pass Names"}
 		}
 		if j, dup := seen[n]; dup {
 			return nil, &Error{File: file, Line: line, Name: n, Text: n,
@@ -115,7 +115,7 @@ func newSchema(names []string, o *Options, file string, line int) (*Schema, erro
 		s.Columns[i].Role = RoleLabel
 	}
 	for _, c := range o.Categorical {
-		i, err := mustFind(c, "categorical column", "check the spelling of Categorical (gotrain: --categorical)")
+		i, err := mustFind(c, "categorical column", "check the spelling of Categorical")
 		if err != nil {
 			return nil, err
 		}
