@@ -92,7 +92,7 @@ func TestExplainRowRefusesWrongWidth(t *testing.T) {
 
 // loadCredit loads the credit-card model XGBoost 3.2 trained (fixture of
 // package model, made by its testdata script).
-func loadCredit(t *testing.T) *model.Model {
+func loadCredit(t testing.TB) *model.Model {
 	t.Helper()
 	m, err := model.Load(filepath.Join("..", "model", "testdata", "credit_logistic.json"))
 	if err != nil {
@@ -219,4 +219,27 @@ func containsRow(rows []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func TestWriteImportanceChartsAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	_, err := WriteImportanceCharts(dir, loadCredit(t), []string{model.Gain, "gian"}, chart.ImportanceOptions{})
+	if err == nil || !strings.Contains(err.Error(), "gian") {
+		t.Fatalf("error %v, want one naming the bad kind", err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 0 {
+		t.Errorf("a failed call left %d files behind", len(entries))
+	}
+}
+
+func TestWriteExplanationIntoMissingDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "absent")
+	_, err := WriteExplanation(context.Background(), dir, handModel(t), nil, ReportOptions{})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, ExplanationFile)) {
+		t.Fatalf("error %v, want one naming the page's path", err)
+	}
 }
