@@ -250,3 +250,11 @@ func TestCancelledContext(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 }
+
+func TestHeaderThatLooksLikeData(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "german.data", datasets.GermanCredit)
+	_, err := LoadFile(context.Background(), p, Options{Comma: ' ', Label: "credit", OneHot: true})
+	if err == nil || !strings.HasSuffix(err.Error(), "the first line looks like data, not a header: for a file without a header pass the column names (Options.Names)") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -71,9 +72,30 @@ func (s *Schema) column(name string) int {
 	return -1
 }
 
-// newSchema gives each named column its role from the options. where names
-// the header for errors (file and line).
+// newSchema gives each named column its role from the options; file and
+// line name the header for errors. When the header looks like data (a name
+// is a number), the error says how to read a file without a header.
 func newSchema(names []string, o *Options, file string, line int) (*Schema, error) {
+	s, err := rolesFor(names, o, file, line)
+	var e *Error
+	if err != nil && o.Names == nil && errors.As(err, &e) && looksLikeData(names) {
+		e.Hint += "; the first line looks like data, not a header: for a file without a header pass the column names (Options.Names)"
+	}
+	return s, err
+}
+
+// looksLikeData reports whether a header holds a number, as a data row
+// does.
+func looksLikeData(names []string) bool {
+	for _, n := range names {
+		if _, kind := parseNumber([]byte(n), nil); kind == numOK {
+			return true
+		}
+	}
+	return false
+}
+
+func rolesFor(names []string, o *Options, file string, line int) (*Schema, error) {
 	s := &Schema{Columns: make([]Column, len(names))}
 	seen := make(map[string]int, len(names))
 	for i, n := range names {
