@@ -63,6 +63,8 @@ type Kernel struct {
 	cellCancel  context.CancelFunc // interrupts the running cell, nil when idle
 	shutdownErr error
 
+	subscriberOnce sync.Once // see awaitFirstSubscriber
+
 	done     chan struct{}
 	doneOnce sync.Once
 }
@@ -103,6 +105,9 @@ func New(cfg Config) (*Kernel, error) {
 // ends, then closes the session and the sockets.
 func (k *Kernel) Run(ctx context.Context) error {
 	k.publishStatus(wire.Header{}, wire.StateStarting)
+	if k.cfg.Debug {
+		k.log.Printf("serving")
+	}
 	go k.heartbeat()
 	go k.readLoop(k.shell, k.queue.push)
 	go k.readLoop(k.control, k.handleControl)

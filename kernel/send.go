@@ -59,6 +59,7 @@ func (k *Kernel) publishStatus(parent wire.Header, state string) {
 
 // busy publishes busy for req and returns a func publishing idle.
 func (k *Kernel) busy(req wire.Message) func() {
+	k.awaitFirstSubscriber()
 	k.publishStatus(req.Header, wire.StateBusy)
 	return func() { k.publishStatus(req.Header, wire.StateIdle) }
 }

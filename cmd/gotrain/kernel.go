@@ -35,11 +35,17 @@ func runKernel(ctx context.Context, args []string) error {
 		return err
 	}
 	// Taken before the session captures fd 2, so diagnostics never land in a cell.
-	logger := log.New(kernel.PrivateStderr(), "gotrain kernel: ", log.LstdFlags)
-	sess, err := exec.New(exec.Options{Log: logger.Printf})
-	if err != nil {
-		return fmt.Errorf("start the Go session: %w", err)
-	}
+	logger := log.New(kernel.PrivateStderr(), "gotrain kernel: ", log.LstdFlags|log.Lmicroseconds)
+	// The interpreter loads in the background: the kernel answers
+	// kernel_info (and so is "ready" for the client) meanwhile.
+	sess := kernel.LazySession(func() (kernel.Session, error) {
+		s, err := exec.New(exec.Options{Log: logger.Printf})
+		if err != nil {
+			logger.Printf("start the Go session: %v", err)
+			return nil, err
+		}
+		return s, nil
+	})
 	k, err := kernel.New(kernel.Config{Conn: info, Session: sess, Log: logger, Version: trainlib.Version, Debug: os.Getenv("GOTRAIN_KERNEL_DEBUG") != ""})
 	if err != nil {
 		sess.Close()
