@@ -19,10 +19,14 @@ type applier struct {
 	dir  string
 	exps map[string]string
 	runs map[string]RunInfo
+	// tried marks run creations that may have reached the server before:
+	// retried in this process, or left unacknowledged by an earlier one.
+	// Only those need a search for a twin first.
+	tried map[int64]bool
 }
 
 func newApplier(c *Client, dir string) *applier {
-	return &applier{c: c, dir: dir, exps: map[string]string{}, runs: map[string]RunInfo{}}
+	return &applier{c: c, dir: dir, exps: map[string]string{}, runs: map[string]RunInfo{}, tried: map[int64]bool{}}
 }
 
 // learn records what an earlier acknowledgement said.
@@ -118,10 +122,12 @@ func (a *applier) createRun(ctx context.Context, call record) (RunInfo, error) {
 		}
 		a.exps[call.Experiment], expID = id, id
 	}
-	if ri, found, err := a.c.FindRunByTag(ctx, expID, runKeyTag, call.Run); err != nil {
-		return RunInfo{}, err
-	} else if found {
-		return ri, nil
+	if a.tried[call.Seq] {
+		if ri, found, err := a.c.FindRunByTag(ctx, expID, runKeyTag, call.Run); err != nil {
+			return RunInfo{}, err
+		} else if found {
+			return ri, nil
+		}
 	}
 	tags := append([]Tag(nil), call.Tags...)
 	if call.Parent != "" {
@@ -131,6 +137,7 @@ func (a *applier) createRun(ctx context.Context, call record) (RunInfo, error) {
 		}
 		tags = append(tags, Tag{"mlflow.parentRunId", p.RunID})
 	}
+	a.tried[call.Seq] = true
 	return a.c.CreateRun(ctx, expID, call.Name, call.Time, tags)
 }
 

@@ -31,7 +31,7 @@ type MLflowOptions struct {
 	// when nil.
 	Report func(msg string)
 	// MinBackoff and MaxBackoff bound the wait between retries (250 ms and
-	// 30 s when zero); the wait doubles after each failure.
+	// 10 s when zero); the wait doubles after each failure.
 	MinBackoff, MaxBackoff time.Duration
 	// SourceName is the mlflow.source.name tag (the program's name when
 	// empty); GitCommit the mlflow.source.git.commit tag (the binary's VCS
@@ -84,7 +84,7 @@ func NewMLflow(cfg Config, opt MLflowOptions) (*MLflow, error) {
 		opt.MinBackoff = 250 * time.Millisecond
 	}
 	if opt.MaxBackoff <= 0 {
-		opt.MaxBackoff = 30 * time.Second
+		opt.MaxBackoff = 10 * time.Second
 	}
 	if opt.SourceName == "" {
 		opt.SourceName = filepath.Base(os.Args[0])

@@ -3,6 +3,8 @@ package track
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -22,6 +24,9 @@ func (t *MLflow) sendLoop(ctx context.Context) {
 		}
 	}
 	backlog := t.start.pending()
+	for _, c := range backlog {
+		a.tried[c.Seq] = true // an earlier process may have sent it
+	}
 	t.start = nil
 	var last int64
 	var held *record
@@ -161,7 +166,9 @@ func (t *MLflow) sendWithRetry(ctx context.Context, a *applier, calls []record, 
 			}
 			if err := t.sp.append(ack); err != nil {
 				t.report(fmt.Sprintf("mlflow: %v (the calls may be sent again by a replay; MLflow ignores exact repeats)", err))
+				return true
 			}
+			removeBlobs(t.opt.Dir, calls)
 			return true
 		}
 		if ctx.Err() != nil {
@@ -188,5 +195,14 @@ func (t *MLflow) sendWithRetry(ctx context.Context, a *applier, calls []record, 
 			return false
 		}
 		wait = min(2*wait, t.opt.MaxBackoff)
+	}
+}
+
+// removeBlobs deletes the spooled copies of acknowledged artifacts.
+func removeBlobs(dir string, calls []record) {
+	for _, c := range calls {
+		if c.Kind == kindArtifact && c.File != "" {
+			_ = os.Remove(filepath.Join(dir, c.File))
+		}
 	}
 }

@@ -39,6 +39,9 @@ func Sync(ctx context.Context, cfg Config, dir string) (SyncResult, error) {
 		}
 	}
 	pending := st.pending()
+	for _, c := range pending {
+		a.tried[c.Seq] = true
+	}
 	for len(pending) > 0 {
 		var calls []record
 		calls, pending = takeGroup(pending)
@@ -56,6 +59,9 @@ func Sync(ctx context.Context, cfg Config, dir string) (SyncResult, error) {
 		if err := sp.append(ack); err != nil {
 			res.Left = len(pending)
 			return res, err
+		}
+		if ack.Error == "" {
+			removeBlobs(dir, calls)
 		}
 	}
 	return res, nil

@@ -128,6 +128,9 @@ func TestTrackerSendsTheRunTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkTree(t, f, 1500)
+	if left, _ := os.ReadDir(filepath.Join(dir, SpoolBlobDir)); len(left) != 0 {
+		t.Errorf("spooled artifact copies kept after the server took them: %v", left)
+	}
 	if f.batches < 6 {
 		t.Errorf("%d log-batch requests for 6000 metrics: batches exceed limits?", f.batches)
 	}
