@@ -8,6 +8,7 @@ import (
 	"errors"
 	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 
@@ -104,16 +105,8 @@ type Session struct {
 	results map[string]int                      // cell function → number of results
 	bin     map[string]map[string]reflect.Value // import path → compiled symbols
 
+	running atomic.Bool // a cell is executing
+
 	closeOnce sync.Once
 	closeErr  error
-}
-
-// Complete offers completions for code at cursorPos (code points).
-func (s *Session) Complete(code string, cursorPos int) CompleteResult {
-	return CompleteResult{Start: cursorPos, End: cursorPos}
-}
-
-// Inspect describes the name at cursorPos: its signature and doc comment.
-func (s *Session) Inspect(code string, cursorPos, detailLevel int) (MIMEBundle, bool) {
-	return nil, false
 }

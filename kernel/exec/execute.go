@@ -22,6 +22,8 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 		out = discard{}
 	}
 	s.syncOutput() // what earlier goroutines printed belongs to the earlier cell
+	s.running.Store(true)
+	defer s.running.Store(false)
 	s.setCurrent(cellState{ctx: ctx, out: out})
 	s.stdin.reset()
 	s.panics.take()
@@ -344,3 +346,6 @@ func (s *Session) singleResult(e ast.Expr) bool {
 	}
 	return true
 }
+
+// idle reports whether no cell is executing.
+func (s *Session) idle() bool { return !s.running.Load() }
