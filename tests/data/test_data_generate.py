@@ -104,3 +104,33 @@ def test_help_and_bad_flags(gotrain):
     assert res.returncode == 1 and 'unknown dataset "iris": use german or uci' in res.stderr
     res = run(gotrain, "--rows-per-shard", "x")
     assert res.returncode == 2
+
+
+def test_interrupt_keeps_complete_files(gotrain, tmp_path):
+    """Ctrl-C during --full: exit status 1, a clear message, no temporary
+    files, and every file that was written is complete."""
+    import signal
+
+    out = str(tmp_path / "full")
+    proc = subprocess.Popen([gotrain, "data", "generate", "--full", "--out", out],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        first = ""
+        while not first.startswith("["):
+            first = proc.stderr.readline()
+            assert first, "the command ended before reporting progress"
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stderr.read()
+        assert proc.wait(timeout=120) == 1
+    finally:
+        proc.kill()
+    assert "interrupted; files written so far are complete" in rest
+    names = os.listdir(out)
+    assert not [n for n in names if n.startswith(".")], names
+    assert 1 <= len(names) < 25, names
+    for n in names:
+        with open(os.path.join(out, n), "rb") as f:
+            lines = f.read().split(b"\n")
+        assert lines[0].endswith(b",credit") and lines[-1] == b"", n
+        assert len(lines) - 2 in (200, 100_000), (n, len(lines))
+        assert all(line.count(b",") == 61 for line in lines[:-1]), n
