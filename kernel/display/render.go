@@ -43,7 +43,7 @@ const (
 // text/plain fallback that is always present. A Bundle is returned as is
 // (with text/plain added when missing). Rendering errors become a
 // text/plain note rather than a panic.
-func Render(v any) Bundle {
+func Render(v any) (b Bundle) {
 	if b, ok := v.(Bundle); ok {
 		out := Bundle{}
 		for k, x := range b {
@@ -54,11 +54,11 @@ func Render(v any) Bundle {
 		}
 		return out
 	}
-	b := Bundle{"text/plain": PlainText(v)}
+	b = Bundle{"text/plain": PlainText(v)}
 	defer func() {
 		// A rendering method that panics must not take the caller down.
 		if r := recover(); r != nil {
-			b["text/plain"] = fmt.Sprintf("%s\n(rendering failed: %v)", PlainText(v), r)
+			b = Bundle{"text/plain": fmt.Sprintf("%s\n(rendering failed: %v)", safeText(v), r)}
 		}
 	}()
 	if x, ok := v.(HTMLer); ok {
@@ -136,4 +136,14 @@ func plotPNG(p *plot.Plot, w, h vg.Length) ([]byte, error) {
 		return nil, fmt.Errorf("render plot as PNG: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// safeText is PlainText for a value whose String method may panic too.
+func safeText(v any) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = fmt.Sprintf("<%T>", v)
+		}
+	}()
+	return PlainText(v)
 }

@@ -11,16 +11,21 @@ import (
 	"gonum.org/v1/plot"
 )
 
-// textSink prints the text/plain form of everything to a writer; it is what
-// the package-level functions use outside the kernel.
+// textSink prints the text/plain form of everything to a writer (nil:
+// whatever os.Stdout is at the time); it is what the package-level
+// functions use outside the kernel.
 type textSink struct{ w io.Writer }
 
 func (s textSink) Display(data map[string]any, _ map[string]any, _ string, _ bool) {
+	w := s.w
+	if w == nil {
+		w = os.Stdout
+	}
 	if t, ok := data["text/plain"].(string); ok && t != "" {
 		if !strings.HasSuffix(t, "\n") {
 			t += "\n"
 		}
-		fmt.Fprint(s.w, t)
+		fmt.Fprint(w, t)
 	}
 }
 
@@ -30,7 +35,7 @@ func (textSink) Context() context.Context { return context.Background() }
 // standalone serves the package-level functions outside the kernel. It is
 // set once and never reassigned: a plain program has one terminal. Inside
 // the kernel the functions are rebound per session and never reach it.
-var standalone = New(textSink{w: os.Stdout})
+var standalone = New(textSink{})
 
 func standaloneDisplay() *Display { return standalone }
 
