@@ -109,7 +109,7 @@ func explainDial(addr string, err error, timeout time.Duration) error {
 		return fmt.Errorf("cluster: cannot reach worker %s: connection refused: is `gotrain worker --listen %s` running there?", addr, addr)
 	case strings.Contains(msg, "handshake"), strings.Contains(msg, "tls"), strings.Contains(msg, "certificate"):
 		return fmt.Errorf("cluster: worker %s: TLS failed: %s: check the CA, certificate and key files on both sides", addr, msg)
-	case strings.Contains(msg, "server preface"):
+	case strings.Contains(msg, "server preface"), strings.Contains(msg, "broken pipe"), strings.Contains(msg, "connection reset"):
 		return fmt.Errorf("cluster: worker %s closed the connection before speaking gRPC (%s): it may require TLS (give the CA and client certificate) or not be a gotrain worker", addr, msg)
 	default:
 		return fmt.Errorf("cluster: worker %s: %s", addr, msg)

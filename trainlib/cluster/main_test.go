@@ -18,9 +18,9 @@ import (
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
-// testBin is the gotrain binary built once for the tests that spawn
-// workers; spawned collects every worker PID so TestMain can check that
-// none outlives the tests.
+// testBin is the worker program the tests spawn: $GOTRAIN_BIN (the real
+// gotrain) when set, otherwise internal/workerbin (the same
+// cluster.WorkerCommand without the kernel), built once by TestMain.
 var (
 	testBin string
 )
@@ -38,7 +38,7 @@ func TestMain(m *testing.M) {
 	if b := os.Getenv(BinEnv); b != "" {
 		testBin = b
 	} else {
-		cmd := exec.Command("go", "build", "-o", testBin, "github.com/gotrain/gotrain/cmd/gotrain")
+		cmd := exec.Command("go", "build", "-o", testBin, "github.com/gotrain/gotrain/trainlib/cluster/internal/workerbin")
 		cmd.Stderr = os.Stderr
 		if err := cmd.Run(); err != nil {
 			fmt.Fprintln(os.Stderr, "build gotrain:", err)

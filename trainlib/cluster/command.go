@@ -1,0 +1,67 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+)
+
+// ErrUsage reports bad command-line usage; the flag set has printed why.
+var ErrUsage = errors.New("usage")
+
+// WorkerCommand runs `gotrain worker` with args (the flags after the
+// subcommand's name): it serves the cluster protocol until ctx is done,
+// until the driver's lease runs out, or (with --exit-with-stdin) until
+// stdin closes. It prints the listening address on stdout.
+func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", DefaultListen, "host:port to listen on (port 0 picks a free one, printed on stdout)")
+	tokenFile := fs.String("token-file", "", "file holding the cluster secret (default: $"+TokenEnv+")")
+	cpus := fs.Int("cpus", 0, "CPUs to use (0: all)")
+	lease := fs.Duration("lease", 0, "exit when a driver has been silent this long (0: 1m, negative: never)")
+	maxMsg := fs.Int("max-message", DefaultMaxMessage, "largest message accepted, in bytes")
+	cert := fs.String("tls-cert", "", "TLS certificate (PEM)")
+	key := fs.String("tls-key", "", "TLS key (PEM)")
+	ca := fs.String("tls-ca", "", "CA (PEM) that client certificates must chain to")
+	withStdin := fs.Bool("exit-with-stdin", false, "exit when stdin closes (set by a launching driver)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return ErrUsage
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("worker: unexpected argument %q", fs.Arg(0))
+	}
+	secret, err := ReadSecret(*tokenFile)
+	if err != nil {
+		return err
+	}
+	if err := checkListen(*listen, secret != ""); err != nil {
+		return err
+	}
+	if *cpus > 0 {
+		runtime.GOMAXPROCS(*cpus)
+	}
+	cfg := ServeConfig{Listen: *listen, Secret: secret, CPUs: *cpus, Lease: *lease, MaxMessage: *maxMsg, Out: stdout}
+	if *cert != "" || *key != "" || *ca != "" {
+		cfg.TLS = &TLSFiles{Cert: *cert, Key: *key, CA: *ca}
+	}
+	if secret == "" {
+		fmt.Fprintf(stderr, "gotrain worker: no secret set: any local process can use this worker (set %s or --token-file)\n", TokenEnv)
+	}
+	if *withStdin {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			_, _ = io.Copy(io.Discard, stdin)
+			cancel()
+		}()
+	}
+	return Serve(ctx, cfg)
+}
