@@ -64,12 +64,13 @@ func SaveMLflowModelFile(dir, modelFile string, opt ModelDirOptions) error {
 		return fmt.Errorf("mlflow model: %w", err)
 	}
 	defer src.Close()
-	head := make([]byte, 1)
-	if _, err := io.ReadFull(src, head); err != nil {
-		return fmt.Errorf("mlflow model: %s is empty or unreadable: %w", modelFile, err)
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(src, head)
+	if n == 0 {
+		return fmt.Errorf("mlflow model: %s is empty", modelFile)
 	}
 	name := "model.ubj"
-	if head[0] == '{' {
+	if looksLikeJSON(head[:n]) {
 		name = "model.json"
 	}
 	if _, err := src.Seek(0, io.SeekStart); err != nil {
@@ -149,4 +150,16 @@ dependencies:
 		}
 	}
 	return nil
+}
+
+// looksLikeJSON tells XGBoost JSON from UBJSON, which both start with '{':
+// in JSON the next non-blank byte opens a key string (or closes the object);
+// in UBJSON it is a type marker for the key's length.
+func looksLikeJSON(head []byte) bool {
+	t := bytes.TrimLeft(head, " \t\r\n")
+	if len(t) < 2 || t[0] != '{' {
+		return false
+	}
+	t = bytes.TrimLeft(t[1:], " \t\r\n")
+	return len(t) > 0 && (t[0] == '"' || t[0] == '}')
 }

@@ -1,0 +1,208 @@
+"""Our Go tracker against a real MLflow server, checked with MLflow's client."""
+
+import json
+import queue
+import subprocess
+import threading
+import time
+import urllib.request
+
+import mlflow
+import numpy as np
+import pandas as pd
+import pytest
+from mlflow.tracking import MlflowClient
+
+from trackhelpers import FIXTURES, demo_args, free_port, tracking_env
+
+ROUNDS = {"trial_0": 20, "trial_1": 22}  # trees in credit_logistic / credit_missing
+METRICS = {"train-error", "train-logloss", "val-error", "val-logloss"}
+
+
+def runs_of(client, experiment):
+    exp = client.get_experiment_by_name(experiment)
+    assert exp is not None, f"experiment {experiment} was not created"
+    return client.search_runs([exp.experiment_id])
+
+
+def check_tree(client, experiment, out):
+    """The run tree, params, metric histories, artifacts and spool of one demo."""
+    runs = runs_of(client, experiment)
+    parents = [r for r in runs if "mlflow.parentRunId" not in r.data.tags]
+    assert len(parents) == 1, [r.info.run_name for r in runs]
+    parent = parents[0]
+    children = {r.info.run_name: r for r in runs if r is not parent}
+    assert set(children) == set(ROUNDS)
+    assert parent.info.status == "FINISHED"
+    assert parent.data.params == {"metric": "val-error", "mode": "min", "num_samples": "2"}
+    tags = parent.data.tags
+    assert tags["mlflow.runName"] == "tune"
+    assert tags["mlflow.source.name"] == "gotrain mlflow demo"
+    assert tags["gotrain.version"]
+    for name, run in children.items():
+        assert run.data.tags["mlflow.parentRunId"] == parent.info.run_id
+        assert run.info.status == "FINISHED"
+        assert run.data.params["model_file"] in ("credit_logistic.json", "credit_missing.json")
+        assert set(run.data.metrics) == METRICS
+        for key in METRICS:
+            hist = client.get_metric_history(run.info.run_id, key)
+            assert sorted(m.step for m in hist) == list(range(ROUNDS[name])), (name, key)
+        arts = {a.path for a in client.list_artifacts(run.info.run_id)}
+        assert "xgboost_model.json" in arts
+    arts = {a.path for a in client.list_artifacts(parent.info.run_id)}
+    assert {"trial_results.json", "dominostats.json", "learning_curves.png", "report.html", "model"} <= arts
+    model_files = {a.path for a in client.list_artifacts(parent.info.run_id, "model")}
+    assert {"model/MLmodel", "model/model.json", "model/requirements.txt"} <= model_files
+    local = client.download_artifacts(parent.info.run_id, "trial_results.json", str(out / "dl"))
+    trials = json.load(open(local))
+    assert [t["trial_id"] for t in trials] == ["trial_0", "trial_1"]
+    assert METRICS <= set(trials[0])
+    png = client.download_artifacts(parent.info.run_id, "learning_curves.png", str(out / "dl"))
+    assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    check_spool(out)
+    return parent
+
+
+def check_spool(out):
+    """Every call in the spool was acknowledged exactly once."""
+    calls, acks = set(), []
+    for line in open(out / "mlflow-spool.jsonl"):
+        rec = json.loads(line)
+        if "acks" in rec:
+            assert "error" not in rec, rec
+            acks.extend(rec["acks"])
+        else:
+            calls.add(rec["seq"])
+    assert sorted(acks) == sorted(calls), "calls acknowledged twice or never"
+
+
+def check_predictions(uri, out):
+    """MLflow's loaders predict what our Go model predicted, within 1e-6."""
+    ours = np.asarray(json.load(open(out / "predictions.json"))["predictions"])
+    rows = pd.read_csv(FIXTURES / "credit_rows.csv")
+    got = np.asarray(mlflow.pyfunc.load_model(uri).predict(rows)).ravel()
+    np.testing.assert_allclose(got, ours, atol=1e-6, rtol=0)
+    import xgboost as xgb
+    booster = mlflow.xgboost.load_model(uri)
+    assert isinstance(booster, xgb.Booster)
+    got = booster.predict(xgb.DMatrix(rows))
+    np.testing.assert_allclose(got, ours, atol=1e-6, rtol=0)
+
+
+def test_gotrain_mlflow_serves_locally(server):
+    """`gotrain mlflow` with nothing configured started a server on loopback
+    with a SQLite store, and printed its URL (checked by the fixture)."""
+    with urllib.request.urlopen(server.url + "/health", timeout=10) as r:
+        assert r.status == 200
+    assert (server.root / "mlflow.db").exists()
+    assert (server.root / "artifacts").is_dir()
+
+
+def test_run_tree_model_and_registry(gotrain_bin, server, tmp_path):
+    env = tracking_env(server.url, "tree")
+    out1, out2 = tmp_path / "job1", tmp_path / "job2"
+    for out in (out1, out2):  # two jobs: two versions of one registered model
+        p = subprocess.run(demo_args(gotrain_bin, out, "credit-model"), env=env,
+                           capture_output=True, text=True, timeout=900)
+        assert p.returncode == 0, p.stderr
+        assert "warning" not in p.stderr, p.stderr
+
+    client = MlflowClient(server.url)
+    mlflow.set_tracking_uri(server.url)
+    assert len(runs_of(client, "tree")) == 6
+    versions = client.search_model_versions("name = 'credit-model'")
+    assert sorted(v.version for v in versions) == ["1", "2"]
+    assert len({v.run_id for v in versions}) == 2
+    for v in versions:
+        run = client.get_run(v.run_id)
+        assert "mlflow.parentRunId" not in run.data.tags
+        assert run.data.tags["mlflow.runName"] == "tune"
+        assert v.source.endswith(f"{v.run_id}/artifacts/model")
+    check_spool(out1)
+    check_spool(out2)
+    first = min(versions, key=lambda v: int(v.version))
+    check_predictions(f"runs:/{first.run_id}/model", out1)
+    check_predictions("models:/credit-model/2", out2)
+
+
+def test_sync_replays_a_spool_once(gotrain_bin, server, tmp_path):
+    """With no server at all, the job finishes, keeps every call in its spool
+    and says how to send it; `gotrain mlflow sync` sends it, once."""
+    out = tmp_path / "job"
+    nowhere = tracking_env(f"http://127.0.0.1:{free_port()}", "later")
+    p = subprocess.run(demo_args(gotrain_bin, out, "later-model", "--close-timeout", "1s"),
+                       env=nowhere, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stderr
+    assert (out / "trial_results.json").exists() and (out / "dominostats.json").exists()
+    assert p.stderr.count("cannot reach") == 1, p.stderr
+    assert f"gotrain mlflow sync {out}" in p.stderr, p.stderr
+
+    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=nowhere, capture_output=True, text=True)
+    assert p.returncode != 0 and "sync again" in p.stderr, p.stderr
+
+    env = tracking_env(server.url, "ignored: the spool names the experiment")
+    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stderr
+    assert "refused 0, left 0" in p.stdout, p.stdout
+    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    assert p.stdout.startswith("sent 0, refused 0, left 0"), p.stdout
+
+    client = MlflowClient(server.url)
+    mlflow.set_tracking_uri(server.url)
+    parent = check_tree(client, "later", out)
+    versions = client.search_model_versions("name = 'later-model'")
+    assert [v.run_id for v in versions] == [parent.info.run_id]
+    check_predictions("models:/later-model/1", out)
+
+
+def test_server_down_mid_run_then_back(gotrain_bin, server, tmp_path):
+    """Fault injection: the server is stopped mid-run and started again on the
+    same port and store; training carries on, the spool replays, nothing is
+    lost or logged twice, and the outage is reported once."""
+    out = tmp_path / "job"
+    env = tracking_env(server.url, "outage")
+    proc = subprocess.Popen(
+        demo_args(gotrain_bin, out, "outage-model", "--round-delay", "500ms", "--close-timeout", "15m"),
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stderr, lines = [], queue.Queue()
+    threading.Thread(target=lambda: stderr.extend(proc.stderr), daemon=True).start()
+
+    def read_stdout():
+        for line in proc.stdout:
+            lines.put((time.monotonic(), line))
+        lines.put((time.monotonic(), None))
+
+    threading.Thread(target=read_stdout, daemon=True).start()
+
+    def next_line():
+        _, line = lines.get(timeout=900)
+        assert line is not None, "demo ended early: " + "".join(stderr)
+        return line
+
+    try:
+        while not next_line().startswith("trial_0 round 3 "):
+            pass
+        server.stop()
+        stopped = time.monotonic()
+        with pytest.raises(OSError):
+            urllib.request.urlopen(server.url + "/health", timeout=2)
+        # Training carries on: a round finishes after the server is gone.
+        while True:
+            at, line = lines.get(timeout=900)
+            assert line is not None, "demo ended early: " + "".join(stderr)
+            if at > stopped and " round " in line:
+                break
+        server.start()
+        assert proc.wait(900) == 0, "".join(stderr)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    err = "".join(stderr)
+    assert err.count("cannot reach") == 1, err
+    assert "answers again" in err, err
+    assert "warning" not in err, err
+
+    client = MlflowClient(server.url)
+    mlflow.set_tracking_uri(server.url)
+    parent = check_tree(client, "outage", out)
+    check_predictions(f"runs:/{parent.info.run_id}/model", out)
