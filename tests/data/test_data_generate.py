@@ -40,7 +40,7 @@ def xgboost_auc(out):
     test = pd.read_csv(os.path.join(out, "test_data.csv"))
     dtrain = xgb.DMatrix(train.drop(columns="credit"), label=train["credit"])
     dvalid = xgb.DMatrix(valid.drop(columns="credit"), label=valid["credit"])
-    booster = xgb.train({"objective": "binary:logistic", "eta": 0.1, "max_depth": 4, "seed": 0, "nthread": 2},
+    booster = xgb.train({"objective": "binary:logistic", "eta": 0.1, "max_depth": 4, "seed": 0, "nthread": 1},
                         dtrain, 100, evals=[(dvalid, "val")], early_stopping_rounds=10, verbose_eval=False)
     pred = booster.predict(xgb.DMatrix(test.drop(columns="credit")), iteration_range=(0, booster.best_iteration + 1))
     return roc_auc_score(test["credit"], pred), train, test
