@@ -94,6 +94,7 @@ type Session struct {
 	curMu   sync.Mutex
 	cur     cellState
 	started chan struct{} // closed when the running program starts (see execute)
+	goErr   *Error        // first panic of a goroutine while the cell runs
 
 	// Guarded by the caller serialising Execute; read by Complete and
 	// Inspect under stateMu.

@@ -34,7 +34,19 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 		}
 		s.syncOutput()
 	}()
-	return s.runCell(ctx, code, out)
+	s.takeGoError()
+	res = s.runCell(ctx, code, out)
+	if ge := s.takeGoError(); ge != nil {
+		if res.Err == nil {
+			// A goroutine the cell started panicked while it ran: that
+			// is the cell's one error.
+			return Result{Err: ge, Payload: res.Payload}
+		}
+		for _, l := range ge.Traceback {
+			out.Stream("stderr", l+"\n")
+		}
+	}
+	return res
 }
 
 // runCell handles magics, then evaluates the Go code.
@@ -176,8 +188,11 @@ func showsValue(e ast.Expr) bool {
 			}
 		}
 	}
-	if id, ok := call.Fun.(*ast.Ident); ok && (id.Name == "print" || id.Name == "println" || id.Name == "panic") {
-		return false
+	if id, ok := call.Fun.(*ast.Ident); ok {
+		switch id.Name {
+		case "print", "println", "panic", "close", "delete", "clear":
+			return false // builtins without a value
+		}
 	}
 	return true
 }

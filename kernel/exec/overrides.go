@@ -70,6 +70,9 @@ func (s *Session) goPanic(r any) {
 	stack := debug.Stack()
 	s.opts.Log("panic in a cell's goroutine: %v\n%s", r, stack)
 	e := s.panicError(r, s.panics.take(), "in a goroutine started by the cell")
+	if s.running.Load() && s.setGoError(e) {
+		return // the running cell fails with it
+	}
 	s.syncOutput()
 	out := s.current().out
 	if eo, ok := out.(ErrorOutput); ok {
@@ -79,4 +82,25 @@ func (s *Session) goPanic(r any) {
 	for _, l := range e.Traceback {
 		out.Stream("stderr", l+"\n")
 	}
+}
+
+// setGoError records a goroutine's panic as the running cell's error; false
+// when the cell already has one (then it is shown on its own).
+func (s *Session) setGoError(e *Error) bool {
+	s.curMu.Lock()
+	defer s.curMu.Unlock()
+	if s.goErr != nil {
+		return false
+	}
+	s.goErr = e
+	return true
+}
+
+// takeGoError returns and clears the running cell's goroutine error.
+func (s *Session) takeGoError() *Error {
+	s.curMu.Lock()
+	defer s.curMu.Unlock()
+	e := s.goErr
+	s.goErr = nil
+	return e
 }

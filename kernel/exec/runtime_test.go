@@ -2,6 +2,7 @@ package exec
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -70,25 +71,36 @@ func TestGoroutinePanicBecomesError(t *testing.T) {
 	s := newSession(t)
 	mustRun(t, s, `v := 5
 done := make(chan bool)`)
-	_, r := mustRun(t, s, `go func(n int) {
+	// While the cell runs, the goroutine's panic is the cell's one error.
+	res, r := run(t, s, `go func(n int) {
 	defer close(done)
 	panic("boom in goroutine")
 }(v)
-<-done`)
-	var found *Error
-	deadline := time.Now().Add(5 * time.Second)
-	for found == nil && time.Now().Before(deadline) {
+<-done
+import "time"
+time.Sleep(100 * time.Millisecond)`)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "boom in goroutine") {
+		t.Fatalf("cell error %+v, want the goroutine's panic", res.Err)
+	}
+	for _, e := range r.snapshot() {
+		if e.kind == "error" {
+			t.Errorf("a second error output: %+v", e.errValue)
+		}
+	}
+	// After the cell ended, it is shown as an error output of that cell.
+	_, r = mustRun(t, s, `go func() {
+	time.Sleep(50 * time.Millisecond)
+	panic("late boom")
+}()`)
+	waitFor(t, func() bool {
 		for _, e := range r.snapshot() {
-			if e.kind == "error" {
-				found = e.errValue
+			if e.kind == "error" && strings.Contains(e.errValue.Value, "late boom") {
+				return true
 			}
 		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if found == nil || !strings.Contains(found.Value, "boom in goroutine") {
-		t.Fatalf("no error output for the goroutine's panic: %+v", r.snapshot())
-	}
-	res, _ := mustRun(t, s, "v")
+		return false
+	}, func() string { return fmt.Sprint(r.snapshot()) })
+	res, _ = mustRun(t, s, "v")
 	if plain(res) != "5" {
 		t.Errorf("state lost after a goroutine panic")
 	}
