@@ -4,7 +4,7 @@
 //
 //	go run ./trainlib/model/internal/modeltool resave IN OUT
 //	go run ./trainlib/model/internal/modeltool predict [-margin] MODEL ROWS.csv OUT.csv
-//	go run ./trainlib/model/internal/modeltool time [-cpuprofile FILE] MODEL ROWS.csv
+//	go run ./trainlib/model/internal/modeltool time [-cpuprofile FILE] MODEL ROWS.csv CONTRIB_ROWS.csv
 //
 // ROWS.csv has a header and only feature columns; an empty cell is missing.
 // OUT.csv gets one value per line, with enough digits to round-trip a float32.
@@ -61,10 +61,10 @@ func run(args []string) error {
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		if fs.NArg() != 2 {
-			return errors.New("usage: modeltool time [-cpuprofile FILE] MODEL ROWS.csv")
+		if fs.NArg() != 3 {
+			return errors.New("usage: modeltool time [-cpuprofile FILE] MODEL ROWS.csv CONTRIB_ROWS.csv")
 		}
-		return timeModel(fs.Arg(0), fs.Arg(1), *profile)
+		return timeModel(fs.Arg(0), fs.Arg(1), fs.Arg(2), *profile)
 	}
 	return fmt.Errorf("unknown command %q; use resave, predict or time", args[0])
 }

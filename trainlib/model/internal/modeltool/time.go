@@ -11,11 +11,16 @@ import (
 )
 
 // timeModel prints, as one JSON object, the best of three wall times in
-// seconds for loading the model and for scoring every row of rowsPath:
-// margins, TreeSHAP and decision-path contributions. The benchmark in
+// seconds for loading the model, for scoring every row of rowsPath
+// (margins), and for the TreeSHAP and decision-path contributions of every
+// row of contribRowsPath. The benchmark in
 // bench/model compares them with XGBoost on the same files.
-func timeModel(modelPath, rowsPath, profile string) error {
+func timeModel(modelPath, rowsPath, contribRowsPath, profile string) error {
 	x, err := readRows(rowsPath)
+	if err != nil {
+		return err
+	}
+	few, err := readRows(contribRowsPath)
 	if err != nil {
 		return err
 	}
@@ -51,8 +56,8 @@ func timeModel(modelPath, rowsPath, profile string) error {
 	}{
 		{"load", func() (err error) { m, err = model.Load(modelPath); return err }},
 		{"predict", func() error { _, err := m.Predict(x, model.PredictOptions{Margin: true}); return err }},
-		{"pred_contribs", func() error { _, err := m.Contributions(x, model.TreeSHAP, model.PredictOptions{}); return err }},
-		{"approx_contribs", func() error { _, err := m.Contributions(x, model.DecisionPath, model.PredictOptions{}); return err }},
+		{"pred_contribs", func() error { _, err := m.Contributions(few, model.TreeSHAP, model.PredictOptions{}); return err }},
+		{"approx_contribs", func() error { _, err := m.Contributions(few, model.DecisionPath, model.PredictOptions{}); return err }},
 	}
 	for _, s := range steps {
 		if out[s.name], err = best(s.fn); err != nil {
