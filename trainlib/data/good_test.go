@@ -1,7 +1,12 @@
 package data
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -257,4 +262,66 @@ func TestHeaderThatLooksLikeData(t *testing.T) {
 	if err == nil || !strings.HasSuffix(err.Error(), "the first line looks like data, not a header: for a file without a header pass the column names (Options.Names)") {
 		t.Errorf("error %v", err)
 	}
+}
+
+// goldenHashes reads a golden file written by one of testdata's scripts.
+func goldenHashes(t *testing.T, path string) (rows int, hashes map[string]string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var golden struct {
+		Rows   int               `json:"rows"`
+		SHA256 map[string]string `json:"sha256_float32"`
+	}
+	if err := json.Unmarshal(b, &golden); err != nil {
+		t.Fatal(err)
+	}
+	return golden.Rows, golden.SHA256
+}
+
+// matchesPandas compares each column's float32 bits (NaN as 0x7fc00000)
+// with the golden hashes.
+func matchesPandas(t *testing.T, d *Dataset, rows int, golden map[string]string) {
+	t.Helper()
+	if d.Rows != rows || len(golden) != d.Cols {
+		t.Fatalf("%d×%d, golden has %d rows and %d columns", d.Rows, d.Cols, rows, len(golden))
+	}
+	col := make([]byte, 4*d.Rows)
+	for j, name := range d.Names {
+		for i := range d.Rows {
+			bits := math.Float32bits(d.At(i, j))
+			if Missing(d.At(i, j)) {
+				bits = 0x7fc00000
+			}
+			binary.LittleEndian.PutUint32(col[4*i:], bits)
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(col)); got != golden[name] {
+			t.Errorf("column %s differs from pandas' float32 values", name)
+		}
+	}
+}
+
+// TestUCIMatchesPandas compares every value of the UCI file, bit for bit,
+// with what pandas reads (testdata/uci_golden.py wrote the hashes).
+func TestUCIMatchesPandas(t *testing.T) {
+	rows, golden := goldenHashes(t, "testdata/uci_golden.json")
+	d, err := ReadCSV(context.Background(), bytes.NewReader(datasets.UCICreditCard), "UCI_Credit_Card.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	matchesPandas(t, d, rows, golden)
+}
+
+// TestDecimalsMatchPandas reads 8,000 seeded spellings of numbers and
+// missing values and compares them bit for bit with pandas
+// (testdata/decimals_golden.py wrote the file and the hashes).
+func TestDecimalsMatchPandas(t *testing.T) {
+	rows, golden := goldenHashes(t, "testdata/decimals_golden.json")
+	d, err := LoadFile(context.Background(), "testdata/good/decimals.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	matchesPandas(t, d, rows, golden)
 }
