@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/gotrain/gotrain/trainlib/cluster"
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+)
+
+// clusterFlags are the flags that make `gotrain fit` train on worker
+// processes: --workers N [--cpus-per-worker C] spawns them on this
+// machine, --addresses HOST:PORT,… reaches workers started elsewhere
+// (secret from $GOTRAIN_TOKEN or --token-file).
+type clusterFlags struct {
+	workers, cpus        int
+	addresses, tokenFile string
+	hang                 time.Duration
+}
+
+// addClusterFlags registers the cluster flags on fs (gotrain fit's).
+func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
+	c := &clusterFlags{}
+	fs.IntVar(&c.workers, "workers", 0, "train on N worker processes spawned on this machine (0: in process)")
+	fs.IntVar(&c.cpus, "cpus-per-worker", 1, "CPUs of each spawned worker")
+	fs.StringVar(&c.addresses, "addresses", "", "train on workers started elsewhere: `HOST:PORT,…` (secret from $"+cluster.TokenEnv+" or --token-file)")
+	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")
+	fs.DurationVar(&c.hang, "worker-timeout", 10*time.Second, "declare a worker lost when it leaves a heartbeat unanswered this long")
+	return c
+}
+
+// enabled reports whether the flags ask for workers.
+func (c *clusterFlags) enabled() bool { return c.workers > 0 || c.addresses != "" }
+
+// evalFiles is a validation set: its name and its files.
+type evalFiles struct {
+	Name  string
+	Files []string
+}
+
+// fitOnCluster trains on the workers the flags name: training files and
+// each validation set's files are dealt to the workers (file r, r+N, … to
+// worker r), each worker reading its own. With one-hot encoding, the
+// schema is scanned here first so that every worker makes the same
+// features. The per-worker status is written to status at the end.
+func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, status io.Writer) (*gbdt.Result, error) {
+	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang}
+	if c.addresses != "" {
+		if c.workers > 0 {
+			return nil, fmt.Errorf("fit: give --workers (spawn here) or --addresses (workers elsewhere), not both")
+		}
+		for _, a := range strings.Split(c.addresses, ",") {
+			if a = strings.TrimSpace(a); a != "" {
+				cfg.Addresses = append(cfg.Addresses, a)
+			}
+		}
+	}
+	if o.Schema == nil && (o.OneHot || len(o.Categorical) > 0) {
+		s, err := data.ScanSchema(ctx, train, o)
+		if err != nil {
+			return nil, err
+		}
+		o.Schema = s
+	}
+	cl, err := cluster.Connect(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
+	}
+	defer cl.Close()
+	if err := cl.LoadFiles(ctx, gbdt.TrainSet, train, o); err != nil {
+		return nil, fmt.Errorf("fit: --train: %w", err)
+	}
+	for _, v := range valid {
+		if err := cl.LoadFiles(ctx, v.Name, v.Files, o); err != nil {
+			return nil, fmt.Errorf("fit: --valid %s: %w", v.Name, err)
+		}
+	}
+	res, err := cl.Train(ctx, p, opt)
+	if status != nil {
+		fmt.Fprint(status, cl.Status(context.WithoutCancel(ctx)))
+	}
+	return res, err
+}
