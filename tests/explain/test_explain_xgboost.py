@@ -155,7 +155,9 @@ def test_batch_files(explaintool, trained, tmp_path):
     p.close()
     assert p.stack == [], f"unclosed tags {p.stack}"
     assert "http://" not in page and "https://" not in page
-    assert len(p.srcs) == 3 and all(s.startswith("data:image/png;base64,") for s in p.srcs)
+    # Three importance charts, then one contribution chart per row.
+    assert len(p.srcs) == 3 + len(rows)
+    assert all(s.startswith("data:image/png;base64,") for s in p.srcs)
     weight_rows = {row[1] for row in p.rows if len(row) == 2}
     for f in bst.get_score(importance_type="gain"):
         assert f in weight_rows, f"weights table has no row for {f}"

@@ -203,8 +203,8 @@ func TestWriteBatchFiles(t *testing.T) {
 			}
 		}
 	}
-	if n := strings.Count(doc, `src="data:image/png;base64,`); n != 3 {
-		t.Errorf("page inlines %d charts, want 3", n)
+	if n := strings.Count(doc, `src="data:image/png;base64,`); n != 3+rows.Rows {
+		t.Errorf("page inlines %d charts, want 3 importance charts and one per row (%d)", n, 3+rows.Rows)
 	}
 	if strings.Contains(doc, "http://") || strings.Contains(doc, "https://") {
 		t.Error("page refers to the network")
@@ -241,5 +241,25 @@ func TestWriteExplanationIntoMissingDirectory(t *testing.T) {
 	_, err := WriteExplanation(context.Background(), dir, handModel(t), nil, ReportOptions{})
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, ExplanationFile)) {
 		t.Fatalf("error %v, want one naming the page's path", err)
+	}
+}
+
+func TestPredictionChart(t *testing.T) {
+	p, err := ExplainRow(handModel(t), []float32{0, 7, 3}, PredictionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := p.Chart(chart.ContributionOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "row 0: probability 0.5498, margin 0.2000 (TreeSHAP, binary:logistic)\n" +
+		"  +0.2000  a = 0\n" +
+		"  -0.1000  c = 3\n"
+	if got := c.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := png.Decode(bytes.NewReader(c.PNG())); err != nil {
+		t.Error(err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gotrain/gotrain/trainlib/explain/chart"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -129,3 +130,30 @@ func formatFeatureValue(v float32) string {
 
 // signed prints a contribution with its sign.
 func signed(v float64) string { return fmt.Sprintf("%+.4f", v) }
+
+// Chart draws the explanation as signed bars, green for what raises the
+// margin and red for what lowers it, each labelled "feature = value".
+func (p *Prediction) Chart(opt chart.ContributionOptions) (*chart.Chart, error) {
+	labels := make([]string, len(p.Rows))
+	contribs := make([]float64, len(p.Rows))
+	for i, r := range p.Rows {
+		labels[i] = r.Feature + " = " + formatFeatureValue(r.Value)
+		contribs[i] = r.Contribution
+	}
+	if opt.Title == "" {
+		opt.Title = p.headline()
+	}
+	c, err := chart.Contributions(labels, contribs, p.Bias, opt)
+	if err != nil {
+		return nil, fmt.Errorf("explain: %s: %w", nonEmptyName(p.Name), err)
+	}
+	return c, nil
+}
+
+// nonEmptyName names a prediction in errors.
+func nonEmptyName(name string) string {
+	if name == "" {
+		return "prediction"
+	}
+	return name
+}

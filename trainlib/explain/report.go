@@ -99,7 +99,10 @@ var page = template.Must(template.Must(fragments.Clone()).Parse(`
 {{template "weights" .Weights}}
 {{- end}}
 {{- range .Predictions}}
-{{template "prediction" .}}
+{{template "prediction" .View}}
+{{- with .Chart}}
+<img alt="{{.Alt}}" src="{{.Src}}" width="{{.Width}}"/>
+{{- end}}
 {{- end}}
 {{- end}}
 
@@ -131,13 +134,11 @@ type chartView struct {
 func (r *Report) view() (map[string]any, error) {
 	charts := make([]chartView, len(r.Charts))
 	for i, c := range r.Charts {
-		png, err := c.EncodePNG()
+		v, err := inline(c)
 		if err != nil {
 			return nil, err
 		}
-		// A data: URL built from our own base64 is safe to mark as a URL.
-		src := template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
-		charts[i] = chartView{Alt: c.Title(), Src: src, Width: int(c.Size().Width / 72 * 96)}
+		charts[i] = v
 	}
 	v := map[string]any{"Title": r.Title, "Charts": charts, "CSS": template.CSS(css)}
 	if r.Weights != nil {
@@ -145,10 +146,30 @@ func (r *Report) view() (map[string]any, error) {
 	}
 	preds := make([]map[string]any, len(r.Predictions))
 	for i, p := range r.Predictions {
-		preds[i] = predictionView(p)
+		preds[i] = map[string]any{"View": predictionView(p)}
+		// A prediction with no contributing feature has no bars to draw.
+		if c, err := p.Chart(chart.ContributionOptions{}); err == nil {
+			v, err := inline(c)
+			if err != nil {
+				return nil, err
+			}
+			preds[i]["Chart"] = &v
+		}
 	}
 	v["Predictions"] = preds
 	return v, nil
+}
+
+// inline encodes c as a PNG data URL for an <img>, shown at its size in CSS
+// pixels (96 per inch).
+func inline(c *chart.Chart) (chartView, error) {
+	png, err := c.EncodePNG()
+	if err != nil {
+		return chartView{}, err
+	}
+	// A data: URL built from our own base64 is safe to mark as a URL.
+	src := template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
+	return chartView{Alt: c.Title(), Src: src, Width: int(c.Size().Width / 72 * 96)}, nil
 }
 
 // Document renders r as a complete, self-contained HTML page: inline CSS,

@@ -10,12 +10,15 @@ import (
 )
 
 // hbars draws horizontal bars from zero, bar i centred on y = i, with an
-// optional text at the end of each bar.
+// optional text beyond the end of each bar (right of a positive bar, left
+// of a negative one).
 type hbars struct {
 	values []float64
 	// ends holds the text printed after each bar's end; nil prints none.
-	ends  []string
+	ends []string
+	// fill colours every bar, or fills[i] bar i when fills is set.
 	fill  color.Color
+	fills []color.Color
 	style text.Style
 	// gap separates a bar's end from its text.
 	gap vg.Length
@@ -34,12 +37,20 @@ func (b *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 	for i, v := range b.values {
 		y := trY(float64(i))
 		x0, x1 := trX(0), trX(v)
-		c.FillPolygon(b.fill, []vg.Point{
+		fill := b.fill
+		if b.fills != nil {
+			fill = b.fills[i]
+		}
+		c.FillPolygon(fill, []vg.Point{
 			{X: x0, Y: y - thick/2}, {X: x1, Y: y - thick/2},
 			{X: x1, Y: y + thick/2}, {X: x0, Y: y + thick/2},
 		})
 		if b.ends != nil {
-			c.FillText(b.style, vg.Point{X: x1 + b.gap, Y: y}, b.ends[i])
+			sty, x := b.style, x1+b.gap
+			if v < 0 {
+				sty.XAlign, x = draw.XRight, x1-b.gap
+			}
+			c.FillText(sty, vg.Point{X: x, Y: y}, b.ends[i])
 		}
 	}
 }
@@ -48,9 +59,9 @@ func (b *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 // unit of height.
 func (b *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	for _, v := range b.values {
-		xmax = max(xmax, v)
+		xmin, xmax = min(xmin, v), max(xmax, v)
 	}
-	return 0, xmax, -0.5, float64(len(b.values)) - 0.5
+	return xmin, xmax, -0.5, float64(len(b.values)) - 0.5
 }
 
 // GlyphBoxes implements plot.GlyphBoxer so the plot leaves room for the
@@ -63,14 +74,11 @@ func (b *hbars) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	for i, v := range b.values {
 		w := b.style.Width(b.ends[i])
 		h := b.style.Height(b.ends[i])
-		boxes[i] = plot.GlyphBox{
-			X: p.X.Norm(v),
-			Y: p.Y.Norm(float64(i)),
-			Rectangle: vg.Rectangle{
-				Min: vg.Point{X: b.gap, Y: -h / 2},
-				Max: vg.Point{X: b.gap + w, Y: h / 2},
-			},
+		r := vg.Rectangle{Min: vg.Point{X: b.gap, Y: -h / 2}, Max: vg.Point{X: b.gap + w, Y: h / 2}}
+		if v < 0 {
+			r.Min.X, r.Max.X = -b.gap-w, -b.gap
 		}
+		boxes[i] = plot.GlyphBox{X: p.X.Norm(v), Y: p.Y.Norm(float64(i)), Rectangle: r}
 	}
 	return boxes
 }
