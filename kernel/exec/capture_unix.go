@@ -3,6 +3,7 @@
 package exec
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -60,8 +61,17 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		// With fds 1 and 2 restored, closing our write ends lets the
 		// forwarders see EOF and finish.
 		errs = append(errs, c.stdout.Close(), c.stderr.Close())
-		<-c.fwdOut.done
-		<-c.fwdErr.done
+		// A process a cell started in the background may still hold the
+		// pipes open: stop waiting for the forwarders after a while and
+		// close the read ends under them.
+		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
+		defer cancel()
+		for _, f := range []*forwarder{c.fwdOut, c.fwdErr} {
+			select {
+			case <-f.done:
+			case <-ctx.Done():
+			}
+		}
 		pipes[0].Close()
 		pipes[2].Close()
 		captureOwner.Unlock()
