@@ -24,6 +24,7 @@ type LostError struct {
 	Cause string
 }
 
+// Error says which worker was lost and why.
 func (e *LostError) Error() string {
 	return fmt.Sprintf("cluster: worker %s lost: %s", e.Addr, e.Cause)
 }
@@ -207,6 +208,7 @@ func (w *workerConn) close() {
 // byteCounter counts the payload bytes a connection sends and receives.
 type byteCounter struct{ w *workerConn }
 
+// TagRPC, TagConn, HandleConn and HandleRPC implement stats.Handler.
 func (b byteCounter) TagRPC(ctx context.Context, _ *stats.RPCTagInfo) context.Context { return ctx }
 func (b byteCounter) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context {
 	return ctx
