@@ -12,6 +12,7 @@ import (
 func init() {
 	Symbols["github.com/gotrain/gotrain/trainlib/explain/chart/chart"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"Contributions": reflect.ValueOf(chart.Contributions),
 		"DefaultDPI":    reflect.ValueOf(constant.MakeFromLiteral("110", token.INT, 0)),
 		"DefaultHeight": reflect.ValueOf(chart.DefaultHeight),
 		"DefaultWidth":  reflect.ValueOf(chart.DefaultWidth),
@@ -22,15 +23,16 @@ func init() {
 		"Tuning":        reflect.ValueOf(chart.Tuning),
 
 		// type definitions
-		"Chart":             reflect.ValueOf((*chart.Chart)(nil)),
-		"CurveOptions":      reflect.ValueOf((*chart.CurveOptions)(nil)),
-		"EvalsResult":       reflect.ValueOf((*chart.EvalsResult)(nil)),
-		"ImportanceOptions": reflect.ValueOf((*chart.ImportanceOptions)(nil)),
-		"SVGChart":          reflect.ValueOf((*chart.SVGChart)(nil)),
-		"Score":             reflect.ValueOf((*chart.Score)(nil)),
-		"Series":            reflect.ValueOf((*chart.Series)(nil)),
-		"Size":              reflect.ValueOf((*chart.Size)(nil)),
-		"Trial":             reflect.ValueOf((*chart.Trial)(nil)),
-		"TuningOptions":     reflect.ValueOf((*chart.TuningOptions)(nil)),
+		"Chart":               reflect.ValueOf((*chart.Chart)(nil)),
+		"ContributionOptions": reflect.ValueOf((*chart.ContributionOptions)(nil)),
+		"CurveOptions":        reflect.ValueOf((*chart.CurveOptions)(nil)),
+		"EvalsResult":         reflect.ValueOf((*chart.EvalsResult)(nil)),
+		"ImportanceOptions":   reflect.ValueOf((*chart.ImportanceOptions)(nil)),
+		"SVGChart":            reflect.ValueOf((*chart.SVGChart)(nil)),
+		"Score":               reflect.ValueOf((*chart.Score)(nil)),
+		"Series":              reflect.ValueOf((*chart.Series)(nil)),
+		"Size":                reflect.ValueOf((*chart.Size)(nil)),
+		"Trial":               reflect.ValueOf((*chart.Trial)(nil)),
+		"TuningOptions":       reflect.ValueOf((*chart.TuningOptions)(nil)),
 	}
 }
