@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"unsafe"
 )
 
 // histChunk is how many rows of a node one histogram task covers.
@@ -110,16 +111,31 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 	return resp, nil
 }
 
+// pair is a histogram bin: fixed-point gradient and hessian sums.
+type pair struct{ g, h int64 }
+
+// asPairs views an interleaved gradient/hessian slice as pairs (same
+// memory layout), so the hot loop does one bounds check per bin, not two.
+func asPairs(v []int64) []pair {
+	if len(v) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*pair)(unsafe.Pointer(&v[0])), len(v)/2)
+}
+
 // buildHist adds the gradient pairs of rows to hist, feature by feature.
 // bins is row-major with nf codes per row; off[f] is feature f's first bin.
 func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) {
+	hp, gp := asPairs(hist), asPairs(gh)
+	off = off[:nf]
 	for _, r := range rows {
-		g, h := gh[2*int(r)], gh[2*int(r)+1]
-		row := bins[int(r)*nf : int(r)*nf+nf : int(r)*nf+nf]
+		x := gp[r]
+		base := int(r) * nf
+		row := bins[base : base+nf : base+nf]
 		for f, b := range row {
-			k := 2 * (off[f] + int(b))
-			hist[k] += g
-			hist[k+1] += h
+			e := &hp[off[f]+int(b)]
+			e.g += x.g
+			e.h += x.h
 		}
 	}
 }

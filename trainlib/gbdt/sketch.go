@@ -30,7 +30,7 @@ func Summarize(values []float32, size int) Summary {
 		}
 		vs = append(vs, v)
 	}
-	slices.Sort(vs)
+	sortFloat32s(vs)
 	for i := 0; i < len(vs); {
 		j := i + 1
 		for j < len(vs) && vs[j] == vs[i] {

@@ -1,0 +1,60 @@
+package gbdt
+
+import "math"
+
+// sortFloat32s sorts values (no NaN) ascending with an LSD radix sort on
+// their order-preserving uint32 keys: three 11-bit passes, linear time.
+// Summaries sort every column of every shard, which comparison sorting
+// made the largest cost of the sketch.
+func sortFloat32s(values []float32) {
+	n := len(values)
+	if n < 256 {
+		insertionSort(values)
+		return
+	}
+	keys := make([]uint32, n)
+	tmp := make([]uint32, n)
+	for i, v := range values {
+		u := math.Float32bits(v)
+		if u&0x80000000 != 0 {
+			u = ^u
+		} else {
+			u |= 0x80000000
+		}
+		keys[i] = u
+	}
+	var count [2048]int
+	for shift := uint(0); shift < 33; shift += 11 {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k>>shift)&2047]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := (k >> shift) & 2047
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	for i, u := range keys {
+		if u&0x80000000 != 0 {
+			u &^= 0x80000000
+		} else {
+			u = ^u
+		}
+		values[i] = math.Float32frombits(u)
+	}
+}
+
+func insertionSort(v []float32) {
+	for i := 1; i < len(v); i++ {
+		for j := i; j > 0 && v[j] < v[j-1]; j-- {
+			v[j], v[j-1] = v[j-1], v[j]
+		}
+	}
+}

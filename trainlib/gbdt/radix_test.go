@@ -1,0 +1,37 @@
+package gbdt
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestRadixSortMatchesSlicesSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 5, 255, 256, 10000} {
+		v := make([]float32, n)
+		for i := range v {
+			switch i % 5 {
+			case 0:
+				v[i] = float32(rng.NormFloat64() * 1e6)
+			case 1:
+				v[i] = float32(rng.IntN(7) - 3)
+			case 2:
+				v[i] = float32(math.Copysign(0, -1))
+			case 3:
+				v[i] = float32(math.Inf(1 - 2*rng.IntN(2)))
+			default:
+				v[i] = float32(rng.Float64() * 1e-30)
+			}
+		}
+		want := slices.Clone(v)
+		slices.Sort(want)
+		sortFloat32s(v)
+		for i := range v {
+			if v[i] != want[i] {
+				t.Fatalf("n=%d: at %d got %v want %v", n, i, v[i], want[i])
+			}
+		}
+	}
+}
