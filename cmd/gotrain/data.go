@@ -13,12 +13,12 @@ import (
 )
 
 func init() {
-	register(command{name: "data", summary: "prepare data sets: data generate makes the tutorial's shards", run: runData})
+	register(command{name: "data", summary: "prepare and check data: data generate makes the tutorial's shards, data check reads CSV", run: runData})
 }
 
 func runData(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(os.Stderr, "Usage: gotrain data generate [flags]\n\nRun 'gotrain data generate --help' for its flags.\n")
+		fmt.Fprint(os.Stderr, "Usage:\n  gotrain data generate [flags]   write the tutorial's data layout\n  gotrain data check [flags] FILE|GLOB   read CSV as training would, report its shape or its first error\n\nRun 'gotrain data generate --help' or 'gotrain data check --help' for flags.\n")
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -27,8 +27,10 @@ func runData(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "generate":
 		return runDataGenerate(ctx, args[1:], os.Stderr)
+	case "check":
+		return runDataCheck(ctx, args[1:], os.Stdout, os.Stderr)
 	}
-	fmt.Fprintf(os.Stderr, "gotrain data: unknown subcommand %q; the one there is: generate\n", args[0])
+	fmt.Fprintf(os.Stderr, "gotrain data: unknown subcommand %q; use generate or check\n", args[0])
 	return errUsage
 }
 

@@ -6,24 +6,9 @@ import glob
 import os
 import subprocess
 
-import numpy as np
 import pandas as pd
-import pytest
 import xgboost as xgb
 from sklearn.metrics import roc_auc_score
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-@pytest.fixture(scope="module")
-def gotrain(tmp_path_factory):
-    binary = os.environ.get("GOTRAIN_BIN")
-    if binary:
-        return binary
-    binary = str(tmp_path_factory.mktemp("bin") / "gotrain")
-    subprocess.run(["go", "build", "-o", binary, "./cmd/gotrain"], cwd=ROOT, check=True)
-    return binary
-
 
 def run(gotrain, *args):
     return subprocess.run([gotrain, "data", "generate", *args], capture_output=True, text=True, timeout=300)

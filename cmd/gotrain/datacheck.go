@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+)
+
+// runDataCheck reads CSV exactly as training would and prints its shape,
+// label balance and missing values per feature, or the first problem with
+// its file, line and column.
+func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gotrain data check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sep := fs.String("sep", ",", "field separator, one ASCII character (' ' for German credit's german.data)")
+	label := fs.String("label", "", "label column")
+	binary := fs.Bool("binary-label", false, "require labels of 0 or 1 (binary:logistic)")
+	drop := fs.String("drop", "", "comma-separated columns to leave out, such as ID")
+	names := fs.String("names", "", "comma-separated column names for a file without a header row")
+	oneHot := fs.Bool("one-hot", false, "one-hot encode text columns")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: gotrain data check [flags] FILE|GLOB|LIST\n\nReads CSV as training does and prints rows, features, label balance and\nmissing values, or the first problem with its file, line and column.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	pos, err := dataCheckParseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "gotrain data check: give one FILE, GLOB or comma-separated list")
+		return errUsage
+	}
+	if len(*sep) != 1 {
+		return fmt.Errorf("--sep %q: give one ASCII character", *sep)
+	}
+	o := data.Options{Comma: rune((*sep)[0]), Label: *label, BinaryLabel: *binary, OneHot: *oneHot}
+	if *drop != "" {
+		o.Drop = strings.Split(*drop, ",")
+	}
+	if *names != "" {
+		o.Names = strings.Split(*names, ",")
+	}
+	d, err := data.Load(ctx, pos[0], o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d rows, %d features\n", d.Rows, d.Cols)
+	if d.Label != nil {
+		counts := map[float32]int{}
+		for _, l := range d.Label {
+			counts[l]++
+		}
+		if len(counts) <= 10 {
+			fmt.Fprintf(stdout, "label %s:", *label)
+			for _, v := range []float32{0, 1} {
+				if n, ok := counts[v]; ok {
+					fmt.Fprintf(stdout, " %g: %d (%.1f%%)", v, n, 100*float64(n)/float64(d.Rows))
+					delete(counts, v)
+				}
+			}
+			for v, n := range counts {
+				fmt.Fprintf(stdout, " %g: %d", v, n)
+			}
+			fmt.Fprintln(stdout)
+		}
+	}
+	missing := make([]int, d.Cols)
+	for i, v := range d.Values {
+		if data.Missing(v) {
+			missing[i%d.Cols]++
+		}
+	}
+	for j, n := range missing {
+		if n > 0 {
+			fmt.Fprintf(stdout, "missing: %s %d\n", d.Names[j], n)
+		}
+	}
+	return nil
+}
+
+// dataCheckParseArgs parses flags before and after positional arguments
+// (gotrain data check FILE --label credit) and returns the positional ones.
+func dataCheckParseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
