@@ -70,7 +70,7 @@ func (o *Options) comma() byte {
 
 func (o *Options) check() error {
 	c := o.Comma
-	if c != 0 && (c >= 0x80 || c == '"' || c == '\r' || c == '\n') {
+	if c != 0 && (c < 0 || c >= 0x80 || c == '"' || c == '\r' || c == '\n') {
 		return fmt.Errorf("data: delimiter %q is not supported: use an ASCII character other than a quote or a line break", c)
 	}
 	return nil

@@ -48,8 +48,10 @@ type Config struct {
 	// Pool caps the rows of one class searched for a row's neighbours
 	// (1000 when zero); German credit's classes are smaller than that.
 	Pool int
-	// Force overwrites existing output files and removes stale shards of
-	// an earlier, larger run. Without it an existing file is an error.
+	// Force replaces an earlier run in Dir: its test file and shards are
+	// removed before the new files are written, so an interrupted run never
+	// leaves old and new shards mixed. Without it an existing file is an
+	// error.
 	Force bool
 	// Parallel bounds how many shards are made at once; 0 means GOMAXPROCS.
 	Parallel int

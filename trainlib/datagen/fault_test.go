@@ -2,6 +2,7 @@ package datagen
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -55,6 +56,28 @@ func TestInterruptedRunKeepsCompleteFiles(t *testing.T) {
 	for _, f := range files {
 		if _, err := data.LoadFile(context.Background(), f, data.Options{Label: LabelName, BinaryLabel: true}); err != nil {
 			t.Errorf("%s is not complete: %v", f, err)
+		}
+	}
+}
+
+// Interrupting a --force run over an earlier one leaves no file of the
+// earlier run: old and new shards are never mixed.
+func TestInterruptedForceRunDoesNotMix(t *testing.T) {
+	dir := t.TempDir()
+	first := generate(t, small(dir, 1))
+	old := readAll(t, first.Files)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := small(dir, 2)
+	c.Force, c.Parallel, c.RowsPerShard = true, 1, 5000
+	c.Progress = func(p Progress) { cancel() }
+	if _, err := Generate(ctx, c); !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	for i, f := range first.Files {
+		b, err := os.ReadFile(f)
+		if err == nil && bytes.Equal(b, old[i]) {
+			t.Errorf("%s of the earlier run is still there next to the new files", filepath.Base(f))
 		}
 	}
 }

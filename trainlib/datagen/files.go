@@ -26,8 +26,10 @@ var shardPattern = regexp.MustCompile(`^(train_data_|validation_data_)([0-9]+)\.
 // planFiles checks the output directory before anything is computed: an
 // existing output file, or a shard of an earlier larger run that a glob
 // would pick up with the new ones, is an error unless force is set. With
-// force it returns the stale shards to remove.
-func planFiles(dir string, train, valid int, force bool) (stale []string, err error) {
+// force it returns the files of the earlier run, all of which Generate
+// removes before it writes, so that an interrupted run never leaves old and
+// new shards mixed; stale lists the shards the new run will not replace.
+func planFiles(dir string, train, valid int, force bool) (old, stale []string, err error) {
 	want := map[string]bool{TestFile: true}
 	for n := range train {
 		want[shardName(TrainPrefix, n)] = true
@@ -37,22 +39,24 @@ func planFiles(dir string, train, valid int, force bool) (stale []string, err er
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("datagen: read output directory: %w", err)
+		return nil, nil, fmt.Errorf("datagen: read output directory: %w", err)
 	}
 	for _, e := range entries {
 		name := e.Name()
 		path := filepath.Join(dir, name)
 		switch {
 		case want[name] && !force:
-			return nil, fmt.Errorf("datagen: %s already exists: pass --force (Config.Force) to overwrite it, or choose another --out", path)
+			return nil, nil, fmt.Errorf("datagen: %s already exists: pass --force (Config.Force) to overwrite it, or choose another --out", path)
 		case want[name]:
+			old = append(old, path)
 		case shardPattern.MatchString(name) && !force:
-			return nil, fmt.Errorf("datagen: %s is a shard of an earlier run that a glob would mix with the new ones: pass --force to remove it, or choose another --out", path)
+			return nil, nil, fmt.Errorf("datagen: %s is a shard of an earlier run that a glob would mix with the new ones: pass --force to remove it, or choose another --out", path)
 		case shardPattern.MatchString(name):
+			old = append(old, path)
 			stale = append(stale, path)
 		}
 	}
-	return stale, nil
+	return old, stale, nil
 }
 
 // writeAtomic writes a file through a temporary file in the same directory,

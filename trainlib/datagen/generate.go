@@ -19,7 +19,8 @@ type Result struct {
 	// Files lists the written files: test_data.csv, then the training
 	// shards, then the validation shards.
 	Files []string
-	// Removed lists stale shards of an earlier run removed under Force.
+	// Removed lists the shards of an earlier run that were removed under
+	// Force and not written again.
 	Removed []string
 	// Features names the feature columns (the label, credit, comes last).
 	Features []string
@@ -38,7 +39,7 @@ func Generate(ctx context.Context, cfg Config) (*Result, error) {
 	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("datagen: create the output directory: %w", err)
 	}
-	stale, err := planFiles(c.Dir, c.TrainShards, c.ValidationShards, c.Force)
+	old, stale, err := planFiles(c.Dir, c.TrainShards, c.ValidationShards, c.Force)
 	if err != nil {
 		return nil, err
 	}
@@ -55,9 +56,9 @@ func Generate(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range stale {
+	for _, p := range old {
 		if err := os.Remove(p); err != nil {
-			return nil, fmt.Errorf("datagen: remove stale shard: %w", err)
+			return nil, fmt.Errorf("datagen: remove a file of the earlier run: %w", err)
 		}
 	}
 	res := &Result{Removed: stale, Features: t.header()[:len(t.header())-1], TestRows: len(test),
