@@ -132,16 +132,7 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 		const chunk = 4096
 		n := (d.Rows + chunk - 1) / chunk
 		err := parallelFor(ctx, h.threads, n, func(_, t int) {
-			lo, hi := t*chunk, min((t+1)*chunk, d.Rows)
-			for i := lo * d.Cols; i < hi*d.Cols; i++ {
-				f := i % d.Cols
-				v := d.Values[i]
-				if v != v {
-					bins[i] = uint8(len(cuts.Values[f]))
-				} else {
-					bins[i] = uint8(binOf(cuts.Values[f], v))
-				}
-			}
+			binRows(bins, d, cuts, t*chunk, min((t+1)*chunk, d.Rows))
 		})
 		if err != nil {
 			return err
@@ -169,4 +160,21 @@ func (h *LocalHolder) EndSession(ctx context.Context, id SessionID) error {
 	delete(h.sessions, id)
 	h.mu.Unlock()
 	return nil
+}
+
+// binRows writes the bin codes of rows [lo, hi) of d into bins.
+func binRows(bins []uint8, d *data.Dataset, cuts *Cuts, lo, hi int) {
+	nf := d.Cols
+	for r := lo; r < hi; r++ {
+		row := d.Values[r*nf : (r+1)*nf]
+		out := bins[r*nf : (r+1)*nf]
+		for f, v := range row {
+			cs := cuts.Values[f]
+			if v != v {
+				out[f] = uint8(len(cs))
+			} else {
+				out[f] = uint8(binOf(cs, v))
+			}
+		}
+	}
 }

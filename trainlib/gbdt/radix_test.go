@@ -35,3 +35,26 @@ func TestRadixSortMatchesSlicesSort(t *testing.T) {
 		}
 	}
 }
+
+func TestBinOfIsFirstCutAbove(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 1; n < 40; n++ {
+		cs := make([]float32, n)
+		for i := range cs {
+			cs[i] = float32(i*2 + 1)
+		}
+		for k := 0; k < 200; k++ {
+			v := float32(rng.IntN(2*n+4) - 2)
+			want := n - 1
+			for b, c := range cs {
+				if v < c {
+					want = b
+					break
+				}
+			}
+			if got := binOf(cs, v); got != want {
+				t.Fatalf("cuts %v value %v: bin %d, want %d", cs, v, got, want)
+			}
+		}
+	}
+}

@@ -279,14 +279,17 @@ func (c *Cuts) Fingerprint() uint64 {
 // binOf returns the bin of value v of a feature with cuts cs: the first b
 // with v < cs[b], or the last bin.
 func binOf(cs []float32, v float32) int {
-	lo, hi := 0, len(cs)-1
-	for lo < hi {
-		m := (lo + hi) / 2
-		if v < cs[m] {
-			hi = m
-		} else {
-			lo = m + 1
+	// Branch-free upper bound: the comparisons compile to conditional moves.
+	base, n := 0, len(cs)
+	for n > 1 {
+		half := n / 2
+		if cs[base+half-1] <= v {
+			base += half
 		}
+		n -= half
 	}
-	return lo
+	if cs[base] <= v && base < len(cs)-1 {
+		base++
+	}
+	return base
 }

@@ -94,13 +94,13 @@ func onehotRow(rng *rand.Rand, x []float32) float32 {
 	for i := range x {
 		x[i] = 0
 	}
-	x[0] = float32(4 + rng.IntN(68))                               // duration
+	x[0] = float32(4 + rng.IntN(68))                                // duration
 	x[1] = float32(math.Round(math.Exp(7 + rng.NormFloat64()*0.8))) // amount
-	x[2] = float32(1 + rng.IntN(4))                                // rate
-	x[3] = float32(1 + rng.IntN(4))                                // residence
-	x[4] = float32(19 + rng.IntN(56))                              // age
-	x[5] = float32(1 + rng.IntN(4))                                // credits
-	x[6] = float32(1 + rng.IntN(2))                                // dependents
+	x[2] = float32(1 + rng.IntN(4))                                 // rate
+	x[3] = float32(1 + rng.IntN(4))                                 // residence
+	x[4] = float32(19 + rng.IntN(56))                               // age
+	x[5] = float32(1 + rng.IntN(4))                                 // credits
+	x[6] = float32(1 + rng.IntN(2))                                 // dependents
 	s := -0.02*(x[0]-20) - 0.0001*(x[1]-1100) + 0.01*(x[4]-35)
 	at := 7
 	for c, n := range levels {
