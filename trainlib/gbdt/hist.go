@@ -48,7 +48,7 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 		s.scale, s.hasGH = req.Scale, true
 	}
 	for _, n := range req.Nodes {
-		if n < 0 || int(n) >= len(s.train[0].seg) && len(s.train) > 0 {
+		if n < 0 || len(s.train) > 0 && int(n) >= len(s.train[0].seg) {
 			return nil, fmt.Errorf("gbdt: session %q: node %d does not exist on this holder", req.Session, n)
 		}
 	}

@@ -101,3 +101,38 @@ func TestHolderErrorNamesHolderAndRound(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// short answers one histogram too few, as a buggy remote holder might.
+type short struct{ Holder }
+
+func (s short) BuildHistograms(ctx context.Context, req HistRequest) (*HistResponse, error) {
+	r, err := s.Holder.BuildHistograms(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	r.Hists = r.Hists[:len(r.Hists)-1]
+	return r, nil
+}
+
+func TestMalformedHolderAnswerIsAnError(t *testing.T) {
+	shards := shardsOf(TrainSet, synthetic(500, 3, 1), 2)
+	hs := spread(t, shards, 2, 1)
+	hs[0] = short{hs[0]}
+	_, err := Train(context.Background(), DefaultParams(), hs, Options{})
+	if err == nil || err.Error() != "gbdt: round 0: holder 0 answered 0 histograms for 1 nodes" {
+		t.Fatalf("error %v", err)
+	}
+}
+
+// TestHolderWithOnlyEvalShards: a holder may hold no training rows.
+func TestHolderWithOnlyEvalShards(t *testing.T) {
+	train, val := synthetic(800, 4, 1), synthetic(200, 4, 2)
+	a, _ := NewLocalHolder(shardsOf(TrainSet, train, 1), 1)
+	b, _ := NewLocalHolder(shardsOf("val", val, 1), 1)
+	p := DefaultParams()
+	p.NumBoostRound = 3
+	res, err := Train(context.Background(), p, []Holder{a, b}, Options{Evals: []string{"val"}})
+	if err != nil || len(res.History["val"]["logloss"]) != 3 {
+		t.Fatalf("%v %v", res, err)
+	}
+}

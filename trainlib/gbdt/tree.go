@@ -2,6 +2,7 @@ package gbdt
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -159,6 +160,13 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 	return bt, tree, nil
 }
 
+func lenHists(r *HistResponse) int {
+	if r == nil {
+		return 0
+	}
+	return len(r.Hists)
+}
+
 // parentOf returns the build id of id's parent (children follow parents).
 func parentOf(nodes []buildNode, id int32) int32 {
 	for i := id - 1; i >= 0; i-- {
@@ -181,6 +189,16 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 		return err
 	}
 	width := 2 * d.nbins
+	for i, r := range resps {
+		if r == nil || len(r.Hists) != len(ids) {
+			return fmt.Errorf("holder %d answered %d histograms for %d nodes", i, lenHists(r), len(ids))
+		}
+		for _, nh := range r.Hists {
+			if len(nh.Bins) != width {
+				return fmt.Errorf("holder %d sent a histogram of %d values, expected %d (are its cuts the session's?)", i, len(nh.Bins), width)
+			}
+		}
+	}
 	for k, id := range ids {
 		sum := make([]int64, width, width+2)
 		var tot [2]int64
@@ -214,6 +232,11 @@ func (d *driver) applySplits(ctx context.Context, splits []Split) (*SplitRespons
 		return nil, err
 	}
 	out := &SplitResponse{LeftRows: make([]int64, len(splits)), RightRows: make([]int64, len(splits))}
+	for i, r := range resps {
+		if r == nil || len(r.LeftRows) != len(splits) || len(r.RightRows) != len(splits) {
+			return nil, fmt.Errorf("holder %d answered row counts that do not match the %d splits", i, len(splits))
+		}
+	}
 	for _, r := range resps {
 		for i := range splits {
 			out.LeftRows[i] += r.LeftRows[i]
