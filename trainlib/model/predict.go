@@ -63,14 +63,13 @@ func (m *Model) PredictContext(ctx context.Context, x *data.Matrix, opt PredictO
 	}
 	out := make([]float32, x.Rows)
 	base := m.BaseMargin()
-	trees := m.Trees[:end]
+	trees := flatten(m.Trees[:end])
 	err = parallelRows(ctx, x.Rows, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			v := margin(trees, base, x.Row(i))
-			if !opt.Margin {
-				v = lk.fromMargin(v)
+		margins(trees, base, x.Values[lo*x.Cols:hi*x.Cols], x.Cols, out[lo:hi])
+		if !opt.Margin {
+			for i := lo; i < hi; i++ {
+				out[i] = lk.fromMargin(out[i])
 			}
-			out[i] = v
 		}
 	})
 	if err != nil {
