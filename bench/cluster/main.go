@@ -15,6 +15,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gotrain/gotrain/trainlib/cluster"
@@ -32,8 +35,9 @@ func main() {
 	depth := flag.Int("depth", 6, "max_depth")
 	bin := flag.String("bin", os.Getenv(cluster.BinEnv), "gotrain binary for the workers")
 	prof := flag.String("cpuprofile", "", "write the driver's CPU profile of the cluster runs here")
+	repeat := flag.Int("repeat", 1, "run the three configurations this many times, interleaved")
 	flag.Parse()
-	if err := run(context.Background(), *dir, *shards, *rows, *rounds, *depth, *bin, *prof); err != nil {
+	if err := run(context.Background(), *dir, *shards, *rows, *rounds, *depth, *bin, *prof, *repeat); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/cluster:", err)
 		os.Exit(1)
 	}
@@ -43,12 +47,14 @@ func main() {
 type outcome struct {
 	name    string
 	seconds float64
+	cpu     float64 // CPU seconds of the driver and its workers
+	load    string  // /proc/loadavg's 1-minute figure when the run started
 	model   []byte
 	perTree float64 // bytes on the wire per tree (cluster runs)
 	estTree float64 // gbdt's protobuf-size estimate per tree
 }
 
-func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, prof string) error {
+func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, prof string, repeat int) error {
 	files, err := ensureData(ctx, dir, shards, rows)
 	if err != nil {
 		return err
@@ -59,12 +65,6 @@ func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, 
 	o := data.Options{Label: "credit", BinaryLabel: true}
 	fmt.Printf("data: %d shards × %d rows in %s; %d rounds, max_depth %d\n", shards, rows, dir, rounds, depth)
 
-	var outs []outcome
-	in, err := inProcess(ctx, p, files, o)
-	if err != nil {
-		return err
-	}
-	outs = append(outs, in)
 	if prof != "" {
 		f, err := os.Create(prof)
 		if err != nil {
@@ -76,22 +76,32 @@ func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, 
 		}
 		defer pprof.StopCPUProfile()
 	}
-	for _, n := range []int{1, 2} {
-		out, err := onWorkers(ctx, p, files, o, n, bin)
+	var outs []outcome
+	for range max(repeat, 1) {
+		in, err := inProcess(ctx, p, files, o)
 		if err != nil {
 			return err
 		}
-		outs = append(outs, out)
+		outs = append(outs, in)
+		for _, n := range []int{1, 2} {
+			out, err := onWorkers(ctx, p, files, o, n, bin)
+			if err != nil {
+				return err
+			}
+			outs = append(outs, out)
+		}
 	}
 	fmt.Println()
-	fmt.Println("| run | train time | vs in-process | bytes/tree (wire) | bytes/tree (protobuf est.) | same model |")
-	fmt.Println("|-----|-----------:|--------------:|------------------:|---------------------------:|:----------:|")
+	fmt.Println("| run | load avg at start | train time | CPU time (driver + workers) | bytes/tree (wire) | bytes/tree (protobuf est.) | same model |")
+	fmt.Println("|-----|-----:|-----------:|------:|------------------:|---------------------------:|:----------:|")
 	for _, r := range outs {
-		fmt.Printf("| %s | %.2f s | %.2f× | %s | %s | %v |\n", r.name, r.seconds, r.seconds/outs[0].seconds,
+		fmt.Printf("| %s | %s | %.2f s | %.2f s | %s | %s | %v |\n", r.name, r.load, r.seconds, r.cpu,
 			kb(r.perTree), kb(r.estTree), bytes.Equal(r.model, outs[0].model))
 	}
-	fmt.Printf("\n1 worker / in-process: %.3f (goal ≤ 1.15)\n", outs[1].seconds/outs[0].seconds)
-	fmt.Printf("speed-up of 2 workers over 1: %.2f× (goal ≥ 1.7)\n", outs[1].seconds/outs[2].seconds)
+	for k := 0; k+2 < len(outs); k += 3 {
+		fmt.Printf("\nround %d: 1 worker / in-process: time %.3f, CPU %.3f (goal ≤ 1.15)\n", k/3+1, outs[k+1].seconds/outs[k].seconds, outs[k+1].cpu/outs[k].cpu)
+		fmt.Printf("round %d: speed-up of 2 workers over 1: %.2f× (goal ≥ 1.7)\n", k/3+1, outs[k+1].seconds/outs[k+2].seconds)
+	}
 	return nil
 }
 
@@ -139,14 +149,17 @@ func inProcess(ctx context.Context, p gbdt.Params, files []string, o data.Option
 	if err != nil {
 		return outcome{}, err
 	}
+	load := loadAvg()
+	cpu0 := cpuSeconds(syscall.RUSAGE_SELF)
 	start := time.Now()
 	res, err := gbdt.Train(ctx, p, []gbdt.Holder{h}, gbdt.Options{Evals: []string{gbdt.TrainSet}, FeatureNames: parts[0].Names})
 	if err != nil {
 		return outcome{}, err
 	}
 	sec := time.Since(start).Seconds()
-	fmt.Printf("in-process, nthread 1: %.2f s\n", sec)
-	return outcome{name: "in-process, nthread 1", seconds: sec, model: save(res.Model)}, nil
+	cpu := cpuSeconds(syscall.RUSAGE_SELF) - cpu0
+	fmt.Printf("in-process, nthread 1: %.2f s, CPU %.2f s\n", sec, cpu)
+	return outcome{name: "in-process, nthread 1", seconds: sec, cpu: cpu, load: load, model: save(res.Model)}, nil
 }
 
 // onWorkers trains on n spawned workers of one CPU each.
@@ -160,17 +173,57 @@ func onWorkers(ctx context.Context, p gbdt.Params, files []string, o data.Option
 		return outcome{}, err
 	}
 	before := traffic(c.Status(ctx))
+	load := loadAvg()
+	cpu0 := cpuSeconds(syscall.RUSAGE_SELF)
+	busy0 := workerCPU(c)
 	start := time.Now()
 	res, err := c.Train(ctx, p, gbdt.Options{Evals: []string{gbdt.TrainSet}})
 	if err != nil {
 		return outcome{}, err
 	}
 	sec := time.Since(start).Seconds()
+	cpu := cpuSeconds(syscall.RUSAGE_SELF) - cpu0 + workerCPU(c) - busy0
 	wire := traffic(c.Status(ctx)) - before
 	name := fmt.Sprintf("%d worker(s) × 1 CPU", n)
-	fmt.Printf("%s: %.2f s\n", name, sec)
+	fmt.Printf("%s: %.2f s, CPU %.2f s\n", name, sec, cpu)
 	trees := float64(len(res.Model.Trees))
-	return outcome{name: name, seconds: sec, model: save(res.Model), perTree: float64(wire) / trees, estTree: res.Traffic.PerTree()}, nil
+	return outcome{name: name, seconds: sec, cpu: cpu, load: load, model: save(res.Model), perTree: float64(wire) / trees, estTree: res.Traffic.PerTree()}, nil
+}
+
+// cpuSeconds returns the user+system CPU time of who.
+func cpuSeconds(who int) float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(who, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// workerCPU sums the CPU time of c's worker processes from /proc.
+func workerCPU(c *cluster.Cluster) float64 {
+	var t float64
+	for _, w := range c.Status(context.Background()).Workers {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", w.PID))
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+		// utime and stime are fields 14 and 15 of stat (11 and 12 here).
+		u, _ := strconv.ParseFloat(f[11], 64)
+		k, _ := strconv.ParseFloat(f[12], 64)
+		t += (u + k) / 100 // clock ticks (USER_HZ = 100 on Linux)
+	}
+	return t
+}
+
+// loadAvg returns the 1-minute load average.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(b))[0]
 }
 
 // traffic sums the payload bytes the driver sent and received.
