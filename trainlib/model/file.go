@@ -139,7 +139,7 @@ func decode(b []byte) (*Model, error) {
 	case b[0] == '{':
 		doc, err = decodeUBJ(b)
 	default:
-		return nil, fmt.Errorf("model file: starts with %q; want an XGBoost model in JSON or UBJSON (saved with save_model to .json or .ubj)", t[:min(len(t), 8)])
+		return nil, fmt.Errorf("model file: starts with %q, not an XGBoost model in JSON or UBJSON; if it is in XGBoost's old binary format, load it in XGBoost and save_model it to a .json or .ubj file", t[:min(len(t), 8)])
 	}
 	if err != nil {
 		return nil, err

@@ -141,8 +141,8 @@ func TestMalformedBytes(t *testing.T) {
 		want string
 	}{
 		{"empty", "", "empty"},
-		{"zip", "PK\x03\x04", "want an XGBoost model in JSON or UBJSON"},
-		{"text", "booster[0]:", "want an XGBoost model"},
+		{"zip", "PK\x03\x04", "not an XGBoost model in JSON or UBJSON"},
+		{"text", "booster[0]:", "save_model it to a .json or .ubj"},
 		{"JSON syntax", "{\"learner\":\n  [1,}", "line 2 column"},
 		{"JSON cut short", `{"learner": {"attributes": {`, "ends early"},
 		{"JSON trailing data", `{"learner": {}} {}`, "after the JSON document"},
