@@ -6,8 +6,27 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 )
+
+// ProfileEnv, when set, makes a worker write its CPU profile to
+// $GOTRAIN_WORKER_CPUPROFILE.<pid> until it exits (for benchmarks).
+const ProfileEnv = "GOTRAIN_WORKER_CPUPROFILE"
+
+// startProfile starts a CPU profile into path and returns its stop.
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("worker: %s: %w", ProfileEnv, err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("worker: %s: %w", ProfileEnv, err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
 
 // ErrUsage reports bad command-line usage; the flag set has printed why.
 var ErrUsage = errors.New("usage")
@@ -53,6 +72,13 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	}
 	if secret == "" {
 		fmt.Fprintf(stderr, "gotrain worker: no secret set: any local process can use this worker (set %s or --token-file)\n", TokenEnv)
+	}
+	if path := os.Getenv(ProfileEnv); path != "" {
+		stop, err := startProfile(fmt.Sprintf("%s.%d", path, os.Getpid()))
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if *withStdin {
 		var cancel context.CancelFunc
