@@ -19,13 +19,10 @@ func (m *Model) Contributions(x *data.Matrix, method ContribMethod, opt PredictO
 // ContributionsContext is Contributions that stops between batches of
 // rows once ctx is cancelled and returns ctx's error.
 func (m *Model) ContributionsContext(ctx context.Context, x *data.Matrix, method ContribMethod, opt PredictOptions) (*data.Matrix, error) {
-	if x == nil {
-		return nil, fmt.Errorf("model: Contributions needs a matrix, got nil")
-	}
 	if method != TreeSHAP && method != DecisionPath {
 		return nil, fmt.Errorf("model: unknown contribution method %d; use TreeSHAP or DecisionPath", method)
 	}
-	if err := m.checkColumns(x.Cols); err != nil {
+	if err := m.checkMatrix(x); err != nil {
 		return nil, err
 	}
 	end, err := m.treeEnd(opt.IterationEnd)

@@ -29,6 +29,18 @@ func (m *Model) treeEnd(end int) (int, error) {
 	return len(m.Trees), nil
 }
 
+// checkMatrix refuses a matrix whose values do not fill Rows×Cols or
+// whose width is not the model's.
+func (m *Model) checkMatrix(x *data.Matrix) error {
+	if x == nil {
+		return fmt.Errorf("model: no data matrix (nil)")
+	}
+	if x.Rows < 0 || x.Cols < 0 || len(x.Values) != x.Rows*x.Cols {
+		return fmt.Errorf("model: the data matrix holds %d values for %d rows × %d columns", len(x.Values), x.Rows, x.Cols)
+	}
+	return m.checkColumns(x.Cols)
+}
+
 // checkColumns refuses data whose width is not the model's.
 func (m *Model) checkColumns(cols int) error {
 	if cols != m.NumFeature {
@@ -47,10 +59,7 @@ func (m *Model) Predict(x *data.Matrix, opt PredictOptions) ([]float32, error) {
 // PredictContext is Predict that stops between batches once ctx is
 // cancelled and returns ctx's error.
 func (m *Model) PredictContext(ctx context.Context, x *data.Matrix, opt PredictOptions) ([]float32, error) {
-	if x == nil {
-		return nil, fmt.Errorf("model: Predict needs a matrix, got nil")
-	}
-	if err := m.checkColumns(x.Cols); err != nil {
+	if err := m.checkMatrix(x); err != nil {
 		return nil, err
 	}
 	end, err := m.treeEnd(opt.IterationEnd)

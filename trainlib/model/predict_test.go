@@ -152,6 +152,13 @@ func TestPredictRefusesBadInput(t *testing.T) {
 	if _, err := m.Predict(nil, PredictOptions{}); err == nil {
 		t.Error("nil matrix accepted")
 	}
+	short := &data.Matrix{Rows: 3, Cols: 23, Values: make([]float32, 40)}
+	if _, err := m.Predict(short, PredictOptions{}); err == nil {
+		t.Error("a matrix with too few values accepted")
+	}
+	if _, err := m.Contributions(short, TreeSHAP, PredictOptions{}); err == nil {
+		t.Error("Contributions accepted a matrix with too few values")
+	}
 }
 
 func TestCancelledContextStopsWork(t *testing.T) {
