@@ -86,3 +86,71 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 	}
 	return res, err
 }
+
+// fitWorkers is `gotrain fit` on worker processes: the same flags, data
+// and output as fit, with the data dealt to the workers that cf names.
+// fit.go calls it when cf.enabled().
+func fitWorkers(ctx context.Context, cf *clusterFlags, f fitFlags, w io.Writer) error {
+	p, err := gbdt.ParseParams(f.params)
+	if err != nil {
+		return err
+	}
+	p.NumBoostRound = f.rounds
+	p.EarlyStoppingRounds = f.early
+	if f.early > 0 && len(f.valid) == 0 {
+		return fmt.Errorf("fit: --early-stopping needs a --valid set to watch")
+	}
+	o, err := csvOptions(f.sep, f.label, f.drop, f.oneHot)
+	if err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	o.BinaryLabel = p.Objective == "binary:logistic"
+	files, err := expandFiles(f.train)
+	if err != nil {
+		return fmt.Errorf("fit: --train: %w", err)
+	}
+	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}}
+	var valid []evalFiles
+	for k, v := range f.valid {
+		name, spec := "valid", v
+		if k > 0 {
+			name = fmt.Sprintf("valid%d", k+1)
+		}
+		if n, s, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(n, "/*?[.") {
+			name, spec = n, s
+		}
+		if name == gbdt.TrainSet {
+			return fmt.Errorf("fit: --valid %s: the name %q is the training set's; choose another", v, name)
+		}
+		vf, err := expandFiles(spec)
+		if err != nil {
+			return fmt.Errorf("fit: --valid: %w", err)
+		}
+		valid = append(valid, evalFiles{Name: name, Files: vf})
+		opt.Evals = append(opt.Evals, name)
+	}
+	opt.Callback = func(r gbdt.RoundReport) bool {
+		if !f.quiet {
+			fmt.Fprint(w, formatRound(r))
+		}
+		return false
+	}
+	var status io.Writer
+	if !f.quiet {
+		status = w
+	}
+	res, err := cf.fitOnCluster(ctx, p, o, files, valid, opt, status)
+	if err != nil {
+		return err
+	}
+	if res.Model.BestIteration >= 0 && !f.quiet {
+		fmt.Fprintf(w, "Best iteration: [%d] %s-%s:%.5f\n", res.Model.BestIteration, opt.Evals[len(opt.Evals)-1], lastMetric(p), res.Model.BestScore)
+	}
+	if err := res.Model.Save(f.out); err != nil {
+		return fmt.Errorf("fit: %w", err)
+	}
+	if !f.quiet {
+		fmt.Fprintf(w, "wrote %s (%d trees)\n", f.out, len(res.Model.Trees))
+	}
+	return nil
+}
