@@ -18,7 +18,7 @@ func init() {
 
 func runData(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(os.Stderr, "Usage:\n  gotrain data generate [flags]   write the tutorial's data layout\n  gotrain data check [flags] FILE|GLOB   read CSV as training would, report its shape or its first error\n\nRun 'gotrain data generate --help' or 'gotrain data check --help' for flags.\n")
+		fmt.Fprint(os.Stderr, "Usage:\n  gotrain data generate [flags]   write the tutorial's data layout\n  gotrain data check [flags] FILE|GLOB   read CSV as training would, report its shape or its first error\n  gotrain data split [flags] FILE   write seeded train/valid/test parts of a CSV file\n\nRun 'gotrain data generate --help' 'gotrain data check --help' or 'gotrain data split --help' for flags.\n")
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -29,8 +29,10 @@ func runData(ctx context.Context, args []string) error {
 		return runDataGenerate(ctx, args[1:], os.Stderr)
 	case "check":
 		return runDataCheck(ctx, args[1:], os.Stdout, os.Stderr)
+	case "split":
+		return runDataSplit(ctx, args[1:], os.Stderr)
 	}
-	fmt.Fprintf(os.Stderr, "gotrain data: unknown subcommand %q; use generate or check\n", args[0])
+	fmt.Fprintf(os.Stderr, "gotrain data: unknown subcommand %q; use generate, check or split\n", args[0])
 	return errUsage
 }
 
