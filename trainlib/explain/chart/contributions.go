@@ -111,14 +111,15 @@ func Contributions(labels []string, contribs []float64, bias float64, opt Contri
 		}
 	}
 	title = wrapTitle(title, size.Width-2*margin)
-	size.Height = importanceHeight(opt.Size.Height, n, maxLines, title)
+	axis := wrapAxisLabel("contribution to the margin", vg.Length(1-share)*(size.Width-2*margin)-10)
+	size.Height = importanceHeight(opt.Size.Height, n, maxLines, title, axis)
 	if err := size.check(); err != nil {
 		return nil, fmt.Errorf("%w; show fewer features (TopN) or widen the chart", err)
 	}
 	endStyle := textStyle(valueSize)
 	endStyle.YAlign = draw.YCenter
 
-	p := newPlot(title, "contribution to the margin", "")
+	p := newPlot(title, axis, "")
 	grid := plotter.NewGrid()
 	grid.Horizontal.Color = nil
 	grid.Vertical = gridStyle()
@@ -126,7 +127,7 @@ func Contributions(labels []string, contribs []float64, bias float64, opt Contri
 	p.Add(&vline{x: 0, style: draw.LineStyle{Color: ink, Width: vg.Points(0.8)}})
 	p.NominalY(names...)
 	p.Y.Padding = vg.Points(10) // room between the names and a negative bar's value
-	p.X.Tick.Marker = niceTicks{}
+	p.X.Tick.Marker = niceTicks{maxLabels: labelsFor(vg.Length(1-share)*size.Width, decimalLabel)}
 
 	var sum strings.Builder
 	fmt.Fprintf(&sum, "%s\n", title)

@@ -131,7 +131,7 @@ func curves(series []Series, opt CurveOptions) (*Chart, error) {
 	if err := size.check(); err != nil {
 		return nil, err
 	}
-	p := newPlot(opt.Title, "boosting round", nonEmpty(opt.Metric, "metric"))
+	p := newPlot(opt.Title, "boosting round", wrapAxisLabel(nonEmpty(opt.Metric, "metric"), size.Height-2*margin-80))
 	grid := plotter.NewGrid()
 	grid.Vertical, grid.Horizontal = gridStyle(), gridStyle()
 	p.Add(grid)
@@ -164,8 +164,7 @@ func curves(series []Series, opt CurveOptions) (*Chart, error) {
 	}
 	p.X.Min = 1
 	p.X.Max = math.Max(float64(rounds), 2)
-	p.X.Tick.Marker = roundTicks{}
-	p.Y.Tick.Marker = niceTicks{}
+	p.Y.Tick.Marker = niceTicks{maxLabels: 8}
 	if opt.LogY {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{maxLabels: 8}
@@ -178,6 +177,7 @@ func curves(series []Series, opt CurveOptions) (*Chart, error) {
 			return nil, fmt.Errorf("%w: the legend of %d series is too wide; shorten the names or draw fewer series", err, len(leg.names))
 		}
 	}
+	p.X.Tick.Marker = roundTicks{maxLabels: labelsFor(size.Width-legW-80, intLabel)}
 	p.Title.Text = wrapTitle(opt.Title, size.Width-2*margin-legW)
 	leg.top = p.Title.TextStyle.Height(p.Title.Text) + p.Title.Padding
 	legW = leg.fit(size.Height)

@@ -45,7 +45,8 @@ func checkGolden(t *testing.T, c *Chart, name string) {
 		t.Fatalf("golden image missing: %v (run go test -regen to create it, then look at it)", err)
 	}
 	if err := samePixels(got, want); err != nil {
-		out := filepath.Join(t.TempDir(), name+".png")
+		// Outside t.TempDir, which the test removes, so it can be looked at.
+		out := filepath.Join(os.TempDir(), "gotrain-chart-"+name+".png")
 		_ = os.WriteFile(out, got, 0o644)
 		t.Errorf("%s differs from the golden image: %v; got image kept at %s (run -regen if the change is intended)", path, err, out)
 	}

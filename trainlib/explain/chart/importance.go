@@ -126,7 +126,8 @@ func Importance(scores map[string]float64, opt ImportanceOptions) (*Chart, error
 		values[top-1-i] = s.Value
 	}
 	title = wrapTitle(title, size.Width-2*margin)
-	size.Height = importanceHeight(opt.Size.Height, top, maxLines, title)
+	axis = wrapAxisLabel(axis, vg.Length(1-share)*(size.Width-2*margin)-10)
+	size.Height = importanceHeight(opt.Size.Height, top, maxLines, title, axis)
 	if err := size.check(); err != nil {
 		return nil, fmt.Errorf("%w; show fewer features (TopN) or widen the chart", err)
 	}
@@ -153,7 +154,7 @@ func Importance(scores map[string]float64, opt ImportanceOptions) (*Chart, error
 	if p.X.Max == 0 {
 		p.X.Max = 1 // all zero: keep a readable axis
 	}
-	p.X.Tick.Marker = niceTicks{}
+	p.X.Tick.Marker = niceTicks{maxLabels: labelsFor(vg.Length(1-share)*size.Width, decimalLabel)}
 
 	return &Chart{
 		size:    size,
@@ -165,7 +166,7 @@ func Importance(scores map[string]float64, opt ImportanceOptions) (*Chart, error
 
 // importanceHeight is the requested height, or the default, grown so every
 // bar's row is tall enough for its wrapped name.
-func importanceHeight(asked vg.Length, rows, lines int, title string) vg.Length {
+func importanceHeight(asked vg.Length, rows, lines int, title, axis string) vg.Length {
 	h := asked
 	if h == 0 {
 		h = DefaultHeight
@@ -173,7 +174,7 @@ func importanceHeight(asked vg.Length, rows, lines int, title string) vg.Length 
 	tick := textStyle(tickSize)
 	row := vg.Length(lines)*tick.Font.Size*1.15 + vg.Points(6)
 	overhead := textStyle(titleSize).Height(title) + vg.Points(8) + // title
-		tick.Height("0") + textStyle(labelSize).Height("X") + vg.Points(24) // x axis
+		tick.Height("0") + textStyle(labelSize).Height(axis) + vg.Points(24) // x axis
 	if need := vg.Length(rows)*row + overhead; need > h {
 		h = vg.Length(math.Ceil(float64(need)))
 	}

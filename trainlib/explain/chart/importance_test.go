@@ -76,3 +76,12 @@ func TestImportanceRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestImportanceNarrowGolden(t *testing.T) {
+	scores := map[string]float64{"PAY_0": 12500.5, "LIMIT_BAL": 8200.25, "BILL_AMT1": 3100.75}
+	c, err := Importance(scores, ImportanceOptions{Kind: "total_gain", Size: Size{Width: 2.6 * vg.Inch, Height: 2.2 * vg.Inch, DPI: 150}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, c, "importance_narrow")
+}

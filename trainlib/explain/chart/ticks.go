@@ -5,14 +5,19 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
-// roundTicks labels boosting rounds with whole numbers at 1-2-5 steps.
-type roundTicks struct{}
+// roundTicks labels boosting rounds with whole numbers at 1-2-5 steps,
+// at most maxLabels of them when set.
+type roundTicks struct{ maxLabels int }
 
 // Ticks implements plot.Ticker.
-func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	step := niceStep((hi - lo) / 6)
+	for t.maxLabels > 0 && countTicks(lo, hi, step) > t.maxLabels {
+		step = niceStep(step * 1.01)
+	}
 	step = math.Max(1, math.Round(step))
 	var ticks []plot.Tick
 	start := math.Ceil(lo/step) * step
@@ -87,13 +92,16 @@ func (t logTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ticks
 }
 
-// intTicks labels every integer in range, for small integer parameters
-// such as max_depth.
-type intTicks struct{}
+// intTicks labels integers in range, for small integer parameters such as
+// max_depth: every one when they fit, else at 1-2-5 steps.
+type intTicks struct{ maxLabels int }
 
 // Ticks implements plot.Ticker.
-func (intTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t intTicks) Ticks(lo, hi float64) []plot.Tick {
 	step := math.Max(1, math.Round(niceStep((hi-lo)/8)))
+	for t.maxLabels > 0 && countTicks(lo, hi, step) > t.maxLabels {
+		step = niceStep(step * 1.01)
+	}
 	var ticks []plot.Tick
 	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
 		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', 0, 64)})
@@ -102,15 +110,19 @@ func (intTicks) Ticks(lo, hi float64) []plot.Tick {
 }
 
 // niceTicks labels a linear axis at 1-2-5 steps, about five labels, all
-// with the same number of decimals.
-type niceTicks struct{}
+// with the same number of decimals; with maxLabels set, the step grows
+// until at most that many labels remain, so narrow axes stay legible.
+type niceTicks struct{ maxLabels int }
 
 // Ticks implements plot.Ticker.
-func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
+func (t niceTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) {
 		return []plot.Tick{{Value: lo, Label: formatValue(lo)}}
 	}
 	step := niceStep((hi - lo) / 5)
+	for t.maxLabels > 0 && countTicks(lo, hi, step) > t.maxLabels {
+		step = niceStep(step * 1.01)
+	}
 	decimals := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
 	var ticks []plot.Tick
 	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+step*1e-9; k++ {
@@ -121,4 +133,20 @@ func (niceTicks) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
 	}
 	return ticks
+}
+
+// Room allowed along an axis per tick label, by kind of label.
+const (
+	decimalLabel = 48 * vg.Length(1) // 0.125, 1500
+	shortLabel   = 36 * vg.Length(1) // 0.01, 0.2 on a log axis
+	intLabel     = 22 * vg.Length(1) // rounds, depths
+)
+
+// labelsFor is how many tick labels of the given room fit along w points
+// of axis, at least two.
+func labelsFor(w, room vg.Length) int { return max(2, int(w/room)) }
+
+// countTicks is how many multiples of step lie in [lo, hi].
+func countTicks(lo, hi, step float64) int {
+	return int(math.Floor(hi/step+1e-9)-math.Ceil(lo/step-1e-9)) + 1
 }

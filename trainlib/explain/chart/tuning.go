@@ -76,7 +76,7 @@ func Tuning(trials []Trial, opt TuningOptions) (*Chart, error) {
 		grid[r] = make([]*plot.Plot, cols)
 	}
 	for i, name := range params {
-		p, err := paramPanel(trials, name, metric, best, useLog(name, trials, opt), panelLabels(size.Width, cols))
+		p, err := paramPanel(trials, name, wrapAxisLabel(metric, size.Height/vg.Length(rows)-90), best, useLog(name, trials, opt), panelWidth(size.Width, cols))
 		if err != nil {
 			return nil, err
 		}
@@ -160,7 +160,7 @@ func useLog(name string, trials []Trial, opt TuningOptions) bool {
 }
 
 // paramPanel is one parameter's scatter of scores.
-func paramPanel(trials []Trial, name, metric string, best int, logX bool, maxLabels int) (*plot.Plot, error) {
+func paramPanel(trials []Trial, name, metric string, best int, logX bool, axisW vg.Length) (*plot.Plot, error) {
 	var pts, top plotter.XYs
 	integer := true
 	for i, t := range trials {
@@ -186,7 +186,7 @@ func paramPanel(trials []Trial, name, metric string, best int, logX bool, maxLab
 	if logX {
 		xLabel += " (log scale)"
 	}
-	p := newPlot("", xLabel, metric)
+	p := newPlot("", wrapAxisLabel(xLabel, axisW), metric)
 	grid := plotter.NewGrid()
 	grid.Vertical, grid.Horizontal = gridStyle(), gridStyle()
 	p.Add(grid)
@@ -208,23 +208,22 @@ func paramPanel(trials []Trial, name, metric string, best int, logX bool, maxLab
 	}
 	padAxis(&p.X, logX)
 	padAxis(&p.Y, false)
-	p.Y.Tick.Marker = niceTicks{}
-	p.X.Tick.Marker = niceTicks{}
+	p.Y.Tick.Marker = niceTicks{maxLabels: 8}
+	p.X.Tick.Marker = niceTicks{maxLabels: labelsFor(axisW, decimalLabel)}
 	switch {
 	case logX:
 		p.X.Scale = plot.LogScale{}
-		p.X.Tick.Marker = logTicks{maxLabels: maxLabels}
+		p.X.Tick.Marker = logTicks{maxLabels: labelsFor(axisW, shortLabel)}
 	case integer && p.X.Max-p.X.Min <= 16:
-		p.X.Tick.Marker = intTicks{}
+		p.X.Tick.Marker = intTicks{maxLabels: labelsFor(axisW, intLabel)}
 	}
 	return p, nil
 }
 
-// panelLabels is how many x tick labels fit a panel of a chart w wide
-// with cols panels per row: the y axis takes about 70pt, a label about 36pt.
-func panelLabels(w vg.Length, cols int) int {
-	panel := (w-2*margin)/vg.Length(cols) - 70
-	return max(2, int(panel/36))
+// panelWidth is the x axis length of a panel in a chart w wide with cols
+// panels per row, the y axis taking about 70pt.
+func panelWidth(w vg.Length, cols int) vg.Length {
+	return (w-2*margin)/vg.Length(cols) - 70
 }
 
 // padAxis widens an axis range a little so glyphs at the ends stay whole:

@@ -83,3 +83,8 @@ func fitPrefix(s string, sty text.Style, max vg.Length) int {
 func wrapTitle(title string, w vg.Length) string {
 	return strings.Join(wrapLabel(title, textStyle(titleSize), w), "\n")
 }
+
+// wrapAxisLabel wraps an axis label to length w in the label style.
+func wrapAxisLabel(s string, w vg.Length) string {
+	return strings.Join(wrapLabel(s, textStyle(labelSize), w), "\n")
+}
