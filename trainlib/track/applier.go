@@ -45,8 +45,8 @@ func (a *applier) run(local string) (RunInfo, error) {
 	return ri, nil
 }
 
-// apply sends calls, which are either one call or consecutive log calls of
-// one run, and returns the acknowledgement to spool.
+// apply sends calls, which are either one call or consecutive log calls,
+// and returns the acknowledgement to spool.
 func (a *applier) apply(ctx context.Context, calls []record) (record, error) {
 	ack := record{}
 	for _, c := range calls {
@@ -62,21 +62,12 @@ func (a *applier) apply(ctx context.Context, calls []record) (record, error) {
 		a.runs[first.Run] = ri
 		ack.RunID, ack.ArtifactURI = ri.RunID, ri.ArtifactURI
 	case kindLog:
-		ri, err := a.run(first.Run)
-		if err != nil {
-			return ack, err
-		}
-		var b batch
-		for _, c := range calls {
-			b.Metrics = append(b.Metrics, c.Metrics...)
-			b.Params = append(b.Params, c.Params...)
-			b.Tags = append(b.Tags, c.Tags...)
-		}
-		// A retry may resend requests that already went through: MLflow
-		// stores a metric (key, step, timestamp, value) once, and an
+		// Calls of several runs may come together; each run gets its own
+		// requests. A retry may resend requests that already went through:
+		// MLflow stores a metric (key, step, timestamp, value) once, and an
 		// identical param or tag again is a no-op.
-		for _, part := range splitBatch(b.Metrics, b.Params, b.Tags) {
-			if err := a.c.LogBatch(ctx, ri.RunID, part.Metrics, part.Params, part.Tags); err != nil {
+		for _, part := range splitByRun(calls) {
+			if err := a.logRun(ctx, part); err != nil {
 				return ack, err
 			}
 		}
@@ -110,6 +101,27 @@ func (a *applier) apply(ctx context.Context, calls []record) (record, error) {
 		return ack, fmt.Errorf("unknown spool call kind %q (written by a newer gotrain?)", first.Kind)
 	}
 	return ack, nil
+}
+
+// logRun sends the log calls of one run in as few requests as MLflow's
+// limits allow.
+func (a *applier) logRun(ctx context.Context, calls []record) error {
+	ri, err := a.run(calls[0].Run)
+	if err != nil {
+		return err
+	}
+	var b batch
+	for _, c := range calls {
+		b.Metrics = append(b.Metrics, c.Metrics...)
+		b.Params = append(b.Params, c.Params...)
+		b.Tags = append(b.Tags, c.Tags...)
+	}
+	for _, part := range splitBatch(b.Metrics, b.Params, b.Tags) {
+		if err := a.c.LogBatch(ctx, ri.RunID, part.Metrics, part.Params, part.Tags); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // createRun finds the run made by an earlier attempt or creates it.

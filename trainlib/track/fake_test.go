@@ -20,6 +20,10 @@ type fakeMLflow struct {
 	t   *testing.T
 	srv *httptest.Server
 
+	// hold, when set, makes every request wait until it is closed: a
+	// server that hangs.
+	hold chan struct{}
+
 	mu        sync.Mutex
 	down      bool // answer 503 to everything
 	dropNext  string
@@ -60,6 +64,9 @@ func (f *fakeMLflow) fail(w http.ResponseWriter, status int, code, msg string) {
 }
 
 func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
+	if f.hold != nil {
+		<-f.hold
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.down {
@@ -135,6 +142,10 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 			run.params[pa.Key] = pa.Value
 		}
 		for _, tg := range b.Tags {
+			if tg.Key == "refuse-me" {
+				f.fail(w, 400, "INVALID_PARAMETER_VALUE", "tag refused")
+				return
+			}
 			run.tags[tg.Key] = tg.Value
 		}
 	case p == pathRunUpdate:

@@ -114,8 +114,8 @@ func (t *MLflow) catchUp(last int64, backlog *[]record) bool {
 }
 
 // groupFromQueue starts a group with r and, for a log call, adds the log
-// calls of the same run already waiting. The first call that does not fit
-// is returned as held.
+// calls already waiting, of any run (trials running side by side
+// interleave theirs). The first call that does not fit is returned as held.
 func (t *MLflow) groupFromQueue(r record) ([]record, *record) {
 	calls := []record{r}
 	if r.Kind != kindLog {
@@ -125,7 +125,7 @@ func (t *MLflow) groupFromQueue(r record) ([]record, *record) {
 	for n < maxGroupEntities {
 		select {
 		case next := <-t.queue:
-			if next.Kind != kindLog || next.Run != r.Run {
+			if next.Kind != kindLog {
 				return calls, &next
 			}
 			calls = append(calls, next)
@@ -141,7 +141,7 @@ func (t *MLflow) groupFromQueue(r record) ([]record, *record) {
 func takeGroup(calls []record) ([]record, []record) {
 	i, n := 1, entities(calls[0])
 	if calls[0].Kind == kindLog {
-		for i < len(calls) && calls[i].Kind == kindLog && calls[i].Run == calls[0].Run && n < maxGroupEntities {
+		for i < len(calls) && calls[i].Kind == kindLog && n < maxGroupEntities {
 			n += entities(calls[i])
 			i++
 		}
@@ -175,6 +175,15 @@ func (t *MLflow) sendWithRetry(ctx context.Context, a *applier, calls []record, 
 			return false
 		}
 		if !retryable(err) {
+			if parts := splitByRun(calls); len(parts) > 1 {
+				// Find the run the server refuses; send the others.
+				for _, p := range parts {
+					if !t.sendWithRetry(ctx, a, p, down) {
+						return false
+					}
+				}
+				return true
+			}
 			ack.Error = err.Error()
 			if serr := t.sp.append(ack); serr != nil {
 				t.report(fmt.Sprintf("mlflow: %v", serr))
@@ -205,4 +214,21 @@ func removeBlobs(dir string, calls []record) {
 			_ = os.Remove(filepath.Join(dir, c.File))
 		}
 	}
+}
+
+// splitByRun cuts a group of log calls into one group per run, each in its
+// original order, runs in order of first appearance.
+func splitByRun(calls []record) [][]record {
+	idx := map[string]int{}
+	var out [][]record
+	for _, c := range calls {
+		i, ok := idx[c.Run]
+		if !ok {
+			i = len(out)
+			idx[c.Run] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
 }

@@ -45,24 +45,49 @@ func Sync(ctx context.Context, cfg Config, dir string) (SyncResult, error) {
 	for len(pending) > 0 {
 		var calls []record
 		calls, pending = takeGroup(pending)
-		ack, err := a.apply(ctx, calls)
-		switch {
-		case err == nil:
-			res.Sent += len(calls)
-		case retryable(err) || ctx.Err() != nil:
-			res.Left = len(calls) + len(pending)
+		if err := syncGroup(ctx, a, sp, calls, &res); err != nil {
+			res.Left += len(pending)
 			return res, fmt.Errorf("mlflow sync %s: %w; %d calls left in the spool, run sync again when the server answers", dir, err, res.Left)
-		default:
-			ack.Error = err.Error()
-			res.Refused += len(calls)
-		}
-		if err := sp.append(ack); err != nil {
-			res.Left = len(pending)
-			return res, err
-		}
-		if ack.Error == "" {
-			removeBlobs(dir, calls)
 		}
 	}
 	return res, nil
+}
+
+// syncGroup sends one group and spools its acknowledgement. A group of
+// several runs that the server refuses is retried run by run, so one bad
+// run does not drop the others' calls. It returns an error when the server
+// cannot be reached (or the spool not written); res.Left then counts the
+// group's unsent calls.
+func syncGroup(ctx context.Context, a *applier, sp *spool, calls []record, res *SyncResult) error {
+	ack, err := a.apply(ctx, calls)
+	switch {
+	case err == nil:
+	case retryable(err) || ctx.Err() != nil:
+		res.Left += len(calls)
+		return err
+	default:
+		if parts := splitByRun(calls); len(parts) > 1 {
+			for i, p := range parts {
+				if err := syncGroup(ctx, a, sp, p, res); err != nil {
+					for _, rest := range parts[i+1:] {
+						res.Left += len(rest)
+					}
+					return err
+				}
+			}
+			return nil
+		}
+		ack.Error = err.Error()
+	}
+	if err := sp.append(ack); err != nil {
+		res.Left += len(calls)
+		return err
+	}
+	if ack.Error == "" {
+		res.Sent += len(calls)
+		removeBlobs(a.dir, calls)
+	} else {
+		res.Refused += len(calls)
+	}
+	return nil
 }

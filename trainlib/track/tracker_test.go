@@ -294,3 +294,108 @@ func TestConfigErrorsSayWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+func TestHangingServerNeverBlocksTraining(t *testing.T) {
+	f := newFakeMLflow(t)
+	f.hold = make(chan struct{}) // every request hangs until released
+	rep := &reports{}
+	tr, err := NewMLflow(f.config(), MLflowOptions{Dir: t.TempDir(), Report: rep.add, QueueSize: 16,
+		MinBackoff: 5 * time.Millisecond, MaxBackoff: 20 * time.Millisecond, GitCommit: "abc123"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// If any call waited for the network, this loop would never end (the
+	// server answers nothing until hold is closed below).
+	logTuningTree(t, tr, t.TempDir(), 500)
+	close(f.hold)
+	if err := tr.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	checkTree(t, f, 500)
+}
+
+func TestConcurrentTrialsInterleave(t *testing.T) {
+	f := newFakeMLflow(t)
+	f.setDown(true) // calls pile up interleaved, then replay
+	dir := t.TempDir()
+	tr := newTestTracker(t, f, dir, &reports{}, 0)
+	parent, _ := tr.StartParent("tune", nil, nil)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		child, err := tr.StartChild(parent, string(rune('a'+i)), map[string]any{"i": i})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 200; r++ {
+				tr.LogMetrics(child, r, map[string]float64{"val-error": float64(r)})
+			}
+			tr.End(child, Finished)
+		}()
+	}
+	wg.Wait()
+	tr.End(parent, Finished)
+	f.setDown(false)
+	if err := tr.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.order) != 5 {
+		t.Fatalf("%d runs, want 5", len(f.order))
+	}
+	for _, id := range f.order[1:] {
+		if n := len(f.runs[id].metrics); n != 200 || f.runs[id].status != "FINISHED" {
+			t.Errorf("run %s: %d metrics, status %s", id, n, f.runs[id].status)
+		}
+	}
+	if f.batches > 20 {
+		t.Errorf("%d log-batch requests to replay 800 interleaved metrics; calls of different runs were not grouped", f.batches)
+	}
+}
+
+func TestOneRefusedRunDoesNotDropTheOthers(t *testing.T) {
+	for _, replay := range []string{"sender", "sync"} {
+		t.Run(replay, func(t *testing.T) {
+			f := newFakeMLflow(t)
+			dir := t.TempDir()
+			rep := &reports{}
+			tr := newTestTracker(t, f, dir, rep, 0)
+			parent, _ := tr.StartParent("tune", nil, nil)
+			a, _ := tr.StartChild(parent, "a", nil)
+			b, _ := tr.StartChild(parent, "b", nil)
+			for f.metricCount(2) < 0 {
+				time.Sleep(2 * time.Millisecond) // both runs exist
+			}
+			f.setDown(true) // what follows piles up and is sent as one group
+			for r := 0; r < 10; r++ {
+				tr.LogMetrics(a, r, map[string]float64{"m": 1})
+				tr.LogMetrics(b, r, map[string]float64{"m": 1})
+			}
+			tr.SetTags(a, map[string]string{"refuse-me": "x"})
+			if replay == "sync" {
+				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+				defer cancel()
+				tr.Close(ctx)
+				f.setDown(false)
+				res, err := Sync(context.Background(), f.config(), dir)
+				if err != nil || res.Refused == 0 || res.Sent == 0 {
+					t.Fatalf("sync: %+v %v", res, err)
+				}
+			} else {
+				f.setDown(false)
+				if err := tr.Close(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				if rep.count("refused") != 1 {
+					t.Errorf("refusal reported %d times: %v", rep.count("refused"), rep.lines)
+				}
+			}
+			if f.metricCount(2) != 10 {
+				t.Fatalf("run b got %d of 10 metrics after run a was refused", f.metricCount(2))
+			}
+		})
+	}
+}
