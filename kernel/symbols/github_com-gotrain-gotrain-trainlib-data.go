@@ -36,6 +36,7 @@ func init() {
 		"RoleLabel":           reflect.ValueOf(data.RoleLabel),
 		"ScanSchema":          reflect.ValueOf(data.ScanSchema),
 		"Split":               reflect.ValueOf(data.Split),
+		"SplitCSV":            reflect.ValueOf(data.SplitCSV),
 		"SplitIndices":        reflect.ValueOf(data.SplitIndices),
 
 		// type definitions
