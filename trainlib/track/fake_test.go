@@ -17,7 +17,7 @@ import (
 // Like MLflow's SQL store it keeps a metric (key, step, timestamp, value)
 // once, and it counts every metric it was sent so tests can see repeats.
 type fakeMLflow struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
 	// hold, when set, makes every request wait until it is closed: a
@@ -43,7 +43,7 @@ type fakeRun struct {
 	steps            map[string][]int64
 }
 
-func newFakeMLflow(t *testing.T) *fakeMLflow {
+func newFakeMLflow(t testing.TB) *fakeMLflow {
 	f := &fakeMLflow{t: t, exps: map[string]string{}, runs: map[string]*fakeRun{},
 		artifacts: map[string][]byte{}, versions: map[string][]string{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
