@@ -95,14 +95,21 @@ func (h *LocalHolder) Summaries(ctx context.Context, req SummaryRequest) ([]Shar
 			jobs = append(jobs, job{i, f})
 		}
 	}
-	err := parallelFor(ctx, h.threads, len(jobs), func(_, t int) {
+	// One column buffer and sort scratch per goroutine: the sketch's
+	// garbage was what made the heap grow beyond the data.
+	cols := make([][]float32, h.threads)
+	scratch := make([]sortScratch, h.threads)
+	err := parallelFor(ctx, h.threads, len(jobs), func(w, t int) {
 		j := jobs[t]
 		d := sel[j.s].data
-		col := make([]float32, d.Rows)
+		if cap(cols[w]) < d.Rows {
+			cols[w] = make([]float32, d.Rows)
+		}
+		col := cols[w][:d.Rows]
 		for r := range col {
 			col[r] = d.Values[r*d.Cols+j.f]
 		}
-		out[j.s].Features[j.f] = Summarize(col, req.Size)
+		out[j.s].Features[j.f] = summarizeInPlace(col, req.Size, &scratch[w])
 	})
 	return out, err
 }

@@ -7,13 +7,24 @@ import "math"
 // Summaries sort every column of every shard, which comparison sorting
 // made the largest cost of the sketch.
 func sortFloat32s(values []float32) {
+	var sc sortScratch
+	sc.sort(values)
+}
+
+// sortScratch holds a radix sort's buffers for reuse.
+type sortScratch struct{ keys, tmp []uint32 }
+
+// sort sorts values as sortFloat32s, reusing sc's buffers.
+func (sc *sortScratch) sort(values []float32) {
 	n := len(values)
 	if n < 256 {
 		insertionSort(values)
 		return
 	}
-	keys := make([]uint32, n)
-	tmp := make([]uint32, n)
+	if cap(sc.keys) < n {
+		sc.keys, sc.tmp = make([]uint32, n), make([]uint32, n)
+	}
+	keys, tmp := sc.keys[:n], sc.tmp[:n]
 	for i, v := range values {
 		u := math.Float32bits(v)
 		if u&0x80000000 != 0 {

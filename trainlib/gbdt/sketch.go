@@ -19,18 +19,35 @@ type Summary struct {
 }
 
 // Summarize returns the summary of column values (NaN is missing),
-// pruned to at most size entries. It sorts a copy of values.
+// pruned to at most size entries. values is left unchanged.
 func Summarize(values []float32, size int) Summary {
-	vs := make([]float32, 0, len(values))
+	var sc sortScratch
+	return summarizeInPlace(append([]float32(nil), values...), size, &sc)
+}
+
+// summarizeInPlace is Summarize that reorders vs and sorts with sc's
+// buffers, so a caller summarising many columns allocates once.
+func summarizeInPlace(vs []float32, size int, sc *sortScratch) Summary {
 	var s Summary
-	for _, v := range values {
+	k := 0
+	for _, v := range vs {
 		if v != v {
 			s.Missing++
 			continue
 		}
-		vs = append(vs, v)
+		vs[k] = v
+		k++
 	}
-	sortFloat32s(vs)
+	vs = vs[:k]
+	sc.sort(vs)
+	distinct := 0
+	for i := 0; i < len(vs); i++ {
+		if i == 0 || vs[i] != vs[i-1] {
+			distinct++
+		}
+	}
+	s.Values = make([]float32, 0, distinct)
+	s.Counts = make([]int64, 0, distinct)
 	for i := 0; i < len(vs); {
 		j := i + 1
 		for j < len(vs) && vs[j] == vs[i] {
