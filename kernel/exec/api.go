@@ -106,7 +106,8 @@ type Session struct {
 	results map[string]int                      // cell function → number of results
 	bin     map[string]map[string]reflect.Value // import path → compiled symbols
 
-	running atomic.Bool // a cell is executing
+	running atomic.Bool  // a cell is executing
+	depth   atomic.Int64 // cell function calls in progress (see enter)
 
 	closeOnce sync.Once
 	closeErr  error

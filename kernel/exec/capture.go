@@ -2,6 +2,7 @@ package exec
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -23,32 +24,78 @@ type streamSink func(name, text string)
 
 // forwarder reads one captured pipe and forwards its text, whole UTF-8
 // sequences only, to the sink, and reports every sync marker it sees.
+// Reading and delivering are separate goroutines joined by a queue, so a
+// write to fd 1 or 2 never waits for the sink: otherwise a kernel goroutine
+// (or a library it uses) logging to stderr while the sink waits for that
+// goroutine would deadlock.
 type forwarder struct {
 	name  string
 	r     io.Reader
 	sink  streamSink
 	marks chan struct{}
 	done  chan struct{}
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	queue   []byte
+	eof     bool
+	dropped int
 }
+
+// maxQueue caps text read but not yet delivered; beyond it text is dropped
+// and the loss reported.
+const maxQueue = 256 << 20
 
 func newForwarder(name string, r io.Reader, sink streamSink) *forwarder {
 	f := &forwarder{name: name, r: r, sink: sink, marks: make(chan struct{}, 16), done: make(chan struct{})}
-	go f.loop()
+	f.cond = sync.NewCond(&f.mu)
+	go f.read()
+	go f.deliver()
 	return f
 }
 
-// loop runs until the pipe is closed.
-func (f *forwarder) loop() {
-	defer close(f.done)
-	buf := make([]byte, 32<<10)
-	var pending []byte
+// read moves bytes from the pipe to the queue until the pipe is closed.
+func (f *forwarder) read() {
+	buf := make([]byte, 64<<10)
 	for {
 		n, err := f.r.Read(buf)
+		f.mu.Lock()
 		if n > 0 {
-			pending = append(pending, buf[:n]...)
-			pending = f.drain(pending)
+			if len(f.queue)+n > maxQueue {
+				f.dropped += n
+			} else {
+				f.queue = append(f.queue, buf[:n]...)
+			}
 		}
 		if err != nil {
+			f.eof = true
+		}
+		f.cond.Signal()
+		f.mu.Unlock()
+		if err != nil {
+			return
+		}
+	}
+}
+
+// deliver forwards queued text to the sink until the pipe is closed and
+// the queue is empty.
+func (f *forwarder) deliver() {
+	defer close(f.done)
+	var pending []byte
+	for {
+		f.mu.Lock()
+		for len(f.queue) == 0 && !f.eof {
+			f.cond.Wait()
+		}
+		chunk, eof, dropped := f.queue, f.eof, f.dropped
+		f.queue, f.dropped = nil, 0
+		f.mu.Unlock()
+		if dropped > 0 {
+			f.sink(f.name, fmt.Sprintf("\n[gotrain: %d bytes of output dropped: more than %d MB waiting]\n", dropped, maxQueue>>20))
+		}
+		pending = f.drain(append(pending, chunk...))
+		if eof {
 			if len(pending) > 0 {
 				f.sink(f.name, string(pending))
 			}
@@ -69,7 +116,10 @@ func (f *forwarder) drain(p []byte) []byte {
 			f.sink(f.name, string(p[:i]))
 		}
 		p = p[i+len(syncMarker):]
-		f.marks <- struct{}{}
+		select {
+		case f.marks <- struct{}{}:
+		default: // nobody waits for that many marks; sync drains before writing
+		}
 	}
 	keep := partialMarker(p)
 	if k := incompleteRune(p[:len(p)-keep]); k > 0 {
@@ -134,6 +184,13 @@ func (c *fdCapture) sync() {
 		w *os.File
 		f *forwarder
 	}{{c.stdout, c.fwdOut}, {c.stderr, c.fwdErr}} {
+		for drained := false; !drained; { // marks of syncs that gave up
+			select {
+			case <-p.f.marks:
+			default:
+				drained = true
+			}
+		}
 		if _, err := p.w.Write(syncMarker); err != nil {
 			continue
 		}

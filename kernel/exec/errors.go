@@ -90,7 +90,16 @@ func (s *Session) panicError(r any, trace []string, where string) *Error {
 		head += " (" + where + ")"
 	}
 	tb := []string{head}
+	const maxFrames = 20
+	if len(trace) > maxFrames {
+		more := len(trace) - maxFrames
+		trace = append(trace[:maxFrames:maxFrames], fmt.Sprintf("… %d more frames", more))
+	}
 	for i, pos := range trace {
+		if i == len(trace)-1 && strings.HasPrefix(pos, "… ") {
+			tb = append(tb, pos)
+			continue
+		}
 		if i == 0 {
 			tb = append(tb, "at "+pos)
 		} else {

@@ -12,7 +12,7 @@ import (
 
 // magicHelp is what %help shows.
 const magicHelp = `gotrain kernel magics (at the start of a cell, one per line):
-  %help              this text
+  %help              this text (in the pager)
   %time              time the rest of the cell (or: %time <code>)
   %env               list environment variables
   %env NAME          show one; %env NAME=value sets it for the kernel and its commands
@@ -37,26 +37,36 @@ func (s *Session) magic(ctx context.Context, code string, out Output) (func(stri
 	lead := strings.Count(code[:len(code)-len(trimmed)], "\n")
 	lines := strings.Split(trimmed, "\n")
 	return func(string) Result {
+		var payload []map[string]any
 		for i, line := range lines {
 			l := strings.TrimSpace(line)
 			if l == "" {
 				continue
 			}
 			if !strings.HasPrefix(l, "%") && !strings.HasPrefix(l, "!") {
-				return s.evalGo(ctx, blankLines(lead+i)+strings.Join(lines[i:], "\n"))
+				r := s.evalGo(ctx, blankLines(lead+i)+strings.Join(lines[i:], "\n"))
+				r.Payload = append(payload, r.Payload...)
+				return r
+			}
+			if name, _ := splitMagic(l); name == "%help" {
+				// Shown in the pager, as IPython does with its help.
+				payload = append(payload, map[string]any{"source": "page", "data": map[string]any{"text/plain": magicHelp}, "start": 0})
+				continue
 			}
 			if name, arg := splitMagic(l); name == "%time" {
 				rest := blankLines(lead+i) + strings.Join(lines[i+1:], "\n")
 				if arg != "" {
 					rest = arg + "\n" + strings.Join(lines[i+1:], "\n")
 				}
-				return s.timeCell(ctx, rest, out)
+				r := s.timeCell(ctx, rest, out)
+				r.Payload = append(payload, r.Payload...)
+				return r
 			}
 			if r := s.lineMagic(ctx, l, out); r.Err != nil {
 				return r
 			}
 		}
-		return Result{}
+		return Result{Payload: payload}
 	}, "", true
 }
 
@@ -76,8 +86,6 @@ func (s *Session) lineMagic(ctx context.Context, l string, out Output) Result {
 	}
 	name, arg := splitMagic(l)
 	switch name {
-	case "%help":
-		out.Stream("stdout", magicHelp)
 	case "%env":
 		return envMagic(arg, out)
 	case "%cd":

@@ -1,6 +1,7 @@
 package exec
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -8,9 +9,9 @@ import (
 
 func TestMagics(t *testing.T) {
 	s := newSession(t)
-	_, r := mustRun(t, s, "%help")
-	if !strings.Contains(r.text("stdout"), "%time") {
-		t.Errorf("%%help: %q", r.text("stdout"))
+	res, _ := mustRun(t, s, "%help")
+	if len(res.Payload) != 1 || res.Payload[0]["source"] != "page" || !strings.Contains(fmt.Sprint(res.Payload[0]["data"]), "%time") {
+		t.Errorf("%%help payload: %v", res.Payload)
 	}
 	res, r := mustRun(t, s, "%time\nx := 2\nx * 21")
 	if plain(res) != "42" || !strings.Contains(r.text("stdout"), "Wall time:") {

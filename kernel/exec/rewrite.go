@@ -13,7 +13,10 @@ import (
 //   - loop variables get a per-iteration copy when closures or goroutines
 //     could capture them, as Go 1.22 specifies;
 //   - `go f(args)` becomes a goroutine that recovers a panic and reports it
-//     as the cell's error instead of killing the process.
+//     as the cell's error instead of killing the process;
+//   - every function starts with `rt.Enter(); defer rt.Leave()`, which
+//     turns runaway recursion into a panic before Go's stack limit kills
+//     the process (a fatal error no recover can catch).
 type rewriter struct {
 	// isInt reports whether a range operand is known to be an integer.
 	isInt func(ast.Expr) bool
@@ -34,6 +37,12 @@ func (r *rewriter) fresh(pos token.Pos, what string) *ast.Ident {
 func (r *rewriter) rewrite(n ast.Node) {
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch x := n.(type) {
+		case *ast.FuncDecl:
+			if x.Body != nil {
+				guardDepth(x.Body)
+			}
+		case *ast.FuncLit:
+			guardDepth(x.Body)
 		case *ast.BlockStmt:
 			r.stmts(x.List)
 		case *ast.CaseClause:
@@ -323,4 +332,13 @@ func isIntKind(k reflect.Kind) bool {
 		return true
 	}
 	return false
+}
+
+// guardDepth starts a function body with `rt.Enter(); defer rt.Leave()`.
+func guardDepth(body *ast.BlockStmt) {
+	pos := body.Lbrace
+	call := func(name string) *ast.CallExpr {
+		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: name}}, Lparen: pos, Rparen: pos}
+	}
+	body.List = append([]ast.Stmt{&ast.ExprStmt{X: call("Enter")}, &ast.DeferStmt{Defer: pos, Call: call("Leave")}}, body.List...)
 }
