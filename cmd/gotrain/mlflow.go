@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,6 +20,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/gbdt"
 	"github.com/gotrain/gotrain/trainlib/model"
 	"github.com/gotrain/gotrain/trainlib/track"
 )
@@ -110,7 +112,8 @@ func runMLflowSync(ctx context.Context, args []string) error {
 type demoOptions struct {
 	out, data, label, drop, rows, register string
 	models                                 []string
-	limit                                  int
+	limit, trials, rounds                  int
+	seed                                   int64
 	delay, closeTimeout                    time.Duration
 }
 
@@ -130,15 +133,20 @@ func runMLflowDemo(ctx context.Context, args []string) error {
 	fs.IntVar(&o.limit, "limit", 2000, "rows of --data to use")
 	fs.StringVar(&o.rows, "rows", "", "CSV of feature rows to predict with the best model")
 	fs.StringVar(&o.register, "register", "gotrain-demo", "registered model name")
-	models := fs.String("models", "", "comma-separated XGBoost model files, one trial each")
+	models := fs.String("models", "", "comma-separated XGBoost model files, one trial each; empty: train --trials models")
+	fs.IntVar(&o.trials, "trials", 3, "trials to train when --models is empty (eta log-uniform [0.003, 0.3], max_depth 2..6)")
+	fs.IntVar(&o.rounds, "rounds", 20, "boosting rounds per trained trial")
+	fs.Int64Var(&o.seed, "seed", 1, "seed of the sampled trial parameters")
 	fs.DurationVar(&o.delay, "round-delay", 0, "pause after each round (lets tests stop the server mid-run)")
 	fs.DurationVar(&o.closeTimeout, "close-timeout", 2*time.Minute, "how long to wait at the end for unsent tracking calls")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	o.models = strings.Split(*models, ",")
-	if o.out == "" || o.data == "" || o.rows == "" || *models == "" {
-		return fmt.Errorf("mlflow demo needs --out, --data, --rows and --models")
+	if *models != "" {
+		o.models = strings.Split(*models, ",")
+	}
+	if o.out == "" || o.data == "" || o.rows == "" {
+		return fmt.Errorf("mlflow demo needs --out, --data and --rows")
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return err
@@ -164,13 +172,25 @@ func demo(ctx context.Context, o demoOptions) error {
 	if err != nil {
 		return err
 	}
-	parent, err := tr.StartParent("tune", map[string]any{"num_samples": len(o.models), "metric": "val-error", "mode": "min"}, map[string]string{"gotrain.job": "demo"})
+	n := len(o.models)
+	if n == 0 {
+		n = o.trials
+	}
+	parent, err := tr.StartParent("tune", map[string]any{"num_samples": n, "metric": "val-error", "mode": "min"}, map[string]string{"gotrain.job": "demo"})
 	if err != nil {
 		return err
 	}
 	var trials []*demoTrial
-	for i, file := range o.models {
-		t, err := demoRunTrial(ctx, tr, parent, fmt.Sprintf("trial_%d", i), file, train, val, o.delay)
+	rng := rand.New(rand.NewPCG(uint64(o.seed), 0))
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("trial_%d", i)
+		var t *demoTrial
+		if len(o.models) > 0 {
+			t, err = demoRunTrial(ctx, tr, parent, id, o.models[i], train, val, o.delay)
+		} else {
+			eta := math.Exp(math.Log(0.003) + rng.Float64()*(math.Log(0.3)-math.Log(0.003)))
+			t, err = demoTrainTrial(ctx, tr, parent, id, eta, 2+rng.IntN(5), train, val, o)
+		}
 		if err != nil {
 			return err
 		}
@@ -185,7 +205,12 @@ func demo(ctx context.Context, o demoOptions) error {
 	if err := demoResults(tr, parent, trials, best, o); err != nil {
 		return err
 	}
-	if err := tr.LogModelFile(parent, best.file, "model"); err != nil {
+	if best.file != "" {
+		err = tr.LogModelFile(parent, best.file, "model")
+	} else {
+		err = tr.LogModel(parent, best.m, "model")
+	}
+	if err != nil {
 		return err
 	}
 	if err := tr.RegisterModel(parent, "model", o.register); err != nil {
@@ -278,6 +303,53 @@ func demoRunTrial(ctx context.Context, tr *track.MLflow, parent track.Run, id, f
 		}
 	}
 	if err := tr.LogArtifact(child, file, "xgboost_model"+filepath.Ext(file)); err != nil {
+		return nil, err
+	}
+	return t, tr.End(child, track.Finished)
+}
+
+// demoTrainTrial trains one trial in process with gbdt, logging each
+// round's train and validation metrics from the round callback, as the tuner
+// does.
+func demoTrainTrial(ctx context.Context, tr *track.MLflow, parent track.Run, id string, eta float64, depth int, train, val *data.Dataset, o demoOptions) (*demoTrial, error) {
+	p := gbdt.DefaultParams()
+	p.Eta, p.MaxDepth, p.NumBoostRound, p.NThread, p.Seed = eta, depth, o.rounds, 1, uint64(o.seed)
+	p.EvalMetric = []string{"logloss", "error"}
+	t := &demoTrial{id: id, params: map[string]any{"eta": eta, "max_depth": depth}, curves: map[string][]float64{}}
+	child, err := tr.StartChild(parent, id, t.params)
+	if err != nil {
+		return nil, err
+	}
+	var logErr error
+	cb := func(r gbdt.RoundReport) bool {
+		metrics := map[string]float64{}
+		for _, e := range r.Evals {
+			metrics[e.Set+"-"+e.Metric] = e.Value
+			t.curves[e.Set+"-"+e.Metric] = append(t.curves[e.Set+"-"+e.Metric], e.Value)
+		}
+		if logErr = tr.LogMetrics(child, r.Round, metrics); logErr != nil {
+			return true
+		}
+		fmt.Printf("%s round %d val-error %.4f\n", id, r.Round, metrics["val-error"])
+		if o.delay > 0 {
+			time.Sleep(o.delay)
+		}
+		return false
+	}
+	res, err := gbdt.TrainLocal(ctx, p, train, []gbdt.EvalSet{{Name: gbdt.TrainSet, Data: train}, {Name: "val", Data: val}}, cb)
+	if err != nil {
+		tr.End(child, track.Failed)
+		return nil, err
+	}
+	if logErr != nil {
+		return nil, logErr
+	}
+	t.m = res.Model
+	file := filepath.Join(o.out, id+".json")
+	if err := t.m.Save(file); err != nil {
+		return nil, err
+	}
+	if err := tr.LogArtifact(child, file, "xgboost_model.json"); err != nil {
 		return nil, err
 	}
 	return t, tr.End(child, track.Finished)
@@ -386,7 +458,7 @@ func demoPredictions(ctx context.Context, best *demoTrial, o demoOptions) error 
 	if err != nil {
 		return err
 	}
-	out, err := json.Marshal(map[string]any{"model_file": best.file, "trial": best.id, "predictions": p})
+	out, err := json.Marshal(map[string]any{"trial": best.id, "predictions": p})
 	if err != nil {
 		return err
 	}

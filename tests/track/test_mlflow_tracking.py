@@ -16,6 +16,7 @@ from mlflow.tracking import MlflowClient
 from trackhelpers import FIXTURES, demo_args, free_port, tracking_env
 
 ROUNDS = {"trial_0": 20, "trial_1": 22}  # trees in credit_logistic / credit_missing
+TRAINED = {"trial_0": 20, "trial_1": 20, "trial_2": 20}  # demo --models "" defaults
 METRICS = {"train-error", "train-logloss", "val-error", "val-logloss"}
 
 
@@ -25,16 +26,16 @@ def runs_of(client, experiment):
     return client.search_runs([exp.experiment_id])
 
 
-def check_tree(client, experiment, out):
+def check_tree(client, experiment, out, rounds=ROUNDS):
     """The run tree, params, metric histories, artifacts and spool of one demo."""
     runs = runs_of(client, experiment)
     parents = [r for r in runs if "mlflow.parentRunId" not in r.data.tags]
     assert len(parents) == 1, [r.info.run_name for r in runs]
     parent = parents[0]
     children = {r.info.run_name: r for r in runs if r is not parent}
-    assert set(children) == set(ROUNDS)
+    assert set(children) == set(rounds)
     assert parent.info.status == "FINISHED"
-    assert parent.data.params == {"metric": "val-error", "mode": "min", "num_samples": "2"}
+    assert parent.data.params == {"metric": "val-error", "mode": "min", "num_samples": str(len(rounds))}
     tags = parent.data.tags
     assert tags["mlflow.runName"] == "tune"
     assert tags["mlflow.source.name"] == "gotrain mlflow demo"
@@ -42,11 +43,15 @@ def check_tree(client, experiment, out):
     for name, run in children.items():
         assert run.data.tags["mlflow.parentRunId"] == parent.info.run_id
         assert run.info.status == "FINISHED"
-        assert run.data.params["model_file"] in ("credit_logistic.json", "credit_missing.json")
+        if rounds is ROUNDS:
+            assert run.data.params["model_file"] in ("credit_logistic.json", "credit_missing.json")
+        else:
+            assert 0.003 <= float(run.data.params["eta"]) <= 0.3
+            assert int(run.data.params["max_depth"]) in range(2, 7)
         assert set(run.data.metrics) == METRICS
         for key in METRICS:
             hist = client.get_metric_history(run.info.run_id, key)
-            assert sorted(m.step for m in hist) == list(range(ROUNDS[name])), (name, key)
+            assert sorted(m.step for m in hist) == list(range(rounds[name])), (name, key)
         arts = {a.path for a in client.list_artifacts(run.info.run_id)}
         assert "xgboost_model.json" in arts
     arts = {a.path for a in client.list_artifacts(parent.info.run_id)}
@@ -55,7 +60,7 @@ def check_tree(client, experiment, out):
     assert {"model/MLmodel", "model/model.json", "model/requirements.txt"} <= model_files
     local = client.download_artifacts(parent.info.run_id, "trial_results.json", str(out / "dl"))
     trials = json.load(open(local))
-    assert [t["trial_id"] for t in trials] == ["trial_0", "trial_1"]
+    assert [t["trial_id"] for t in trials] == sorted(rounds)
     assert METRICS <= set(trials[0])
     png = client.download_artifacts(parent.info.run_id, "learning_curves.png", str(out / "dl"))
     assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
@@ -99,30 +104,29 @@ def test_gotrain_mlflow_serves_locally(server):
 
 
 def test_run_tree_model_and_registry(gotrain_bin, server, tmp_path):
-    env = tracking_env(server.url, "tree")
-    out1, out2 = tmp_path / "job1", tmp_path / "job2"
-    for out in (out1, out2):  # two jobs: two versions of one registered model
-        p = subprocess.run(demo_args(gotrain_bin, out, "credit-model"), env=env,
+    """Two jobs register two versions of one model: the first logs saved
+    XGBoost models, the second trains its trials with gbdt and logs each
+    round from the training callback, as the tuner does."""
+    jobs = [("saved", tmp_path / "job1", []), ("trained", tmp_path / "job2", ["--models", ""])]
+    for experiment, out, extra in jobs:
+        args = demo_args(gotrain_bin, out, "credit-model")
+        if extra:
+            args = args[:args.index("--models")] + args[args.index("--models") + 2:] + extra
+        p = subprocess.run(args, env=tracking_env(server.url, experiment),
                            capture_output=True, text=True, timeout=900)
         assert p.returncode == 0, p.stderr
         assert "warning" not in p.stderr, p.stderr
 
     client = MlflowClient(server.url)
     mlflow.set_tracking_uri(server.url)
-    assert len(runs_of(client, "tree")) == 6
+    saved = check_tree(client, "saved", tmp_path / "job1", ROUNDS)
+    trained = check_tree(client, "trained", tmp_path / "job2", TRAINED)
     versions = client.search_model_versions("name = 'credit-model'")
-    assert sorted(v.version for v in versions) == ["1", "2"]
-    assert len({v.run_id for v in versions}) == 2
+    assert {v.version: v.run_id for v in versions} == {"1": saved.info.run_id, "2": trained.info.run_id}
     for v in versions:
-        run = client.get_run(v.run_id)
-        assert "mlflow.parentRunId" not in run.data.tags
-        assert run.data.tags["mlflow.runName"] == "tune"
         assert v.source.endswith(f"{v.run_id}/artifacts/model")
-    check_spool(out1)
-    check_spool(out2)
-    first = min(versions, key=lambda v: int(v.version))
-    check_predictions(f"runs:/{first.run_id}/model", out1)
-    check_predictions("models:/credit-model/2", out2)
+    check_predictions(f"runs:/{saved.info.run_id}/model", tmp_path / "job1")
+    check_predictions("models:/credit-model/2", tmp_path / "job2")
 
 
 def test_sync_replays_a_spool_once(gotrain_bin, server, tmp_path):
