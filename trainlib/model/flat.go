@@ -3,10 +3,10 @@ package model
 // flatNode packs what prediction reads of one node into 16 bytes, so a
 // walk touches one cache line per node instead of five arrays.
 type flatNode struct {
-	cond  float32 // split condition, or the leaf value
-	feat  int32   // split feature
-	left  int32   // left child (the right one is left+1), or -1 for a leaf
-	dleft bool    // missing values go left
+	cond float32 // split condition, or the leaf value
+	feat int32   // split feature
+	left int32   // left child (the right one is left+1), or -1 for a leaf
+	miss int32   // where a missing value goes: 0 left, 1 right
 }
 
 // flatTree is a Tree laid out for prediction.
@@ -27,28 +27,31 @@ func flatten(trees []Tree) []flatTree {
 		nodes := all[:t.NumNodes():t.NumNodes()]
 		all = all[t.NumNodes():]
 		for j := range nodes {
-			nodes[j] = flatNode{cond: t.SplitCondition[j], feat: t.SplitFeature[j], left: t.Left[j], dleft: t.DefaultLeft[j]}
+			nodes[j] = flatNode{cond: t.SplitCondition[j], feat: t.SplitFeature[j], left: t.Left[j], miss: 1}
+			if t.DefaultLeft[j] {
+				nodes[j].miss = 0
+			}
 		}
 		out[i] = nodes
 	}
 	return out
 }
 
-// leafValue walks row down the tree: missing values follow dleft, others
-// go left iff value < condition.
+// leafValue walks row down the tree: missing values go where miss says,
+// others go left iff value < condition. The step is written so the
+// compiler can use conditional moves instead of branches.
 func (t flatTree) leafValue(row []float32) float32 {
 	nd := &t[0]
 	for nd.left >= 0 {
 		v := row[nd.feat]
-		next := nd.left
-		if v != v { // NaN: missing
-			if !nd.dleft {
-				next++
-			}
-		} else if !(v < nd.cond) {
-			next++
+		var step int32
+		if !(v < nd.cond) {
+			step = 1
 		}
-		nd = &t[next]
+		if v != v { // NaN: missing
+			step = nd.miss
+		}
+		nd = &t[nd.left+step]
 	}
 	return nd.cond
 }
