@@ -86,7 +86,9 @@ func openSpool(dir string) (*spool, error) {
 }
 
 // append writes r as one line with a single write, so a crash leaves at
-// most a truncated last line, which readSpool ignores.
+// most a truncated last line, which readSpool ignores. Lines are not synced
+// to disk one by one (a boosting round must not wait for the disk): they
+// survive the process being killed, not the machine losing power.
 func (s *spool) append(r record) error {
 	data, err := json.Marshal(r)
 	if err != nil {
