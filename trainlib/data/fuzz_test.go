@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -39,6 +40,13 @@ func FuzzReadCSV(f *testing.F) {
 			o.Names = []string{"a", "label", "c"}
 		}
 		d, err := ReadCSV(context.Background(), bytes.NewReader(in), "fuzz", o)
+		// Block-parallel parsing must agree with record-by-record parsing.
+		po := o
+		po.blockBytes = 1 + int(mode>>5)
+		pd, perr := ReadCSV(context.Background(), bytes.NewReader(in), "fuzz", po)
+		if !sameResult(d, err, pd, perr) && !tooManyValues(err) && !tooManyValues(perr) {
+			t.Fatalf("blocks of %d: parallel %v / %v, sequential %v / %v", po.blockBytes, pd, perr, d, err)
+		}
 		if err != nil {
 			var de *Error
 			if !errors.As(err, &de) && err.Error() == "" {
@@ -50,4 +58,11 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("inconsistent dataset: %d×%d, %d values, %d names, %d labels", d.Rows, d.Cols, len(d.Values), len(d.Names), len(d.Label))
 		}
 	})
+}
+
+// tooManyValues reports the MaxValues error, whose position the parallel
+// path does not know.
+func tooManyValues(err error) bool {
+	var de *Error
+	return errors.As(err, &de) && strings.Contains(de.Expected, "values (rows × features)")
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strings"
 )
 
@@ -58,70 +59,120 @@ func loadOne(ctx context.Context, src source, s *Schema, o *Options) (*Dataset, 
 }
 
 // loadRecords reads the records after the header; size is the input's size
-// in bytes (to size the storage), or -1.
+// in bytes (to size the storage), or -1. Large inputs are parsed in blocks
+// on several goroutines (parallel.go); the result is the same.
 func loadRecords(ctx context.Context, rr *recordReader, s *Schema, o *Options, size int64) (*Dataset, error) {
-	plan := makePlan(s)
-	features := s.Features()
-	cols := len(features)
-	hasLabel := false
-	for _, c := range s.Columns {
-		hasLabel = hasLabel || c.Role == RoleLabel
+	p := newParser(s, o)
+	b := p.builder()
+	var err error
+	if o.blockBytes > 0 || (size >= parallelMinBytes && runtime.GOMAXPROCS(0) > 1) {
+		err = p.parallel(ctx, rr, b, size)
+	} else {
+		err = p.records(ctx, rr, b, size)
 	}
-	maxRows := o.maxValues() / int64(max(cols, 1))
-	missing := o.missingSet()
-	var values, labels []float32
-	rows := 0
-	for {
-		if rows%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if err := rr.read(); err != nil {
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			return nil, err
-		}
-		if err := checkWidth(rr, s); err != nil {
-			return nil, err
-		}
-		if int64(rows) >= maxRows {
-			return nil, rr.errAt(0, "", "", fmt.Sprintf("at most %d values (rows × features) in one data set", o.maxValues()),
-				"split the data into more shards, or raise MaxValues")
-		}
-		if rows == 0 && size > 0 {
-			// Size the storage once from the first row's length.
-			est := min(size/int64(len(rr.raw)+1)*11/10+16, maxRows, 1<<24)
-			values = make([]float32, 0, est*int64(cols))
-			if hasLabel {
-				labels = make([]float32, 0, est)
-			}
-		}
-		n := len(values)
-		if cap(values)-n < cols {
-			// Grow by doubling, never past the cap on values.
-			grow := min(max(int64(cap(values)), int64(1024*cols)), maxRows*int64(cols)-int64(cap(values)))
-			values = append(values[:cap(values)], make([]float32, max(grow, int64(cols)))...)[:n]
-		}
-		row := values[n : n+cols]
-		clear(row)
-		values = values[:n+cols]
-		label, err := fillRow(rr, plan, row, missing, o)
-		if err != nil {
-			return nil, err
-		}
-		if hasLabel {
-			labels = append(labels, label)
-		}
-		rows++
+	if err != nil {
+		return nil, err
 	}
-	if rows == 0 {
+	if b.rows == 0 {
 		what := "data rows after the header, but the file has only a header"
 		if o.Names != nil {
 			what = "data rows, but the file is empty"
 		}
 		return nil, &Error{File: rr.file, Line: rr.nextLine - 1, Expected: what, Hint: "check the path or the shard"}
 	}
-	return &Dataset{Matrix: Matrix{Rows: rows, Cols: cols, Values: values[: rows*cols : rows*cols]}, Names: features, Label: labels}, nil
+	n := b.rows * p.cols
+	return &Dataset{Matrix: Matrix{Rows: b.rows, Cols: p.cols, Values: b.values[:n:n]}, Names: p.features, Label: b.labels}, nil
+}
+
+// parser turns records into rows for one schema.
+type parser struct {
+	s        *Schema
+	o        *Options
+	plan     []colPlan
+	features []string
+	cols     int
+	hasLabel bool
+	maxRows  int64
+	missing  map[string]bool
+}
+
+func newParser(s *Schema, o *Options) *parser {
+	p := &parser{s: s, o: o, plan: makePlan(s), features: s.Features(), missing: o.missingSet()}
+	p.cols = len(p.features)
+	for _, c := range s.Columns {
+		p.hasLabel = p.hasLabel || c.Role == RoleLabel
+	}
+	p.maxRows = o.maxValues() / int64(max(p.cols, 1))
+	return p
+}
+
+// rowBuilder collects rows, growing its storage by doubling but never past
+// the cap on values.
+type rowBuilder struct {
+	p              *parser
+	values, labels []float32
+	rows           int
+}
+
+func (p *parser) builder() *rowBuilder { return &rowBuilder{p: p} }
+
+// reserve sizes the storage for about rows rows.
+func (b *rowBuilder) reserve(rows int64) {
+	rows = min(rows, b.p.maxRows, 1<<24)
+	b.values = make([]float32, 0, rows*int64(b.p.cols))
+	if b.p.hasLabel {
+		b.labels = make([]float32, 0, rows)
+	}
+}
+
+// grow makes room for k more rows.
+func (b *rowBuilder) grow(k int) {
+	n, need := len(b.values), k*b.p.cols
+	if cap(b.values)-n >= need {
+		return
+	}
+	limit := b.p.maxRows * int64(b.p.cols)
+	add := min(max(int64(cap(b.values)), int64(1024*b.p.cols), int64(need)), limit-int64(cap(b.values)))
+	b.values = append(b.values[:cap(b.values)], make([]float32, max(add, int64(need)))...)[:n]
+}
+
+// records parses the records of rr into b, one at a time.
+func (p *parser) records(ctx context.Context, rr *recordReader, b *rowBuilder, size int64) error {
+	for {
+		if b.rows%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := rr.read(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		if err := checkWidth(rr, p.s); err != nil {
+			return err
+		}
+		if int64(b.rows) >= p.maxRows {
+			return rr.errAt(0, "", "", fmt.Sprintf("at most %d values (rows × features) in one data set", p.o.maxValues()),
+				"split the data into more shards, or raise MaxValues")
+		}
+		if b.rows == 0 && size > 0 && b.values == nil {
+			// Size the storage once from the first row's length.
+			b.reserve(size/int64(len(rr.raw)+1)*11/10 + 16)
+		}
+		b.grow(1)
+		n := len(b.values)
+		row := b.values[n : n+p.cols]
+		clear(row)
+		b.values = b.values[:n+p.cols]
+		label, err := fillRow(rr, p.plan, row, p.missing, p.o)
+		if err != nil {
+			return err
+		}
+		if p.hasLabel {
+			b.labels = append(b.labels, label)
+		}
+		b.rows++
+	}
 }
 
 // fillRow parses the current record into row (zeroed) and returns its label.

@@ -59,6 +59,10 @@ type Options struct {
 	MaxLevels    int
 	// Parallel bounds how many files load at once; 0 means GOMAXPROCS.
 	Parallel int
+
+	// blockBytes, when positive, forces block-parallel parsing with blocks
+	// of about this size (tests use tiny blocks to compare both paths).
+	blockBytes int
 }
 
 func (o *Options) comma() byte {

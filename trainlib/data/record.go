@@ -80,6 +80,11 @@ func (rr *recordReader) readLine() error {
 		rr.line = rr.nextLine - 1
 	}
 	start := len(rr.raw)
+	if start > 0 && start+len(line) > rr.maxLine {
+		// A quoted field spans lines; a record is capped like a line.
+		return rr.errAt(0, "", string(rr.raw[:min(20, len(rr.raw))]), fmt.Sprintf("a record of at most %d bytes", rr.maxLine),
+			"a quoted field starting here may never close: close it with \", or raise MaxLineBytes")
+	}
 	rr.raw = append(rr.raw, line...)
 	if !utf8.Valid(line) {
 		bad := start

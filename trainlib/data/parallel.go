@@ -1,0 +1,209 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+)
+
+// Files of at least parallelMinBytes are parsed in blocks of about
+// parallelBlockBytes on GOMAXPROCS goroutines.
+const (
+	parallelMinBytes   = 8 << 20
+	parallelBlockBytes = 1 << 20
+)
+
+// block is a run of whole records of the input.
+type block struct {
+	seq   int
+	first bool      // the input's first bytes (a BOM may start it)
+	line  int       // line number of its first byte
+	text  []byte    // whole records, line ends included
+	rest  io.Reader // the rest of the input, read after text (last block only)
+	rows  *rowBuilder
+	err   error
+}
+
+// parallel parses the rest of rr in blocks that end at record boundaries (a
+// line end outside quotes), each on its own recordReader that numbers lines
+// from the block's first line, so rows, values and errors are exactly those
+// of records. The first error in input order wins.
+func (p *parser) parallel(ctx context.Context, rr *recordReader, b *rowBuilder, size int64) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	todo := make(chan *block, workers)
+	done := make(chan *block, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bl := range todo {
+				p.parseBlock(ctx, rr, bl)
+				done <- bl
+			}
+		}()
+	}
+	splitErr := make(chan error, 1)
+	go func() {
+		splitErr <- p.split(ctx, rr, todo)
+		close(todo)
+		wg.Wait()
+		close(done)
+	}()
+	// Assemble blocks in input order.
+	pending := map[int]*block{}
+	next := 0
+	var firstErr error
+	for bl := range done {
+		pending[bl.seq] = bl
+		for pending[next] != nil {
+			cur := pending[next]
+			delete(pending, next)
+			next++
+			if firstErr != nil {
+				continue
+			}
+			if cur.err != nil {
+				firstErr = cur.err
+				cancel()
+				continue
+			}
+			if b.values == nil && size > 0 && len(cur.text) > 0 {
+				// Size the storage once from the first block's density.
+				b.reserve(size*int64(cur.rows.rows)/int64(len(cur.text))*11/10 + 16)
+			}
+			if err := b.appendRows(cur.rows, rr.file); err != nil {
+				firstErr = err
+				cancel()
+			}
+		}
+	}
+	if err := <-splitErr; err != nil && (firstErr == nil || errors.Is(firstErr, context.Canceled)) {
+		// A read error comes after every block before it parsed cleanly.
+		return err
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// appendRows adds a block's rows to b.
+func (b *rowBuilder) appendRows(from *rowBuilder, file string) error {
+	if int64(b.rows)+int64(from.rows) > b.p.maxRows {
+		return &Error{File: file, Expected: fmt.Sprintf("at most %d values (rows × features) in one data set", b.p.o.maxValues()),
+			Hint: "split the data into more shards, or raise MaxValues"}
+	}
+	b.grow(from.rows)
+	b.values = append(b.values, from.values...)
+	b.labels = append(b.labels, from.labels...)
+	b.rows += from.rows
+	return nil
+}
+
+// split reads rr's remaining input into blocks of whole records.
+func (p *parser) split(ctx context.Context, rr *recordReader, todo chan<- *block) error {
+	size := p.o.blockBytes
+	if size <= 0 {
+		size = parallelBlockBytes
+	}
+	line := rr.nextLine
+	first := !rr.started
+	var carry []byte
+	for seq := 0; ; seq++ {
+		buf := make([]byte, len(carry), max(size, len(carry))+size)
+		copy(buf, carry)
+		n, err := io.ReadFull(rr.br, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		eof := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+		if err != nil && !eof {
+			return fmt.Errorf("%s line %d: %w", rr.file, line+bytes.Count(buf, []byte{'\n'}), err)
+		}
+		end := len(buf)
+		if !eof {
+			end = recordsEnd(buf)
+			if end < 0 && len(buf) > rr.maxLine+2+size {
+				// No record ends in a long stretch (a quote left open?):
+				// parse the rest in one piece, as the sequential reader would.
+				select {
+				case todo <- &block{seq: seq, first: first, line: line, text: buf, rest: rr.br}:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				return nil
+			}
+		}
+		if end < 0 {
+			carry = buf
+			seq--
+			continue
+		}
+		carry = append([]byte(nil), buf[end:]...)
+		if end > 0 {
+			select {
+			case todo <- &block{seq: seq, first: first, line: line, text: buf[:end]}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			first = false
+			line += bytes.Count(buf[:end], []byte{'\n'})
+		} else {
+			seq--
+		}
+		if eof {
+			if end > 0 && buf[end-1] != '\n' {
+				line++ // a last line without a line end
+			}
+			rr.nextLine = line
+			return nil
+		}
+	}
+}
+
+// recordsEnd returns the offset just after the last line end of buf that is
+// outside quotes (buf starts at a record boundary), or -1.
+func recordsEnd(buf []byte) int {
+	if bytes.IndexByte(buf, '"') < 0 {
+		if i := bytes.LastIndexByte(buf, '\n'); i >= 0 {
+			return i + 1
+		}
+		return -1
+	}
+	end, quoted := -1, false
+	for i, c := range buf {
+		switch c {
+		case '"':
+			quoted = !quoted
+		case '\n':
+			if !quoted {
+				end = i + 1
+			}
+		}
+	}
+	return end
+}
+
+// parseBlock parses one block's records into bl.rows, or sets bl.err.
+func (p *parser) parseBlock(ctx context.Context, rr *recordReader, bl *block) {
+	if ctx.Err() != nil {
+		bl.err = ctx.Err()
+		return
+	}
+	br := &recordReader{file: rr.file, comma: rr.comma, maxLine: rr.maxLine, maxCols: rr.maxCols,
+		nextLine: bl.line, started: !bl.first}
+	var r io.Reader = bytes.NewReader(bl.text)
+	if bl.rest != nil {
+		r = io.MultiReader(r, bl.rest)
+	}
+	br.br = bufio.NewReaderSize(r, min(rr.maxLine+2, 64<<10))
+	bl.rows = p.builder()
+	bl.rows.reserve(int64(bytes.Count(bl.text, []byte{'\n'}) + 1))
+	bl.err = p.records(ctx, br, bl.rows, -1)
+}
