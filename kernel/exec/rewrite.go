@@ -65,7 +65,17 @@ func (r *rewriter) stmts(list []ast.Stmt) {
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	switch x := s.(type) {
 	case *ast.LabeledStmt:
-		x.Stmt = r.stmt(x.Stmt)
+		inner := r.stmt(x.Stmt)
+		if b, ok := inner.(*ast.BlockStmt); ok && len(b.List) == 2 {
+			if loop, ok := b.List[1].(*ast.ForStmt); ok && x.Stmt != inner {
+				// A range over an int became { lim := n; for … }: the
+				// label belongs to the loop, not to the block.
+				x.Stmt = loop
+				b.List[1] = x
+				return b
+			}
+		}
+		x.Stmt = inner
 	case *ast.GoStmt:
 		return r.goStmt(x)
 	case *ast.RangeStmt:
