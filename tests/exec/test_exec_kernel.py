@@ -1,0 +1,107 @@
+"""Cell execution through the real kernel and jupyter_client: output of
+compiled code, live display updates, rich values declared in cells,
+inspection docs, goroutine panics, interrupting a context-watching call,
+and shell lines."""
+
+import time
+
+TIMEOUT = 60
+
+
+def run(kc, code, timeout=TIMEOUT):
+    """Execute code; return (reply content, the cell's iopub messages)."""
+    msg_id = kc.execute(code)
+    deadline = time.time() + timeout
+    while True:
+        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    msgs = []
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        msgs.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return reply["content"], msgs
+
+
+def stream(msgs, name):
+    return "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+def test_compiled_code_output_reaches_the_cell(kc):
+    reply, msgs = run(kc, 'import (\n\t"log"\n\t"os"\n)\nos.Stdout.WriteString("from compiled code\\n")\nlog.SetFlags(0)\nlog.Print("a library log line")')
+    assert reply["status"] == "ok", reply
+    assert stream(msgs, "stdout") == "from compiled code\n"
+    assert "a library log line\n" in stream(msgs, "stderr")
+
+
+def test_display_updates_in_place(kc):
+    reply, msgs = run(kc, 'import "github.com/gotrain/gotrain/kernel/display"\nh := display.HTML("<b>0%</b>")\nfor i := range 3 {\n\th.UpdateHTML("<b>step</b>")\n\t_ = i\n}')
+    assert reply["status"] == "ok", reply
+    shown = [m for m in msgs if m["msg_type"] == "display_data"]
+    updates = [m for m in msgs if m["msg_type"] == "update_display_data"]
+    assert len(shown) == 1 and len(updates) == 3
+    display_id = shown[0]["content"]["transient"]["display_id"]
+    assert display_id and all(u["content"]["transient"]["display_id"] == display_id for u in updates)
+    assert updates[-1]["content"]["data"]["text/html"] == "<b>step</b>"
+
+
+def test_cell_declared_html_method_is_rendered(kc):
+    reply, msgs = run(kc, 'type Badge struct{ Label string }\nfunc (b Badge) HTML() string { return "<span>" + b.Label + "</span>" }\nBadge{"ok"}')
+    assert reply["status"] == "ok", reply
+    result = [m for m in msgs if m["msg_type"] == "execute_result"]
+    assert len(result) == 1
+    data = result[0]["content"]["data"]
+    assert data["text/html"] == "<span>ok</span>"
+    assert data["text/plain"] == "{ok}"
+
+
+def test_inspect_shows_the_doc_comment(kc):
+    code = "display.HTML"
+    msg_id = kc.inspect(code, len(code))
+    reply = kc.get_shell_msg(timeout=TIMEOUT)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    content = reply["content"]
+    assert content["status"] == "ok" and content["found"]
+    assert "func HTML(html string) *Handle" in content["data"]["text/plain"]
+    assert "HTML displays" in content["data"]["text/plain"]
+
+
+def test_goroutine_panic_fails_its_cell_once(kc):
+    reply, msgs = run(kc, 'import "time"\ngo func() { panic("from a goroutine") }()\ntime.Sleep(300 * time.Millisecond)')
+    assert reply["status"] == "error"
+    errors = [m for m in msgs if m["msg_type"] == "error"]
+    assert len(errors) == 1 and "from a goroutine" in errors[0]["content"]["evalue"]
+    reply, _ = run(kc, "1 + 1")
+    assert reply["status"] == "ok"
+
+
+def test_interrupt_stops_a_call_watching_the_cell_context(kc):
+    run(kc, "kept := 7")
+    msg_id = kc.execute('import "github.com/gotrain/gotrain/kernel/display"\n<-display.Context().Done()\n"never"')
+    # Wait until the cell runs (busy), then interrupt through the kernel
+    # manager's channel: a control-channel interrupt_request.
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+            break
+    interrupt = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(interrupt)
+    while True:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "Interrupted"
+    reply, msgs = run(kc, "kept")
+    assert reply["status"] == "ok"
+    assert [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"] == ["7"]
+
+
+def test_shell_line_streams_its_output(kc):
+    reply, msgs = run(kc, "!echo first; echo second >&2")
+    assert reply["status"] == "ok", reply
+    assert stream(msgs, "stdout") == "first\n"
+    assert stream(msgs, "stderr") == "second\n"
