@@ -1,0 +1,28 @@
+// Package tune searches gradient-boosting hyperparameters, Ray Tune style,
+// on data loaded and binned once and shared by every trial.
+//
+// The pieces, one file each:
+//
+//   - space.go: the search space. A Space maps XGBoost parameter names to
+//     a Domain (LogUniform, Uniform, QUniform, IntInclusive, RandInt,
+//     Choice, Grid) or to a fixed value that passes through unchanged.
+//   - searcher.go, grid.go, tpe.go: Searchers propose a trial's
+//     parameters: RandomSearch (seeded, reproducible), GridSearch, and
+//     TPE, a tree-structured Parzen estimator that models good and bad
+//     trials seen so far.
+//   - scheduler.go, asha.go: Schedulers decide after each round whether a
+//     trial continues: FIFO runs every trial to the end, ASHA stops the
+//     worse trials at its rungs.
+//   - machine.go: the tuner's logic as a state machine: results and
+//     trial ends go in, trials to launch and to stop come out. It does no
+//     I/O, so it is tested without training.
+//   - run.go: Run wires the machine to training: trials run concurrently
+//     as sessions on the same gbdt.Holders (in process or on a cluster),
+//     failing trials are retried, every round is checkpointed.
+//   - checkpoint.go, resume.go: the experiment directory (one state file per trial,
+//     trial_results.json, tune_best.json and tune_best.xgb) and continuing
+//     an interrupted trial from its checkpoint, tree for tree.
+//   - results.go, progress.go: the table of trials as HTML and text, and
+//     live progress through a Display (the kernel's in-place update) or a
+//     terminal writer.
+package tune
