@@ -104,9 +104,11 @@ type Session struct {
 	types   map[string]string                   // type name → first definition's text
 	defs    map[string]string                   // names declared by cells → kind
 	results map[string]int                      // cell function → number of results
+	varType map[string]string                   // cell variable → its type's name, when the cell spells it
 	bin     map[string]map[string]reflect.Value // import path → compiled symbols
 
 	running atomic.Bool  // a cell is executing
+	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it
 	depth   atomic.Int64 // cell function calls in progress (see enter)
 
 	closeOnce sync.Once

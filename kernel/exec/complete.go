@@ -140,20 +140,39 @@ func (s *Session) members(qual string) []string {
 		}
 		return out
 	}
-	v, ok := s.globalValue(qual)
-	if !ok {
+	out := s.cellMethods(qual)
+	if v, ok := s.globalValue(qual); ok {
+		out = append(out, typeMembers(v.Type())...)
+	}
+	return out
+}
+
+// cellMethods lists the methods cells declared on the type of a variable
+// whose type a cell spelled out (compiled code cannot see them).
+func (s *Session) cellMethods(varName string) []string {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	t := s.varType[varName]
+	if t == "" {
 		return nil
 	}
-	return typeMembers(v.Type())
+	var out []string
+	for k := range s.methods {
+		if m, ok := strings.CutPrefix(k, t+"."); ok {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // globalValue returns a variable of the cells, when no cell is running
 // (reading the interpreter's globals while a program runs would race).
 func (s *Session) globalValue(name string) (reflect.Value, bool) {
-	if !s.idle() {
+	if !s.execMu.TryLock() {
 		return reflect.Value{}, false
 	}
 	v, ok := s.globals()[name]
+	s.execMu.Unlock()
 	if !ok || !v.IsValid() {
 		return reflect.Value{}, false
 	}

@@ -29,6 +29,11 @@ pt := Point{1, 2}`)
 	if !slices.Equal(c.Matches, []string{"X", "Y"}) {
 		t.Errorf("pt.: %+v", c)
 	}
+	mustRun(t, s, "func (p Point) Norm1() int { return p.X + p.Y }")
+	c = s.Complete("pt.N", 4)
+	if !slices.Equal(c.Matches, []string{"Norm1"}) {
+		t.Errorf("pt.N (a method declared in a cell): %+v", c)
+	}
 	// Positions count code points: "é" is one.
 	c = s.Complete("s := \"é\"; strings.ToU", 21)
 	if !slices.Contains(c.Matches, "ToUpper") || c.Start != 18 || c.End != 21 {

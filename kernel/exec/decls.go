@@ -46,6 +46,7 @@ func (s *Session) noteDecls(f *ast.File) {
 				case *ast.ValueSpec:
 					for _, n := range y.Names {
 						s.define(n.Name, x.Tok.String())
+						s.noteType(n.Name, typeName(y.Type))
 					}
 				}
 			}
@@ -68,9 +69,12 @@ func (s *Session) noteDefines(body *ast.BlockStmt) {
 		switch x := st.(type) {
 		case *ast.AssignStmt:
 			if x.Tok == token.DEFINE {
-				for _, l := range x.Lhs {
+				for i, l := range x.Lhs {
 					if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 						s.define(id.Name, "var")
+						if len(x.Rhs) == len(x.Lhs) {
+							s.noteType(id.Name, litType(x.Rhs[i]))
+						}
 					}
 				}
 			}
@@ -81,6 +85,7 @@ func (s *Session) noteDefines(body *ast.BlockStmt) {
 					case *ast.ValueSpec:
 						for _, n := range y.Names {
 							s.define(n.Name, gd.Tok.String())
+							s.noteType(n.Name, typeName(y.Type))
 						}
 					case *ast.TypeSpec:
 						s.define(y.Name.Name, "type")
@@ -182,4 +187,45 @@ func nodeText(n ast.Node) string {
 	var b strings.Builder
 	printer.Fprint(&b, token.NewFileSet(), n)
 	return b.String()
+}
+
+// noteType records the type a cell spelled for a variable (or forgets an
+// older one); stateMu must be held.
+func (s *Session) noteType(name, typ string) {
+	if s.varType == nil {
+		s.varType = map[string]string{}
+	}
+	if typ == "" {
+		delete(s.varType, name)
+		return
+	}
+	s.varType[name] = typ
+}
+
+// typeName is the name of a named type expression (T or *T), or "".
+func typeName(e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.StarExpr:
+		return typeName(x.X)
+	}
+	return ""
+}
+
+// litType is the type of T{…}, &T{…} or new(T), or "".
+func litType(e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		return typeName(x.Type)
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return litType(x.X)
+		}
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok && id.Name == "new" && len(x.Args) == 1 {
+			return typeName(x.Args[0])
+		}
+	}
+	return ""
 }

@@ -22,6 +22,8 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 		out = discard{}
 	}
 	s.syncOutput() // what earlier goroutines printed belongs to the earlier cell
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
 	s.running.Store(true)
 	defer s.running.Store(false)
 	s.setCurrent(cellState{ctx: ctx, out: out})
