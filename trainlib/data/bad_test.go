@@ -37,6 +37,7 @@ var badCases = map[string]Options{
 	"empty_header_name.csv":       {Label: "label"},
 	"too_many_levels.csv":         {Label: "label", OneHot: true, MaxLevels: 3},
 	"out_of_range.csv":            {Label: "label"},
+	"record_too_long.csv":         {Label: "label", MaxLineBytes: 64},
 }
 
 func TestBadCorpus(t *testing.T) {
