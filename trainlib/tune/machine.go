@@ -47,7 +47,9 @@ func (t *Trial) Last(metric string) float64 {
 }
 
 // done reports whether the trial will not run again.
-func (t *Trial) done() bool { return t.Status == Terminated || t.Status == Stopped || t.Status == Errored }
+func (t *Trial) done() bool {
+	return t.Status == Terminated || t.Status == Stopped || t.Status == Errored
+}
 
 // machine is the tuner's logic with no I/O: it hands out trials to run,
 // takes their round results and ends, and decides stops and retries.

@@ -161,7 +161,9 @@ func (d IntRange) count() int {
 	return d.High - d.Low
 }
 
-func (d IntRange) toUnit(v any) float64 { return (toFloat(v) - float64(d.Low) + 0.5) / float64(d.count()) }
+func (d IntRange) toUnit(v any) float64 {
+	return (toFloat(v) - float64(d.Low) + 0.5) / float64(d.count())
+}
 
 func (d IntRange) fromUnit(u float64) any {
 	return d.Low + min(d.count()-1, max(0, int(math.Floor(u*float64(d.count())))))

@@ -1,0 +1,156 @@
+package tune
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/model"
+)
+
+// Options configure a tuning run. Zero values take the defaults noted.
+type Options struct {
+	// Space is sampled for each trial; nil means SeedSpace().
+	Space Space
+	// Samples is num_samples, 10 by default.
+	Samples int
+	// Seed seeds the searcher.
+	Seed uint64
+	// Searcher proposes configs; nil means a RandomSearch over Space.
+	Searcher Searcher
+	// Scheduler stops trials early; nil means FIFO.
+	Scheduler Scheduler
+	// Metric ("<set>-<metric>", default "val-error") and Mode ("min" or
+	// "max", default "min") choose the best trial.
+	Metric, Mode string
+	// Base holds the parameters every trial starts from (DefaultParams
+	// when zero); the Space's entries override them. Base.NumBoostRound is
+	// each trial's rounds (10 when unset, as xgboost.train).
+	Base gbdt.Params
+	// Evals names the eval sets, default "train", "val".
+	Evals []string
+	// FeatureNames name the features in saved models.
+	FeatureNames []string
+	// MaxConcurrent trials at once; 0 means CPUs (runtime.NumCPU, or the
+	// cluster's total given as CPUs).
+	MaxConcurrent int
+	// CPUs is how many CPUs the holders have altogether, 0 for this
+	// machine's; trials share them evenly.
+	CPUs int
+	// MaxFailures is how often a trial may fail and be retried (from its
+	// last checkpoint) before it is marked failed.
+	MaxFailures int
+	// Dir is the experiment directory (checkpoints, trial_results.json,
+	// tune_best.*); a run with a Dir that holds checkpoints resumes them.
+	// Empty keeps everything in memory.
+	Dir string
+	// Display, when set, is updated with a *Table at most every
+	// UpdateEvery (0.5 s by default) and once at the end.
+	Display     Display
+	UpdateEvery time.Duration
+}
+
+func (o *Options) defaults() error {
+	if o.Space == nil {
+		o.Space = SeedSpace()
+	}
+	if o.Samples == 0 {
+		o.Samples = 10
+	}
+	if o.Metric == "" {
+		o.Metric = "val-error"
+	}
+	if o.Mode == "" {
+		o.Mode = "min"
+	}
+	if o.Mode != "min" && o.Mode != "max" {
+		return fmt.Errorf("tune: mode %q: give \"min\" or \"max\"", o.Mode)
+	}
+	if o.Base.Objective == "" {
+		o.Base = gbdt.DefaultParams()
+	}
+	if o.Base.NumBoostRound == 0 {
+		o.Base.NumBoostRound = 10
+	}
+	if len(o.Evals) == 0 {
+		o.Evals = []string{gbdt.TrainSet, "val"}
+	}
+	set, _, ok := strings.Cut(o.Metric, "-")
+	if !ok || !slices.Contains(o.Evals, set) {
+		return fmt.Errorf("tune: metric %q must be \"<eval set>-<metric>\" with an eval set among %v", o.Metric, o.Evals)
+	}
+	if o.CPUs <= 0 {
+		o.CPUs = runtime.NumCPU()
+	}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = o.CPUs
+	}
+	if o.UpdateEvery <= 0 {
+		o.UpdateEvery = 500 * time.Millisecond
+	}
+	if o.Searcher == nil {
+		s, err := NewRandomSearch(o.Space, o.Samples, o.Seed)
+		if err != nil {
+			return err
+		}
+		o.Searcher = s
+	}
+	if o.Scheduler == nil {
+		o.Scheduler = FIFO{}
+	}
+	return o.Space.Validate()
+}
+
+// Results is what a tuning run gives.
+type Results struct {
+	// Trials in order, Best the best finished one by Metric and Mode.
+	Trials []*Trial
+	Best   *Trial
+	// BestModel is Best's model.
+	BestModel *model.Model
+	Metric    string
+	Mode      string
+}
+
+// Run tunes over the shards the holders hold: in process (gbdt.LocalHolder)
+// or on a cluster (cluster.Cluster.Holders()). The holders bin the data
+// once; every trial is a session on them. When ctx is cancelled, running
+// trials stop within a round and Run returns the results so far with
+// ctx's error; rerunning with the same Dir resumes.
+func Run(ctx context.Context, holders []gbdt.Holder, opt Options) (*Results, error) {
+	if err := opt.defaults(); err != nil {
+		return nil, err
+	}
+	if len(holders) == 0 {
+		return nil, fmt.Errorf("tune: no holders; connect a cluster or make a gbdt.LocalHolder")
+	}
+	r := &runner{opt: opt, holders: holders, events: make(chan event), models: map[int]*model.Model{},
+		nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
+	r.m = &machine{searcher: opt.Searcher, sched: opt.Scheduler, metric: opt.Metric, sign: 1,
+		maxConc: opt.MaxConcurrent, maxFailures: opt.MaxFailures}
+	if opt.Mode == "max" {
+		r.m.sign = -1
+	}
+	if err := r.resume(); err != nil {
+		return nil, err
+	}
+	runErr := r.loop(ctx)
+	res := &Results{Trials: r.m.trials, Best: r.m.best(), Metric: opt.Metric, Mode: opt.Mode}
+	if res.Best != nil {
+		m, err := r.bestModel(res.Best)
+		if err != nil {
+			return res, errors.Join(runErr, err)
+		}
+		res.BestModel = m
+	}
+	if runErr != nil {
+		return res, runErr
+	}
+	return res, r.writeResults(res)
+}
