@@ -363,6 +363,3 @@ func (s *Session) singleResult(e ast.Expr) bool {
 	}
 	return true
 }
-
-// idle reports whether no cell is executing.
-func (s *Session) idle() bool { return !s.running.Load() }

@@ -20,6 +20,7 @@ func init() {
 		"JSON":            reflect.ValueOf(model.JSON),
 		"Load":            reflect.ValueOf(model.Load),
 		"MaxFileBytes":    reflect.ValueOf(constant.MakeFromLiteral("1073741824", token.INT, 0)),
+		"New":             reflect.ValueOf(model.New),
 		"NoParent":        reflect.ValueOf(constant.MakeFromLiteral("2147483647", token.INT, 0)),
 		"Read":            reflect.ValueOf(model.Read),
 		"RegSquaredError": reflect.ValueOf(constant.MakeFromLiteral("\"reg:squarederror\"", token.STRING, 0)),
