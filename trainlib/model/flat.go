@@ -10,7 +10,10 @@ type flatNode struct {
 }
 
 // flatTree is a Tree laid out for prediction.
-type flatTree []flatNode
+type flatTree struct {
+	nodes []flatNode
+	depth int // edges on the longest root-to-leaf path
+}
 
 // flatten lays out trees for prediction. It is cheap (one pass over the
 // nodes) and done per call, so a Model stays a plain value its owner may
@@ -32,28 +35,9 @@ func flatten(trees []Tree) []flatTree {
 				nodes[j].miss = 0
 			}
 		}
-		out[i] = nodes
+		out[i] = flatTree{nodes: nodes, depth: t.depth()}
 	}
 	return out
-}
-
-// leafValue walks row down the tree: missing values go where miss says,
-// others go left iff value < condition. The step is written so the
-// compiler can use conditional moves instead of branches.
-func (t flatTree) leafValue(row []float32) float32 {
-	nd := &t[0]
-	for nd.left >= 0 {
-		v := row[nd.feat]
-		var step int32
-		if !(v < nd.cond) {
-			step = 1
-		}
-		if v != v { // NaN: missing
-			step = nd.miss
-		}
-		nd = &t[nd.left+step]
-	}
-	return nd.cond
 }
 
 // blockRows is how many rows go through one tree before the next tree, so
@@ -62,17 +46,41 @@ const blockRows = 64
 
 // margins writes the margin of each row of rows (a row-major block with
 // cols values per row) into out, summing in tree order from base.
+//
+// Rows of a block descend a tree together, one level at a time: the steps
+// of different rows do not depend on each other, so the processor overlaps
+// their memory loads instead of waiting on one row's chain of nodes.
 func margins(trees []flatTree, base float32, rows []float32, cols int, out []float32) {
+	var at [blockRows]int32
 	for lo := 0; lo < len(out); lo += blockRows {
-		hi := min(lo+blockRows, len(out))
-		sums := out[lo:hi]
+		sums := out[lo:min(lo+blockRows, len(out))]
+		block := rows[lo*cols : (lo+len(sums))*cols]
 		for i := range sums {
 			sums[i] = base
 		}
 		for _, t := range trees {
-			for i := range sums {
-				r := (lo + i) * cols
-				sums[i] += t.leafValue(rows[r : r+cols : r+cols])
+			nodes := t.nodes
+			idx := at[:len(sums)]
+			clear(idx)
+			for level := 0; level < t.depth; level++ {
+				for i, n := range idx {
+					nd := &nodes[n]
+					if nd.left < 0 {
+						continue
+					}
+					v := block[i*cols+int(nd.feat)]
+					var step int32
+					if !(v < nd.cond) {
+						step = 1
+					}
+					if v != v { // NaN: missing
+						step = nd.miss
+					}
+					idx[i] = nd.left + step
+				}
+			}
+			for i, n := range idx {
+				sums[i] += nodes[n].cond
 			}
 		}
 	}
