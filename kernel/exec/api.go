@@ -1,7 +1,26 @@
 // Package exec runs notebook cells: a yaegi interpreter session whose state
 // persists between cells, with cell preprocessing, output capture, rich
 // values, completion, inspection and magics. It knows nothing of sockets or
-// the wire format; package kernel drives it.
+// the wire format; package kernel drives it through Session.
+//
+// How a cell runs (execute.go): magic and shell lines first (magic.go);
+// the Go code is cut into runs of imports, declarations and statements
+// (split.go), because yaegi cannot evaluate them together; each run is
+// parsed with a line directive so every position names the cell's own line
+// and column, rewritten to close yaegi v0.16.1's gaps with Go 1.22+
+// (rewrite.go: range over int, per-iteration loop variables, guarded go
+// statements, a recursion bound), compiled under recover and run; a final
+// expression's value is rendered richly (value.go).
+//
+// Output (capture*.go): file descriptors 1 and 2 are pipes while a session
+// lives, so compiled code's writes reach the running cell too; what a
+// goroutine prints after its cell ended goes to that cell until the next
+// one starts. Standard input is an on-demand reader (stdin.go). Calls that
+// would end the process (os.Exit, log.Fatal, runtime.Goexit) fail the cell
+// instead (overrides.go), and interrupts stop the interpreter through its
+// own stop (stop.go). Cells display through github.com/gotrain/gotrain/
+// kernel/display, bound to the session, and pass display.Context() to long
+// library calls so that an interrupt cancels them.
 package exec
 
 import (
