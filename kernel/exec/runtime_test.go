@@ -178,3 +178,30 @@ err`, r2)
 		t.Errorf("no-stdin client: %+v %q", res.Err, plain(res))
 	}
 }
+
+func TestCompleteInspectWhileACellRuns(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "strings"
+total := 0`)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan Result, 1)
+	go func() { done <- s.Execute(ctx, "for { total++ }", &recorder{}) }()
+	for i := 0; i < 50; i++ {
+		if c := s.Complete("strings.Rep", 11); len(c.Matches) == 0 {
+			t.Errorf("no completion while a cell runs")
+		}
+		s.Complete("tot", 3)
+		s.Inspect("total", 2, 0)
+		s.Inspect("strings.Repeat", 10, 0)
+		if st, _ := s.IsComplete("func f() {"); st != "incomplete" {
+			t.Errorf("IsComplete while running: %s", st)
+		}
+	}
+	cancel()
+	if res := <-done; res.Err == nil || res.Err.Name != "Interrupted" {
+		t.Fatalf("busy cell: %+v", res.Err)
+	}
+	if b, ok := s.Inspect("total", 2, 0); !ok || !strings.Contains(b["text/plain"].(string), "int = ") {
+		t.Errorf("inspect after the cell: %v %v", ok, b)
+	}
+}
