@@ -1,0 +1,240 @@
+package tune
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/model"
+	"github.com/gotrain/gotrain/trainlib/track"
+)
+
+func TestRunWritesBestAndResults(t *testing.T) {
+	dir := t.TempDir()
+	res, err := Run(context.Background(), twoHolders(t), testOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Trials) != 4 || res.Best == nil || res.BestModel == nil {
+		t.Fatalf("trials %d, best %v", len(res.Trials), res.Best)
+	}
+	for _, tr := range res.Trials {
+		if tr.Status != Terminated || tr.Rounds != 8 {
+			t.Fatalf("trial %s: %s after %d rounds, want TERMINATED after 8", tr.ID, tr.Status, tr.Rounds)
+		}
+		if tr.Last("val-error") < res.Best.Last("val-error") {
+			t.Fatalf("trial %s has val-error %v below the best's %v", tr.ID, tr.Last("val-error"), res.Best.Last("val-error"))
+		}
+	}
+	m, err := model.Load(filepath.Join(dir, BestJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Trees) != 8 || m.Params["eta"] == "" {
+		t.Fatalf("tune_best.json: %d trees, params %v", len(m.Trees), m.Params)
+	}
+	if _, err := model.Load(filepath.Join(dir, BestXGB)); err != nil {
+		t.Fatal(err)
+	}
+	trs, err := track.ReadTrialResults(filepath.Join(dir, track.TrialResultsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trs) != 4 || trs[0].Params["max_depth"] == nil || math.IsNaN(trs[0].Metrics["val-error"]) {
+		t.Fatalf("trial_results.json: %+v", trs)
+	}
+	if s := res.String(); !strings.Contains(s, "* ") || !strings.Contains(s, "val-error") {
+		t.Fatalf("text table lacks the best mark or the metric:\n%s", s)
+	}
+	if h := res.HTML(); !strings.Contains(h, `class="best"`) || !strings.Contains(h, "<td>"+res.Best.ID+"</td>") {
+		t.Fatalf("HTML table lacks the best row:\n%s", h)
+	}
+}
+
+// Two trials overlap: each waits, in its first round, until the other
+// has started. Run one at a time, the first would wait forever (the
+// deadline turns that into a failure).
+func TestTrialsRunConcurrently(t *testing.T) {
+	var mu sync.Mutex
+	started := map[string]bool{}
+	both := make(chan struct{})
+	hs := hooked(twoHolders(t), func(ctx context.Context, sess gbdt.SessionID, round int) error {
+		if round != 0 {
+			return nil
+		}
+		mu.Lock()
+		started[trialOf(sess)] = true
+		if len(started) == 2 {
+			select {
+			case <-both:
+			default:
+				close(both)
+			}
+		}
+		mu.Unlock()
+		select {
+		case <-both:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(2 * time.Minute):
+			return errors.New("the other trial never started: trials do not run concurrently")
+		}
+	})
+	opt := testOptions("")
+	opt.Samples = 2
+	res, err := Run(context.Background(), hs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Trials {
+		if tr.Status != Terminated {
+			t.Fatalf("trial %s: %s %s", tr.ID, tr.Status, tr.Err)
+		}
+	}
+}
+
+// uninterrupted returns tune_best.json of a plain run.
+func uninterrupted(t *testing.T) []byte {
+	dir := t.TempDir()
+	if _, err := Run(context.Background(), twoHolders(t), testOptions(dir)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, BestJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// A trial failing once (injected at round 3 of its first attempt) is
+// retried from its checkpoint and ends with the model of a run without
+// the failure.
+func TestRetryAfterInjectedFailure(t *testing.T) {
+	want := uninterrupted(t)
+	dir := t.TempDir()
+	var mu sync.Mutex
+	attempts := map[string]int{}
+	hs := hooked(twoHolders(t), func(ctx context.Context, sess gbdt.SessionID, round int) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if round == 0 {
+			attempts[trialOf(sess)+string(sess[len(sess)-3:])]++
+		}
+		if round == 3 && strings.HasSuffix(string(sess), "-f0") {
+			return fmt.Errorf("injected failure of %s", sess)
+		}
+		return nil
+	})
+	opt := testOptions(dir)
+	opt.MaxFailures = 1
+	res, err := Run(context.Background(), hs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Trials {
+		if tr.Status != Terminated || tr.Failures != 1 || !strings.Contains(tr.Err, "injected") {
+			t.Fatalf("trial %s: %s, %d failures, %q; want TERMINATED after 1 injected failure", tr.ID, tr.Status, tr.Failures, tr.Err)
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(dir, BestJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("the best model after retries differs from the uninterrupted run's")
+	}
+}
+
+// Without retries left, a failing trial is marked failed with its error
+// and the others finish.
+func TestFailedTrialDoesNotStopOthers(t *testing.T) {
+	hs := hooked(twoHolders(t), func(ctx context.Context, sess gbdt.SessionID, round int) error {
+		if round == 2 && trialOf(sess) == "t0001" {
+			return errors.New("injected failure")
+		}
+		return nil
+	})
+	res, err := Run(context.Background(), hs, testOptions(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Trials {
+		want := Terminated
+		if tr.ID == "t0001" {
+			want = Errored
+		}
+		if tr.Status != want {
+			t.Fatalf("trial %s: %s (%s), want %s", tr.ID, tr.Status, tr.Err, want)
+		}
+	}
+	if res.Best == nil || res.Best.ID == "t0001" {
+		t.Fatalf("best %v", res.Best)
+	}
+	if !strings.Contains(res.String(), "t0001: ") {
+		t.Fatalf("the table does not show the failed trial's error:\n%s", res.String())
+	}
+}
+
+// Cancelling the context mid-run returns promptly with what was done;
+// rerunning on the same directory trains only what was missing and ends
+// with the uninterrupted run's best model.
+func TestResumeAfterCancel(t *testing.T) {
+	want := uninterrupted(t)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	hs := hooked(twoHolders(t), func(_ context.Context, sess gbdt.SessionID, round int) error {
+		if trialOf(sess) == "t0002" && round == 4 {
+			cancel()
+		}
+		return nil
+	})
+	res, err := Run(ctx, hs, testOptions(dir))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted run: err %v, want context.Canceled", err)
+	}
+	finished := map[string]bool{}
+	for _, tr := range res.Trials {
+		if tr.Status == Terminated {
+			finished[tr.ID] = true
+		}
+	}
+	if len(finished) == 0 || len(finished) == 4 {
+		t.Fatalf("%d trials finished before the interrupt; the test needs some but not all", len(finished))
+	}
+	var mu sync.Mutex
+	var events []string
+	var logged []gbdt.Holder
+	for _, h := range twoHolders(t) {
+		logged = append(logged, &sessionLog{Holder: h, mu: &mu, events: &events})
+	}
+	if _, err := Run(context.Background(), logged, testOptions(dir)); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events {
+		if strings.HasPrefix(e, "start ") && finished[trialOf(gbdt.SessionID(strings.TrimPrefix(e, "start ")))] {
+			t.Fatalf("finished trial trained again on resume: %s", e)
+		}
+	}
+	if !slices.Contains(events, "continue t0002 from 3 trees") {
+		t.Fatalf("t0002 (interrupted in round 4, last checkpoint 4 rounds, the last one redone) did not continue from 3 trees: %v", events)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, BestJSON))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("the best model after resume differs from the uninterrupted run's")
+	}
+}
