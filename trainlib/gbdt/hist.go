@@ -84,7 +84,11 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 	err = parallelFor(ctx, threads, len(tasks), func(w, k int) {
 		t := tasks[k]
 		hist := s.pool[w][t.node*width : (t.node+1)*width]
-		buildHist(hist, t.ts.sh.bins, t.ts.gh, t.ts.rows[t.lo:t.hi], s.off, nf)
+		if sp := t.ts.sh.sparse; sp != nil {
+			buildHistSparse(hist, sp, t.ts.gh, t.ts.rows[t.lo:t.hi])
+		} else {
+			buildHist(hist, t.ts.sh.bins, t.ts.gh, t.ts.rows[t.lo:t.hi], s.off, nf)
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -105,6 +109,10 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 				nh.Total[0] += ts.gh[2*r]
 				nh.Total[1] += ts.gh[2*r+1]
 			}
+		}
+		if len(s.train) > 0 && s.train[0].sh.sparse != nil {
+			sh := s.train[0].sh
+			fillDefaults(nh.Bins, nh.Total, sh.off, sh.nb, sh.def)
 		}
 		resp.Hists[k] = nh
 	}

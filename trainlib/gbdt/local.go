@@ -32,14 +32,21 @@ type LocalHolder struct {
 	fp       uint64
 	sessions map[SessionID]*session
 	threads  int
+	// denseOnly keeps dense bins whatever the data (tests compare both).
+	denseOnly bool
 }
 
 // localShard is a shard with its binned values (training shards only).
 type localShard struct {
 	info ShardInfo
 	data *data.Dataset
-	// bins holds Rows×Features bin codes, row by row.
-	bins []uint8
+	// bins holds Rows×Features bin codes, row by row; nil when sparse.
+	bins   []uint8
+	sparse *sparseBins
+	// off, nb and def describe the binning for binAt: each feature's first
+	// global bin, its bin count and (sparse only) its left-out bin.
+	off, nb []int
+	def     []uint8
 }
 
 // NewLocalHolder returns a holder of shards using at most threads
@@ -144,7 +151,19 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 		if err != nil {
 			return err
 		}
-		s.bins = bins
+		s.bins, s.sparse = bins, nil
+	}
+	def, err := h.maybeSparsify(ctx, cuts)
+	if err != nil {
+		return err
+	}
+	off, _ := cuts.Offsets()
+	nb := make([]int, len(off))
+	for f := range nb {
+		nb[f] = cuts.NumBins(f)
+	}
+	for _, s := range h.shards {
+		s.off, s.nb, s.def = off, nb, def
 	}
 	h.cuts, h.fp = cuts, fp
 	return nil

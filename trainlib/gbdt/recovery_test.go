@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"github.com/gotrain/gotrain/trainlib/data"
 )
 
 // failover is a Holder that loses its state at a given round: it drops
@@ -58,8 +60,11 @@ func (f *failover) Gradients(ctx context.Context, req GradientRequest) (Gradient
 // TestHolderStateRebuiltFromShardsAndTrees: replacing a holder mid-run by
 // one rebuilt from its shards and the trees so far gives the same model.
 func TestHolderStateRebuiltFromShardsAndTrees(t *testing.T) {
-	train := synthetic(3000, 7, 21)
-	val := synthetic(600, 7, 22)
+	t.Run("dense", func(t *testing.T) { testRebuild(t, synthetic(3000, 7, 21), synthetic(600, 7, 22)) })
+	t.Run("sparse", func(t *testing.T) { testRebuild(t, oneHotLike(3000, 21), oneHotLike(600, 22)) })
+}
+
+func testRebuild(t *testing.T, train, val *data.Dataset) {
 	shards := append(shardsOf(TrainSet, train, 4), shardsOf("val", val, 2)...)
 	p := DefaultParams()
 	p.NumBoostRound, p.Subsample, p.Seed = 10, 0.9, 3

@@ -99,7 +99,7 @@ func (s *session) addTree(ctx context.Context, t *BinTree) error {
 	for _, ts := range s.train {
 		d := ts.sh.data
 		for r := 0; r < d.Rows; r++ {
-			ts.margin[r] += t.Value[t.leafOfBins(ts.sh.bins[r*d.Cols:(r+1)*d.Cols], s.cuts)]
+			ts.margin[r] += t.Value[t.leafOfBins(ts.sh, r, s.cuts)]
 		}
 	}
 	for _, es := range s.evals {
@@ -117,12 +117,12 @@ func (s *session) walkEval(es *evalState, t *BinTree) {
 	}
 }
 
-// leafOfBins returns the leaf a row of bin codes reaches.
-func (t *BinTree) leafOfBins(row []uint8, c *Cuts) int32 {
+// leafOfBins returns the leaf row r of a binned shard reaches.
+func (t *BinTree) leafOfBins(sh *localShard, r int, c *Cuts) int32 {
 	n := int32(0)
 	for t.Feature[n] >= 0 {
 		f := t.Feature[n]
-		b := int32(row[f])
+		b := int32(sh.binAt(r, int(f)))
 		switch {
 		case c.HasMissing[f] && int(b) == len(c.Values[f]):
 			if t.DefaultLeft[n] {

@@ -1,6 +1,7 @@
 package gbdt
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -39,6 +40,10 @@ func summarizeInPlace(vs []float32, size int, sc *sortScratch) Summary {
 		k++
 	}
 	vs = vs[:k]
+	if few, ok := fewDistinct(vs); ok {
+		s.Values, s.Counts = few.values, few.counts
+		return s.Prune(size)
+	}
 	sc.sort(vs)
 	distinct := 0
 	for i := 0; i < len(vs); i++ {
@@ -309,4 +314,46 @@ func binOf(cs []float32, v float32) int {
 		base++
 	}
 	return base
+}
+
+// fewValues is a column's distinct values with their counts, ascending.
+type fewValues struct {
+	values []float32
+	counts []int64
+}
+
+// maxFew bounds the distinct values fewDistinct tracks.
+const maxFew = 16
+
+// fewDistinct counts the distinct values of vs in one pass when there are
+// at most maxFew of them (one-hot and small-code columns), sparing the
+// sort; ok is false otherwise.
+func fewDistinct(vs []float32) (fewValues, bool) {
+	var vals [maxFew]float32
+	var cnts [maxFew]int64
+	n := 0
+outer:
+	for _, v := range vs {
+		for i := 0; i < n; i++ {
+			if vals[i] == v {
+				cnts[i]++
+				continue outer
+			}
+		}
+		if n == maxFew {
+			return fewValues{}, false
+		}
+		vals[n], cnts[n] = v, 1
+		n++
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(vals[a], vals[b]) })
+	out := fewValues{values: make([]float32, n), counts: make([]int64, n)}
+	for k, i := range idx {
+		out.values[k], out.counts[k] = vals[i], cnts[i]
+	}
+	return out, true
 }
