@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/gotrain/gotrain/trainlib/job"
+	"github.com/gotrain/gotrain/trainlib/tune"
+)
+
+func init() {
+	register(command{name: "train", summary: "the tutorial as a batch job: tune on workers, save the best model and its explanations", run: runTrain})
+}
+
+const trainHelp = `Usage: gotrain train [flags]
+
+The tutorial notebook as a batch job (the reference workflow's train_model.py):
+connect workers, load the sharded data of --data, tune eta and max_depth over
+--tune_samples trials (best by val-error), score the best model on the test
+set and write into --out:
+
+  tune_best.xgb, tune_best.json     the best model (XGBoost JSON; load with xgboost.Booster)
+  trial_results.json                every trial's parameters and final metrics
+  feature_importance_{gain,weight,cover}.png
+  explanation.html                  importance charts, weights and per-row explanations
+  dominostats.json                  test Accuracy and AUC
+
+When --data holds no shards, the default German credit data is generated there
+first (as 'gotrain data generate --dir DIR' would), and stderr says so.
+
+Spawned workers need --ray_actors × --cpus_per_actor CPUs. When this machine has
+fewer, train stops at once with a suggestion (on a 2-core machine:
+--ray_actors 2 --cpus_per_actor 1) unless --oversubscribe is given. With
+--workers nothing is spawned: the workers' secret comes from GOTRAIN_TOKEN.
+
+Exit status: 0 done, 1 failure, 2 bad usage or too few CPUs, 130 interrupted
+(rerunning with the same --out resumes unfinished trials).
+
+Flags:
+`
+
+// trainExit carries train's exit status for main.
+type trainExit struct {
+	err  error
+	code int
+}
+
+func (e trainExit) Error() string { return e.err.Error() }
+func (e trainExit) Unwrap() error { return e.err }
+func (e trainExit) ExitCode() int { return e.code }
+
+func runTrain(ctx context.Context, args []string) error {
+	cfg, o, err := parseTrain(args, os.Stderr)
+	if err != nil {
+		return err
+	}
+	o.Log = os.Stderr
+	o.Progress = &tune.Terminal{W: os.Stderr, TTY: isTTY(os.Stderr)}
+	sum, err := job.Run(ctx, cfg, o)
+	if err != nil {
+		return trainError(ctx, err)
+	}
+	fmt.Printf("best trial %s: eta %v, max_depth %v\n", sum.Best.ID, sum.Best.Config["eta"], sum.Best.Config["max_depth"])
+	fmt.Printf("%s\n", sum.Scores)
+	fmt.Printf("results in %s\n", cfg.OutDir)
+	if sum.MLflowRun != "" {
+		fmt.Printf("MLflow run %s logged to %s (model registered as %s)\n", sum.MLflowRun, sum.MLflowURL, job.RegisteredModel)
+	}
+	return nil
+}
+
+// parseTrain reads train's flags into a job configuration.
+func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, error) {
+	var cfg job.Config
+	var o job.RunOptions
+	var workers string
+	var seed uint
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, trainHelp); fs.PrintDefaults() }
+	fs.IntVar(&cfg.Actors, "ray_actors", job.DefaultActors, "number of workers to spawn on this machine")
+	fs.IntVar(&cfg.CPUsPerActor, "cpus_per_actor", job.DefaultCPUsPerActor, "CPUs of each spawned worker")
+	fs.IntVar(&cfg.Samples, "tune_samples", job.DefaultSamples, "number of tuning trials")
+	fs.IntVar(&cfg.Rounds, "rounds", job.DefaultRounds, "boosting rounds of each trial")
+	fs.StringVar(&cfg.DataDir, "data", "data", "`DIR` holding train_data_*.csv, validation_data_*.csv and test_data.csv (generated when empty)")
+	fs.StringVar(&cfg.OutDir, "out", "results", "`DIR` for the result files (created if needed)")
+	fs.StringVar(&workers, "workers", "", "comma-separated `ADDR,…` (host:port) of running 'gotrain worker's to use instead of spawning")
+	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
+	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
+	fs.UintVar(&seed, "seed", 0, "seed of the search, the training and generated data")
+	if err := fs.Parse(args); err != nil {
+		return cfg, o, err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "train: unexpected argument %q (flags only; see gotrain train --help)\n", fs.Arg(0))
+		return cfg, o, errUsage
+	}
+	cfg.Seed = uint64(seed)
+	for _, a := range strings.Split(workers, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			cfg.Workers = append(cfg.Workers, a)
+		}
+	}
+	if cfg.Actors < 1 || cfg.CPUsPerActor < 1 || cfg.Samples < 1 || cfg.Rounds < 1 {
+		fmt.Fprintf(stderr, "train: --ray_actors, --cpus_per_actor, --tune_samples and --rounds must be at least 1\n")
+		return cfg, o, errUsage
+	}
+	if len(cfg.Workers) == 0 && !cfg.Oversubscribe && cfg.Actors*cfg.CPUsPerActor > runtime.NumCPU() {
+		return cfg, o, trainExit{err: &job.CPUError{Actors: cfg.Actors, CPUsPerActor: cfg.CPUsPerActor, Have: runtime.NumCPU()}, code: 2}
+	}
+	return cfg, o, nil
+}
+
+// trainError maps a failed run to its exit status: 130 when interrupted.
+func trainError(ctx context.Context, err error) error {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		return trainExit{err: fmt.Errorf("interrupted; rerun with the same --out to resume: %w", err), code: 130}
+	}
+	var cpu *job.CPUError
+	if errors.As(err, &cpu) {
+		return trainExit{err: err, code: 2}
+	}
+	return err
+}
+
+// isTTY reports whether f is a terminal.
+func isTTY(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

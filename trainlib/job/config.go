@@ -1,0 +1,97 @@
+package job
+
+import (
+	"fmt"
+	"runtime"
+)
+
+// Config says what a Job does. The zero value, with DataDir and OutDir set,
+// is the reference workflow's defaults: 3 actors × 4 CPUs, 10 tuning samples.
+type Config struct {
+	// DataDir holds train_data_*.csv, validation_data_*.csv and
+	// test_data.csv; OutDir receives every file the job writes.
+	DataDir, OutDir string
+	// Actors is how many workers to spawn (ray_actors, 3 when zero);
+	// CPUsPerActor bounds each one's CPUs (cpus_per_actor, 4 when zero).
+	Actors, CPUsPerActor int
+	// Workers are host:port addresses of workers started elsewhere with
+	// `gotrain worker`; when set nothing is spawned and the CPU check is
+	// theirs. The secret comes from GOTRAIN_TOKEN.
+	Workers []string
+	// Samples is the number of tuning trials (tune_samples, 10 when zero).
+	Samples int
+	// Rounds is each trial's boosting rounds (10 when zero, as xgboost.train).
+	Rounds int
+	// Seed seeds the search and the training.
+	Seed uint64
+	// Oversubscribe allows more spawned CPUs than this machine has.
+	Oversubscribe bool
+}
+
+// Defaults of the reference workflow's train_model.py.
+const (
+	DefaultActors       = 3
+	DefaultCPUsPerActor = 4
+	DefaultSamples      = 10
+	DefaultRounds       = 10
+)
+
+// withDefaults fills the zero fields.
+func (c Config) withDefaults() Config {
+	if c.Actors == 0 {
+		c.Actors = DefaultActors
+	}
+	if c.CPUsPerActor == 0 {
+		c.CPUsPerActor = DefaultCPUsPerActor
+	}
+	if c.Samples == 0 {
+		c.Samples = DefaultSamples
+	}
+	if c.Rounds == 0 {
+		c.Rounds = DefaultRounds
+	}
+	return c
+}
+
+// CPUError says that spawning Actors × CPUsPerActor CPUs needs more than
+// this machine has, and what to run instead.
+type CPUError struct {
+	Actors, CPUsPerActor, Have int
+}
+
+func (e *CPUError) Error() string {
+	a, c := Fit(e.Actors, e.Have)
+	return fmt.Sprintf("%d actors × %d CPUs per actor need %d CPUs but this machine has %d; "+
+		"run with --ray_actors %d --cpus_per_actor %d (or connect to bigger workers with --workers ADDR,…)",
+		e.Actors, e.CPUsPerActor, e.Actors*e.CPUsPerActor, e.Have, a, c)
+}
+
+// Fit suggests actors and CPUs per actor that fit on cpus CPUs, keeping as
+// many of the wanted actors as possible.
+func Fit(actors, cpus int) (fitActors, cpusPerActor int) {
+	if cpus < 1 {
+		cpus = 1
+	}
+	fitActors = min(max(actors, 1), cpus)
+	return fitActors, cpus / fitActors
+}
+
+// check validates c (after withDefaults) against this machine.
+func (c Config) check() error {
+	if c.DataDir == "" || c.OutDir == "" {
+		return fmt.Errorf("job: set both the data folder and the output folder")
+	}
+	if c.Actors < 1 || c.CPUsPerActor < 1 || c.Samples < 1 || c.Rounds < 1 {
+		return fmt.Errorf("job: actors (%d), CPUs per actor (%d), samples (%d) and rounds (%d) must be at least 1",
+			c.Actors, c.CPUsPerActor, c.Samples, c.Rounds)
+	}
+	if len(c.Workers) == 0 && !c.Oversubscribe && c.Actors*c.CPUsPerActor > runtime.NumCPU() {
+		return &CPUError{Actors: c.Actors, CPUsPerActor: c.CPUsPerActor, Have: runtime.NumCPU()}
+	}
+	return nil
+}
+
+// CPUs is the total the tuner shares among its trials.
+func (c Config) cpus() int {
+	return c.Actors * c.CPUsPerActor
+}

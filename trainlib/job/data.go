@@ -1,0 +1,47 @@
+package job
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/datagen"
+)
+
+// File patterns of the sharded data, as the reference workflow names them.
+const (
+	TrainPattern      = "train_data_*.csv"
+	ValidationPattern = "validation_data_*.csv"
+	TestFile          = datagen.TestFile
+	Label             = datagen.LabelName
+)
+
+// EnsureData makes sure dir holds the tutorial's data. When it holds no
+// test_data.csv and no shards, the default-size German credit data is
+// generated there (seeded with seed) and a line saying so goes to log; it
+// reports whether it generated. A folder holding only part of the files is
+// an error that names what is missing: nothing is overwritten.
+func EnsureData(ctx context.Context, dir string, seed uint64, log io.Writer) (generated bool, err error) {
+	train, _ := data.Glob(filepath.Join(dir, TrainPattern))
+	valid, _ := data.Glob(filepath.Join(dir, ValidationPattern))
+	_, testErr := os.Stat(filepath.Join(dir, TestFile))
+	hasTest := testErr == nil
+	switch {
+	case len(train) > 0 && len(valid) > 0 && hasTest:
+		return false, nil
+	case len(train) > 0 || len(valid) > 0 || hasTest:
+		return false, fmt.Errorf("data folder %s is incomplete (%d %s, %d %s, %s present: %v); "+
+			"add the missing files or run `gotrain data generate --dir %s --force` to make a fresh set",
+			dir, len(train), TrainPattern, len(valid), ValidationPattern, TestFile, hasTest, dir)
+	}
+	if log != nil {
+		fmt.Fprintf(log, "no data in %s: generating the default German credit shards there (gotrain data generate --dir %s)\n", dir, dir)
+	}
+	if _, err := datagen.Generate(ctx, datagen.Config{Dir: dir, Seed: seed}); err != nil {
+		return false, fmt.Errorf("generate data in %s: %w", dir, err)
+	}
+	return true, nil
+}

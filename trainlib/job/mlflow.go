@@ -1,0 +1,123 @@
+package job
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/gotrain/gotrain/trainlib/track"
+	"github.com/gotrain/gotrain/trainlib/tune"
+)
+
+// RegisteredModel is the Model Registry name the best model is registered
+// under.
+const RegisteredModel = "gotrain-credit"
+
+// Tracking is an MLflow connection: the server named by
+// MLFLOW_TRACKING_URI, or a local one started under OutDir/mlflow.
+type Tracking struct {
+	// URL is where to look at the runs in a browser.
+	URL    string
+	cfg    track.Config
+	server *track.Server
+}
+
+// ConnectMLflow returns the tracking server to log to: the environment's
+// when MLFLOW_TRACKING_URI is set, otherwise a local `mlflow server`
+// (from the Python environment) started in OutDir/mlflow. Close it when
+// done.
+func (j *Job) ConnectMLflow(ctx context.Context) (*Tracking, error) {
+	cfg, srv, err := track.Connect(ctx, filepath.Join(j.cfg.OutDir, "mlflow"))
+	if err != nil {
+		return nil, fmt.Errorf("mlflow: %w (set MLFLOW_TRACKING_URI to use a running server)", err)
+	}
+	t := &Tracking{cfg: cfg, server: srv, URL: cfg.TrackingURI}
+	return t, nil
+}
+
+// Close stops the local server, if one was started.
+func (t *Tracking) Close() error {
+	if t.server == nil {
+		return nil
+	}
+	return t.server.Close()
+}
+
+// LogMLflow records a tuning run as an MLflow run tree: one parent run
+// with the job's settings, the test scores, the result files and the best
+// model (registered as RegisteredModel), and one child run per trial with
+// its parameters and per-round metrics. It waits (at most until ctx is
+// done) for everything to reach the server and returns the parent's name.
+func (j *Job) LogMLflow(ctx context.Context, t *Tracking, res *tune.Results, s Scores, f Files) (string, error) {
+	tr, err := track.NewMLflow(t.cfg, track.MLflowOptions{Dir: j.cfg.OutDir, SourceName: "gotrain train"})
+	if err != nil {
+		return "", fmt.Errorf("mlflow: %w", err)
+	}
+	name := "tune-" + time.Now().UTC().Format("20060102-150405")
+	err = j.logTree(tr, name, res, s, f)
+	closeErr := tr.Close(ctx)
+	if err := errors.Join(err, closeErr); err != nil {
+		return name, fmt.Errorf("mlflow: %w", err)
+	}
+	return name, nil
+}
+
+func (j *Job) logTree(tr *track.MLflow, name string, res *tune.Results, s Scores, f Files) error {
+	params := map[string]any{"ray_actors": j.cfg.Actors, "cpus_per_actor": j.cfg.CPUsPerActor,
+		"tune_samples": j.cfg.Samples, "num_boost_round": j.cfg.Rounds, "seed": int(j.cfg.Seed)}
+	parent, err := tr.StartParent(name, params, map[string]string{"metric": res.Metric, "mode": res.Mode})
+	if err != nil {
+		return err
+	}
+	for _, trial := range res.Trials {
+		if err := logTrial(tr, parent, trial); err != nil {
+			return errors.Join(err, tr.End(parent, track.Failed))
+		}
+	}
+	if err := tr.LogMetrics(parent, 0, map[string]float64{"test-accuracy": s.Accuracy, "test-auc": s.AUC}); err != nil {
+		return err
+	}
+	for _, p := range append(append(f.Importance, f.Explanation, f.DominoStats), j.BestFiles()...) {
+		if err := tr.LogArtifact(parent, p, "results"); err != nil {
+			return err
+		}
+	}
+	if err := tr.LogModel(parent, res.BestModel, "model"); err != nil {
+		return err
+	}
+	if err := tr.RegisterModel(parent, "model", RegisteredModel); err != nil {
+		return err
+	}
+	return tr.End(parent, track.Finished)
+}
+
+// logTrial logs one trial as a child run: its sampled parameters and every
+// round's metrics.
+func logTrial(tr *track.MLflow, parent track.Run, trial *tune.Trial) error {
+	child, err := tr.StartChild(parent, trial.ID, map[string]any(trial.Config))
+	if err != nil {
+		return err
+	}
+	rounds := 0
+	for _, h := range trial.History {
+		rounds = max(rounds, len(h))
+	}
+	for r := range rounds {
+		m := map[string]float64{}
+		for k, h := range trial.History {
+			if r < len(h) {
+				m[k] = h[r]
+			}
+		}
+		if err := tr.LogMetrics(child, r, m); err != nil {
+			return err
+		}
+	}
+	status := track.Finished
+	if trial.Status == tune.Errored {
+		status = track.Failed
+	}
+	return tr.End(child, status)
+}

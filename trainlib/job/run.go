@@ -1,0 +1,92 @@
+package job
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/gotrain/gotrain/trainlib/tune"
+)
+
+// RunOptions add what the batch job needs around a Config.
+type RunOptions struct {
+	// MLflow logs the run tree (see LogMLflow).
+	MLflow bool
+	// Log receives progress lines; Progress shows the live trial table
+	// (a tune.Terminal on the command line). Both may be nil.
+	Log      io.Writer
+	Progress tune.Display
+}
+
+// Summary is what Run did.
+type Summary struct {
+	Generated bool
+	Best      *tune.Trial
+	Scores    Scores
+	Files     Files
+	// MLflowRun names the parent run, MLflowURL the server, when logged.
+	MLflowRun, MLflowURL string
+}
+
+// Run is the whole batch job: data (generated when missing), workers,
+// tuning, the best model's test scores and every result file in OutDir,
+// and, when asked, the MLflow run tree.
+func Run(ctx context.Context, cfg Config, o RunOptions) (*Summary, error) {
+	log := o.Log
+	if log == nil {
+		log = io.Discard
+	}
+	cfg = cfg.withDefaults()
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	var sum Summary
+	var err error
+	if sum.Generated, err = EnsureData(ctx, cfg.DataDir, cfg.Seed, log); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(log, "connecting %s and loading %s\n", workersText(cfg), cfg.DataDir)
+	j, err := Start(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer j.Close()
+	fmt.Fprintf(log, "tuning: %d trials of %d rounds\n", cfg.Samples, cfg.Rounds)
+	res, err := j.Tune(ctx, o.Progress)
+	if err != nil {
+		return nil, err
+	}
+	sum.Best = res.Best
+	if sum.Scores, err = j.Evaluate(ctx, res.BestModel); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(log, "best trial %s %v: %s\n", res.Best.ID, res.Best.Config, sum.Scores)
+	if sum.Files, err = j.Save(ctx, res.BestModel, sum.Scores); err != nil {
+		return nil, err
+	}
+	if o.MLflow {
+		t, err := j.ConnectMLflow(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sum.MLflowURL = t.URL
+		fmt.Fprintf(log, "logging to MLflow at %s\n", t.URL)
+		sum.MLflowRun, err = j.LogMLflow(ctx, t, res, sum.Scores, sum.Files)
+		if err = errors.Join(err, t.Close()); err != nil {
+			return nil, err
+		}
+	}
+	return &sum, nil
+}
+
+func workersText(cfg Config) string {
+	if len(cfg.Workers) > 0 {
+		return fmt.Sprintf("%d remote workers", len(cfg.Workers))
+	}
+	return fmt.Sprintf("%d local workers × %d CPUs", cfg.Actors, cfg.CPUsPerActor)
+}

@@ -1,0 +1,62 @@
+package job
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/tune"
+)
+
+// Params are the reference workflow's fixed training parameters:
+// binary:logistic with logloss, error and auc, seeded by cfg.Seed, and
+// cfg.Rounds rounds. eta and max_depth are the ones tuned.
+func (j *Job) Params(eta float64, maxDepth int) gbdt.Params {
+	p := gbdt.DefaultParams()
+	p.Objective = "binary:logistic"
+	p.EvalMetric = []string{"logloss", "error", "auc"}
+	p.Eta = eta
+	p.MaxDepth = maxDepth
+	p.Seed = j.cfg.Seed
+	p.NumBoostRound = j.cfg.Rounds
+	return p
+}
+
+// TrainOnce trains one model on the workers with the given eta and
+// max_depth, evaluating "train" and "val" after every round.
+func (j *Job) TrainOnce(ctx context.Context, eta float64, maxDepth int) (*gbdt.Result, error) {
+	res, err := j.cl.Train(ctx, j.Params(eta, maxDepth), gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}, FeatureNames: j.features})
+	if err != nil {
+		return nil, fmt.Errorf("train (eta %g, max_depth %d): %w", eta, maxDepth, err)
+	}
+	return res, nil
+}
+
+// Tune runs cfg.Samples trials over the reference search space (eta
+// log-uniform in [0.003, 0.3], max_depth 2…6), best by "val-error",
+// showing the trial table live on show (a notebook display handle, a
+// tune.Terminal, or nil). The experiment folder is OutDir: it ends with
+// trial_results.json, tune_best.json and tune_best.xgb, and a rerun after an
+// interruption resumes the unfinished trials.
+func (j *Job) Tune(ctx context.Context, show tune.Display) (*tune.Results, error) {
+	opt := tune.Options{
+		Samples:      j.cfg.Samples,
+		Seed:         j.cfg.Seed,
+		Metric:       "val-error",
+		Mode:         "min",
+		Base:         j.Params(0.3, 6),
+		Evals:        []string{gbdt.TrainSet, "val"},
+		FeatureNames: j.features,
+		CPUs:         j.cfg.cpus(),
+		Dir:          j.cfg.OutDir,
+		Display:      show,
+	}
+	res, err := tune.Run(ctx, j.cl.Holders(), opt)
+	if err != nil {
+		return res, fmt.Errorf("tune: %w", err)
+	}
+	if res.BestModel == nil {
+		return res, fmt.Errorf("tune: no trial finished; see the trial table for their errors")
+	}
+	return res, nil
+}
