@@ -14,6 +14,7 @@ type Display interface{ Update(v any) }
 // throttle forwards tables to a Display no more often than every.
 type throttle struct {
 	d      Display
+	chart  Display
 	every  time.Duration
 	metric string
 	total  int
@@ -27,11 +28,18 @@ func newThrottle(d Display, every time.Duration, metric string, total int) *thro
 // update sends a snapshot when every has passed since the last one, or
 // when force is set (start and end).
 func (t *throttle) update(trials []*Trial, best *Trial, now time.Time, force bool) {
-	if t.d == nil || (!force && now.Sub(t.last) < t.every) {
+	if (t.d == nil && t.chart == nil) || (!force && now.Sub(t.last) < t.every) {
 		return
 	}
 	t.last = now
-	t.d.Update(newTable(trials, best, t.metric, t.total, now))
+	if t.d != nil {
+		t.d.Update(newTable(trials, best, t.metric, t.total, now))
+	}
+	if t.chart != nil {
+		if c, err := Curves(trials, t.metric); err == nil {
+			t.chart.Update(c)
+		}
+	}
 }
 
 // Terminal is a Display for a command line: on a TTY it redraws the table

@@ -54,6 +54,9 @@ type Options struct {
 	// UpdateEvery (0.5 s by default) and once at the end.
 	Display     Display
 	UpdateEvery time.Duration
+	// Chart, when set, is updated with the learning curves of Metric
+	// (a *chart.Chart: PNG() and String()) as often as Display.
+	Chart Display
 }
 
 func (o *Options) defaults() error {

@@ -102,6 +102,7 @@ func (r *runner) loop(ctx context.Context) error {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	prog := newThrottle(r.opt.Display, r.opt.UpdateEvery, r.opt.Metric, r.opt.Base.NumBoostRound)
+	prog.chart = r.opt.Chart
 	start := func() {
 		for _, t := range r.m.launch(time.Now()) {
 			wg.Add(1)
