@@ -209,10 +209,13 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 		return v, false, compileError(code, err)
 	}
 	v, err = s.execute(ctx, prog)
+	if ctx.Err() != nil {
+		// Interrupted, even when the program finished as the interrupt
+		// came (a call watching the context returns, and the rest runs).
+		s.panics.take()
+		return reflect.Value{}, false, interrupted().Err
+	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return v, false, interrupted().Err
-		}
 		if errors.Is(err, errGoexit) {
 			return v, false, &Error{Name: "Exit", Value: err.Error(), Traceback: []string{red + bold + "Exit" + reset + ": " + err.Error()}}
 		}
