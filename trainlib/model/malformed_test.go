@@ -76,6 +76,14 @@ func TestMalformedFilesNameThePlace(t *testing.T) {
 		{"too many names", func(d map[string]any) {
 			at(d, "learner")["feature_names"] = append(at(d, "learner")["feature_names"].([]any), "extra")
 		}, []string{"learner.feature_names", "24 names for 23 features"}},
+		{"categorical feature type", func(d map[string]any) {
+			types := make([]any, 23)
+			for i := range types {
+				types[i] = "float"
+			}
+			types[2] = "c"
+			at(d, "learner")["feature_types"] = types
+		}, []string{"feature 2 (EDUCATION) is categorical", "one-hot"}},
 		{"bad best_iteration", func(d map[string]any) { at(d, "learner", "attributes")["best_iteration"] = "soon" }, []string{"attributes.best_iteration", `"soon"`}},
 		{"best_iteration past the end", func(d map[string]any) { at(d, "learner", "attributes")["best_iteration"] = "50" }, []string{"best iteration 50", "20 trees"}},
 		{"repeated tree id", func(d map[string]any) { tree(d, 1)["id"] = json.Number("0") }, []string{"trees[1].id", "repeated"}},

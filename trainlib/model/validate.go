@@ -23,6 +23,15 @@ func (m *Model) Validate() error {
 	if len(m.FeatureTypes) > 0 && len(m.FeatureTypes) != m.NumFeature {
 		return fmt.Errorf("model: %d feature types for %d features", len(m.FeatureTypes), m.NumFeature)
 	}
+	for i, ft := range m.FeatureTypes {
+		switch ft {
+		case "q", "float", "int", "i":
+		case "c":
+			return fmt.Errorf("model: feature %d (%s) is categorical; gotrain supports numeric features only: one-hot encode it", i, m.featureName(i))
+		default:
+			return fmt.Errorf("model: feature %d (%s) has type %q; XGBoost knows q, float, int and i for numeric features", i, m.featureName(i), ft)
+		}
+	}
 	if m.Objective == BinaryLogistic && !(m.BaseScore > 0 && m.BaseScore < 1) {
 		return fmt.Errorf("model: base_score %v must lie in (0, 1) for %s", m.BaseScore, m.Objective)
 	}
