@@ -68,27 +68,17 @@ func partitionNode(ts *trainState, sp Split, c *Cuts) int {
 	bins := ts.sh.bins
 	nl, nr := 0, 0
 	right := ts.scratch[sg[0]:sg[1]]
-	csr := ts.sh.sparse
-	var lo, hi uint16
-	var def int
-	if csr != nil {
-		lo, hi, def = uint16(ts.sh.off[f]), uint16(ts.sh.off[f]+ts.sh.nb[f]), int(ts.sh.def[f])
+	// Sparse shards route from their column-major copy.
+	var col []uint8
+	if sp := ts.sh.sparse; sp != nil {
+		col = sp.cols[f*ts.sh.info.Rows : (f+1)*ts.sh.info.Rows]
 	}
 	for _, r := range rows {
 		var b int
-		if csr == nil {
-			b = int(bins[int(r)*nf+f])
+		if col != nil {
+			b = int(col[r])
 		} else {
-			// A row keeps few entries, in ascending order: scan them.
-			b = def
-			for _, e := range csr.ents[csr.ptr[r]:csr.ptr[r+1]] {
-				if e >= lo {
-					if e < hi {
-						b = int(e - lo)
-					}
-					break
-				}
-			}
+			b = int(bins[int(r)*nf+f])
 		}
 		goLeft := b <= bin
 		if b == missing {

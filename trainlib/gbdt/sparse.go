@@ -13,6 +13,10 @@ import "context"
 type sparseBins struct {
 	ptr  []int64
 	ents []uint16
+	// cols holds the same bin codes column by column (feature f's codes
+	// are cols[f*rows:(f+1)*rows]), for routing rows: a split reads one
+	// feature of rows in ascending order, which this layout streams.
+	cols []uint8
 }
 
 // sparseWorthIt is the largest fraction of kept entries for which the
@@ -85,6 +89,13 @@ func (h *LocalHolder) maybeSparsify(ctx context.Context, cuts *Cuts) ([]uint8, e
 				}
 			}
 		}
+		rows := s.info.Rows
+		sp.cols = make([]uint8, rows*nf)
+		for r := 0; r < rows; r++ {
+			for f, b := range s.bins[r*nf : (r+1)*nf] {
+				sp.cols[f*rows+r] = b
+			}
+		}
 		s.sparse, s.bins = sp, nil
 	}
 	return def, nil
@@ -95,20 +106,7 @@ func (s *localShard) binAt(r, f int) uint8 {
 	if s.sparse == nil {
 		return s.bins[r*s.info.Features+f]
 	}
-	lo, hi := s.sparse.ptr[r], s.sparse.ptr[r+1]
-	first := uint16(s.off[f])
-	for lo < hi {
-		m := (lo + hi) / 2
-		if s.sparse.ents[m] < first {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < s.sparse.ptr[r+1] && int(s.sparse.ents[lo]) < s.off[f]+s.nb[f] {
-		return uint8(int(s.sparse.ents[lo]) - s.off[f])
-	}
-	return s.def[f]
+	return s.sparse.cols[f*s.info.Rows+r]
 }
 
 // buildHistSparse adds the gradient pairs of rows to hist over their kept
