@@ -34,6 +34,9 @@ type Tracker interface {
 	StartChild(parent Run, trialID string, params map[string]any) (Run, error)
 	// LogMetrics records metric values at a step (a boosting round).
 	LogMetrics(run Run, step int, metrics map[string]float64) error
+	// SetTags records string tags on run (for example the best trial's
+	// id on the parent).
+	SetTags(run Run, tags map[string]string) error
 	// LogArtifact records a local file, or every file below a local
 	// directory, under artifactPath. The content is captured at call time.
 	LogArtifact(run Run, localPath, artifactPath string) error
@@ -64,6 +67,9 @@ func (Nop) StartChild(Run, string, map[string]any) (Run, error) { return Run{}, 
 
 // LogMetrics does nothing.
 func (Nop) LogMetrics(Run, int, map[string]float64) error { return nil }
+
+// SetTags does nothing.
+func (Nop) SetTags(Run, map[string]string) error { return nil }
 
 // LogArtifact does nothing.
 func (Nop) LogArtifact(Run, string, string) error { return nil }
