@@ -16,6 +16,7 @@ import (
 type Job struct {
 	cfg      Config
 	cl       *cluster.Cluster
+	stop     context.CancelFunc
 	features []string
 	// Test is test_data.csv, read by the driver to score models.
 	Test *data.Dataset
@@ -37,15 +38,20 @@ func Start(ctx context.Context, cfg Config) (*Job, error) {
 		return nil, fmt.Errorf("load the test set: %w", err)
 	}
 	cc := cluster.Config{Workers: cfg.Actors, CPUsPerWorker: cfg.CPUsPerActor, Addresses: cfg.Workers}
-	cl, err := cluster.Connect(ctx, cc)
+	// The workers outlive ctx: a notebook passes the cell's context, which
+	// ends with the cell, while the workers must serve the next cells. They
+	// stop on Close (or when this process dies).
+	life, stop := context.WithCancel(context.WithoutCancel(ctx))
+	cl, err := cluster.Connect(life, cc)
 	if err != nil {
+		stop()
 		return nil, fmt.Errorf("connect the workers: %w", err)
 	}
-	j := &Job{cfg: cfg, cl: cl, Test: test[0], features: test[0].Names}
+	j := &Job{cfg: cfg, cl: cl, stop: stop, Test: test[0], features: test[0].Names}
 	opts.Schema = schema
 	for _, s := range []struct{ set, pattern string }{{gbdt.TrainSet, TrainPattern}, {"val", ValidationPattern}} {
 		if err := cl.LoadGlob(ctx, s.set, filepath.Join(cfg.DataDir, s.pattern), opts); err != nil {
-			return nil, errors.Join(fmt.Errorf("load %s shards %s: %w", s.set, s.pattern, err), cl.Close())
+			return nil, errors.Join(fmt.Errorf("load %s shards %s: %w", s.set, s.pattern, err), j.Close())
 		}
 	}
 	return j, nil
@@ -61,4 +67,7 @@ func (j *Job) Features() []string { return j.features }
 func (j *Job) Status(ctx context.Context) cluster.Status { return j.cl.Status(ctx) }
 
 // Close stops spawned workers and disconnects from the others.
-func (j *Job) Close() error { return j.cl.Close() }
+func (j *Job) Close() error {
+	defer j.stop()
+	return j.cl.Close()
+}

@@ -1,0 +1,83 @@
+"""papermill parameters for Go notebooks run by the gotrain kernel.
+
+papermill injects parameters as a cell written in the notebook's language.
+For language "go" this package writes assignments to the variables the
+notebook's `parameters` cell declares:
+
+    // Parameters
+    samples = 3
+    dataDir = "/tmp/data"
+
+Assignments (not declarations) keep each variable's type from the
+parameters cell, so `samples = 3` stays an int and `eta = 0.1` a float64.
+A parameter the notebook does not declare is therefore an error naming it.
+
+Importing the package registers the translator; papermill imports it on
+start-up through the "papermill.engine" entry point (named "gotrain", the
+nbclient engine under another name), so installing the package is enough.
+"""
+
+import json
+import math
+
+from papermill.engines import NBClientEngine
+from papermill.translators import Translator, papermill_translators
+
+__all__ = ["GoTranslator", "GotrainEngine"]
+
+
+class GoTranslator(Translator):
+    """Translates Python parameter values into Go source."""
+
+    @classmethod
+    def translate_escaped_str(cls, str_val):
+        # A JSON string without ASCII escaping is a valid Go interpreted
+        # string literal: control characters become \\uXXXX, quotes and
+        # backslashes are escaped, everything else stays UTF-8.
+        return json.dumps(str(str_val), ensure_ascii=False)
+
+    @classmethod
+    def translate_none(cls, val):
+        return "nil"
+
+    @classmethod
+    def translate_bool(cls, val):
+        return "true" if val else "false"
+
+    @classmethod
+    def translate_int(cls, val):
+        return str(int(val))
+
+    @classmethod
+    def translate_float(cls, val):
+        if math.isnan(val) or math.isinf(val):
+            raise ValueError(f"parameter value {val!r}: Go has no literal for NaN or infinity; pass a finite number")
+        text = repr(float(val))
+        return text if any(c in text for c in ".eE") else text + ".0"
+
+    @classmethod
+    def translate_list(cls, val):
+        return "[]any{" + ", ".join(cls.translate(v) for v in val) + "}"
+
+    @classmethod
+    def translate_dict(cls, val):
+        items = ", ".join(f"{cls.translate_str(k)}: {cls.translate(v)}" for k, v in val.items())
+        return "map[string]any{" + items + "}"
+
+    @classmethod
+    def comment(cls, cmt_str):
+        return f"// {cmt_str}".strip()
+
+    @classmethod
+    def assign(cls, name, str_val):
+        if not name.isidentifier():
+            raise ValueError(f"parameter name {name!r} is not a Go identifier")
+        return f"{name} = {str_val}"
+
+
+class GotrainEngine(NBClientEngine):
+    """papermill's nbclient engine; selecting it is optional (``-e gotrain``)."""
+
+
+papermill_translators.register("go", GoTranslator)
+papermill_translators.register("gotrain", GoTranslator)
