@@ -12,5 +12,13 @@
 // reaches iopub before the cell's execute_reply.
 //
 // Frames that fail to decode — malformed, unsigned, mis-signed or oversized —
-// are logged and dropped; the kernel keeps serving.
+// are logged and dropped; the kernel keeps serving. Below the codec, the
+// sockets listen through size-capped transports (framecap.go) so a peer
+// cannot make zmq4 allocate an announced multi-gigabyte frame.
+//
+// Files: kernel.go (Kernel, Config, Run), connection.go (connection files),
+// sockets.go and send.go (ZeroMQ I/O), queue.go and shell.go (shell
+// requests in order), control.go, execute.go and cell.go (one cell and the
+// exec.Output it gets), output.go (stream coalescing), history.go,
+// signals.go, lazy.go (serving before the interpreter has loaded).
 package kernel
