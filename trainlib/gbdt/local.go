@@ -129,6 +129,9 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 	if h.cuts != nil && h.fp == fp {
 		return nil
 	}
+	if len(h.sessions) > 0 {
+		return fmt.Errorf("gbdt: the holder's shards are binned with other cuts, used by %d running sessions; trainings that share holders must share cuts (the same max_bin), or end the other sessions first", len(h.sessions))
+	}
 	for f := range cuts.Values {
 		if cuts.NumBins(f) > 256 {
 			return fmt.Errorf("gbdt: feature %d has %d bins; at most 256 fit a byte (lower max_bin)", f, cuts.NumBins(f))

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gotrain/gotrain/trainlib/data"
@@ -139,5 +142,48 @@ func TestHolderWithOnlyEvalShards(t *testing.T) {
 	res, err := Train(context.Background(), p, []Holder{a, b}, Options{Evals: []string{"val"}})
 	if err != nil || len(res.History["val"]["logloss"]) != 3 {
 		t.Fatalf("%v %v", res, err)
+	}
+}
+
+// TestConcurrentSessionsShareHolders: two trainings side by side on the
+// same holders (as tuning trials) give the models they give alone.
+func TestConcurrentSessionsShareHolders(t *testing.T) {
+	shards := shardsOf(TrainSet, synthetic(2000, 5, 31), 3)
+	hs := spread(t, shards, 2, 1)
+	p1, p2 := DefaultParams(), DefaultParams()
+	p1.NumBoostRound, p2.NumBoostRound = 5, 5
+	p2.MaxDepth, p2.Eta = 3, 0.1
+	alone1, err1 := Train(context.Background(), p1, spread(t, shards, 1, 1), Options{})
+	alone2, err2 := Train(context.Background(), p2, spread(t, shards, 1, 1), Options{})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	var wg sync.WaitGroup
+	got := make([]*Result, 2)
+	errs := make([]error, 2)
+	for i, p := range []Params{p1, p2} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = Train(context.Background(), p, hs, Options{Session: SessionID(fmt.Sprint("trial", i))})
+		}()
+	}
+	wg.Wait()
+	for i, alone := range []*Result{alone1, alone2} {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.Equal(modelBytes(t, got[i].Model), modelBytes(t, alone.Model)) {
+			t.Fatalf("trial %d's model differs from its model trained alone", i)
+		}
+	}
+	p3 := DefaultParams()
+	p3.MaxBin = 16
+	h := hs[0].(*LocalHolder)
+	h.mu.Lock()
+	h.sessions["busy"] = &session{}
+	h.mu.Unlock()
+	if _, err := Train(context.Background(), p3, hs, Options{Session: "other"}); err == nil || !strings.Contains(err.Error(), "must share cuts") {
+		t.Fatalf("different cuts under a running session: %v", err)
 	}
 }

@@ -35,12 +35,11 @@ type History map[string]map[string][]float64
 // Traffic counts the bytes the driver exchanged with holders, measured as
 // protobuf would encode the messages (packed zig-zag varints).
 type Traffic struct {
-	Trees       int
-	HistBytes   int64
-	SplitBytes  int64
-	TreeBytes   int64
-	GradBytes   int64
-	SummaryByte int64
+	Trees      int
+	HistBytes  int64
+	SplitBytes int64
+	TreeBytes  int64
+	GradBytes  int64
 }
 
 // PerTree returns the average bytes per tree received and sent.
