@@ -2,6 +2,7 @@ package exec
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -93,15 +94,28 @@ func (r *recorder) snapshot() []event {
 }
 
 // newSession starts a session closed at the end of the test.
+// The session's log is kept and shown after Close: with -v, t.Logf writes
+// to fd 1 at once, which the session captures into the cell under test.
 func newSession(t *testing.T) *Session {
 	t.Helper()
-	s, err := New(Options{Log: t.Logf})
+	var mu sync.Mutex
+	var logs []string
+	s, err := New(Options{Log: func(format string, args ...any) {
+		mu.Lock()
+		logs = append(logs, fmt.Sprintf(format, args...))
+		mu.Unlock()
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for _, l := range logs {
+			t.Log(l)
 		}
 	})
 	return s
