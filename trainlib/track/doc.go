@@ -20,6 +20,18 @@
 // a spool (Sync, or `gotrain mlflow sync DIR`) sends exactly the calls that
 // were never acknowledged, so nothing is lost and nothing is logged twice.
 //
+// Models are logged as run artifacts (an MLflow model directory with the
+// xgboost and python_function flavors, the model in XGBoost JSON) and
+// registered with the run's artifact URI as source. Checked against MLflow
+// 3.17: runs:/<run>/<path> and models:/<name>/<version> load them with
+// mlflow.xgboost.load_model and mlflow.pyfunc.load_model (MLflow 3 looks for
+// run artifacts first and falls back to its logged-model entities, which
+// gotrain does not create, so the model is listed among the run's artifacts
+// rather than in the UI's logged-models view). Artifacts go through the
+// server's artifact proxy (/api/2.0/mlflow-artifacts/artifacts/...), so the
+// server needs --artifacts-destination or --serve-artifacts, and no shared
+// filesystem.
+//
 // Configuration follows MLflow's own environment variables (ConfigFromEnv);
 // StartLocalServer runs `mlflow server` on 127.0.0.1 with a SQLite store
 // when nothing is configured.
