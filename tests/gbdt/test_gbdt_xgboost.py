@@ -166,3 +166,31 @@ def test_early_stopping_and_bad_param(gotrain, tmp_path):
                           "--param", "max_depth=99", "--out", str(tmp_path / "x.json")], capture_output=True, text=True)
     assert run.returncode != 0
     assert "max_depth=99" in run.stderr and "[1, 30]" in run.stderr
+
+
+def test_predict_margin_and_contribs_agree_with_xgboost(gotrain, tmp_path):
+    df = german_credit()
+    train, valid, test = split_70_15_15(df)
+    for name, d in (("train", train), ("valid", valid), ("test", test)):
+        d.to_csv(tmp_path / f"{name}.csv", index=False)
+    model, _ = fit(gotrain, tmp_path, "credit", {"max_depth": 3, "nthread": 2}, 10, ["--one-hot", "--quiet"])
+    out = tmp_path / "margin.csv"
+    common = [gotrain, "predict", "--model", str(model), "--data", str(tmp_path / "test.csv"), "--label", "credit", "--one-hot"]
+    subprocess.run(common + ["--margin", "--out", str(out)], check=True)
+    margin = pd.read_csv(out)["margin"].to_numpy()
+    subprocess.run(common + ["--contribs", "--out", str(out)], check=True)
+    contribs = pd.read_csv(out)
+    mine = xgb.Booster(model_file=str(model))
+    assert list(contribs.columns) == mine.feature_names + ["bias"]
+    np.testing.assert_allclose(contribs.to_numpy().sum(axis=1), margin, atol=1e-4)
+    levels = {c: sorted(df[c].unique()) for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])}
+    x = pd.DataFrame({n: (test[n.rsplit("_", 1)[0]] == n.rsplit("_", 1)[1]).astype(float)
+                      if n not in test.columns else test[n].astype(float) for n in mine.feature_names})
+    d = xgb.DMatrix(x)
+    np.testing.assert_allclose(mine.predict(d, output_margin=True), margin, atol=1e-5)
+    np.testing.assert_allclose(mine.predict(d, pred_contribs=True), contribs.to_numpy(), atol=1e-5)
+    assert levels  # the data has text columns, so --one-hot was exercised
+
+    run = subprocess.run([gotrain, "predict", "--model", str(model), "--data", str(tmp_path / "test.csv"),
+                          "--label", "credit", "--out", str(out)], capture_output=True, text=True)
+    assert run.returncode != 0 and "--one-hot" in run.stderr
