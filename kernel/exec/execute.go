@@ -21,6 +21,9 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 	if out == nil {
 		out = discard{}
 	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	s.syncOutput() // what earlier goroutines printed belongs to the earlier cell
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
