@@ -72,7 +72,7 @@ func runInstall(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Printf("installed kernelspec %q (%s) in %s\n", kernelspec.Name, kernelspec.DisplayName, dir)
-	if _, err := exec.LookPath("jupyter"); err != nil {
+	if !haveJupyter(*prefix) {
 		fmt.Println("note: no 'jupyter' on PATH. To use the kernel, install JupyterLab:")
 		fmt.Println("  python3 -m pip install --user jupyterlab   (then: jupyter lab)")
 		fmt.Println("or, from a gotrain checkout, ./install.sh --test sets up .venv with JupyterLab.")
@@ -92,4 +92,17 @@ func pythonPrefix() (string, error) {
 		}
 	}
 	return "", errors.New("--sys-prefix: no active Python environment (activate one, or use --user or --prefix DIR)")
+}
+
+// haveJupyter reports whether a jupyter command is on PATH or, for a
+// --prefix install, in that environment's bin directory.
+func haveJupyter(prefix string) bool {
+	if _, err := exec.LookPath("jupyter"); err == nil {
+		return true
+	}
+	if prefix == "" {
+		return false
+	}
+	info, err := os.Stat(filepath.Join(prefix, "bin", "jupyter"))
+	return err == nil && !info.IsDir()
 }

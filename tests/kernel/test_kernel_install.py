@@ -52,3 +52,11 @@ def test_without_jupyter_it_says_how_to_get_one(tmp_path, gotrain_bin):
     out = install(gotrain_bin, env=env)
     assert "no 'jupyter' on PATH" in out.stdout
     assert "pip install" in out.stdout and "./install.sh --test" in out.stdout
+
+
+def test_prefix_with_its_own_jupyter_needs_no_advice(tmp_path, gotrain_bin):
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "jupyter").write_text("#!/bin/sh\n")
+    env = {"PATH": str(tmp_path / "empty"), "HOME": str(tmp_path)}
+    out = install(gotrain_bin, "--prefix", str(tmp_path), env=env)
+    assert "no 'jupyter'" not in out.stdout
