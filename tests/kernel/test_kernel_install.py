@@ -19,7 +19,9 @@ def kernelspecs(env):
 
 
 def test_user_install_honours_jupyter_data_dir_and_is_idempotent(tmp_path, gotrain_bin):
-    env = dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "data"), JUPYTER_PATH="")
+    # In a venv Jupyter prefers the environment's specs (and tests/run
+    # installs one into .venv); ask it to look in the user dir first.
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "data"), JUPYTER_PATH="", JUPYTER_PREFER_ENV_PATH="0")
     first = install(gotrain_bin, "--user", env=env)
     again = install(gotrain_bin, "--user", env=env)
     assert first.stdout.splitlines()[0] == again.stdout.splitlines()[0]
@@ -38,7 +40,8 @@ def test_user_install_honours_jupyter_data_dir_and_is_idempotent(tmp_path, gotra
 def test_prefix_install(tmp_path, gotrain_bin):
     install(gotrain_bin, "--prefix", str(tmp_path))
     env = dict(os.environ, JUPYTER_PATH=str(tmp_path / "share" / "jupyter"), JUPYTER_DATA_DIR=str(tmp_path / "empty"))
-    assert "gotrain" in kernelspecs(env)
+    spec = kernelspecs(env)["gotrain"]
+    assert pathlib.Path(spec["resource_dir"]) == tmp_path / "share" / "jupyter" / "kernels" / "gotrain"
 
 
 def test_conflicting_flags_are_refused(tmp_path, gotrain_bin):
