@@ -63,25 +63,35 @@ func margins(trees []flatTree, base float32, rows []float32, cols int, out []flo
 			idx := at[:len(sums)]
 			clear(idx)
 			for level := 0; level < t.depth; level++ {
-				for i, n := range idx {
-					nd := &nodes[n]
-					if nd.left < 0 {
-						continue
-					}
-					v := block[i*cols+int(nd.feat)]
-					var step int32
-					if !(v < nd.cond) {
-						step = 1
-					}
-					if v != v { // NaN: missing
-						step = nd.miss
-					}
-					idx[i] = nd.left + step
-				}
+				descend(nodes, idx, block, cols)
 			}
 			for i, n := range idx {
 				sums[i] += nodes[n].cond
 			}
 		}
+	}
+}
+
+// descend moves each row of block one level down from node idx[i]: missing
+// values go where miss says, others left iff value < condition; rows at a
+// leaf stay. It is a function of its own so its loop keeps its few values
+// in registers (inlined into margins, its values spill to the stack).
+//
+//go:noinline
+func descend(nodes []flatNode, idx []int32, block []float32, cols int) {
+	for i, n := range idx {
+		nd := &nodes[n]
+		if nd.left < 0 {
+			continue
+		}
+		v := block[i*cols+int(nd.feat)]
+		var step int32
+		if !(v < nd.cond) {
+			step = 1
+		}
+		if v != v { // NaN: missing
+			step = nd.miss
+		}
+		idx[i] = nd.left + step
 	}
 }
