@@ -133,7 +133,7 @@ func Run(ctx context.Context, holders []gbdt.Holder, opt Options) (*Results, err
 	if len(holders) == 0 {
 		return nil, fmt.Errorf("tune: no holders; connect a cluster or make a gbdt.LocalHolder")
 	}
-	r := &runner{opt: opt, holders: holders, events: make(chan event), models: map[int]*model.Model{},
+	r := &runner{opt: opt, holders: shareHolders(holders), events: make(chan event), models: map[int]*model.Model{},
 		nonce: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	r.m = &machine{searcher: opt.Searcher, sched: opt.Scheduler, metric: opt.Metric, sign: 1,
 		maxConc: opt.MaxConcurrent, maxFailures: opt.MaxFailures}

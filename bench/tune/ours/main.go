@@ -1,0 +1,91 @@
+// Command ours is gotrain's side of the tuning benchmark (bench/tune/run.sh):
+// end to end, it connects workers spawned on this machine, loads the
+// sharded CSV files (each worker its own shards), runs a tuning job over
+// the reference space and saves the best model, then prints one JSON line
+// with the wall time and the best val-error.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/gotrain/gotrain/trainlib/cluster"
+	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/tune"
+)
+
+func main() {
+	dir := flag.String("data", "", "folder of train_data_*.csv and validation_data_*.csv (label credit)")
+	out := flag.String("out", "", "experiment directory to create (must not exist)")
+	samples := flag.Int("samples", 10, "trials")
+	rounds := flag.Int("rounds", 50, "boosting rounds per trial")
+	workers := flag.Int("workers", 2, "workers to spawn")
+	cpus := flag.Int("cpus", 1, "CPUs per worker")
+	seed := flag.Uint64("seed", 1, "search seed")
+	searcher := flag.String("searcher", "random", "random or tpe")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, *dir, *out, *samples, *rounds, *workers, *cpus, *seed, *searcher); err != nil {
+		fmt.Fprintln(os.Stderr, "bench/tune/ours:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, dir, out string, samples, rounds, workers, cpus int, seed uint64, searcher string) error {
+	if dir == "" || out == "" {
+		return fmt.Errorf("give -data and -out")
+	}
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s exists: a fresh directory keeps the run from resuming an earlier one", out)
+	}
+	space := tune.SeedSpace()
+	var s tune.Searcher
+	var err error
+	switch searcher {
+	case "random":
+		s, err = tune.NewRandomSearch(space, samples, seed)
+	case "tpe":
+		s, err = tune.NewTPE(space, samples, seed)
+	default:
+		err = fmt.Errorf("-searcher %q: give random or tpe", searcher)
+	}
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	cl, err := cluster.Connect(ctx, cluster.Config{Workers: workers, CPUsPerWorker: cpus})
+	if err != nil {
+		return err
+	}
+	defer cl.Close()
+	opts := data.Options{Label: "credit", BinaryLabel: true}
+	for _, set := range []struct{ name, pattern string }{{gbdt.TrainSet, "train_data_*.csv"}, {"val", "validation_data_*.csv"}} {
+		if err := cl.LoadGlob(ctx, set.name, filepath.Join(dir, set.pattern), opts); err != nil {
+			return err
+		}
+	}
+	loaded := time.Since(start)
+	p := gbdt.DefaultParams()
+	p.NumBoostRound = rounds
+	p.EvalMetric = []string{"logloss", "error"}
+	res, err := tune.Run(ctx, cl.Holders(), tune.Options{Space: space, Samples: samples, Seed: seed, Searcher: s,
+		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: workers * cpus})
+	if err != nil {
+		return err
+	}
+	wall := time.Since(start)
+	fmt.Fprint(os.Stderr, res.String())
+	return json.NewEncoder(os.Stdout).Encode(map[string]any{
+		"impl": "gotrain", "searcher": searcher, "seed": seed, "trials": len(res.Trials),
+		"seconds": wall.Seconds(), "load_seconds": loaded.Seconds(),
+		"best_val_error": res.Best.Last("val-error"), "best": res.Best.Config,
+	})
+}
