@@ -1,0 +1,5 @@
+package gbdttest
+
+import "testing"
+
+func TestInProcessHolders(t *testing.T) { SameModel(t, InProcess) }
