@@ -71,3 +71,16 @@ func (j *Job) Save(ctx context.Context, m *model.Model, s Scores) (Files, error)
 func (j *Job) BestFiles() []string {
 	return []string{filepath.Join(j.cfg.OutDir, tune.BestXGB), filepath.Join(j.cfg.OutDir, tune.BestJSON)}
 }
+
+// ImportanceCharts draws m's gain, weight and cover charts, in that order.
+func ImportanceCharts(m *model.Model) ([]*chart.Chart, error) {
+	var out []*chart.Chart
+	for _, kind := range explain.DefaultChartKinds() {
+		c, err := ImportanceChart(m, kind)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

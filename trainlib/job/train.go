@@ -3,6 +3,9 @@ package job
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 	"github.com/gotrain/gotrain/trainlib/tune"
@@ -59,4 +62,25 @@ func (j *Job) Tune(ctx context.Context, show tune.Display) (*tune.Results, error
 		return res, fmt.Errorf("tune: no trial finished; see the trial table for their errors")
 	}
 	return res, nil
+}
+
+// LastRound describes a training result's last round in one line, such as
+// "10 rounds: train-auc 0.87 … val-error 0.21".
+func LastRound(r *gbdt.Result) string {
+	if r == nil {
+		return "no result"
+	}
+	var parts []string
+	rounds := 0
+	for _, set := range slices.Sorted(maps.Keys(r.History)) {
+		for _, metric := range slices.Sorted(maps.Keys(r.History[set])) {
+			h := r.History[set][metric]
+			if len(h) == 0 {
+				continue
+			}
+			rounds = max(rounds, len(h))
+			parts = append(parts, fmt.Sprintf("%s-%s %.4f", set, metric, h[len(h)-1]))
+		}
+	}
+	return fmt.Sprintf("%d rounds: %s", rounds, strings.Join(parts, ", "))
 }
