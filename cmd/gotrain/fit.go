@@ -25,9 +25,9 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // fitFlags are the flags of gotrain fit.
 type fitFlags struct {
 	train, label, drop, out, sep string
-	valid, params               listFlag
-	oneHot, quiet               bool
-	rounds, early               int
+	valid, params                listFlag
+	oneHot, quiet                bool
+	rounds, early                int
 }
 
 func runFit(ctx context.Context, args []string) error {
