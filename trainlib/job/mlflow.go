@@ -29,7 +29,8 @@ type Tracking struct {
 // (from the Python environment) started in OutDir/mlflow. Close it when
 // done.
 func (j *Job) ConnectMLflow(ctx context.Context) (*Tracking, error) {
-	cfg, srv, err := track.Connect(ctx, filepath.Join(j.cfg.OutDir, "mlflow"))
+	// A local server outlives ctx (a notebook cell's): it stops on Close.
+	cfg, srv, err := track.Connect(context.WithoutCancel(ctx), filepath.Join(j.cfg.OutDir, "mlflow"))
 	if err != nil {
 		return nil, fmt.Errorf("mlflow: %w (set MLFLOW_TRACKING_URI to use a running server)", err)
 	}
