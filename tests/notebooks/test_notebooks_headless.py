@@ -1,0 +1,102 @@
+"""Every tutorial notebook runs headless with nbclient and the real kernel.
+
+Checked: no cell fails; the charts arrive as image/png and the trial table
+and explanation as text/html; the tuning table was updated in place
+(update_display_data); the best model's test AUC is above a floor; the
+result files are written and XGBoost itself loads the saved best model and
+scores the test set as the notebook did; notebook 02's run tree and
+registered model are in MLflow's store. Also that the notebooks in git
+carry no outputs and one cell tagged `parameters`.
+"""
+
+import json
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+import xgboost
+from sklearn.metrics import roc_auc_score
+
+import nbcheck
+from conftest import NOTEBOOKS
+
+AUC_FLOOR = 0.70  # the default-size German credit data gives about 0.75
+TUTORIALS = ["00-tour.ipynb", "01-distributed-training.ipynb", "02-distributed-training-mlflow.ipynb"]
+
+
+@pytest.mark.parametrize("name", TUTORIALS)
+def test_notebook_in_git_is_stripped_and_parameterised(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "gotrain"
+    for i, c in enumerate(nb.cells):
+        if c.cell_type == "code":
+            assert c.outputs == [] and c.execution_count is None, f"{name} cell {i} keeps outputs; strip them"
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0].cell_type == "code", f"{name}: want one code cell tagged parameters"
+    md = [c for c in nb.cells if c.cell_type == "markdown"]
+    assert len(md) >= 5, f"{name}: explain the steps in markdown cells"
+
+
+def test_tour(kernel_env, tmp_path):
+    nb, seen = nbcheck.run(NOTEBOOKS / "00-tour.ipynb", tmp_path)
+    assert nbcheck.errors(nb) == []
+    text = nbcheck.stream_text(nb)
+    assert "Hello, gopher" in text and "hello from the shell" in text and "Wall time" in text
+    assert "update_display_data" in seen
+    plot = nbcheck.cell_with(nb, "plot.New()")
+    assert nbcheck.is_png(nbcheck.rich(plot, "image/png")[0])
+    assert "<table>" in nbcheck.rich(nbcheck.cell_with(nb, "display.Markdown"), "text/html")[0]
+
+
+def check_training(nb, seen, out):
+    assert nbcheck.errors(nb) == []
+    assert "update_display_data" in seen, "the trial table was never updated in place"
+    charts = nbcheck.rich(nbcheck.cell_with(nb, "ImportanceCharts"), "image/png")
+    assert len(charts) == 3 and all(nbcheck.is_png(c) for c in charts)
+    table = nbcheck.rich(nbcheck.cell_with(nb, "j.Tune("), "text/html")
+    assert table and "TERMINATED" in table[-1], "the trial table shows no finished trial"
+    report = nbcheck.rich(nbcheck.cell_with(nb, "j.Explain("), "text/html")
+    assert report and "<table" in report[0]
+    auc = nbcheck.printed_auc(nb)
+    assert auc > AUC_FLOOR, f"test AUC {auc} is below {AUC_FLOOR}"
+    for f in ["tune_best.json", "tune_best.xgb", "trial_results.json", "explanation.html", "dominostats.json",
+              "feature_importance_gain.png", "feature_importance_weight.png", "feature_importance_cover.png"]:
+        assert (out / f).stat().st_size > 0, f
+    stats = json.loads((out / "dominostats.json").read_text())
+    assert abs(stats["AUC"] - auc) < 1e-4
+    assert len(json.loads((out / "trial_results.json").read_text())) == 10
+    return auc
+
+
+def xgboost_test_auc(model_file, data_dir):
+    """XGBoost's own prediction of the test set with the saved model."""
+    test = pd.read_csv(data_dir / "test_data.csv")
+    y = test.pop("credit").to_numpy()
+    booster = xgboost.Booster(model_file=str(model_file))
+    p = booster.predict(xgboost.DMatrix(test.to_numpy(dtype=np.float32), feature_names=list(test.columns)))
+    return roc_auc_score(y, p)
+
+
+def test_distributed_training(kernel_env, tmp_path):
+    nb, seen = nbcheck.run(NOTEBOOKS / "01-distributed-training.ipynb", tmp_path)
+    auc = check_training(nb, seen, tmp_path / "results")
+    for f in ["tune_best.json", "tune_best.xgb"]:
+        assert xgboost_test_auc(tmp_path / "results" / f, tmp_path / "data") == pytest.approx(auc, abs=1e-4)
+
+
+def test_distributed_training_mlflow(kernel_env, tmp_path):
+    from mlflow import MlflowClient
+
+    nb, seen = nbcheck.run(NOTEBOOKS / "02-distributed-training-mlflow.ipynb", tmp_path)
+    check_training(nb, seen, tmp_path / "results")
+    client = MlflowClient(tracking_uri="sqlite:///" + str(tmp_path / "results" / "mlflow" / "mlflow.db"))
+    runs = client.search_runs(experiment_ids=["0"])
+    parents = [r for r in runs if "mlflow.parentRunId" not in r.data.tags]
+    children = [r for r in runs if r.data.tags.get("mlflow.parentRunId") == parents[0].info.run_id]
+    assert len(parents) == 1 and len(children) == 10
+    assert parents[0].data.metrics["test-auc"] > AUC_FLOOR
+    assert {"eta", "max_depth"} <= set(children[0].data.params)
+    versions = client.search_model_versions("name='gotrain-credit'")
+    assert [str(v.version) for v in versions] == ["1"]
