@@ -1,0 +1,50 @@
+"""papermill runs the notebooks with injected parameters through the Go
+translator (tests/papermill_gotrain, installed into the venv).
+
+The injected cell must be Go the kernel accepts (assignments to the
+parameters cell's variables, strings escaped as Go literals) and the values
+must take effect: the greeting names the injected name, the tuning run
+makes the injected number of trials into the injected folders.
+"""
+
+import json
+
+import nbformat
+import papermill
+from papermill.translators import translate_parameters
+
+import nbcheck
+from conftest import NOTEBOOKS
+
+
+def test_translator_writes_go():
+    code = translate_parameters("gotrain", "go", {"n": 3, "eta": 1.0, "s": 'a"b\\c\n', "on": True, "xs": [1, "x"],
+                                                  "m": {"k": None}}, "Parameters")
+    assert code.splitlines() == [
+        "// Parameters", "n = 3", "eta = 1.0", 's = "a\\"b\\\\c\\n"', "on = true", 'xs = []any{1, "x"}',
+        'm = map[string]any{"k": nil}']
+
+
+def test_tour_with_injected_name(kernel_env, tmp_path):
+    name = 'pa"per\\mill ü'
+    out = tmp_path / "tour.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS / "00-tour.ipynb"), str(out), parameters={"name": name, "waitSeconds": 0},
+                               kernel_name="gotrain", cwd=str(tmp_path), progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    assert nbcheck.errors(nb) == []
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    assert "Hello, " + name in nbcheck.stream_text(nb)
+
+
+def test_training_with_injected_sizes(kernel_env, tmp_path):
+    out = tmp_path / "run.ipynb"
+    params = {"samples": 3, "rounds": 5, "dataDir": str(tmp_path / "d"), "outDir": str(tmp_path / "o")}
+    papermill.execute_notebook(str(NOTEBOOKS / "01-distributed-training.ipynb"), str(out), parameters=params,
+                               kernel_name="gotrain", cwd=str(tmp_path), progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    assert nbcheck.errors(nb) == []
+    trials = json.loads((tmp_path / "o" / "trial_results.json").read_text())
+    assert len(trials) == 3
+    assert (tmp_path / "d" / "test_data.csv").exists()
+    assert nbcheck.printed_auc(nb) > 0.6
