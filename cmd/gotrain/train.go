@@ -95,7 +95,10 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
 	fs.UintVar(&seed, "seed", 0, "seed of the search, the training and generated data")
 	if err := fs.Parse(args); err != nil {
-		return cfg, o, err
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, o, err
+		}
+		return cfg, o, errUsage // the flag package has said what was wrong
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "train: unexpected argument %q (flags only; see gotrain train --help)\n", fs.Arg(0))

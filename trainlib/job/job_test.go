@@ -1,0 +1,70 @@
+package job
+
+import (
+	"context"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAUC(t *testing.T) {
+	// sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
+	got := AUC([]float32{0.1, 0.4, 0.35, 0.8}, []float32{0, 0, 1, 1})
+	if math.Abs(got-0.75) > 1e-12 {
+		t.Fatalf("AUC = %v, want 0.75", got)
+	}
+	// Ties count half: roc_auc_score([0, 1], [0.5, 0.5]) == 0.5.
+	if got := AUC([]float32{0.5, 0.5}, []float32{0, 1}); got != 0.5 {
+		t.Fatalf("tied AUC = %v, want 0.5", got)
+	}
+	if got := AUC([]float32{0.2, 0.9}, []float32{1, 1}); got != 0.5 {
+		t.Fatalf("one-class AUC = %v, want 0.5", got)
+	}
+}
+
+func TestFitSuggestsWhatFits(t *testing.T) {
+	for _, c := range []struct{ actors, cpus, wantA, wantC int }{
+		{3, 2, 2, 1}, {3, 12, 3, 4}, {1, 8, 1, 8}, {4, 1, 1, 1},
+	} {
+		a, p := Fit(c.actors, c.cpus)
+		if a != c.wantA || p != c.wantC {
+			t.Errorf("Fit(%d, %d) = %d, %d; want %d, %d", c.actors, c.cpus, a, p, c.wantA, c.wantC)
+		}
+	}
+	err := Config{DataDir: "d", OutDir: "o", Actors: 1 << 20, CPUsPerActor: 1}.withDefaults().check()
+	var ce *CPUError
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "--cpus_per_actor") {
+		t.Fatalf("check = %v, want a CPUError with a suggestion", err)
+	}
+}
+
+func TestEnsureDataRefusesAPartialFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, TestFile), []byte("a,credit\n1,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen, err := EnsureData(context.Background(), dir, 0, nil)
+	if gen || err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("EnsureData = %v, %v; want an error naming the remedy", gen, err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, TestFile))
+	if string(b) != "a,credit\n1,0\n" {
+		t.Fatal("the existing file was changed")
+	}
+}
+
+func TestEnsureDataGeneratesOnce(t *testing.T) {
+	dir := t.TempDir()
+	var log strings.Builder
+	gen, err := EnsureData(context.Background(), dir, 1, &log)
+	if err != nil || !gen || !strings.Contains(log.String(), "generating") {
+		t.Fatalf("first EnsureData = %v, %v, log %q", gen, err, log.String())
+	}
+	gen, err = EnsureData(context.Background(), dir, 1, nil)
+	if err != nil || gen {
+		t.Fatalf("second EnsureData = %v, %v; want the data reused", gen, err)
+	}
+}
