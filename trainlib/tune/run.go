@@ -38,7 +38,8 @@ type Options struct {
 	// FeatureNames name the features in saved models.
 	FeatureNames []string
 	// MaxConcurrent trials at once; 0 means CPUs (runtime.NumCPU, or the
-	// cluster's total given as CPUs).
+	// cluster's total given as CPUs). A Space that samples max_bin runs
+	// one trial at a time: each max_bin re-bins the shared data.
 	MaxConcurrent int
 	// CPUs is how many CPUs the holders have altogether, 0 for this
 	// machine's; trials share them evenly.
@@ -93,6 +94,11 @@ func (o *Options) defaults() error {
 	}
 	if o.MaxConcurrent <= 0 {
 		o.MaxConcurrent = o.CPUs
+	}
+	if _, ok := o.Space["max_bin"].(Domain); ok {
+		// A holder keeps one binning: trials with different max_bin
+		// re-bin the shared data, so they must not overlap.
+		o.MaxConcurrent = 1
 	}
 	if o.UpdateEvery <= 0 {
 		o.UpdateEvery = 500 * time.Millisecond

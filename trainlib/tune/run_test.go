@@ -238,3 +238,22 @@ func TestResumeAfterCancel(t *testing.T) {
 		t.Fatal("the best model after resume differs from the uninterrupted run's")
 	}
 }
+
+// Sampling max_bin re-bins the shared data per trial; trials then run one
+// at a time and each model uses its own bins.
+func TestMaxBinInSpaceRebins(t *testing.T) {
+	opt := testOptions("")
+	opt.Space = Space{"eta": 0.3, "max_depth": 3, "max_bin": Grid{[]any{8, 64, 8}}}
+	opt.Searcher, _ = NewGridSearch(opt.Space, 1, 1)
+	res, err := Run(context.Background(), twoHolders(t), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Trials) != 3 {
+		t.Fatalf("%d trials, want 3", len(res.Trials))
+	}
+	e := func(i int) float64 { return res.Trials[i].Last("val-logloss") }
+	if e(0) != e(2) || e(0) == e(1) {
+		t.Fatalf("val-logloss by max_bin 8, 64, 8: %v %v %v; want the two max_bin=8 trials equal and 64 different", e(0), e(1), e(2))
+	}
+}
