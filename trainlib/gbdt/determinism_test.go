@@ -94,12 +94,13 @@ func TestSameModelWhateverHoldersAndThreads(t *testing.T) {
 }
 
 // TestHolderMarginsMatchModel checks that the margins the holders keep
-// (which the metrics use) are what the saved model predicts.
+// (which the metrics use) are what the saved model predicts. The training
+// set spans several routing chunks (partitionChunk rows).
 func TestHolderMarginsMatchModel(t *testing.T) {
-	train := synthetic(3000, 6, 5)
+	train := synthetic(2*partitionChunk+5000, 6, 5)
 	val := synthetic(800, 6, 6)
 	p := DefaultParams()
-	p.NumBoostRound = 12
+	p.NumBoostRound = 4
 	p.EvalMetric = []string{"logloss"}
 	res, err := TrainLocal(context.Background(), p, train, []EvalSet{{TrainSet, train}, {"val", val}}, nil)
 	if err != nil {

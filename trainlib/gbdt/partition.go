@@ -30,14 +30,72 @@ func (h *LocalHolder) ApplySplits(ctx context.Context, req SplitRequest) (*Split
 			ts.seg = append(ts.seg, [2]int32{0, 0})
 		}
 	}
+	// Phase 1 classifies chunks of each node's rows in parallel; phase 2
+	// places each chunk's left rows, then its right rows, after those of
+	// the chunks before it, so the partition is stable and the same for any
+	// thread count, and one large node still keeps every thread busy.
 	nt := len(s.train)
+	type chunk struct {
+		ts       *trainState
+		sp       Split
+		lo, hi   int32
+		nl       int32
+		posL     int32
+		posR     int32
+		splitIdx int
+	}
+	var chunks []chunk
+	for i, sp := range req.Splits {
+		for _, ts := range s.train {
+			sg := ts.seg[sp.Node]
+			for lo := sg[0]; lo < sg[1]; lo += partitionChunk {
+				chunks = append(chunks, chunk{ts: ts, sp: sp, lo: lo, hi: min(lo+partitionChunk, sg[1]), splitIdx: i})
+			}
+		}
+	}
+	if err := parallelFor(ctx, s.threads, len(chunks), func(_, k int) {
+		c := &chunks[k]
+		c.nl = classify(c.ts, c.sp, s.cuts, c.lo, c.hi)
+	}); err != nil {
+		return nil, err
+	}
 	left := make([]int64, len(req.Splits)*nt)
-	err = parallelFor(ctx, s.threads, len(req.Splits)*nt, func(_, k int) {
-		sp := req.Splits[k/nt]
-		ts := s.train[k%nt]
-		left[k] = int64(partitionNode(ts, sp, s.cuts))
-	})
-	if err != nil {
+	for k := 0; k < len(chunks); {
+		// Chunks of one (split, shard) are consecutive.
+		j := k
+		var nl int32
+		for j < len(chunks) && chunks[j].ts == chunks[k].ts && chunks[j].sp == chunks[k].sp {
+			nl += chunks[j].nl
+			j++
+		}
+		sg := chunks[k].ts.seg[chunks[k].sp.Node]
+		posL, posR := sg[0], sg[0]+nl
+		for i := k; i < j; i++ {
+			chunks[i].posL, chunks[i].posR = posL, posR
+			posL += chunks[i].nl
+			posR += chunks[i].hi - chunks[i].lo - chunks[i].nl
+		}
+		ts, sp := chunks[k].ts, chunks[k].sp
+		ts.seg[sp.Left] = [2]int32{sg[0], sg[0] + nl}
+		ts.seg[sp.Right] = [2]int32{sg[0] + nl, sg[1]}
+		for t, x := range s.train {
+			if x == ts {
+				left[chunks[k].splitIdx*nt+t] = int64(nl)
+			}
+		}
+		k = j
+	}
+	if err := parallelFor(ctx, s.threads, len(chunks), func(_, k int) {
+		c := &chunks[k]
+		// scratch[lo:lo+nl] holds the left rows in order, scratch[lo+nl:hi]
+		// the right rows in reverse order.
+		copy(c.ts.rows[c.posL:c.posL+c.nl], c.ts.scratch[c.lo:c.lo+c.nl])
+		dst := c.ts.rows[c.posR : c.posR+(c.hi-c.lo-c.nl)]
+		src := c.ts.scratch[c.lo+c.nl : c.hi]
+		for i := range dst {
+			dst[i] = src[len(src)-1-i]
+		}
+	}); err != nil {
 		return nil, err
 	}
 	resp := &SplitResponse{LeftRows: make([]int64, len(req.Splits)), RightRows: make([]int64, len(req.Splits))}
@@ -52,12 +110,15 @@ func (h *LocalHolder) ApplySplits(ctx context.Context, req SplitRequest) (*Split
 	return resp, nil
 }
 
-// partitionNode moves the rows of sp.Node that go left to the front of its
-// segment and the others behind them, both in their original order, and
-// records the children's segments. It returns the left count.
-func partitionNode(ts *trainState, sp Split, c *Cuts) int {
-	sg := ts.seg[sp.Node]
-	rows := ts.rows[sg[0]:sg[1]]
+// partitionChunk is how many rows of a node one routing task classifies.
+const partitionChunk = 32768
+
+// classify routes rows[lo:hi) of sp.Node: left rows go to scratch[lo:…]
+// in order, right rows to scratch[…:hi] from the end backwards. It returns
+// the left count.
+func classify(ts *trainState, sp Split, c *Cuts, lo, hi int32) int32 {
+	rows := ts.rows[lo:hi]
+	out := ts.scratch[lo:hi]
 	nf := len(c.Values)
 	f := int(sp.Feature)
 	missing := -1
@@ -66,13 +127,12 @@ func partitionNode(ts *trainState, sp Split, c *Cuts) int {
 	}
 	bin := int(sp.Bin)
 	bins := ts.sh.bins
-	nl, nr := 0, 0
-	right := ts.scratch[sg[0]:sg[1]]
 	// Sparse shards route from their column-major copy.
 	var col []uint8
-	if sp := ts.sh.sparse; sp != nil {
-		col = sp.cols[f*ts.sh.info.Rows : (f+1)*ts.sh.info.Rows]
+	if csr := ts.sh.sparse; csr != nil {
+		col = csr.cols[f*ts.sh.info.Rows : (f+1)*ts.sh.info.Rows]
 	}
+	nl, nr := 0, len(out)
 	for _, r := range rows {
 		var b int
 		if col != nil {
@@ -85,15 +145,12 @@ func partitionNode(ts *trainState, sp Split, c *Cuts) int {
 			goLeft = sp.DefaultLeft
 		}
 		if goLeft {
-			rows[nl] = r
+			out[nl] = r
 			nl++
 		} else {
-			right[nr] = r
-			nr++
+			nr--
+			out[nr] = r
 		}
 	}
-	copy(rows[nl:], right[:nr])
-	ts.seg[sp.Left] = [2]int32{sg[0], sg[0] + int32(nl)}
-	ts.seg[sp.Right] = [2]int32{sg[0] + int32(nl), sg[1]}
-	return nl
+	return int32(nl)
 }
