@@ -5,6 +5,12 @@
 #   ./install.sh --test     also set up .venv with the pinned test peers (tests/requirements.txt)
 #                           and Debian's chromium for the browser test; the kernel goes into .venv
 #   ./install.sh --prefix DIR   install the kernelspec under DIR/share/jupyter/kernels
+#   ./install.sh --tutorial the main job: also set up .venv with JupyterLab and nbclient (pinned in
+#                           tests/requirements.txt), install the kernel there, generate the data into
+#                           out/data and run notebooks/01 headless; the executed notebook and the
+#                           results land in out/
+#   ./install.sh --lab      like --tutorial without the run: copy the notebooks to out/ (keeping
+#                           existing copies) and open JupyterLab there on 127.0.0.1
 #
 # JUPYTER_DATA_DIR is honoured by the kernelspec installer.
 set -euo pipefail
@@ -12,13 +18,17 @@ cd "$(dirname "$0")"
 root=$(pwd)
 
 want_test=0
+want_tutorial=0
+want_lab=0
 kernel_args=(--user)
 while [ $# -gt 0 ]; do
   case "$1" in
     --test) want_test=1 ;;
+    --tutorial) want_tutorial=1 ;;
+    --lab) want_lab=1 ;;
     --user) kernel_args=(--user) ;;
     --prefix) kernel_args=(--prefix "$2"); shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $1 (see ./install.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -47,8 +57,51 @@ if [ "$want_test" = 1 ]; then
   kernel_args=(--prefix "$root/.venv")
 fi
 
+if [ "$want_test" = 0 ] && { [ "$want_tutorial" = 1 ] || [ "$want_lab" = 1 ]; }; then
+  # Only the notebook peers, pinned as in tests/requirements.txt.
+  if ! .venv/bin/python -c "import jupyterlab, nbclient" 2>/dev/null; then
+    echo "==> setting up .venv with JupyterLab and nbclient"
+    python3 -m venv .venv
+    .venv/bin/pip install -q --upgrade pip
+    .venv/bin/pip install -q $(grep -E '^(jupyterlab|nbclient|nbformat|jupyter_client)==' tests/requirements.txt)
+  fi
+  kernel_args=(--prefix "$root/.venv")
+fi
+
 if bin/gotrain help 2>&1 | grep -q '^  install '; then
   echo "==> installing the gotrain kernelspec (${kernel_args[*]})"
   bin/gotrain install "${kernel_args[@]}"
 fi
 echo "==> done: $root/bin/gotrain"
+
+if [ "$want_tutorial" = 1 ]; then
+  mkdir -p out
+  if [ ! -e out/data/test_data.csv ]; then
+    echo "==> generating the tutorial data into out/data"
+    bin/gotrain data generate --out out/data
+  fi
+  echo "==> running notebooks/01-distributed-training.ipynb headless (about a minute)"
+  .venv/bin/python - <<'PY'
+import nbformat
+from nbclient import NotebookClient
+nb = nbformat.read("notebooks/01-distributed-training.ipynb", as_version=4)
+try:
+    NotebookClient(nb, kernel_name="gotrain", timeout=600, resources={"metadata": {"path": "out"}}).execute()
+finally:
+    nbformat.write(nb, "out/01-distributed-training.ipynb")
+PY
+  echo "==> results:"
+  echo "    executed notebook   out/01-distributed-training.ipynb (open it with ./install.sh --lab)"
+  echo "    best model          out/results/tune_best.xgb, out/results/tune_best.json"
+  echo "    scores, trials      out/results/dominostats.json, out/results/trial_results.json"
+  echo "    charts, explanation out/results/feature_importance_*.png, out/results/explanation.html"
+fi
+
+if [ "$want_lab" = 1 ]; then
+  mkdir -p out
+  for nb in notebooks/*.ipynb; do
+    [ -e "out/$(basename "$nb")" ] || cp "$nb" out/
+  done
+  echo "==> opening JupyterLab on 127.0.0.1 in out/ (Ctrl-C stops it)"
+  exec .venv/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$root/out"
+fi

@@ -32,7 +32,7 @@ set and write into --out:
   dominostats.json                  test Accuracy and AUC
 
 When --data holds no shards, the default German credit data is generated there
-first (as 'gotrain data generate --dir DIR' would), and stderr says so.
+first (as 'gotrain data generate --out DIR' would), and stderr says so.
 
 Spawned workers need --ray_actors × --cpus_per_actor CPUs. When this machine has
 fewer, train stops at once with a suggestion (on a 2-core machine:

@@ -34,11 +34,11 @@ func EnsureData(ctx context.Context, dir string, seed uint64, log io.Writer) (ge
 		return false, nil
 	case len(train) > 0 || len(valid) > 0 || hasTest:
 		return false, fmt.Errorf("data folder %s is incomplete (%d %s, %d %s, %s present: %v); "+
-			"add the missing files or run `gotrain data generate --dir %s --force` to make a fresh set",
+			"add the missing files or run `gotrain data generate --out %s --force` to make a fresh set",
 			dir, len(train), TrainPattern, len(valid), ValidationPattern, TestFile, hasTest, dir)
 	}
 	if log != nil {
-		fmt.Fprintf(log, "no data in %s: generating the default German credit shards there (gotrain data generate --dir %s)\n", dir, dir)
+		fmt.Fprintf(log, "no data in %s: generating the default German credit shards there (as gotrain data generate --out %s would)\n", dir, dir)
 	}
 	if _, err := datagen.Generate(ctx, datagen.Config{Dir: dir, Seed: seed}); err != nil {
 		return false, fmt.Errorf("generate data in %s: %w", dir, err)
