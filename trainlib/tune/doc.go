@@ -16,13 +16,25 @@
 //   - machine.go: the tuner's logic as a state machine: results and
 //     trial ends go in, trials to launch and to stop come out. It does no
 //     I/O, so it is tested without training.
-//   - run.go: Run wires the machine to training: trials run concurrently
-//     as sessions on the same gbdt.Holders (in process or on a cluster),
-//     failing trials are retried, every round is checkpointed.
-//   - checkpoint.go, resume.go: the experiment directory (one state file per trial,
-//     trial_results.json, tune_best.json and tune_best.xgb) and continuing
-//     an interrupted trial from its checkpoint, tree for tree.
-//   - results.go, progress.go: the table of trials as HTML and text, and
-//     live progress through a Display (the kernel's in-place update) or a
-//     terminal writer.
+//   - run.go, runner.go, attempt.go: Run wires the machine to training:
+//     trials run concurrently as sessions on the same gbdt.Holders (in
+//     process or on a cluster), failing trials are retried from their
+//     last checkpoint, every round is checkpointed.
+//   - shared.go: the holders' quantile summaries are asked for once per
+//     run, so the data is sketched and binned once for all trials.
+//   - checkpoint.go, resume.go: the experiment directory (one state file
+//     per trial, trial_results.json, tune_best.json and tune_best.xgb) and
+//     continuing an interrupted trial from its checkpoint, tree for tree:
+//     the holders rebuild the margins from the saved trees, so a resumed
+//     run ends with the model an uninterrupted one gives.
+//   - table.go, progress.go, curves.go: the table of trials as HTML and
+//     text, live progress through a Display (the kernel's in-place
+//     update, throttled to every 0.5 s) or a Terminal, and the trials'
+//     learning curves.
+//
+// A minimal run in process:
+//
+//	h, _ := gbdt.NewLocalHolder(shards, 0) // "train" and "val" shards
+//	res, err := tune.Run(ctx, []gbdt.Holder{h}, tune.Options{Dir: "ray_results"})
+//	fmt.Println(res) // the trial table; res.BestModel is tune_best
 package tune
