@@ -8,7 +8,10 @@ the middle of tuning).
 """
 
 import json
+import os
+import secrets
 import signal
+import sys
 import subprocess
 
 import numpy as np
@@ -94,3 +97,45 @@ def test_interrupted_run_exits_130_and_resumes(gotrain, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "generating" not in r.stderr, "the second run reuses the data"
     assert len(json.loads((o / "trial_results.json").read_text())) == 4
+
+
+def test_train_on_running_workers(gotrain, tmp_path):
+    """README's remote-worker recipe on loopback: two `gotrain worker`s with a
+    shared secret, the job connected with --workers."""
+    env = dict(os.environ, GOTRAIN_TOKEN=secrets.token_hex(32))
+    workers = [subprocess.Popen([gotrain, "worker", "--listen", "127.0.0.1:0", "--cpus", "1"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for _ in range(2)]
+    try:
+        addrs = [w.stdout.readline().strip().split()[-1] for w in workers]
+        assert all(":" in a for a in addrs), addrs
+        d, o = tmp_path / "d", tmp_path / "o"
+        r = subprocess.run([gotrain, "train", "--workers", ",".join(addrs), "--tune_samples", "2",
+                            "--data", str(d), "--out", str(o)], env=env, capture_output=True, text=True, timeout=GUARD)
+        assert r.returncode == 0, r.stderr
+        assert "2 remote workers" in r.stderr
+        assert json.loads((o / "dominostats.json").read_text())["AUC"] > 0.6
+        bad = subprocess.run([gotrain, "train", "--workers", ",".join(addrs), "--tune_samples", "2", "--data", str(d),
+                              "--out", str(tmp_path / "o2")], env=dict(env, GOTRAIN_TOKEN="wrong"),
+                             capture_output=True, text=True, timeout=GUARD)
+        assert bad.returncode == 1 and "secret" in bad.stderr
+    finally:
+        for w in workers:
+            w.terminate()
+            w.wait(timeout=30)
+
+
+def test_train_logs_to_a_local_mlflow(gotrain, tmp_path):
+    """--mlflow without MLFLOW_TRACKING_URI: a local server from the venv,
+    the run tree and the registered model end up in OUT/mlflow."""
+    from mlflow import MlflowClient
+
+    env = {k: v for k, v in os.environ.items() if k != "MLFLOW_TRACKING_URI"}
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env["PATH"]
+    d, o = tmp_path / "d", tmp_path / "o"
+    r = subprocess.run([gotrain, "train", *SMALL, "--tune_samples", "2", "--mlflow", "--data", str(d), "--out", str(o)],
+                       env=env, capture_output=True, text=True, timeout=GUARD)
+    assert r.returncode == 0, r.stderr
+    assert "registered as gotrain-credit" in r.stdout
+    client = MlflowClient(tracking_uri="sqlite:///" + str(o / "mlflow" / "mlflow.db"))
+    assert len(client.search_runs(experiment_ids=["0"])) == 3  # the parent and two trials
+    assert client.get_registered_model("gotrain-credit").name == "gotrain-credit"
