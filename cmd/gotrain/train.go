@@ -25,7 +25,7 @@ connect workers, load the sharded data of --data, tune eta and max_depth over
 --tune_samples trials (best by val-error), score the best model on the test
 set and write into --out:
 
-  tune_best.xgb, tune_best.json     the best model (XGBoost JSON; load with xgboost.Booster)
+  tune_best.json, tune_best.xgb     the best model (XGBoost JSON and UBJSON; load with xgboost.Booster)
   trial_results.json                every trial's parameters and final metrics
   feature_importance_{gain,weight,cover}.png
   explanation.html                  importance charts, weights and per-row explanations
