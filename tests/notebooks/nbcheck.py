@@ -1,6 +1,7 @@
 """Helpers shared by the notebook tests: run a notebook and read its outputs."""
 
 import base64
+import pathlib
 import re
 
 import nbformat
@@ -58,3 +59,7 @@ def printed_auc(nb):
 
 def is_png(b64):
     return base64.b64decode(b64).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"

@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
-from conftest import NOTEBOOKS, ROOT
+from nbcheck import NOTEBOOKS, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 NOTEBOOK = "01-distributed-training.ipynb"

@@ -19,7 +19,7 @@ import xgboost
 from sklearn.metrics import roc_auc_score
 
 import nbcheck
-from conftest import NOTEBOOKS
+from nbcheck import NOTEBOOKS
 
 AUC_FLOOR = 0.70  # the default-size German credit data gives about 0.75
 TUTORIALS = ["00-tour.ipynb", "01-distributed-training.ipynb", "02-distributed-training-mlflow.ipynb"]

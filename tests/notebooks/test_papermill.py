@@ -14,7 +14,7 @@ import papermill
 from papermill.translators import translate_parameters
 
 import nbcheck
-from conftest import NOTEBOOKS
+from nbcheck import NOTEBOOKS
 
 
 def test_translator_writes_go():
