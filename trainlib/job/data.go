@@ -40,7 +40,13 @@ func EnsureData(ctx context.Context, dir string, seed uint64, log io.Writer) (ge
 	if log != nil {
 		fmt.Fprintf(log, "no data in %s: generating the default German credit shards there (as gotrain data generate --out %s would)\n", dir, dir)
 	}
-	if _, err := datagen.Generate(ctx, datagen.Config{Dir: dir, Seed: seed}); err != nil {
+	cfg := datagen.Config{Dir: dir, Seed: seed}
+	if log != nil {
+		cfg.Progress = func(p datagen.Progress) {
+			fmt.Fprintf(log, "[%d/%d] %s (%d rows)\n", p.Done, p.Total, p.File, p.Rows)
+		}
+	}
+	if _, err := datagen.Generate(ctx, cfg); err != nil {
 		return false, fmt.Errorf("generate data in %s: %w", dir, err)
 	}
 	return true, nil
