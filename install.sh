@@ -80,7 +80,7 @@ if [ "$want_tutorial" = 1 ]; then
     echo "==> generating the tutorial data into out/data"
     bin/gotrain data generate --out out/data
   fi
-  echo "==> running notebooks/01-distributed-training.ipynb headless (about a minute)"
+  echo "==> running notebooks/01-distributed-training.ipynb headless (under a minute)"
   .venv/bin/python - <<'PY'
 import nbformat
 from nbclient import NotebookClient
