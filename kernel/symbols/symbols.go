@@ -2,7 +2,9 @@
 // besides the standard library: the kernel's display package, gonum's
 // numerics and plotting, and trainlib. The files next to this one are made
 // by `yaegi extract` (pinned to the interpreter's version) through the
-// go:generate line below; CI fails when regenerating changes them.
+// go:generate line below, and the docs cells inspect (package docs) right
+// after them, so one `go generate ./...` refreshes both; CI fails when
+// regenerating changes them.
 //
 // yaegi cannot extract generic functions, so APIs exposed to cells must be
 // non-generic.
@@ -11,6 +13,7 @@ package symbols
 import "reflect"
 
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi@v0.16.1 extract -name symbols github.com/gotrain/gotrain/kernel/display gonum.org/v1/gonum/stat gonum.org/v1/gonum/floats gonum.org/v1/gonum/mat gonum.org/v1/gonum/optimize gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/plotutil github.com/gotrain/gotrain/trainlib/data github.com/gotrain/gotrain/trainlib/model github.com/gotrain/gotrain/trainlib/explain github.com/gotrain/gotrain/trainlib/explain/chart github.com/gotrain/gotrain/trainlib/job
+//go:generate go run ../docs/gen -o ../docs/docs.json.gz
 
 // Symbols maps "import/path/name" to the package's exported symbols, in the
 // form interp.Interpreter.Use expects. It is filled by the generated files'
