@@ -5,4 +5,3 @@
 // go:generate runs after extracting the symbols, and embedded, so the
 // kernel needs no Go toolchain or sources at run time.
 package docs
-
