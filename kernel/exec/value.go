@@ -33,6 +33,7 @@ func _gotrainSVG(v any) string { if x, ok := v.(_gotrain_display.SVGer); ok { re
 func _gotrainPNG(v any) []byte { if x, ok := v.(_gotrain_display.PNGer); ok { return x.PNG() }; return nil }
 func _gotrainJSON(v any) []byte { if x, ok := v.(_gotrain_display.JSONer); ok { return x.JSON() }; return nil }
 func ` + richFunc + `(v any) map[string]string {
+	if v == nil { return nil }
 	return map[string]string{
 		"text/plain+string": _gotrainString(v),
 		"text/plain+error":  _gotrainError(v),
@@ -46,7 +47,18 @@ func ` + richFunc + `(v any) map[string]string {
 
 // rtValue renders the value of a cell: display.Render for what compiled
 // code can see, overlaid with the rich forms found in the interpreter.
+//
+// A nil interface value (a call returning a nil error, say) shows nothing,
+// as None does in ipykernel: `f.Close()` succeeding is not news. A display
+// handle shows nothing either: the call that made it already displayed its
+// value.
 func rtValue(v any, rich map[string]string) map[string]any {
+	if v == nil {
+		return nil
+	}
+	if _, ok := v.(*display.Handle); ok {
+		return nil
+	}
 	b := display.Render(v)
 	if t := rich["text/plain+error"]; t != "" {
 		b["text/plain"] = t
