@@ -14,7 +14,8 @@ import (
 //     could capture them, as Go 1.22 specifies;
 //   - `go f(args)` becomes a goroutine that recovers a panic and reports it
 //     as the cell's error instead of killing the process;
-//   - every function starts with `rt.Enter(); defer rt.Leave()`, which
+//   - every function starts with `rt.Enter(); defer rt.Leave()` (through
+//     interpreted wrappers, see guardDepth), which
 //     turns runaway recursion into a panic before Go's stack limit kills
 //     the process (a fatal error no recover can catch).
 type rewriter struct {
@@ -344,11 +345,21 @@ func isIntKind(k reflect.Kind) bool {
 	return false
 }
 
-// guardDepth starts a function body with `rt.Enter(); defer rt.Leave()`.
+// The depth guard calls interpreted wrappers of rt.Enter and rt.Leave
+// (defined in renderPrelude), not the compiled functions: yaegi v0.16.1
+// mis-assigns the results of a function literal with several results that
+// refers to a compiled function, when a top-level closure calls it
+// ("reflect.Set: value of type int is not assignable to type func()").
+const (
+	enterFunc = "_gotrainEnter"
+	leaveFunc = "_gotrainLeave"
+)
+
+// guardDepth starts a function body with `enter(); defer leave()`.
 func guardDepth(body *ast.BlockStmt) {
 	pos := body.Lbrace
 	call := func(name string) *ast.CallExpr {
-		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: name}}, Lparen: pos, Rparen: pos}
+		return &ast.CallExpr{Fun: &ast.Ident{NamePos: pos, Name: name}, Lparen: pos, Rparen: pos}
 	}
-	body.List = append([]ast.Stmt{&ast.ExprStmt{X: call("Enter")}, &ast.DeferStmt{Defer: pos, Call: call("Leave")}}, body.List...)
+	body.List = append([]ast.Stmt{&ast.ExprStmt{X: call(enterFunc)}, &ast.DeferStmt{Defer: pos, Call: call(leaveFunc)}}, body.List...)
 }

@@ -47,3 +47,29 @@ h`)
 		t.Errorf("a handle variable shown as %v", res.Value)
 	}
 }
+
+// A multi-value `:=` inside a loop body or nested block at top level
+// declares its names there (yaegi alone says "undefined: err").
+func TestDefineInsideNestedBlocks(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `xs := []int{1, 2}
+f := func(int) (int, error) { return 1, nil }`)
+	for _, c := range []struct{ code, want string }{
+		{"n := 0\nfor _, k := range xs { c, err := f(k); if err != nil { panic(err) }; n += c }\nn", "2"},
+		{"n := 0\nfor k := 0; k < 3; k++ { c, err := f(k); if err != nil { panic(err) }; n += c }\nn", "3"},
+		{"n := 0\n{ c, err := f(1); _ = err; n += c }\nn", "1"},
+		{"n := 0\nif true { var c, err = f(1); _ = err; n += c }\nn", "1"},
+		{"n := 0\nfor _, k := range xs { c, err := f(k); _ = err; if k == 2 { break }; n += c }\nn", "1"},
+		{"n := 0\nouter: for _, a := range xs { for _, b := range xs { c, err := f(a + b); _ = err; n += c; continue outer } }\nn", "2"},
+	} {
+		res, _ := mustRun(t, s, c.code)
+		if got := plain(res); got != c.want {
+			t.Errorf("%q shows %q, want %s", c.code, got, c.want)
+		}
+	}
+	// A statement group ending in such a loop shows no value and no error.
+	res, _ := mustRun(t, s, "for _, k := range xs { c, err := f(k); _, _ = c, err }")
+	if res.Value != nil {
+		t.Errorf("a loop shows %v", res.Value)
+	}
+}

@@ -25,6 +25,8 @@ const (
 
 const renderPrelude = `import _gotrain_display "github.com/gotrain/gotrain/kernel/display"
 import _gotrain_fmt "fmt"
+func ` + enterFunc + `() { ` + rtName + `.Enter() }
+func ` + leaveFunc + `() { ` + rtName + `.Leave() }
 func _gotrainString(v any) string { if x, ok := v.(_gotrain_fmt.Stringer); ok { return x.String() }; return "" }
 func _gotrainError(v any) string { if x, ok := v.(error); ok { return x.Error() }; return "" }
 func _gotrainHTML(v any) string { if x, ok := v.(_gotrain_display.HTMLer); ok { return x.HTML() }; return "" }
