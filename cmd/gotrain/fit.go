@@ -44,6 +44,7 @@ func runFit(ctx context.Context, args []string) error {
 	fs.IntVar(&f.early, "early-stopping", 0, "stop when the last validation set's last metric has not improved for N rounds (0: off)")
 	fs.StringVar(&f.out, "out", "", "model file to write: .json, .ubj or .xgb (required)")
 	fs.BoolVar(&f.quiet, "quiet", false, "do not print per-round metrics")
+	cf := addClusterFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -52,6 +53,9 @@ func runFit(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("fit: unexpected argument %q; give files with --train and --valid", fs.Arg(0))
+	}
+	if cf.enabled() {
+		return fitWorkers(ctx, cf, f, os.Stdout)
 	}
 	return fit(ctx, f, os.Stdout)
 }

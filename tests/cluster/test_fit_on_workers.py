@@ -1,0 +1,48 @@
+"""`gotrain fit --workers N` as a user runs it: the shards of a glob are dealt
+over locally spawned workers, and the model file is byte for byte the one
+in-process `gotrain fit` writes from the same shards.
+
+Run: GOTRAIN_BIN=bin/gotrain .venv/bin/python -m pytest -q tests/cluster"""
+
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+from test_worker_cli import gotrain  # noqa: F401  (the binary fixture)
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def shards(gotrain, tmp_path_factory):  # noqa: F811
+    d = tmp_path_factory.mktemp("data")
+    subprocess.run([gotrain, "data", "generate", "--out", str(d), "--seed", "7"],
+                   check=True, capture_output=True)
+    return d
+
+
+def fit(gotrain, shards, out, *extra):  # noqa: F811
+    cmd = [gotrain, "fit", "--train", str(shards / "train_data_*.csv"), "--label", "credit",
+           "--valid", str(shards / "validation_data_*.csv"), "--rounds", "8",
+           "--param", "max_depth=4", "--param", "eval_metric=auc", "--out", str(out), *extra]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("workers", ["1", "3"])
+def test_fit_on_workers_writes_the_in_process_model(gotrain, shards, tmp_path, workers):  # noqa: F811
+    local = fit(gotrain, shards, tmp_path / "local.json")
+    remote = fit(gotrain, shards, tmp_path / "remote.json", "--workers", workers)
+    assert len(local) > 1000
+    assert remote == local
+
+
+def test_fit_with_more_workers_than_shards_says_what_to_do(gotrain, shards, tmp_path):  # noqa: F811
+    r = subprocess.run([gotrain, "fit", "--train", str(shards / "train_data_0.csv"), "--label", "credit",
+                        "--out", str(tmp_path / "m.json"), "--workers", "2"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0
+    assert "1 train file(s) for 2 workers" in r.stderr and "fewer workers" in r.stderr, r.stderr
