@@ -145,6 +145,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		r := s.newRewriter()
 		r.rewrite(body)
 		wrapNested(body)
+		s.unnameMapIndexes(body)
 		if len(body.List) > 0 {
 			body.List = append([]ast.Stmt{startedCall(body.List[0].Pos())}, body.List...)
 		}

@@ -73,3 +73,24 @@ f := func(int) (int, error) { return 1, nil }`)
 		t.Errorf("a loop shows %v", res.Value)
 	}
 }
+
+// Indexing a map whose type is a named type of a compiled package, read
+// from a variable or from a struct field (the tutorial's
+// `val := first.History["val"]`), then indexing the result.
+func TestIndexCompiledNamedMap(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "github.com/gotrain/gotrain/trainlib/explain/chart"
+ev := chart.EvalsResult{"val": {"error": {0.5, 0.25}}}
+type holder struct { History chart.EvalsResult }
+first := holder{History: ev}`)
+	for _, c := range []struct{ code, want string }{
+		{"a := ev[\"val\"]\na[\"error\"][0]", "0.5"},
+		{"val := first.History[\"val\"]\nval[\"error\"][1]", "0.25"},
+		{"val[\"error\"][0]", "0.5"},
+	} {
+		res, _ := mustRun(t, s, c.code)
+		if got := plain(res); got != c.want {
+			t.Errorf("%q shows %q, want %s", c.code, got, c.want)
+		}
+	}
+}
