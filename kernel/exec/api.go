@@ -21,6 +21,18 @@
 // own stop (stop.go). Cells display through github.com/gotrain/gotrain/
 // kernel/display, bound to the session, and pass display.Context() to long
 // library calls so that an interrupt cancels them.
+//
+// More yaegi v0.16.1 gaps closed by rewriting: a multi-value `:=` in a
+// nested block at top level runs that statement in a closure (nested.go);
+// `x := m[k]` on a map of a compiled named type converts m to its unnamed
+// type (namedmap.go). Known limits, with their workaround: the second
+// works only when m is a variable (or a field of one) defined in an
+// earlier cell, and not in the comma-ok form `x, ok := m[k]` ("nil type"):
+// define m in its own cell, or convert by hand,
+// `x, ok := map[string]map[string][]float64(m)[k]` (or do the lookup
+// inside a function). A cell whose last expression is a nil interface
+// value (a call returning a nil error) shows nothing, as None does in
+// ipykernel; a display handle shows nothing, its call already displayed.
 package exec
 
 import (
