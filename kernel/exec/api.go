@@ -28,9 +28,9 @@
 // type (namedmap.go). Known limits, with their workaround: the second
 // works only when m is a variable (or a field of one) defined in an
 // earlier cell, and not in the comma-ok form `x, ok := m[k]` ("nil type"):
-// define m in its own cell, or convert by hand,
-// `x, ok := map[string]map[string][]float64(m)[k]` (or do the lookup
-// inside a function). A cell whose last expression is a nil interface
+// define m in its own cell; for comma-ok, look up inside a function,
+// `lookup := func(k string) (map[string][]float64, bool) { v, ok := m[k];
+// return v, ok }`. A cell whose last expression is a nil interface
 // value (a call returning a nil error) shows nothing, as None does in
 // ipykernel; a display handle shows nothing, its call already displayed.
 package exec
