@@ -3,6 +3,7 @@ package exec
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,11 +45,35 @@ func notebookCells(t *testing.T, path string) []string {
 }
 
 // TestTourNotebookRuns executes every code cell of the tour notebook in
-// one session, in order, and requires each to succeed. (01 and 02 start
-// distributed workers; tests/notebooks runs them end to end with
-// nbclient.)
+// one session, in order, and requires each to succeed.
 func TestTourNotebookRuns(t *testing.T) {
-	path := filepath.Join("..", "..", "notebooks", "00-tour.ipynb")
+	runNotebook(t, filepath.Join("..", "..", "notebooks", "00-tour.ipynb"))
+}
+
+// TestDistributedNotebookRuns does the same for the distributed-training
+// notebook, whose workers are processes of a gotrain binary built here
+// (GOTRAIN_BIN), writing its data and results in a temporary directory.
+// (02 also needs MLflow; tests/notebooks runs it end to end with nbclient.)
+func TestDistributedNotebookRuns(t *testing.T) {
+	path, err := filepath.Abs(filepath.Join("..", "..", "notebooks", "01-distributed-training.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "gotrain")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/gotrain")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/gotrain: %v\n%s", err, out)
+	}
+	t.Setenv("GOTRAIN_BIN", bin)
+	t.Chdir(t.TempDir())
+	runNotebook(t, path)
+}
+
+// runNotebook executes every code cell of an .ipynb in one session, in
+// order, and requires each to succeed without an error output.
+func runNotebook(t *testing.T, path string) {
+	t.Helper()
 	cells := notebookCells(t, path)
 	if len(cells) < 5 {
 		t.Fatalf("%s has %d code cells; expected the tour", path, len(cells))
