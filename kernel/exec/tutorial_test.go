@@ -53,11 +53,13 @@ h`)
 func TestDefineInsideNestedBlocks(t *testing.T) {
 	s := newSession(t)
 	mustRun(t, s, `xs := []int{1, 2}
-f := func(int) (int, error) { return 1, nil }`)
+f := func(int) (int, error) { return 1, nil }
+func g(k int) (int, error) { return k, nil }`)
 	for _, c := range []struct{ code, want string }{
 		{"n := 0\nfor _, k := range xs { c, err := f(k); if err != nil { panic(err) }; n += c }\nn", "2"},
 		{"n := 0\nfor k := 0; k < 3; k++ { c, err := f(k); if err != nil { panic(err) }; n += c }\nn", "3"},
 		{"n := 0\n{ c, err := f(1); _ = err; n += c }\nn", "1"},
+		{"n := 0\nfor _, k := range xs { c, err := g(k); _ = err; n += c }\nn", "3"},
 		{"n := 0\nif true { var c, err = f(1); _ = err; n += c }\nn", "1"},
 		{"n := 0\nfor _, k := range xs { c, err := f(k); _ = err; if k == 2 { break }; n += c }\nn", "1"},
 		{"n := 0\nouter: for _, a := range xs { for _, b := range xs { c, err := f(a + b); _ = err; n += c; continue outer } }\nn", "2"},
