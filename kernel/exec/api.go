@@ -27,7 +27,9 @@
 // `x := m[k]` on a map of a compiled named type converts m to its unnamed
 // type (namedmap.go). Known limits, with their workaround: the second
 // works only when m is a variable (or a field of one) defined in an
-// earlier cell, and not in the comma-ok form `x, ok := m[k]` ("nil type"):
+// earlier cell, when m's key and element types are spelled without
+// package names (map[string]map[string][]float64 is; map[string]pkg.T is
+// not), and not in the comma-ok form `x, ok := m[k]` ("nil type"):
 // define m in its own cell; for comma-ok, look up inside a function,
 // `lookup := func(k string) (map[string][]float64, bool) { v, ok := m[k];
 // return v, ok }`. A cell whose last expression is a nil interface
