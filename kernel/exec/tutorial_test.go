@@ -89,6 +89,8 @@ first := holder{History: ev}`)
 		{"a := ev[\"val\"]\na[\"error\"][0]", "0.5"},
 		{"val := first.History[\"val\"]\nval[\"error\"][1]", "0.25"},
 		{"val[\"error\"][0]", "0.5"},
+		{"import \"github.com/gotrain/gotrain/trainlib/gbdt\"\nh := gbdt.History{\"val\": {\"logloss\": {0.7, 0.6}}}", ""},
+		{"hv := h[\"val\"]\nhv[\"logloss\"][1]", "0.6"},
 	} {
 		res, _ := mustRun(t, s, c.code)
 		if got := plain(res); got != c.want {
