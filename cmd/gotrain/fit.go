@@ -101,24 +101,34 @@ func expandFiles(spec string) ([]string, error) {
 	return files, nil
 }
 
-func fit(ctx context.Context, f fitFlags, w io.Writer) error {
+// setup turns the flags shared by fit and fitWorkers into training
+// parameters, CSV options and the training files.
+func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
+	var o data.Options
 	p, err := gbdt.ParseParams(f.params)
 	if err != nil {
-		return err
+		return p, o, nil, err
 	}
 	p.NumBoostRound = f.rounds
 	p.EarlyStoppingRounds = f.early
 	if f.early > 0 && len(f.valid) == 0 {
-		return fmt.Errorf("fit: --early-stopping needs a --valid set to watch")
+		return p, o, nil, fmt.Errorf("fit: --early-stopping needs a --valid set to watch")
 	}
-	o, err := csvOptions(f.sep, f.label, f.drop, f.oneHot)
-	if err != nil {
-		return fmt.Errorf("fit: %w", err)
+	if o, err = csvOptions(f.sep, f.label, f.drop, f.oneHot); err != nil {
+		return p, o, nil, fmt.Errorf("fit: %w", err)
 	}
 	o.BinaryLabel = p.Objective == "binary:logistic"
 	files, err := expandFiles(f.train)
 	if err != nil {
-		return fmt.Errorf("fit: --train: %w", err)
+		return p, o, nil, fmt.Errorf("fit: --train: %w", err)
+	}
+	return p, o, files, nil
+}
+
+func fit(ctx context.Context, f fitFlags, w io.Writer) error {
+	p, o, files, err := f.setup()
+	if err != nil {
+		return err
 	}
 	parts, schema, err := data.LoadFiles(ctx, files, o)
 	if err != nil {

@@ -91,23 +91,9 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 // and output as fit, with the data dealt to the workers that cf names.
 // fit.go calls it when cf.enabled().
 func fitWorkers(ctx context.Context, cf *clusterFlags, f fitFlags, w io.Writer) error {
-	p, err := gbdt.ParseParams(f.params)
+	p, o, files, err := f.setup()
 	if err != nil {
 		return err
-	}
-	p.NumBoostRound = f.rounds
-	p.EarlyStoppingRounds = f.early
-	if f.early > 0 && len(f.valid) == 0 {
-		return fmt.Errorf("fit: --early-stopping needs a --valid set to watch")
-	}
-	o, err := csvOptions(f.sep, f.label, f.drop, f.oneHot)
-	if err != nil {
-		return fmt.Errorf("fit: %w", err)
-	}
-	o.BinaryLabel = p.Objective == "binary:logistic"
-	files, err := expandFiles(f.train)
-	if err != nil {
-		return fmt.Errorf("fit: --train: %w", err)
 	}
 	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}}
 	var valid []evalFiles
