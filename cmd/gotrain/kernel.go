@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"runtime/pprof"
+	"time"
 
 	"github.com/gotrain/gotrain/kernel"
 	"github.com/gotrain/gotrain/kernel/exec"
@@ -55,6 +56,7 @@ func runKernel(ctx context.Context, args []string) error {
 	// the cell": the kernel handles its signals itself.
 	kctx := context.WithoutCancel(ctx)
 	k.HandleSignals(kctx)
+	go watchParent(kctx, os.Getppid(), time.Second, k.Shutdown, logger)
 	if path := os.Getenv("GOTRAIN_KERNEL_CPUPROFILE"); path != "" {
 		stop, err := startCPUProfile(path)
 		if err != nil {
@@ -77,4 +79,28 @@ func startCPUProfile(path string) (func(), error) {
 		return nil, fmt.Errorf("GOTRAIN_KERNEL_CPUPROFILE: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// watchParent shuts the kernel down once the process that started it (the
+// Jupyter server or a client) is gone — the kernel is then re-parented, so
+// its parent pid changes — instead of leaving an orphan holding its ports,
+// as ipykernel's parent poller does.
+func watchParent(ctx context.Context, parent int, every time.Duration, shutdown func(), logger *log.Logger) {
+	if parent <= 1 {
+		return // started by init or a container's pid 1: nothing to watch
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if os.Getppid() != parent {
+				logger.Printf("the process that started the kernel (pid %d) is gone; shutting down", parent)
+				shutdown()
+				return
+			}
+		}
+	}
 }
