@@ -113,7 +113,8 @@ func (tb *Table) header() []string {
 	h := append([]string{"trial", "status"}, tb.Params...)
 	h = append(h, "iter")
 	h = append(h, tb.Metrics...)
-	return append(h, "elapsed", "eta")
+	// "time left", not "eta": eta is also the learning rate's column.
+	return append(h, "elapsed", "time left")
 }
 
 // String renders the table as aligned text, the best trial marked *.
