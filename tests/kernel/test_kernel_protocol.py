@@ -150,7 +150,12 @@ def test_hundred_queued_executes_answered_in_order(kernel):
 def test_ten_megabytes_of_output_arrive_whole(kernel):
     km, kc = kernel
     code = 'import (\n\t"fmt"\n\t"strings"\n)\nline := strings.Repeat("x", 99)\nfor i := 0; i < 100000; i++ {\n\tfmt.Println(line)\n}'
-    reply, msgs = run(kc, code, timeout=300)
+    # Read iopub while the cell runs, as notebook frontends do: 10 MB is
+    # more than the sockets buffer, so a client that waits for the shell
+    # reply first leaves the kernel blocked on a full iopub pipe.
+    msg_id = kc.execute(code)
+    msgs = collect(kc, msg_id, timeout=300)
+    reply = shell_reply(kc, msg_id, timeout=300)["content"]
     assert reply["status"] == "ok", reply
     text = stdout_of(msgs)
     assert len(text) == 10_000_000
