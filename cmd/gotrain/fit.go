@@ -125,6 +125,30 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 	return p, o, files, nil
 }
 
+// validSets names and expands the --valid sets: NAME=FILES, or valid,
+// valid2, … in order.
+func (f fitFlags) validSets() ([]evalFiles, error) {
+	var sets []evalFiles
+	for k, v := range f.valid {
+		name, spec := "valid", v
+		if k > 0 {
+			name = fmt.Sprintf("valid%d", k+1)
+		}
+		if n, s, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(n, "/*?[.") {
+			name, spec = n, s
+		}
+		if name == gbdt.TrainSet {
+			return nil, fmt.Errorf("fit: --valid %s: the name %q is the training set's; choose another", v, name)
+		}
+		vf, err := expandFiles(spec)
+		if err != nil {
+			return nil, fmt.Errorf("fit: --valid: %w", err)
+		}
+		sets = append(sets, evalFiles{Name: name, Files: vf})
+	}
+	return sets, nil
+}
+
 func fit(ctx context.Context, f fitFlags, w io.Writer) error {
 	p, o, files, err := f.setup()
 	if err != nil {
@@ -141,21 +165,12 @@ func fit(ctx context.Context, f fitFlags, w io.Writer) error {
 	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}, FeatureNames: parts[0].Names}
 	vo := o
 	vo.Schema = schema
-	for k, v := range f.valid {
-		name, spec := "valid", v
-		if k > 0 {
-			name = fmt.Sprintf("valid%d", k+1)
-		}
-		if n, s, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(n, "/*?[.") {
-			name, spec = n, s
-		}
-		if name == gbdt.TrainSet {
-			return fmt.Errorf("fit: --valid %s: the name %q is the training set's; choose another", v, name)
-		}
-		vf, err := expandFiles(spec)
-		if err != nil {
-			return fmt.Errorf("fit: --valid: %w", err)
-		}
+	valid, err := f.validSets()
+	if err != nil {
+		return err
+	}
+	for _, ev := range valid {
+		name, vf := ev.Name, ev.Files
 		vparts, _, err := data.LoadFiles(ctx, vf, vo)
 		if err != nil {
 			return err

@@ -96,24 +96,12 @@ func fitWorkers(ctx context.Context, cf *clusterFlags, f fitFlags, w io.Writer) 
 		return err
 	}
 	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}}
-	var valid []evalFiles
-	for k, v := range f.valid {
-		name, spec := "valid", v
-		if k > 0 {
-			name = fmt.Sprintf("valid%d", k+1)
-		}
-		if n, s, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(n, "/*?[.") {
-			name, spec = n, s
-		}
-		if name == gbdt.TrainSet {
-			return fmt.Errorf("fit: --valid %s: the name %q is the training set's; choose another", v, name)
-		}
-		vf, err := expandFiles(spec)
-		if err != nil {
-			return fmt.Errorf("fit: --valid: %w", err)
-		}
-		valid = append(valid, evalFiles{Name: name, Files: vf})
-		opt.Evals = append(opt.Evals, name)
+	valid, err := f.validSets()
+	if err != nil {
+		return err
+	}
+	for _, ev := range valid {
+		opt.Evals = append(opt.Evals, ev.Name)
 	}
 	opt.Callback = func(r gbdt.RoundReport) bool {
 		if !f.quiet {
