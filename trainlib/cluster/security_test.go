@@ -51,9 +51,7 @@ func TestConnectErrorsNameAddressAndCause(t *testing.T) {
 	mustFail(t, err, closed, "connection refused")
 
 	// A stopped worker accepts the TCP connection but never answers.
-	if err := syscall.Kill(p.pid(), syscall.SIGSTOP); err != nil {
-		t.Fatal(err)
-	}
+	stopProcess(t, p.pid())
 	_, err = Connect(ctx, Config{Addresses: []string{addr}, Secret: secret, DialTimeout: time.Second})
 	_ = syscall.Kill(p.pid(), syscall.SIGCONT)
 	mustFail(t, err, addr, "timeout")
