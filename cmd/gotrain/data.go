@@ -44,7 +44,7 @@ func runDataGenerate(ctx context.Context, args []string, stderr io.Writer) error
 	fs.StringVar(&cfg.Dir, "out", "data", "output directory (created if needed)")
 	fs.BoolVar(&cfg.Full, "full", false, fmt.Sprintf("the reference workflow's size: %d training and %d validation shards of %d rows",
 		datagen.FullTrainShards, datagen.FullValidationShards, datagen.FullRowsPerShard))
-	fs.Uint64Var(&cfg.Seed, "seed", 42, "random seed: the same seed writes the same files")
+	fs.Uint64Var(&cfg.Seed, "seed", datagen.DefaultSeed, "random seed: the same seed writes the same files (the default is the one gotrain train and the notebooks use)")
 	fs.IntVar(&cfg.TrainShards, "train-shards", 0, fmt.Sprintf("training shards (default %d, %d with --full)", datagen.DefaultTrainShards, datagen.FullTrainShards))
 	fs.IntVar(&cfg.ValidationShards, "validation-shards", 0, fmt.Sprintf("validation shards (default %d, %d with --full)", datagen.DefaultValidationShards, datagen.FullValidationShards))
 	fs.IntVar(&cfg.RowsPerShard, "rows-per-shard", 0, fmt.Sprintf("rows in each shard (default %d, %d with --full)", datagen.DefaultRowsPerShard, datagen.FullRowsPerShard))

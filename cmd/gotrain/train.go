@@ -80,7 +80,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	var cfg job.Config
 	var o job.RunOptions
 	var workers string
-	var seed uint
+	var seed uint64
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, trainHelp); fs.PrintDefaults() }
@@ -93,7 +93,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.StringVar(&workers, "workers", "", "comma-separated `ADDR,…` (host:port) of running 'gotrain worker's to use instead of spawning")
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
 	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
-	fs.UintVar(&seed, "seed", 0, "seed of the search, the training and generated data")
+	fs.Uint64Var(&seed, "seed", job.DefaultSeed, "seed of the search, the training and generated data (the default matches 'gotrain data generate' and the notebooks)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, o, err
@@ -104,7 +104,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		fmt.Fprintf(stderr, "train: unexpected argument %q (flags only; see gotrain train --help)\n", fs.Arg(0))
 		return cfg, o, errUsage
 	}
-	cfg.Seed = uint64(seed)
+	cfg.Seed = seed
 	for _, a := range strings.Split(workers, ",") {
 		if a = strings.TrimSpace(a); a != "" {
 			cfg.Workers = append(cfg.Workers, a)

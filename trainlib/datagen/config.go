@@ -22,12 +22,18 @@ const (
 	FullRowsPerShard     = 100_000
 )
 
+// DefaultSeed is the seed of the tutorial's data wherever it is made:
+// `gotrain data generate`, `gotrain train` on an empty folder, and the
+// notebooks' parameters cells (through job.EnsureData). It is the zero value,
+// so a Config without a Seed makes the same files.
+const DefaultSeed uint64 = 0
+
 // maxRows caps the rows of one run (train + validation), checked before
 // anything is allocated or written.
 const maxRows = 50_000_000
 
 // Config says what to generate. The zero value (with Dir set) makes German
-// credit at the default size with seed 0.
+// credit at the default size with DefaultSeed.
 type Config struct {
 	// Dataset is "german" (default) or "uci".
 	Dataset string

@@ -3,6 +3,8 @@ package job
 import (
 	"fmt"
 	"runtime"
+
+	"github.com/gotrain/gotrain/trainlib/datagen"
 )
 
 // Config says what a Job does. The zero value, with DataDir and OutDir set,
@@ -22,7 +24,8 @@ type Config struct {
 	Samples int
 	// Rounds is each trial's boosting rounds (10 when zero, as xgboost.train).
 	Rounds int
-	// Seed seeds the search and the training.
+	// Seed seeds the search, the training and data generated into an empty
+	// DataDir (DefaultSeed when zero, which it is).
 	Seed uint64
 	// Oversubscribe allows more spawned CPUs than this machine has.
 	Oversubscribe bool
@@ -35,6 +38,11 @@ const (
 	DefaultSamples      = 10
 	DefaultRounds       = 10
 )
+
+// DefaultSeed is the seed the tutorial uses everywhere: the data that
+// `gotrain data generate` writes by default is the data a job with a zero
+// Seed generates, so the notebooks, `gotrain train` and the CLI agree.
+const DefaultSeed = datagen.DefaultSeed
 
 // withDefaults fills the zero fields.
 func (c Config) withDefaults() Config {
