@@ -13,7 +13,7 @@ go build -o "$tmp/gotrain" ./cmd/gotrain
 go build -o "$tmp/loadtime" ./bench/data/loadtime
 
 echo "== gotrain data generate --full"
-/usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" "$tmp/gotrain" data generate --full --out "$tmp/full" 2>&1 | tail -2
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M KB" "$tmp/gotrain" data generate --full --seed 42 --out "$tmp/full" 2>&1 | tail -2
 du -sh "$tmp/full"
 
 compare() { # name glob
