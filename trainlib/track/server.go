@@ -112,7 +112,7 @@ func StartLocalServer(ctx context.Context, dir string, opt ServerOptions) (*Serv
 		"--backend-store-uri", "sqlite:///"+filepath.Join(abs, "mlflow.db"),
 		"--artifacts-destination", filepath.Join(abs, "artifacts"))
 	cmd.Stdout, cmd.Stderr = logf, logf
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // Close stops its workers too
+	cmd.SysProcAttr = serverAttr()
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("mlflow server: start %s: %w", exe, err)
 	}
