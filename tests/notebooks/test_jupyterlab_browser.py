@@ -36,8 +36,12 @@ def free_port():
 
 @pytest.fixture
 def lab(kernel_env, tmp_path):
-    """A JupyterLab server whose root is a scratch copy of the notebook."""
-    shutil.copy(NOTEBOOKS / NOTEBOOK, tmp_path / NOTEBOOK)
+    """A JupyterLab server whose root holds only a scratch copy of the
+    notebook (its settings and log live beside the root, so the file browser
+    in the screenshot shows what a user's would)."""
+    root = tmp_path / "lab"
+    root.mkdir()
+    shutil.copy(NOTEBOOKS / NOTEBOOK, root / NOTEBOOK)
     port, token = free_port(), secrets.token_hex(16)
     # Render every cell (JupyterLab otherwise renders only those in view),
     # so the checks below see all outputs.
@@ -52,9 +56,9 @@ def lab(kernel_env, tmp_path):
     root_flag = ["--allow-root"] if os.geteuid() == 0 else []  # CI containers run as root
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", *root_flag, "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-         "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
+         "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--LabApp.news_url=", f"--LabApp.user_settings_dir={tmp_path / 'lab-settings'}", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path)
+        stdout=log, stderr=subprocess.STDOUT, cwd=root)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):  # wait until the server answers (at most about a minute)
@@ -104,8 +108,11 @@ def test_tutorial_runs_in_jupyterlab(lab):
             table = page.locator(".jp-RenderedHTMLCommon table:has-text('TERMINATED')")
             assert table.count() >= 1, "the trial table is not rendered"
 
-            # The picture for the README: the trial table and the first chart.
-            table.first.evaluate("e => e.scrollIntoView({block: 'start'})")
+            # The picture for the README: the tuning step from its heading
+            # (the code cell, the live trial table, the best trial), the test
+            # scores and the first importance chart.
+            heading = page.locator(".jp-MarkdownCell h2:has-text('Tune eta and max_depth')")
+            heading.first.evaluate("e => e.scrollIntoView({block: 'start'})")
             page.wait_for_timeout(500)
             page.screenshot(path=str(shot))
         finally:
