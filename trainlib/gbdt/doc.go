@@ -18,6 +18,11 @@
 //     when to stop. It keeps no data, so it does not care how many holders
 //     there are or which shard lives where.
 //
+// Training continues from an existing model (Options.InitModel, as
+// xgboost.train's xgb_model) with the margins rebuilt from its trees and
+// rounds numbered over the whole model (continue.go), so a continued
+// training gives the uninterrupted one's model.
+//
 // Histograms are sums of quantised gradients in int64 fixed point, so they
 // do not depend on the order in which rows are added: training on the same
 // shard list gives a byte-identical model whatever the number of holders

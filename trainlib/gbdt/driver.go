@@ -22,6 +22,17 @@ type Options struct {
 	Session SessionID
 	// FeatureNames name the features in the model; empty means f0, f1, ….
 	FeatureNames []string
+	// InitModel, when set, is continued as xgboost.train(…, xgb_model=)
+	// does: its trees stay first in the result, the margins start from
+	// them, and NumBoostRound more trees follow, numbered from
+	// len(InitModel.Trees) in reports, samples and best_iteration. It
+	// must come from this package, trained on the same training shards
+	// with the same max_bin (its splits must fall on this data's bin
+	// boundaries), with the same objective; its base_score is kept.
+	// Row and column samples depend on the round over the whole model,
+	// so k rounds continued for n−k give the n-round model byte for byte.
+	// The result's History holds the new rounds only, as evals_result.
+	InitModel *model.Model
 }
 
 // Result is a trained model with its metric history.
@@ -68,6 +79,7 @@ type driver struct {
 	off     []int
 	nbins   int
 	nf      int
+	init    []BinTree
 	base    float64
 	margin0 float32
 	rows    int64
@@ -122,10 +134,15 @@ func (d *driver) setup(ctx context.Context) error {
 	}
 	d.nf = train[0].Features
 	d.base = d.p.BaseScore
+	var err error
+	if d.opt.InitModel != nil {
+		if d.base, err = d.initBase(); err != nil {
+			return err
+		}
+	}
 	if math.IsNaN(d.base) {
 		d.base = float64(float32(labelSum / float64(d.rows)))
 	}
-	var err error
 	if d.margin0, err = baseMargin(d.p.Objective, d.base); err != nil {
 		return err
 	}
@@ -146,8 +163,11 @@ func (d *driver) setup(ctx context.Context) error {
 		return err
 	}
 	d.off, d.nbins = d.cuts.Offsets()
+	if d.init, err = d.initBinTrees(); err != nil {
+		return err
+	}
 	start := StartRequest{Session: d.sess, Objective: d.p.Objective, BaseMargin: d.margin0,
-		Threads: d.p.NThread, CutsFingerprint: d.cuts.Fingerprint()}
+		Trees: d.init, Threads: d.p.NThread, CutsFingerprint: d.cuts.Fingerprint()}
 	return fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
 		if err := h.SetCuts(ctx, d.cuts); err != nil {
 			return err
@@ -171,10 +191,15 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 			m.FeatureTypes[i] = "float"
 		}
 	}
+	first := len(d.init)
+	if first > 0 {
+		m.Trees = slices.Clone(d.opt.InitModel.Trees)
+	}
 	res := &Result{Model: m, History: History{}}
 	metricsList := p.metricsOrDefault()
 	best, bestScore := -1, math.NaN()
-	for round := 0; round < p.NumBoostRound; round++ {
+	end := first + p.NumBoostRound
+	for round := first; round < end; round++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -206,7 +231,7 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 				stop = true
 			}
 		}
-		if d.opt.Callback != nil && d.opt.Callback(RoundReport{Round: round, Rounds: p.NumBoostRound,
+		if d.opt.Callback != nil && d.opt.Callback(RoundReport{Round: round, Rounds: end, Model: m,
 			Evals: evals, BestIteration: best, BestScore: bestScore, Tree: &m.Trees[len(m.Trees)-1]}) {
 			stop = true
 		}

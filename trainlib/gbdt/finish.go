@@ -12,7 +12,7 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 		return nil, err
 	}
 	t := &req.Tree
-	if err := t.check(); err != nil {
+	if err := t.checkCuts(s.cuts); err != nil {
 		return nil, fmt.Errorf("gbdt: session %q round %d: %w", req.Session, req.Round, err)
 	}
 	// Training rows: every leaf's segment holds exactly its rows.
@@ -81,6 +81,23 @@ func (t *BinTree) check() error {
 	for i := 0; i < n; i++ {
 		if t.Feature[i] >= 0 && (t.Left[i] <= int32(i) || t.Right[i] <= int32(i) || int(t.Left[i]) >= n || int(t.Right[i]) >= n) {
 			return fmt.Errorf("malformed tree: node %d has children %d and %d", i, t.Left[i], t.Right[i])
+		}
+	}
+	return nil
+}
+
+// checkCuts validates a tree received from a driver against the cuts it
+// is walked with: structure, features and bins in range.
+func (t *BinTree) checkCuts(c *Cuts) error {
+	if err := t.check(); err != nil {
+		return err
+	}
+	for i, f := range t.Feature {
+		if f < 0 {
+			continue
+		}
+		if int(f) >= len(c.Values) || t.Bin[i] < 0 || int(t.Bin[i]) >= len(c.Values[f]) {
+			return fmt.Errorf("malformed tree: node %d splits feature %d at bin %d, outside the cuts", i, f, t.Bin[i])
 		}
 	}
 	return nil

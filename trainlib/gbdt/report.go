@@ -13,7 +13,9 @@ type EvalValue struct {
 
 // RoundReport tells a Callback how a round went.
 type RoundReport struct {
-	// Round counts from 0; Rounds is num_boost_round.
+	// Round counts from 0 over the whole model (a continued training's
+	// first round is the number of trees it continued); Rounds is the
+	// round count it will reach: num_boost_round, plus those trees.
 	Round, Rounds int
 	Evals         []EvalValue
 	// BestIteration and BestScore follow early stopping's choice so far
@@ -22,6 +24,10 @@ type RoundReport struct {
 	BestScore     float64
 	// Tree is the tree this round added.
 	Tree *model.Tree
+	// Model is the model so far (this round's tree included), as
+	// XGBoost's callbacks receive the Booster. It is the one Train
+	// returns and changes in later rounds: read it during the call only.
+	Model *model.Model
 }
 
 // Callback is called after every round; returning true stops training

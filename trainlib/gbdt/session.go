@@ -82,10 +82,8 @@ func (h *LocalHolder) StartSession(ctx context.Context, req StartRequest) error 
 			s.evals = append(s.evals, &evalState{sh: sh, margin: m})
 		}
 	}
-	for ti := range req.Trees {
-		if err := s.addTree(ctx, &req.Trees[ti]); err != nil {
-			return err
-		}
+	if err := s.replay(ctx, req.Trees); err != nil {
+		return err
 	}
 	h.mu.Lock()
 	h.sessions[req.Session] = s
@@ -93,19 +91,52 @@ func (h *LocalHolder) StartSession(ctx context.Context, req StartRequest) error 
 	return nil
 }
 
-// addTree adds t's leaf values to every row's margin by walking it (the
-// recovery path; FinishTree uses the partition instead for training rows).
-func (s *session) addTree(ctx context.Context, t *BinTree) error {
+// replay adds the leaf values of trees, in order, to every row's margin
+// by walking them (the recovery and continuation path; FinishTree uses
+// the partition instead for training rows). Chunks of rows run in
+// parallel; each row adds the trees in order, as rounds would.
+func (s *session) replay(ctx context.Context, trees []BinTree) error {
+	if len(trees) == 0 {
+		return nil
+	}
+	for i := range trees {
+		if err := trees[i].checkCuts(s.cuts); err != nil {
+			return fmt.Errorf("gbdt: tree %d to replay: %w", i, err)
+		}
+	}
+	const chunk = 8192
+	type task struct {
+		ts     *trainState
+		es     *evalState
+		lo, hi int
+	}
+	var tasks []task
 	for _, ts := range s.train {
-		d := ts.sh.data
-		for r := 0; r < d.Rows; r++ {
-			ts.margin[r] += t.Value[t.leafOfBins(ts.sh, r, s.cuts)]
+		for lo := 0; lo < ts.sh.info.Rows; lo += chunk {
+			tasks = append(tasks, task{ts: ts, lo: lo, hi: min(lo+chunk, ts.sh.info.Rows)})
 		}
 	}
 	for _, es := range s.evals {
-		s.walkEval(es, t)
+		for lo := 0; lo < es.sh.info.Rows; lo += chunk {
+			tasks = append(tasks, task{es: es, lo: lo, hi: min(lo+chunk, es.sh.info.Rows)})
+		}
 	}
-	return ctx.Err()
+	return parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
+		t := tasks[k]
+		for ti := range trees {
+			tr := &trees[ti]
+			if t.ts != nil {
+				for r := t.lo; r < t.hi; r++ {
+					t.ts.margin[r] += tr.Value[tr.leafOfBins(t.ts.sh, r, s.cuts)]
+				}
+				continue
+			}
+			d := t.es.sh.data
+			for r := t.lo; r < t.hi; r++ {
+				t.es.margin[r] += tr.Value[tr.leafOfValues(d.Values[r*d.Cols:(r+1)*d.Cols], s.cuts)]
+			}
+		}
+	})
 }
 
 // walkEval adds t's leaf values to the margins of an eval shard, walking
