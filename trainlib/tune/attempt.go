@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/gotrain/gotrain/trainlib/gbdt"
@@ -26,7 +25,7 @@ func (c *checkpoint) dropLast() {
 		return
 	}
 	c.Rounds--
-	c.BinTrees, c.Trees = c.BinTrees[:c.Rounds], c.Trees[:c.Rounds]
+	c.Trees = c.Trees[:c.Rounds]
 	for k, h := range c.History {
 		if len(h) > c.Rounds {
 			c.History[k] = h[:c.Rounds]
@@ -60,13 +59,12 @@ func (r *runner) train(ctx context.Context, i int, c Config) (stopped bool, err 
 	}
 	total := p.NumBoostRound
 	p.NumBoostRound = total - ck.Rounds
-	prefixTrees := slices.Clone(ck.Trees)
-	rec := &treeLog{}
 	var saveErr error
 	sess := gbdt.SessionID(fmt.Sprintf("tune-%s-%s-f%d", ck.ID, r.nonce, ck.Failures))
 	opt := gbdt.Options{Evals: r.opt.Evals, FeatureNames: r.opt.FeatureNames, Session: sess,
+		InitModel: ck.initModel(p.Objective),
 		Callback: func(rep gbdt.RoundReport) bool {
-			round := ck.Rounds
+			round := rep.Round
 			var nv []namedValue
 			for _, e := range rep.Evals {
 				name := e.Set + "-" + e.Metric
@@ -74,8 +72,8 @@ func (r *runner) train(ctx context.Context, i int, c Config) (stopped bool, err 
 				ck.History[name] = append(ck.History[name], e.Value)
 			}
 			ck.Rounds++
-			ck.BinTrees = append(ck.BinTrees, rec.last())
 			ck.Trees = append(ck.Trees, *rep.Tree)
+			ck.BaseScore, ck.NumFeature = rep.Model.BaseScore, rep.Model.NumFeature
 			ck.Status, ck.Elapsed = Running, prior+time.Since(began)
 			if r.opt.Dir != "" {
 				if err := ck.save(r.opt.Dir); err != nil {
@@ -89,7 +87,7 @@ func (r *runner) train(ctx context.Context, i int, c Config) (stopped bool, err 
 			stopped = stop && ck.Rounds < total
 			return stop
 		}}
-	res, err := gbdt.Train(ctx, p, wrapHolders(r.holders, ck.BinTrees, rec), opt)
+	res, err := gbdt.Train(ctx, p, r.holders, opt)
 	if err == nil {
 		err = saveErr
 	}
@@ -105,7 +103,6 @@ func (r *runner) train(ctx context.Context, i int, c Config) (stopped bool, err 
 		return false, err
 	}
 	m := res.Model
-	m.Trees = append(prefixTrees, m.Trees...)
 	r.mu.Lock()
 	r.models[i] = m
 	r.mu.Unlock()

@@ -7,11 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/gotrain/gotrain/trainlib/gbdt"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -33,10 +33,21 @@ type checkpoint struct {
 	Failures int                  `json:"failures"`
 	Err      string               `json:"error,omitempty"`
 	Elapsed  time.Duration        `json:"elapsed_ns"`
-	// BinTrees are the trees in bin space (what holders replay to rebuild
-	// the margins), Trees the same trees as the model stores them.
-	BinTrees []gbdt.BinTree `json:"bin_trees"`
-	Trees    []model.Tree   `json:"trees"`
+	// Trees, BaseScore and NumFeature are the model so far, which an
+	// unfinished trial continues (gbdt.Options.InitModel).
+	Trees      []model.Tree `json:"trees"`
+	BaseScore  float64      `json:"base_score"`
+	NumFeature int          `json:"num_feature"`
+}
+
+// initModel returns the model an unfinished trial continues from, or nil
+// when it has no round yet.
+func (c *checkpoint) initModel(objective string) *model.Model {
+	if c.Rounds == 0 {
+		return nil
+	}
+	return &model.Model{Objective: objective, BaseScore: c.BaseScore, NumFeature: c.NumFeature,
+		Trees: slices.Clone(c.Trees), BestIteration: -1}
 }
 
 // trialDir is trial id's directory in the experiment directory.
@@ -95,8 +106,8 @@ func loadCheckpoint(dir, id string) (*checkpoint, error) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, fmt.Errorf("tune: %s is damaged (%v); delete that trial's directory to rerun it", p, err)
 	}
-	if len(c.BinTrees) != c.Rounds || len(c.Trees) != c.Rounds {
-		return nil, fmt.Errorf("tune: %s says %d rounds but holds %d and %d trees; delete that trial's directory to rerun it", p, c.Rounds, len(c.BinTrees), len(c.Trees))
+	if len(c.Trees) != c.Rounds {
+		return nil, fmt.Errorf("tune: %s says %d rounds but holds %d trees; delete that trial's directory to rerun it", p, c.Rounds, len(c.Trees))
 	}
 	return &c, nil
 }

@@ -22,11 +22,12 @@
 //     last checkpoint, every round is checkpointed.
 //   - shared.go: the holders' quantile summaries are asked for once per
 //     run, so the data is sketched and binned once for all trials.
-//   - checkpoint.go, resume.go: the experiment directory (one state file
-//     per trial, trial_results.json, tune_best.json and tune_best.xgb) and
-//     continuing an interrupted trial from its checkpoint, tree for tree:
-//     the holders rebuild the margins from the saved trees, so a resumed
-//     run ends with the model an uninterrupted one gives.
+//   - checkpoint.go: the experiment directory (one state file per
+//     trial, trial_results.json, tune_best.json and tune_best.xgb). An
+//     interrupted trial continues from its checkpoint's trees with
+//     gbdt's training continuation (Options.InitModel), which samples
+//     rows and columns by the round over the whole model, so a resumed
+//     run ends with the model an uninterrupted one gives, byte for byte.
 //   - table.go, progress.go, curves.go: the table of trials as HTML and
 //     text, live progress through a Display (the kernel's in-place
 //     update, throttled to every 0.5 s) or a Terminal, and the trials'

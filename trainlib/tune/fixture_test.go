@@ -51,10 +51,14 @@ func twoHolders(t testing.TB) []gbdt.Holder {
 	return hs
 }
 
-// testOptions are small runs: 4 trials of 8 rounds over the seed space.
+// testOptions are small runs: 4 trials of 8 rounds over the seed space,
+// sampling rows and columns (subsample and colsample_bytree 0.8), so a
+// resumed or retried trial that sampled differently would end with
+// another model.
 func testOptions(dir string) Options {
 	p := gbdt.DefaultParams()
 	p.NumBoostRound = 8
+	p.Subsample, p.ColsampleTree, p.Seed = 0.8, 0.8, 7
 	p.EvalMetric = []string{"logloss", "error"}
 	return Options{Samples: 4, Seed: 42, Base: p, Dir: dir, MaxConcurrent: 2, CPUs: 2}
 }

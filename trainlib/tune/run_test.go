@@ -104,17 +104,38 @@ func TestTrialsRunConcurrently(t *testing.T) {
 	}
 }
 
-// uninterrupted returns tune_best.json of a plain run.
-func uninterrupted(t *testing.T) []byte {
+// uninterrupted returns the experiment directory of a plain run.
+func uninterrupted(t *testing.T) string {
 	dir := t.TempDir()
 	if _, err := Run(context.Background(), twoHolders(t), testOptions(dir)); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, BestJSON))
-	if err != nil {
-		t.Fatal(err)
+	return dir
+}
+
+// sameModels fails unless got holds the best model and every trial's
+// model of the experiment directory want, byte for byte.
+func sameModels(t *testing.T, want, got, after string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(want, "trial_*", modelFile))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the uninterrupted run saved no trial models (%v)", err)
 	}
-	return b
+	files = append(files, filepath.Join(want, BestJSON))
+	for _, f := range files {
+		rel, _ := filepath.Rel(want, f)
+		w, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := os.ReadFile(filepath.Join(got, rel))
+		if err != nil {
+			t.Fatalf("%s: %v", after, err)
+		}
+		if !bytes.Equal(g, w) {
+			t.Fatalf("%s after %s differs from the uninterrupted run's", rel, after)
+		}
+	}
 }
 
 // A trial failing once (injected at round 3 of its first attempt) is
@@ -147,13 +168,7 @@ func TestRetryAfterInjectedFailure(t *testing.T) {
 			t.Fatalf("trial %s: %s, %d failures, %q; want TERMINATED after 1 injected failure", tr.ID, tr.Status, tr.Failures, tr.Err)
 		}
 	}
-	got, err := os.ReadFile(filepath.Join(dir, BestJSON))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("the best model after retries differs from the uninterrupted run's")
-	}
+	sameModels(t, want, dir, "retries")
 }
 
 // Without retries left, a failing trial is marked failed with its error
@@ -230,13 +245,7 @@ func TestResumeAfterCancel(t *testing.T) {
 	if !slices.Contains(events, "continue t0002 from 3 trees") {
 		t.Fatalf("t0002 (interrupted in round 4, last checkpoint 4 rounds, the last one redone) did not continue from 3 trees: %v", events)
 	}
-	got, err := os.ReadFile(filepath.Join(dir, BestJSON))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("the best model after resume differs from the uninterrupted run's")
-	}
+	sameModels(t, want, dir, "a resume")
 }
 
 // Sampling max_bin re-bins the shared data per trial; trials then run one
