@@ -27,28 +27,18 @@ func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprint(stderr, "Usage: gotrain data check [flags] FILE|GLOB|LIST\n\nReads CSV as training does and prints rows, features, label balance and\nmissing values, or the first problem with its file, line and column.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	pos, err := dataCheckParseArgs(fs, args)
+	path, comma, err := parseOneArg(fs, args, sep, "FILE, GLOB or comma-separated list")
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+		return err
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "gotrain data check: give one FILE, GLOB or comma-separated list")
-		return errUsage
-	}
-	if len(*sep) != 1 {
-		return fmt.Errorf("--sep %q: give one ASCII character", *sep)
-	}
-	o := data.Options{Comma: rune((*sep)[0]), Label: *label, BinaryLabel: *binary, OneHot: *oneHot}
+	o := data.Options{Comma: comma, Label: *label, BinaryLabel: *binary, OneHot: *oneHot}
 	if *drop != "" {
 		o.Drop = strings.Split(*drop, ",")
 	}
 	if *names != "" {
 		o.Names = strings.Split(*names, ",")
 	}
-	d, err := data.Load(ctx, pos[0], o)
+	d, err := data.Load(ctx, path, o)
 	if err != nil {
 		return err
 	}
@@ -86,18 +76,30 @@ func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return nil
 }
 
-// dataCheckParseArgs parses flags before and after positional arguments
-// (gotrain data check FILE --label credit) and returns the positional ones.
-func dataCheckParseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+// parseOneArg parses flags before and after the one positional argument
+// (gotrain data check FILE --label credit), which it returns with the
+// --sep character; what names the argument in the usage error.
+func parseOneArg(fs *flag.FlagSet, args []string, sep *string, what string) (string, rune, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				return "", 0, err
+			}
+			return "", 0, errUsage
 		}
 		if fs.NArg() == 0 {
-			return pos, nil
+			break
 		}
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	if len(pos) != 1 {
+		fmt.Fprintf(fs.Output(), "%s: give one %s\n", fs.Name(), what)
+		return "", 0, errUsage
+	}
+	if len(*sep) != 1 {
+		return "", 0, fmt.Errorf("--sep %q: give one ASCII character", *sep)
+	}
+	return pos[0], rune((*sep)[0]), nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -30,19 +29,9 @@ func runDataSplit(ctx context.Context, args []string, stderr io.Writer) error {
 		fmt.Fprint(stderr, "Usage: gotrain data split [flags] FILE\n\nShuffles the rows of FILE with the seed and writes DIR/train.csv,\nDIR/valid.csv and DIR/test.csv (by default 70/15/15), each with the header;\nrows are copied as written. Existing files are kept unless --force.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	pos, err := dataCheckParseArgs(fs, args)
+	path, comma, err := parseOneArg(fs, args, sep, "FILE")
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "gotrain data split: give one FILE")
-		return errUsage
-	}
-	if len(*sep) != 1 {
-		return fmt.Errorf("--sep %q: give one ASCII character", *sep)
+		return err
 	}
 	var fr []float64
 	for _, f := range strings.Split(*fractions, ",") {
@@ -63,11 +52,11 @@ func runDataSplit(ctx context.Context, args []string, stderr io.Writer) error {
 	for i, n := range partNames {
 		outs[i] = filepath.Join(*out, strings.TrimSpace(n)+".csv")
 	}
-	o := data.Options{Comma: rune((*sep)[0])}
+	o := data.Options{Comma: comma}
 	if *names != "" {
 		o.Names = strings.Split(*names, ",")
 	}
-	if err := data.SplitCSV(ctx, pos[0], outs, fr, *seed, *force, o); err != nil {
+	if err := data.SplitCSV(ctx, path, outs, fr, *seed, *force, o); err != nil {
 		return err
 	}
 	for _, p := range outs {

@@ -197,6 +197,12 @@ func fit(ctx context.Context, f fitFlags, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	return f.save(w, p, opt, res)
+}
+
+// save reports the best iteration early stopping kept and writes the
+// model to --out.
+func (f *fitFlags) save(w io.Writer, p gbdt.Params, opt gbdt.Options, res *gbdt.Result) error {
 	if res.Model.BestIteration >= 0 && !f.quiet {
 		fmt.Fprintf(w, "Best iteration: [%d] %s-%s:%.5f\n", res.Model.BestIteration, opt.Evals[len(opt.Evals)-1], lastMetric(p), res.Model.BestScore)
 	}

@@ -117,14 +117,5 @@ func fitWorkers(ctx context.Context, cf *clusterFlags, f fitFlags, w io.Writer) 
 	if err != nil {
 		return err
 	}
-	if res.Model.BestIteration >= 0 && !f.quiet {
-		fmt.Fprintf(w, "Best iteration: [%d] %s-%s:%.5f\n", res.Model.BestIteration, opt.Evals[len(opt.Evals)-1], lastMetric(p), res.Model.BestScore)
-	}
-	if err := res.Model.Save(f.out); err != nil {
-		return fmt.Errorf("fit: %w", err)
-	}
-	if !f.quiet {
-		fmt.Fprintf(w, "wrote %s (%d trees)\n", f.out, len(res.Model.Trees))
-	}
-	return nil
+	return f.save(w, p, opt, res)
 }
