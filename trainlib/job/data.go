@@ -33,9 +33,19 @@ func EnsureData(ctx context.Context, dir string, seed uint64, log io.Writer) (ge
 	case len(train) > 0 && len(valid) > 0 && hasTest:
 		return false, nil
 	case len(train) > 0 || len(valid) > 0 || hasTest:
-		return false, fmt.Errorf("data folder %s is incomplete (%d %s, %d %s, %s present: %v); "+
+		// A notebook's folder is relative to the notebook, not to where the
+		// user types the remedy: name it absolutely.
+		where := dir
+		if abs, err := filepath.Abs(dir); err == nil {
+			where = abs
+		}
+		test := "no " + TestFile
+		if hasTest {
+			test = "a " + TestFile
+		}
+		return false, fmt.Errorf("data folder %s is incomplete: it has %d %s, %d %s and %s, and needs at least one of each; "+
 			"add the missing files or run `gotrain data generate --out %s --force` to make a fresh set",
-			dir, len(train), TrainPattern, len(valid), ValidationPattern, TestFile, hasTest, dir)
+			where, len(train), TrainPattern, len(valid), ValidationPattern, test, where)
 	}
 	if log != nil {
 		fmt.Fprintf(log, "no data in %s: generating the default German credit shards there (as gotrain data generate --out %s would)\n", dir, dir)

@@ -56,6 +56,22 @@ func TestEnsureDataRefusesAPartialFolder(t *testing.T) {
 	}
 }
 
+func TestEnsureDataNamesARelativeFolderAbsolutely(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll("data", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("data", "train_data_0.csv"), []byte("a,credit\n1,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := EnsureData(context.Background(), "data", 0, nil)
+	want := "--out " + filepath.Join(dir, "data") + " --force"
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "0 validation_data_*.csv and no test_data.csv") {
+		t.Fatalf("EnsureData = %v; want the absolute folder in the remedy (%q) and what is missing", err, want)
+	}
+}
+
 func TestEnsureDataGeneratesOnce(t *testing.T) {
 	dir := t.TempDir()
 	var log strings.Builder
