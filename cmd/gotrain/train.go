@@ -66,7 +66,7 @@ func runTrain(ctx context.Context, args []string) error {
 	if err != nil {
 		return trainError(ctx, err)
 	}
-	fmt.Printf("best trial %s: eta %v, max_depth %v\n", sum.Best.ID, sum.Best.Config["eta"], sum.Best.Config["max_depth"])
+	fmt.Printf("best trial %s: eta %.4g, max_depth %v\n", sum.Best.ID, sum.Best.Config["eta"], sum.Best.Config["max_depth"])
 	fmt.Printf("%s\n", sum.Scores)
 	fmt.Printf("results in %s\n", cfg.OutDir)
 	if sum.MLflowRun != "" {

@@ -65,7 +65,7 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (*Summary, error) {
 	if sum.Scores, err = j.Evaluate(ctx, res.BestModel); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(log, "best trial %s %v: %s\n", res.Best.ID, res.Best.Config, sum.Scores)
+	fmt.Fprintf(log, "best trial %s (eta %.4g, max_depth %v): %s\n", res.Best.ID, res.Best.Config["eta"], res.Best.Config["max_depth"], sum.Scores)
 	if sum.Files, err = j.Save(ctx, res.BestModel, sum.Scores); err != nil {
 		return nil, err
 	}
