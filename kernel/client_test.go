@@ -57,9 +57,20 @@ type harness struct {
 
 func startHarness(t *testing.T) *harness {
 	t.Helper()
+	return startHarnessTuned(t, nil)
+}
+
+// startHarnessTuned is startHarness with tune applied to the kernel's
+// configuration.
+func startHarnessTuned(t *testing.T, tune func(*Config)) *harness {
+	t.Helper()
 	h := &harness{t: t, sess: newFakeSession(), logs: &syncBuffer{}, key: []byte(uuid.NewString()), session: uuid.NewString(), runErr: make(chan error, 1)}
 	conn := ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: string(h.key), SignatureScheme: "hmac-sha256"}
-	k, err := New(Config{Conn: conn, Session: h.sess, Log: log.New(h.logs, "", 0), Version: "test"})
+	cfg := Config{Conn: conn, Session: h.sess, Log: log.New(h.logs, "", 0), Version: "test"}
+	if tune != nil {
+		tune(&cfg)
+	}
+	k, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,8 +73,14 @@ func isLoopback(host string) bool {
 // endpoint returns the ZeroMQ address of one channel, through the
 // size-capped transports of framecap.go.
 func (c ConnectionInfo) endpoint(port int) string {
+	return c.endpointVia(cappedTCP, cappedIPC, port)
+}
+
+// endpointVia returns the address of one channel through the given tcp or
+// ipc transport scheme.
+func (c ConnectionInfo) endpointVia(tcp, ipc string, port int) string {
 	if c.Transport == "ipc" {
-		return fmt.Sprintf("%s://%s-%d", cappedIPC, c.IP, port)
+		return fmt.Sprintf("%s://%s-%d", ipc, c.IP, port)
 	}
-	return fmt.Sprintf("%s://%s:%d", cappedTCP, c.IP, port)
+	return fmt.Sprintf("%s://%s:%d", tcp, c.IP, port)
 }

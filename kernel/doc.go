@@ -14,11 +14,16 @@
 // Frames that fail to decode — malformed, unsigned, mis-signed or oversized —
 // are logged and dropped; the kernel keeps serving. Below the codec, the
 // sockets listen through size-capped transports (framecap.go) so a peer
-// cannot make zmq4 allocate an announced multi-gigabyte frame.
+// cannot make zmq4 allocate an announced multi-gigabyte frame. Publishing
+// never waits for a subscriber: each iopub subscriber has a bounded queue
+// (pubqueue.go); a subscriber that does not read loses the messages beyond
+// it, counted and logged, and never stalls a cell, the replies, control,
+// the heartbeat or the other subscribers.
 //
 // Files: kernel.go (Kernel, Config, Run), connection.go (connection files),
 // sockets.go and send.go (ZeroMQ I/O), queue.go and shell.go (shell
 // requests in order), control.go, execute.go and cell.go (one cell and the
 // exec.Output it gets), output.go (stream coalescing), history.go,
-// signals.go, lazy.go (serving before the interpreter has loaded).
+// signals.go, lazy.go (serving before the interpreter has loaded),
+// framecap.go and pubqueue.go (what the transports add to zmq4).
 package kernel

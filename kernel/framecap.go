@@ -104,16 +104,43 @@ const (
 
 func (s *zmtpScanner) feed(b []byte) error {
 	for len(b) > 0 {
+		n, _, err := s.step(b)
+		if err != nil {
+			return err
+		}
+		b = b[n:]
+	}
+	return nil
+}
+
+// zmtpUnit says what ended where step stopped: nothing yet, the greeting
+// or a command (protocol traffic), or a whole message (all its frames).
+type zmtpUnit int
+
+const (
+	unitNone zmtpUnit = iota
+	unitProtocol
+	unitMessage
+)
+
+// step consumes b up to the end of the current unit at most, and returns
+// how many bytes it consumed and which unit, if any, ended there.
+func (s *zmtpScanner) step(b []byte) (int, zmtpUnit, error) {
+	n := 0
+	for n < len(b) {
 		if s.greeting > 0 {
-			n := min(s.greeting, len(b))
-			s.greeting -= n
-			b = b[n:]
+			k := min(s.greeting, len(b)-n)
+			s.greeting -= k
+			n += k
+			if s.greeting == 0 {
+				return n, unitProtocol, nil
+			}
 			continue
 		}
 		switch s.state {
 		case scanFlags:
-			f := b[0]
-			b = b[1:]
+			f := b[n]
+			n++
 			s.more, s.command = f&0x01 != 0, f&0x04 != 0
 			s.sizeLen = 1
 			if f&0x02 != 0 {
@@ -122,9 +149,9 @@ func (s *zmtpScanner) feed(b []byte) error {
 			s.sizeBuf = s.sizeBuf[:0]
 			s.state = scanSize
 		case scanSize:
-			n := min(s.sizeLen-len(s.sizeBuf), len(b))
-			s.sizeBuf = append(s.sizeBuf, b[:n]...)
-			b = b[n:]
+			k := min(s.sizeLen-len(s.sizeBuf), len(b)-n)
+			s.sizeBuf = append(s.sizeBuf, b[n:n+k]...)
+			n += k
 			if len(s.sizeBuf) < s.sizeLen {
 				continue
 			}
@@ -133,32 +160,43 @@ func (s *zmtpScanner) feed(b []byte) error {
 				size = binary.BigEndian.Uint64(s.sizeBuf)
 			}
 			if size > s.max || s.msgTotal+size > s.max {
-				return fmt.Errorf("kernel: a peer announced a %d-byte ZMTP frame (message cap %d bytes); connection closed", size, s.max)
+				return n, unitNone, fmt.Errorf("kernel: a peer announced a %d-byte ZMTP frame (message cap %d bytes); connection closed", size, s.max)
 			}
 			s.msgTotal += size
 			s.body = size
 			s.state = scanBody
 			if size == 0 {
-				s.endFrame()
+				if u := s.endFrame(); u != unitNone {
+					return n, u, nil
+				}
 			}
 		case scanBody:
-			n := uint64(len(b))
-			if n > s.body {
-				n = s.body
+			k := uint64(len(b) - n)
+			if k > s.body {
+				k = s.body
 			}
-			s.body -= n
-			b = b[n:]
+			s.body -= k
+			n += int(k)
 			if s.body == 0 {
-				s.endFrame()
+				if u := s.endFrame(); u != unitNone {
+					return n, u, nil
+				}
 			}
 		}
 	}
-	return nil
+	return n, unitNone, nil
 }
 
-func (s *zmtpScanner) endFrame() {
+// endFrame finishes a frame and returns the unit it ends, if any.
+func (s *zmtpScanner) endFrame() zmtpUnit {
 	s.state = scanFlags
-	if !s.more || s.command {
+	switch {
+	case s.command:
 		s.msgTotal = 0
+		return unitProtocol
+	case !s.more:
+		s.msgTotal = 0
+		return unitMessage
 	}
+	return unitNone
 }

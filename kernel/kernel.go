@@ -37,6 +37,10 @@ type Config struct {
 	Version string
 	// Debug logs every message received.
 	Debug bool
+
+	// iopubLimits bound the iopub subscribers' queues; zero means
+	// defaultPubLimits. Tests lower them.
+	iopubLimits pubLimits
 }
 
 // Kernel is one running Jupyter kernel: its sockets, the session, the
@@ -54,6 +58,7 @@ type Kernel struct {
 
 	queue   *shellQueue
 	out     *iopubOutput
+	pub     *pubStats // iopub subscribers' queues
 	history history
 	inputs  chan string // input_reply values for the cell waiting on stdin
 	inputMu sync.Mutex  // one input_request at a time
@@ -92,6 +97,10 @@ func New(cfg Config) (*Kernel, error) {
 		inputs:  make(chan string, 1),
 		done:    make(chan struct{}),
 	}
+	k.pub = &pubStats{limits: defaultPubLimits, logf: k.log.Printf}
+	if cfg.iopubLimits != (pubLimits{}) {
+		k.pub.limits = cfg.iopubLimits
+	}
 	if err := k.bind(); err != nil {
 		cancel()
 		k.closeSockets()
@@ -128,6 +137,10 @@ func (k *Kernel) Interrupt() {
 		k.cellCancel()
 	}
 }
+
+// IOPubDropped counts the iopub messages dropped so far because a
+// subscriber did not read them: its queue was full (pubqueue.go).
+func (k *Kernel) IOPubDropped() int64 { return k.pub.dropped.Load() }
 
 // Shutdown asks Run to return.
 func (k *Kernel) Shutdown() {

@@ -39,16 +39,23 @@ func (s *socket) port() int {
 // bind opens and binds the five channels.
 func (k *Kernel) bind() error {
 	c := k.cfg.Conn
+	pubTCP, pubIPC, err := registerPubTransports(k.pub)
+	if err != nil {
+		return fmt.Errorf("kernel: register the iopub transports: %w", err)
+	}
 	open := func(name string, mk func(context.Context, ...zmq4.Option) zmq4.Socket, port int) (*socket, error) {
 		zs := mk(k.ctx, zmq4.WithLogger(k.log), zmq4.WithTimeout(10*time.Second))
 		ep := c.endpoint(port)
+		if name == "iopub" {
+			// Bounded per-subscriber queues: see pubqueue.go.
+			ep = c.endpointVia(pubTCP, pubIPC, port)
+		}
 		if err := zs.Listen(ep); err != nil {
 			zs.Close()
 			return nil, fmt.Errorf("kernel: listen %s channel on %s: %w", name, ep, err)
 		}
 		return &socket{name: name, zs: zs}, nil
 	}
-	var err error
 	if k.shell, err = open("shell", zmq4.NewRouter, c.ShellPort); err != nil {
 		return err
 	}
