@@ -37,39 +37,81 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 	}); err != nil {
 		return nil, err
 	}
+	if err := s.predictTrain(ctx); err != nil {
+		return nil, err
+	}
 	if err := parallelFor(ctx, s.threads, len(s.evals), func(_, k int) {
 		s.walkEval(s.evals[k], t)
 	}); err != nil {
 		return nil, err
 	}
-	wantAUC := false
-	for _, m := range req.Metrics {
-		wantAUC = wantAUC || m == "auc"
+	need := needsOf(req.Metrics)
+	// Each shard's sums run over its rows in order, so shards can be
+	// evaluated in parallel with the same result.
+	type job struct {
+		set  string
+		sh   *localShard
+		pred []float32 // training shards: the predictions
+		marg []float32 // eval shards: the margins
 	}
-	resp := &EvalResponse{}
+	var jobs []job
 	for _, set := range req.Sets {
 		if set == TrainSet {
 			for _, ts := range s.train {
-				resp.Shards = append(resp.Shards, evalShard(s.obj, set, ts.sh, ts.margin, wantAUC))
+				jobs = append(jobs, job{set: set, sh: ts.sh, pred: ts.pred})
 			}
 			continue
 		}
 		for _, es := range s.evals {
 			if es.sh.info.Set == set {
-				resp.Shards = append(resp.Shards, evalShard(s.obj, set, es.sh, es.margin, wantAUC))
+				jobs = append(jobs, job{set: set, sh: es.sh, marg: es.margin})
 			}
 		}
+	}
+	resp := &EvalResponse{Shards: make([]ShardEval, len(jobs))}
+	if err := parallelFor(ctx, s.threads, len(jobs), func(_, k int) {
+		j := jobs[k]
+		e := ShardEval{Set: j.set, Index: j.sh.info.Index}
+		lab := j.sh.data.Label
+		if j.pred != nil {
+			for r, p := range j.pred {
+				e.accumulate(p, lab[r], need)
+			}
+		} else {
+			for r, m := range j.marg {
+				e.accumulate(predict(s.obj, m), lab[r], need)
+			}
+		}
+		resp.Shards[k] = e
+	}); err != nil {
+		return nil, err
 	}
 	return resp, ctx.Err()
 }
 
-// evalShard returns a shard's metric sums for its current margins.
-func evalShard(obj, set string, sh *localShard, margin []float32, wantAUC bool) ShardEval {
-	e := ShardEval{Set: set, Index: sh.info.Index}
-	for r, m := range margin {
-		e.accumulate(obj, m, sh.data.Label[r], wantAUC)
+// predictTrain sets every training row's prediction from its margin; the
+// next round's gradients and this round's training metrics share it, so
+// each row's sigmoid is computed once per round.
+func (s *session) predictTrain(ctx context.Context) error {
+	const chunk = 16384
+	type task struct {
+		ts     *trainState
+		lo, hi int
 	}
-	return e
+	var tasks []task
+	for _, ts := range s.train {
+		for lo := 0; lo < len(ts.margin); lo += chunk {
+			tasks = append(tasks, task{ts, lo, min(lo+chunk, len(ts.margin))})
+		}
+	}
+	err := parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
+		t := tasks[k]
+		for r := t.lo; r < t.hi; r++ {
+			t.ts.pred[r] = predict(s.obj, t.ts.margin[r])
+		}
+	})
+	s.hasPred = err == nil
+	return err
 }
 
 // check validates a tree received from a driver.

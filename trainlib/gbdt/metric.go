@@ -15,22 +15,51 @@ var metrics = map[string]metricInfo{
 	"logloss": {}, "error": {}, "rmse": {}, "auc": {maximize: true},
 }
 
-// accumulate adds a row's contribution to e.
-func (e *ShardEval) accumulate(obj string, margin, y float32, wantAUC bool) {
-	p := predict(obj, margin)
+// metricNeeds says which per-row terms a round's metrics need: logarithms
+// and kept scores are the costly ones.
+type metricNeeds struct{ logloss, auc bool }
+
+// needsOf returns what metrics ms need.
+func needsOf(ms []string) metricNeeds {
+	var n metricNeeds
+	for _, m := range ms {
+		n.logloss = n.logloss || m == "logloss"
+		n.auc = n.auc || m == "auc"
+	}
+	return n
+}
+
+// accumulate adds the contribution of a row with prediction p and label y
+// to e.
+func (e *ShardEval) accumulate(p, y float32, need metricNeeds) {
 	e.Count++
 	pd, yd := float64(p), float64(y)
-	const eps = 1e-16
-	e.LogLoss -= yd*math.Log(math.Max(pd, eps)) + (1-yd)*math.Log(math.Max(1-pd, eps))
+	if need.logloss {
+		e.LogLoss -= logloss(pd, yd)
+	}
 	d := yd - pd
 	e.SquaredError += d * d
 	if (p > 0.5) != (y > 0.5) {
 		e.Errors++
 	}
-	if wantAUC {
+	if need.auc {
 		e.Scores = append(e.Scores, p)
 		e.Labels = append(e.Labels, y)
 	}
+}
+
+// logloss returns y·log(p) + (1−y)·log(1−p), both clamped at 1e-16 as
+// XGBoost does. For a 0/1 label one term is ±0 times a finite number, so
+// taking only the other logarithm gives the same bits at half the cost.
+func logloss(p, y float64) float64 {
+	const eps = 1e-16
+	switch y {
+	case 1:
+		return math.Log(math.Max(p, eps))
+	case 0:
+		return math.Log(math.Max(1-p, eps))
+	}
+	return y*math.Log(math.Max(p, eps)) + (1-y)*math.Log(math.Max(1-p, eps))
 }
 
 // combineEval sums shard statistics given in shard order and returns the

@@ -26,7 +26,14 @@ func gradient(obj string, m, y float32) (g, h float32) {
 	if obj == model.RegSquaredError {
 		return m - y, 1
 	}
-	p := sigmoid(m)
+	return gradientAt(obj, predict(obj, m), y)
+}
+
+// gradientAt is gradient given the prediction p = predict(obj, m).
+func gradientAt(obj string, p, y float32) (g, h float32) {
+	if obj == model.RegSquaredError {
+		return p - y, 1
+	}
 	h = p * (1 - p)
 	if h < hessFloor {
 		h = hessFloor

@@ -20,19 +20,24 @@ type session struct {
 	train   []*trainState
 	evals   []*evalState
 	// round and scale say which gradients gh holds.
-	round  int
-	scale  float64
-	hasGH  bool
-	pool   [][]int64
-	nNodes int
+	round int
+	scale float64
+	hasGH bool
+	// hasPred says every training row's pred matches its margin.
+	hasPred bool
+	pool    [][]int64
+	nNodes  int
 }
 
 // trainState is a training shard within a session.
 type trainState struct {
 	sh     *localShard
 	margin []float32
-	grad   []float32
-	hess   []float32
+	// pred is the objective's prediction of each row (valid when the
+	// session's hasPred is set).
+	pred []float32
+	grad []float32
+	hess []float32
 	// gh holds each row's quantised gradient and hessian, interleaved.
 	gh []int64
 	// rows is the row partition: node n's rows are rows[seg[n][0]:seg[n][1]],
@@ -75,7 +80,7 @@ func (h *LocalHolder) StartSession(ctx context.Context, req StartRequest) error 
 		}
 		if sh.info.Set == TrainSet {
 			n := sh.info.Rows
-			s.train = append(s.train, &trainState{sh: sh, margin: m,
+			s.train = append(s.train, &trainState{sh: sh, margin: m, pred: make([]float32, n),
 				grad: make([]float32, n), hess: make([]float32, n), gh: make([]int64, 2*n),
 				rows: make([]int32, n), scratch: make([]int32, n)})
 		} else {
@@ -233,7 +238,12 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 		lab := t.ts.sh.data.Label
 		var mg, mh float32
 		for r := t.lo; r < t.hi; r++ {
-			g, hh := gradient(s.obj, t.ts.margin[r], lab[r])
+			var g, hh float32
+			if s.hasPred {
+				g, hh = gradientAt(s.obj, t.ts.pred[r], lab[r])
+			} else {
+				g, hh = gradient(s.obj, t.ts.margin[r], lab[r])
+			}
 			if !sampleKeep(req.Seed, t.ts.sh.info.Index, r, req.Round, req.Subsample) {
 				g, hh = 0, 0
 			}
