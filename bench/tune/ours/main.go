@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/gotrain/gotrain/trainlib/cluster"
@@ -30,7 +31,19 @@ func main() {
 	cpus := flag.Int("cpus", 1, "CPUs per worker")
 	seed := flag.Uint64("seed", 1, "search seed")
 	searcher := flag.String("searcher", "random", "random or tpe")
+	cpuprofile := flag.String("cpuprofile", "", "write the driver's CPU profile to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench/tune/ours:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, *dir, *out, *samples, *rounds, *workers, *cpus, *seed, *searcher); err != nil {
