@@ -11,7 +11,9 @@ import json
 
 import nbformat
 import papermill
+from papermill.inspection import inspect_notebook
 from papermill.translators import translate_parameters
+from papermill_gotrain import GoTranslator
 
 import nbcheck
 from nbcheck import NOTEBOOKS
@@ -23,6 +25,20 @@ def test_translator_writes_go():
     assert code.splitlines() == [
         "// Parameters", "n = 3", "eta = 1.0", 's = "a\\"b\\\\c\\n"', "on = true", 'xs = []any{1, "x"}',
         'm = map[string]any{"k": nil}']
+
+
+def test_translator_reads_the_parameters_cell():
+    """papermill --help-notebook lists the Go parameters, with types, defaults
+    and the comments as help."""
+    params = inspect_notebook(str(NOTEBOOKS / "01-distributed-training.ipynb"))
+    assert list(params) == ["workers", "cpusPerWorker", "samples", "rounds", "seed", "dataDir", "outDir"]
+    assert params["samples"]["inferred_type_name"] == "int" and params["samples"]["default"] == "10"
+    assert params["seed"]["inferred_type_name"] == "uint64"
+    assert params["dataDir"]["inferred_type_name"] == "string" and params["dataDir"]["default"] == '"data"'
+    assert params["samples"]["help"] == "tuning trials"
+    cell = nbformat.v4.new_code_cell('var eta float64 = 1 // learning rate\nurl = "http://x//y" // where\nn := 3')
+    assert [(p.name, p.inferred_type_name, p.default, p.help) for p in GoTranslator.inspect(cell)] == [
+        ("eta", "float64", "1", "learning rate"), ("url", "string", '"http://x//y"', "where")]
 
 
 def test_tour_with_injected_name(kernel_env, tmp_path):
@@ -37,7 +53,7 @@ def test_tour_with_injected_name(kernel_env, tmp_path):
     assert "Hello, " + name in nbcheck.stream_text(nb)
 
 
-def test_training_with_injected_sizes(kernel_env, tmp_path):
+def test_training_with_injected_sizes(kernel_env, tmp_path, caplog):
     out = tmp_path / "run.ipynb"
     params = {"samples": 3, "rounds": 5, "dataDir": str(tmp_path / "d"), "outDir": str(tmp_path / "o")}
     papermill.execute_notebook(str(NOTEBOOKS / "01-distributed-training.ipynb"), str(out), parameters=params,
@@ -48,3 +64,4 @@ def test_training_with_injected_sizes(kernel_env, tmp_path):
     assert len(trials) == 3
     assert (tmp_path / "d" / "test_data.csv").exists()
     assert nbcheck.printed_auc(nb) > 0.6
+    assert "unknown parameter" not in caplog.text and "introspection" not in caplog.text, caplog.text

@@ -12,6 +12,11 @@ Assignments (not declarations) keep each variable's type from the
 parameters cell, so `samples = 3` stays an int and `eta = 0.1` a float64.
 A parameter the notebook does not declare is therefore an error naming it.
 
+The translator also reads the parameters cell back (`inspect`): every
+`name = value // help` or `name type = value // help` line, alone or in a
+`var ( … )` block, is a parameter, so `papermill --help-notebook NB` lists
+them and papermill does not warn that passed parameters are unknown.
+
 Importing the package registers the translator; papermill imports it on
 start-up through the "papermill.engine" entry point (named "gotrain", the
 nbclient engine under another name), so installing the package is enough.
@@ -19,8 +24,10 @@ nbclient engine under another name), so installing the package is enough.
 
 import json
 import math
+import re
 
 from papermill.engines import NBClientEngine
+from papermill.models import Parameter
 from papermill.translators import Translator, papermill_translators
 
 __all__ = ["GoTranslator", "GotrainEngine"]
@@ -67,6 +74,41 @@ class GoTranslator(Translator):
     @classmethod
     def comment(cls, cmt_str):
         return f"// {cmt_str}".strip()
+
+    # One declared variable: optional `var`, the name, an optional type, the
+    # value, and an optional trailing // comment (its help). A value holding
+    # "//" (a URL in a string) is read up to the comment that follows it.
+    PARAMETER = re.compile(
+        r'^\s*(?:var\s+)?(?P<name>[A-Za-z_]\w*)(?:\s+(?P<type>[\w.\[\]*]+))?\s*=\s*'
+        r'(?P<value>"(?:[^"\\]|\\.)*"|`[^`]*`|[^/]*?)\s*(?://\s*(?P<help>.*))?$')
+
+    @classmethod
+    def inspect(cls, parameters_cell):
+        """The variables the parameters cell declares, with their Go type
+        (declared, or inferred from the literal: int, float64, string, bool,
+        or the conversion such as uint64(0)), default and trailing comment."""
+        params = []
+        for line in parameters_cell.source.splitlines():
+            m = cls.PARAMETER.match(line)
+            if not m or m.group("name") in ("var", "const"):
+                continue
+            value = m.group("value").strip()
+            params.append(Parameter(name=m.group("name"), inferred_type_name=m.group("type") or cls._go_type(value),
+                                    default=value, help=(m.group("help") or "").strip()))
+        return params
+
+    @staticmethod
+    def _go_type(value):
+        if re.fullmatch(r"[-+]?\d+", value):
+            return "int"
+        if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?", value):
+            return "float64"
+        if value.startswith(('"', "`")):
+            return "string"
+        if value in ("true", "false"):
+            return "bool"
+        conv = re.fullmatch(r"(\w+)\(.*\)", value)
+        return conv.group(1) if conv else "None"
 
     @classmethod
     def assign(cls, name, str_val):
