@@ -35,6 +35,10 @@ while [ $# -gt 0 ]; do
 done
 
 command -v go >/dev/null || { echo "install.sh: Go 1.26 or newer is needed: https://go.dev/doc/install" >&2; exit 1; }
+if [ ! -x .venv/bin/python ] && { [ "$want_test" = 1 ] || [ "$want_tutorial" = 1 ] || [ "$want_lab" = 1 ]; }; then
+  command -v python3 >/dev/null || { echo "install.sh: Python 3.11 or newer is needed for .venv (Debian/Ubuntu: apt-get install python3 python3-venv)" >&2; exit 1; }
+  python3 -c 'import venv, ensurepip' 2>/dev/null || { echo "install.sh: Python's venv module is missing (Debian/Ubuntu: apt-get install python3-venv)" >&2; exit 1; }
+fi
 
 echo "==> building bin/gotrain"
 go build -o bin/gotrain ./cmd/gotrain
@@ -60,7 +64,7 @@ fi
 if [ "$want_test" = 0 ] && { [ "$want_tutorial" = 1 ] || [ "$want_lab" = 1 ]; }; then
   # Only the notebook peers, pinned as in tests/requirements.txt.
   if ! .venv/bin/python -c "import jupyterlab, nbclient" 2>/dev/null; then
-    echo "==> setting up .venv with JupyterLab and nbclient"
+    echo "==> setting up .venv with JupyterLab and nbclient (downloads from PyPI: a minute or two, once)"
     python3 -m venv .venv
     .venv/bin/pip install -q --upgrade pip
     .venv/bin/pip install -q $(grep -E '^(jupyterlab|nbclient|nbformat|jupyter_client)==' tests/requirements.txt)
@@ -72,25 +76,66 @@ if bin/gotrain help 2>&1 | grep -q '^  install '; then
   echo "==> installing the gotrain kernelspec (${kernel_args[*]})"
   bin/gotrain install "${kernel_args[@]}"
 fi
-echo "==> done: $root/bin/gotrain"
+if [ "$want_tutorial" = 0 ] && [ "$want_lab" = 0 ]; then
+  echo "==> done: $root/bin/gotrain"
+fi
 
 if [ "$want_tutorial" = 1 ]; then
   mkdir -p out
   if [ ! -e out/data/test_data.csv ]; then
     echo "==> generating the tutorial data into out/data"
     bin/gotrain data generate --out out/data
+  else
+    echo "==> reusing the data in out/data (rm -rf out for a fresh start)"
   fi
-  echo "==> running notebooks/01-distributed-training.ipynb headless (under a minute)"
+  if compgen -G "out/results/trial_*" >/dev/null; then
+    echo "==> out/results holds an earlier run: its finished trials are reused, not retrained (rm -rf out/results to retrain)"
+  fi
+  echo "==> running notebooks/01-distributed-training.ipynb headless on 2 local workers (under a minute)"
   .venv/bin/python - <<'PY'
+import json
+import sys
+
 import nbformat
 from nbclient import NotebookClient
-nb = nbformat.read("notebooks/01-distributed-training.ipynb", as_version=4)
+from nbclient.exceptions import CellExecutionError
+
+path = "notebooks/01-distributed-training.ipynb"
+nb = nbformat.read(path, as_version=4)
+steps = {}  # code cell index -> the heading of the step it belongs to
+heading = ""
+for i, cell in enumerate(nb.cells):
+    if cell.cell_type == "markdown" and cell.source.startswith("## "):
+        heading = cell.source.splitlines()[0][3:]
+    elif cell.cell_type == "code":
+        steps[i] = heading
+shown = set()
+
+
+def started(cell, cell_index, **_):
+    step = steps.get(cell_index, "")
+    if step and step not in shown:
+        shown.add(step)
+        print(f"    [{len(shown)}/{len(set(steps.values()) - {''})}] {step}", flush=True)
+
+
+client = NotebookClient(nb, kernel_name="gotrain", timeout=600, resources={"metadata": {"path": "out"}},
+                        on_cell_execute=started)
 try:
-    NotebookClient(nb, kernel_name="gotrain", timeout=600, resources={"metadata": {"path": "out"}}).execute()
+    client.execute()
+except CellExecutionError as e:
+    failed = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.output_type == "error"), None)
+    where = f"the step \"{steps.get(failed, '')}\" (cell {failed + 1} of {len(nb.cells)})" if failed is not None else "a cell"
+    print(f"install.sh: the tutorial notebook failed in {where}: {e.ename}: {e.evalue}", file=sys.stderr)
+    print("install.sh: the executed notebook with the error is out/01-distributed-training.ipynb "
+          "(open it with ./install.sh --lab); see README.md, Troubleshooting", file=sys.stderr)
+    sys.exit(1)
 finally:
     nbformat.write(nb, "out/01-distributed-training.ipynb")
+stats = json.load(open("out/results/dominostats.json"))
+print(f"==> the best model scores test accuracy {stats['Accuracy']:.4f}, test AUC {stats['AUC']:.4f} on the held-out customers")
 PY
-  echo "==> results:"
+  echo "==> results in out/:"
   echo "    executed notebook   out/01-distributed-training.ipynb (open it with ./install.sh --lab)"
   echo "    best model          out/results/tune_best.xgb, out/results/tune_best.json"
   echo "    scores, trials      out/results/dominostats.json, out/results/trial_results.json"
