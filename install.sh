@@ -147,6 +147,10 @@ if [ "$want_lab" = 1 ]; then
   for nb in notebooks/*.ipynb; do
     [ -e "out/$(basename "$nb")" ] || cp "$nb" out/
   done
-  echo "==> opening JupyterLab on 127.0.0.1 in out/ (Ctrl-C stops it)"
-  exec .venv/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$root/out"
+  lab_args=(--ServerApp.ip=127.0.0.1 --ServerApp.root_dir="$root/out")
+  # Hosted workspaces and containers often run as root, which JupyterLab
+  # refuses without this flag; it still listens on loopback only.
+  [ "$(id -u)" = 0 ] && lab_args+=(--allow-root)
+  echo "==> opening JupyterLab on 127.0.0.1 in out/: open the http://127.0.0.1:…/lab?token=… address it prints below (Ctrl-C stops it)"
+  exec .venv/bin/jupyter lab "${lab_args[@]}"
 fi
