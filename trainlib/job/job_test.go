@@ -84,3 +84,28 @@ func TestEnsureDataGeneratesOnce(t *testing.T) {
 		t.Fatalf("second EnsureData = %v, %v; want the data reused", gen, err)
 	}
 }
+
+func TestNilTrackingClosesQuietly(t *testing.T) {
+	var tr *Tracking // what a failed ConnectMLflow returns
+	if err := tr.Close(); err != nil {
+		t.Fatalf("Close on nil = %v, want nil", err)
+	}
+}
+
+func TestConnectMLflowWithoutMLflowSaysTheWayOutOnce(t *testing.T) {
+	t.Setenv("PATH", t.TempDir()) // no mlflow command anywhere
+	t.Setenv("MLFLOW_TRACKING_URI", "")
+	t.Chdir(t.TempDir())
+	j := &Job{cfg: Config{OutDir: t.TempDir()}}
+	tr, err := j.ConnectMLflow(context.Background())
+	if err == nil {
+		tr.Close()
+		t.Fatal("ConnectMLflow found an mlflow command; want an error")
+	}
+	if n := strings.Count(err.Error(), "MLFLOW_TRACKING_URI"); n != 1 {
+		t.Fatalf("error names MLFLOW_TRACKING_URI %d times, want once: %v", n, err)
+	}
+	if err := tr.Close(); err != nil {
+		t.Fatalf("closing the failed connection: %v", err)
+	}
+}

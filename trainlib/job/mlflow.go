@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gotrain/gotrain/trainlib/track"
@@ -32,15 +33,20 @@ func (j *Job) ConnectMLflow(ctx context.Context) (*Tracking, error) {
 	// A local server outlives ctx (a notebook cell's): it stops on Close.
 	cfg, srv, err := track.Connect(context.WithoutCancel(ctx), filepath.Join(j.cfg.OutDir, "mlflow"))
 	if err != nil {
-		return nil, fmt.Errorf("mlflow: %w (set MLFLOW_TRACKING_URI to use a running server)", err)
+		if strings.Contains(err.Error(), track.EnvTrackingURI) {
+			return nil, fmt.Errorf("mlflow: %w", err) // it already names the way out
+		}
+		return nil, fmt.Errorf("mlflow: %w (set %s to use a running server)", err, track.EnvTrackingURI)
 	}
 	t := &Tracking{cfg: cfg, server: srv, URL: cfg.TrackingURI}
 	return t, nil
 }
 
-// Close stops the local server, if one was started.
+// Close stops the local server, if one was started. A nil Tracking (what a
+// failed ConnectMLflow returns) has nothing to close, so a notebook's later
+// cell does not fail a second time.
 func (t *Tracking) Close() error {
-	if t.server == nil {
+	if t == nil || t.server == nil {
 		return nil
 	}
 	return t.server.Close()
