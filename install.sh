@@ -9,8 +9,9 @@
 #                           tests/requirements.txt), install the kernel there, generate the data into
 #                           out/data and run notebooks/01 headless; the executed notebook and the
 #                           results land in out/
-#   ./install.sh --lab      like --tutorial without the run: copy the notebooks to out/ (keeping
-#                           existing copies) and open JupyterLab there on 127.0.0.1
+#   ./install.sh --lab      like --tutorial without the run, plus MLflow for notebook 02: copy the
+#                           notebooks to out/ (keeping existing copies) and open JupyterLab there
+#                           on 127.0.0.1
 #
 # JUPYTER_DATA_DIR is honoured by the kernelspec installer.
 set -euo pipefail
@@ -71,11 +72,14 @@ if [ "$want_test" = 0 ] && { [ "$want_tutorial" = 1 ] || [ "$want_lab" = 1 ]; };
   fi
   kernel_args=(--prefix "$root/.venv")
 fi
-
-if bin/gotrain help 2>&1 | grep -q '^  install '; then
-  echo "==> installing the gotrain kernelspec (${kernel_args[*]})"
-  bin/gotrain install "${kernel_args[@]}"
+if [ "$want_test" = 0 ] && [ "$want_lab" = 1 ] && ! .venv/bin/python -c "import mlflow" 2>/dev/null; then
+  # Notebook 02 starts a local MLflow server from .venv (next to bin/gotrain).
+  echo "==> installing MLflow into .venv for notebook 02 (once; a minute or two)"
+  .venv/bin/pip install -q $(grep -E '^mlflow==' tests/requirements.txt)
 fi
+
+echo "==> installing the gotrain kernelspec (${kernel_args[*]})"
+bin/gotrain install "${kernel_args[@]}"
 if [ "$want_tutorial" = 0 ] && [ "$want_lab" = 0 ]; then
   echo "==> done: $root/bin/gotrain"
 fi
