@@ -7,7 +7,9 @@ trials over eta log-uniform [0.003, 0.3] and max_depth 2..6
 xgboost.train (hist, nthread=1, one CPU per trial, so two trials at once as
 gotrain's 2 workers x 1 CPU) reporting train/val logloss and error every
 round, best by val-error (min); the best trial's model is saved as
-tune_best.json and tune_best.xgb. Prints one JSON line.
+tune_best.json and tune_best.xgb. Prints one JSON line. With --scheduler
+asha, Ray's ASHAScheduler (grace period, reduction factor, max_t = rounds)
+stops trials at its rungs, as gotrain's tune.ASHA with the same numbers.
 
 xgboost_ray is not used: it is archived and does not support the Ray and
 XGBoost versions pinned in tests/requirements.txt; Ray Tune with plain
@@ -78,6 +80,16 @@ def start_ray(attempts=3):
                 raise SystemExit(f"Ray did not start after {attempts} attempts: {e}")
 
 
+def scheduler(a):
+    """FIFO (Ray's default) or ASHA over training iterations (rounds)."""
+    if a.scheduler == "fifo":
+        return None
+    from ray.tune.schedulers import ASHAScheduler
+
+    return ASHAScheduler(time_attr="training_iteration", max_t=a.rounds, grace_period=a.grace,
+                         reduction_factor=a.reduction)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
@@ -85,6 +97,9 @@ def main():
     ap.add_argument("--samples", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=50)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--scheduler", choices=["fifo", "asha"], default="fifo")
+    ap.add_argument("--grace", type=int, default=5)
+    ap.add_argument("--reduction", type=float, default=3)
     a = ap.parse_args()
     os.makedirs(a.out)
     start_ray()
@@ -95,11 +110,15 @@ def main():
         tune.with_resources(tune.with_parameters(trainable, train=train, val=val, rounds=a.rounds), {"cpu": 1}),
         param_space=space,
         tune_config=tune.TuneConfig(num_samples=a.samples, metric="val-error", mode="min",
-                                    search_alg=tune.search.BasicVariantGenerator(random_state=a.seed)),
+                                    search_alg=tune.search.BasicVariantGenerator(random_state=a.seed),
+                                    scheduler=scheduler(a)),
         run_config=tune.RunConfig(storage_path=os.path.abspath(a.out), name="ray_results", verbose=0),
     )
     results = tuner.fit()
-    best = results.get_best_result(metric="val-error", mode="min")
+    # Trials ASHA stopped have no checkpoint (one is saved at the last
+    # round only); the best by last val-error is a finished one.
+    done = [r for r in results if r.error is None and r.checkpoint is not None]
+    best = min(done, key=lambda r: r.metrics["val-error"])
     with best.checkpoint.as_directory() as d:
         bst = xgb.Booster(model_file=os.path.join(d, "model.json"))
     bst.save_model(os.path.join(a.out, "tune_best.json"))
@@ -107,7 +126,8 @@ def main():
     shutil.move(os.path.join(a.out, "tune_best.ubj"), os.path.join(a.out, "tune_best.xgb"))
     wall = time.time() - T0
     errors = [r.metrics.get("val-error") for r in results if r.error is None]
-    print(json.dumps({"impl": "ray-tune+xgboost", "searcher": "random", "seed": a.seed, "trials": len(errors),
+    print(json.dumps({"impl": "ray-tune+xgboost", "searcher": "random", "scheduler": a.scheduler,
+                      "seed": a.seed, "trials": len(errors),
                       "seconds": wall, "best_val_error": best.metrics["val-error"],
                       "best": {"eta": best.config["eta"], "max_depth": best.config["max_depth"]}}))
     ray.shutdown()

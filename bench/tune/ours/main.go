@@ -32,6 +32,9 @@ func main() {
 	seed := flag.Uint64("seed", 1, "search seed")
 	searcher := flag.String("searcher", "random", "random or tpe")
 	cpuprofile := flag.String("cpuprofile", "", "write the driver's CPU profile to this file")
+	sched := flag.String("scheduler", "fifo", "fifo or asha")
+	grace := flag.Int("grace", 5, "ASHA grace period (rounds)")
+	reduction := flag.Float64("reduction", 3, "ASHA reduction factor")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -46,13 +49,26 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, *dir, *out, *samples, *rounds, *workers, *cpus, *seed, *searcher); err != nil {
+	b := bench{dir: *dir, out: *out, samples: *samples, rounds: *rounds, workers: *workers, cpus: *cpus,
+		seed: *seed, searcher: *searcher, scheduler: *sched, grace: *grace, reduction: *reduction}
+	if err := b.run(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/tune/ours:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dir, out string, samples, rounds, workers, cpus int, seed uint64, searcher string) error {
+// bench is one benchmark run's settings.
+type bench struct {
+	dir, out                       string
+	samples, rounds, workers, cpus int
+	seed                           uint64
+	searcher, scheduler            string
+	grace                          int
+	reduction                      float64
+}
+
+func (b bench) run(ctx context.Context) error {
+	dir, out, samples, rounds, workers, cpus, seed, searcher := b.dir, b.out, b.samples, b.rounds, b.workers, b.cpus, b.seed, b.searcher
 	if dir == "" || out == "" {
 		return fmt.Errorf("give -data and -out")
 	}
@@ -73,6 +89,18 @@ func run(ctx context.Context, dir, out string, samples, rounds, workers, cpus in
 	if err != nil {
 		return err
 	}
+	var sched tune.Scheduler = tune.FIFO{}
+	switch b.scheduler {
+	case "fifo":
+	case "asha":
+		a, err := tune.NewASHA(b.grace, b.reduction, rounds)
+		if err != nil {
+			return err
+		}
+		sched = a
+	default:
+		return fmt.Errorf("-scheduler %q: give fifo or asha", b.scheduler)
+	}
 	start := time.Now()
 	cl, err := cluster.Connect(ctx, cluster.Config{Workers: workers, CPUsPerWorker: cpus})
 	if err != nil {
@@ -90,14 +118,14 @@ func run(ctx context.Context, dir, out string, samples, rounds, workers, cpus in
 	p.NumBoostRound = rounds
 	p.EvalMetric = []string{"logloss", "error"}
 	res, err := tune.Run(ctx, cl.Holders(), tune.Options{Space: space, Samples: samples, Seed: seed, Searcher: s,
-		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: workers * cpus})
+		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: workers * cpus, Scheduler: sched})
 	if err != nil {
 		return err
 	}
 	wall := time.Since(start)
 	fmt.Fprint(os.Stderr, res.String())
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{
-		"impl": "gotrain", "searcher": searcher, "seed": seed, "trials": len(res.Trials),
+		"impl": "gotrain", "searcher": searcher, "scheduler": b.scheduler, "seed": seed, "trials": len(res.Trials),
 		"seconds": wall.Seconds(), "load_seconds": loaded.Seconds(),
 		"best_val_error": res.Best.Last("val-error"), "best": res.Best.Config,
 	})
