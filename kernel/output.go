@@ -96,10 +96,10 @@ func (o *iopubOutput) flushLocked() {
 }
 
 // runeBoundary returns the largest n ≤ max (and > 0) that does not split a
-// UTF-8 sequence of b.
+// UTF-8 sequence of b; the end of b counts as a boundary.
 func runeBoundary(b []byte, max int) int {
 	for n := max; n > max-utf8.UTFMax && n > 0; n-- {
-		if utf8.RuneStart(b[n]) {
+		if n >= len(b) || utf8.RuneStart(b[n]) {
 			return n
 		}
 	}
