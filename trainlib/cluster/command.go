@@ -60,17 +60,21 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	if err != nil {
 		return err
 	}
-	if err := checkListen(*listen, secret != ""); err != nil {
+	digest := ""
+	if secret == "" {
+		digest = os.Getenv(TokenSHA256Env)
+	}
+	if err := checkListen(*listen, secret != "" || digest != ""); err != nil {
 		return err
 	}
 	if *cpus > 0 {
 		runtime.GOMAXPROCS(*cpus)
 	}
-	cfg := ServeConfig{Listen: *listen, Secret: secret, CPUs: *cpus, Lease: *lease, MaxMessage: *maxMsg, Out: stdout}
+	cfg := ServeConfig{Listen: *listen, Secret: secret, CPUs: *cpus, Lease: *lease, MaxMessage: *maxMsg, Out: stdout, SecretSHA256: digest}
 	if *cert != "" || *key != "" || *ca != "" {
 		cfg.TLS = &TLSFiles{Cert: *cert, Key: *key, CA: *ca}
 	}
-	if secret == "" {
+	if secret == "" && digest == "" {
 		fmt.Fprintf(stderr, "gotrain worker: no secret set: any local process can use this worker (set %s or --token-file)\n", TokenEnv)
 	}
 	if path := os.Getenv(ProfileEnv); path != "" {

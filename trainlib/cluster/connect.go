@@ -47,6 +47,12 @@ type Config struct {
 	// MaxMoves bounds how often one call moves its shard group to another
 	// worker before giving up; 0 means 3.
 	MaxMoves int
+	// Ray, when set, runs Workers workers of CPUsPerWorker CPUs as actors
+	// of a job on that Ray cluster: its dashboard URL (http://head:8265),
+	// or "auto" to find it in the environment (see RayAddress). Close
+	// stops the job. RayOptions tunes it (connect_ray.go).
+	Ray        string
+	RayOptions RayOptions
 }
 
 func (c *Config) hang() time.Duration {
@@ -94,6 +100,8 @@ type Cluster struct {
 	stopCtx func() bool
 	// successor maps a lost local worker to the one spawned in its place.
 	successor map[*workerConn]*workerConn
+	// ray is the Ray job running the workers, when Config.Ray is set.
+	ray *rayJob
 }
 
 // Connect starts or reaches the workers cfg describes. Spawned workers are
@@ -109,7 +117,11 @@ func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
 		}
 	}
 	var err error
-	if len(addrs) > 0 {
+	if cfg.Ray != "" {
+		if err := c.connectRay(ctx); err != nil {
+			return nil, err
+		}
+	} else if len(addrs) > 0 {
 		c.secret = cfg.Secret
 		if c.secret == "" {
 			if c.secret, err = ReadSecret(cfg.TokenFile); err != nil {
@@ -314,7 +326,7 @@ func (c *Cluster) Close() error {
 		cancel()
 	}
 	c.closeWorkers()
-	return nil
+	return c.stopRay()
 }
 
 // closeWorkers closes every connection and stops spawned processes.

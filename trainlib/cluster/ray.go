@@ -5,195 +5,252 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	_ "embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 )
 
-//go:embed raylauncher/launch.py
-var rayLauncher string
-
-// RayConfig says how to run gotrain workers as actors of a Ray job.
-type RayConfig struct {
-	// Address is the Ray dashboard URL, e.g. http://127.0.0.1:8265; empty
-	// means RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST/RAY_HEAD_SERVICE_PORT.
-	Address string
-	// Workers is the number of worker actors; CPUsPerWorker their CPUs.
-	Workers       int
-	CPUsPerWorker float64
-	// Binary is the gotrain binary path as seen on the Ray nodes (a shared
-	// path); empty means this process's executable.
-	Binary string
-	// Token is the Ray auth token; empty means RAY_AUTH_TOKEN.
-	Token string
+// rayClient calls a Ray dashboard's REST API (Jobs and packages) with
+// Ray's token, when the cluster requires one, as a Bearer header.
+type rayClient struct {
+	base  string // http://head:8265
+	token string
+	hc    *http.Client
 }
 
-// RayJob is a submitted Ray job running gotrain workers.
-type RayJob struct {
-	base, token, id string
-	// Addresses are the workers' host:port; Secret their cluster secret.
-	Addresses []string
-	Secret    string
-	// PIDs are the worker process ids on their nodes, in Addresses order.
-	PIDs []string
-}
+// maxRayResponse caps what is read of one dashboard response (job logs).
+const maxRayResponse = 16 << 20
 
-// RayAddress resolves the dashboard URL from addr or the environment.
-func RayAddress(addr string) (string, error) {
-	if addr == "" {
-		addr = os.Getenv("RAY_ADDRESS")
-	}
-	if addr == "" && os.Getenv("RAY_HEAD_SERVICE_HOST") != "" {
-		port := os.Getenv("RAY_HEAD_SERVICE_PORT")
-		if port == "" {
-			port = "8265"
-		}
-		addr = "http://" + os.Getenv("RAY_HEAD_SERVICE_HOST") + ":" + port
-	}
-	if addr == "" {
-		return "", fmt.Errorf("ray: no cluster address: set RayConfig.Address, RAY_ADDRESS or RAY_HEAD_SERVICE_HOST/RAY_HEAD_SERVICE_PORT")
-	}
-	if !strings.Contains(addr, "://") {
-		addr = "http://" + addr
-	}
-	return strings.TrimRight(addr, "/"), nil
-}
-
-// SubmitRay submits the launcher job and waits until every worker has
-// reported its address in the job logs.
-func SubmitRay(ctx context.Context, cfg RayConfig) (*RayJob, error) {
-	base, err := RayAddress(cfg.Address)
+// do sends one request and returns the body of a 2xx answer; other
+// answers become errors that say what to do.
+func (r *rayClient) do(ctx context.Context, method, path, contentType string, body io.Reader) ([]byte, int, error) {
+	req, err := http.NewRequestWithContext(ctx, method, r.base+path, body)
 	if err != nil {
-		return nil, err
+		return nil, 0, fmt.Errorf("ray: %s %s: %w", method, r.base+path, err)
 	}
-	if cfg.Workers < 1 {
-		return nil, fmt.Errorf("ray: Workers is %d; it must be at least 1", cfg.Workers)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
-	if cfg.CPUsPerWorker <= 0 {
-		cfg.CPUsPerWorker = 1
+	if r.token != "" {
+		req.Header.Set("Authorization", "Bearer "+r.token)
 	}
-	if cfg.Binary == "" {
-		if cfg.Binary, err = os.Executable(); err != nil {
-			return nil, fmt.Errorf("ray: locate the gotrain binary: %w; set RayConfig.Binary", err)
-		}
-	}
-	tok := cfg.Token
-	if tok == "" {
-		tok = os.Getenv("RAY_AUTH_TOKEN")
-	}
-	buf := make([]byte, 32)
-	if _, err := rand.Read(buf); err != nil {
-		return nil, err
-	}
-	j := &RayJob{base: base, token: tok, Secret: hex.EncodeToString(buf)}
-	idb := make([]byte, 8)
-	_, _ = rand.Read(idb)
-	j.id = "gotrain-" + hex.EncodeToString(idb)
-	body := map[string]any{
-		"entrypoint":    "python -c \"import os; exec(os.environ['GOTRAIN_RAY_LAUNCHER'])\"",
-		"submission_id": j.id,
-		"runtime_env": map[string]any{"env_vars": map[string]string{
-			"GOTRAIN_RAY_LAUNCHER": rayLauncher,
-			"GOTRAIN_RAY_WORKERS":  fmt.Sprint(cfg.Workers),
-			"GOTRAIN_RAY_CPUS":     fmt.Sprint(cfg.CPUsPerWorker),
-			"GOTRAIN_RAY_BIN":      cfg.Binary,
-			"GOTRAIN_TOKEN":        j.Secret,
-		}},
-	}
-	if _, err := j.call(ctx, http.MethodPost, "/api/jobs/", body); err != nil {
-		return nil, err
-	}
-	for {
-		logs, err := j.call(ctx, http.MethodGet, "/api/jobs/"+j.id+"/logs", nil)
-		if err != nil {
-			j.Stop(context.WithoutCancel(ctx))
-			return nil, err
-		}
-		var l struct{ Logs string }
-		_ = json.Unmarshal(logs, &l)
-		if strings.Contains(l.Logs, "GOTRAIN_READY") {
-			sc := bufio.NewScanner(strings.NewReader(l.Logs))
-			for sc.Scan() {
-				f := strings.Fields(sc.Text())
-				if len(f) == 3 && f[0] == "GOTRAIN_WORKER" {
-					j.Addresses = append(j.Addresses, f[1])
-					j.PIDs = append(j.PIDs, f[2])
-				}
-			}
-			return j, nil
-		}
-		st, err := j.Status(ctx)
-		if err == nil && (st == "FAILED" || st == "STOPPED" || st == "SUCCEEDED") {
-			return nil, fmt.Errorf("ray: job %s ended %s before its workers started; its logs:\n%s", j.id, st, l.Logs)
-		}
-		select {
-		case <-ctx.Done():
-			j.Stop(context.WithoutCancel(ctx))
-			return nil, ctx.Err()
-		case <-time.After(300 * time.Millisecond):
-		}
-	}
-}
-
-// ID is the job's submission id.
-func (j *RayJob) ID() string { return j.id }
-
-// Status is the job's state (PENDING, RUNNING, STOPPED, SUCCEEDED, FAILED).
-func (j *RayJob) Status(ctx context.Context) (string, error) {
-	b, err := j.call(ctx, http.MethodGet, "/api/jobs/"+j.id, nil)
+	resp, err := r.hc.Do(req)
 	if err != nil {
-		return "", err
+		if ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
+		return nil, 0, fmt.Errorf("ray: %s %s: %w: is the Ray dashboard running there? (Config.Ray wants the dashboard URL, port 8265 by default, not the Ray Client port 10001)", method, r.base+path, err)
 	}
-	var s struct{ Status string }
-	if err := json.Unmarshal(b, &s); err != nil {
-		return "", fmt.Errorf("ray: job status of %s: %w", j.id, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxRayResponse))
+	if err != nil {
+		return nil, resp.StatusCode, fmt.Errorf("ray: %s %s: reading the answer: %w", method, r.base+path, err)
 	}
-	return s.Status, nil
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized:
+		return nil, resp.StatusCode, fmt.Errorf("ray: %s %s: %s: the Ray cluster requires an auth token and none was sent: set RAY_AUTH_TOKEN (or RayOptions.Token) to the cluster's token (`ray get-auth-token` on the head)", method, r.base+path, resp.Status)
+	case resp.StatusCode == http.StatusForbidden:
+		return nil, resp.StatusCode, fmt.Errorf("ray: %s %s: %s: the Ray cluster rejected the auth token: RAY_AUTH_TOKEN (or RayOptions.Token) differs from the cluster's token (`ray get-auth-token` on the head)", method, r.base+path, resp.Status)
+	case resp.StatusCode/100 != 2:
+		return nil, resp.StatusCode, fmt.Errorf("ray: %s %s: %s: %s", method, r.base+path, resp.Status, tail(string(b), 2000))
+	}
+	return b, resp.StatusCode, nil
 }
 
-// Stop stops the job, which ends every worker actor and its process.
-func (j *RayJob) Stop(ctx context.Context) error {
-	_, err := j.call(ctx, http.MethodPost, "/api/jobs/"+j.id+"/stop", nil)
-	return err
-}
-
-func (j *RayJob) call(ctx context.Context, method, path string, body any) ([]byte, error) {
-	var r io.Reader
+// json sends body as JSON and decodes the answer into out (when non-nil).
+func (r *rayClient) json(ctx context.Context, method, path string, body, out any) error {
+	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("ray: encode %s %s: %w", method, path, err)
 		}
-		r = bytes.NewReader(b)
+		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, j.base+path, r)
+	b, _, err := r.do(ctx, method, path, "application/json", rd)
 	if err != nil {
-		return nil, fmt.Errorf("ray: %s %s: %w", method, j.base+path, err)
+		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	if j.token != "" {
-		req.Header.Set("Authorization", "Bearer "+j.token)
+	if out != nil {
+		if err := json.Unmarshal(b, out); err != nil {
+			return fmt.Errorf("ray: %s %s: unexpected answer %q: %w", method, r.base+path, tail(string(b), 200), err)
+		}
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("ray: %s %s: %w (is the Ray dashboard running there?)", method, j.base+path, err)
+	return nil
+}
+
+// rayJob is a submitted Ray job whose actors run gotrain workers.
+type rayJob struct {
+	c  *rayClient
+	id string
+	// workers are what the launcher reported, in worker order.
+	workers []rayWorker
+}
+
+// rayWorker is one worker the launcher started.
+type rayWorker struct {
+	Addr      string
+	PID       int // the gotrain worker's pid on its node
+	ActorPID  int // its actor's pid on its node
+	NodeIndex int
+}
+
+// rayJobSpec is what to submit.
+type rayJobSpec struct {
+	Workers, CPUs int
+	// WorkingDir is the job's working_dir URI: the uploaded package
+	// holding launch.py (and the gotrain binary, unless it is at a shared
+	// path).
+	WorkingDir string
+	// Binary is the gotrain path on the nodes (relative to WorkingDir).
+	Binary string
+	// Version is what `gotrain version` must print on the nodes.
+	Version string
+	// SecretSHA256 is the digest of the workers' secret.
+	SecretSHA256 string
+	Lease        time.Duration
+	Python       string
+}
+
+// Terminal job states of Ray's Jobs API.
+const (
+	rayStopped   = "STOPPED"
+	raySucceeded = "SUCCEEDED"
+	rayFailed    = "FAILED"
+)
+
+func rayTerminal(s string) bool { return s == rayStopped || s == raySucceeded || s == rayFailed }
+
+// submit submits the launcher job; see raylauncher/launch.py.
+func (r *rayClient) submit(ctx context.Context, s rayJobSpec) (*rayJob, error) {
+	idb := make([]byte, 8)
+	if _, err := rand.Read(idb); err != nil {
+		return nil, fmt.Errorf("ray: make a job id: %w", err)
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
+	j := &rayJob{c: r, id: "gotrain-" + hex.EncodeToString(idb)}
+	args := fmt.Sprintf("--workers %d --cpus %d --binary %s --expect-version %s --lease %s",
+		s.Workers, s.CPUs, shellQuote(s.Binary), shellQuote(s.Version), s.Lease)
+	body := map[string]any{
+		"entrypoint":    shellQuote(s.Python) + " " + rayLauncherName + " " + args,
+		"submission_id": j.id,
+		"runtime_env": map[string]any{
+			"working_dir": s.WorkingDir,
+			"env_vars":    map[string]string{TokenSHA256Env: s.SecretSHA256},
+		},
+		"metadata": map[string]string{"gotrain": "workers"},
+	}
+	if err := r.json(ctx, http.MethodPost, "/api/jobs/", body, nil); err != nil {
 		return nil, err
 	}
-	if resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden {
-		return nil, fmt.Errorf("ray: %s %s: %s: the cluster requires a token; set RAY_AUTH_TOKEN", method, j.base+path, resp.Status)
+	return j, nil
+}
+
+// waitWorkers polls the job's logs until the launcher reports every worker
+// (or an error), the job ends, or ctx is done.
+func (j *rayJob) waitWorkers(ctx context.Context, n int) error {
+	for {
+		var l struct {
+			Logs string `json:"logs"`
+		}
+		if err := j.c.json(ctx, http.MethodGet, "/api/jobs/"+j.id+"/logs", nil, &l); err != nil {
+			return err
+		}
+		ws, ready, failure := parseLauncherLog(l.Logs)
+		if failure != "" {
+			return fmt.Errorf("ray: job %s: %s", j.id, failure)
+		}
+		if ready {
+			if len(ws) != n {
+				return fmt.Errorf("ray: job %s reported %d workers, not %d; its log:\n%s", j.id, len(ws), n, tail(l.Logs, 4000))
+			}
+			j.workers = ws
+			return nil
+		}
+		st, err := j.status(ctx)
+		if err != nil {
+			return err
+		}
+		if rayTerminal(st.Status) {
+			return fmt.Errorf("ray: job %s ended %s before its workers started (%s); its log:\n%s", j.id, st.Status, st.Message, tail(l.Logs, 4000))
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(250 * time.Millisecond):
+		}
 	}
-	if resp.StatusCode/100 != 2 {
-		return nil, fmt.Errorf("ray: %s %s: %s: %s", method, j.base+path, resp.Status, bytes.TrimSpace(b))
+}
+
+// parseLauncherLog reads the launcher's report lines from a job log.
+func parseLauncherLog(log string) (ws []rayWorker, ready bool, failure string) {
+	sc := bufio.NewScanner(strings.NewReader(log))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(line, "GOTRAIN_ERROR "):
+			return nil, false, strings.TrimPrefix(line, "GOTRAIN_ERROR ")
+		case line == "GOTRAIN_READY":
+			ready = true
+		case strings.HasPrefix(line, "GOTRAIN_WORKER "):
+			var w rayWorker
+			if _, err := fmt.Sscanf(line, "GOTRAIN_WORKER %d %s %d %d", &w.NodeIndex, &w.Addr, &w.PID, &w.ActorPID); err == nil {
+				ws = append(ws, w)
+			}
+		}
 	}
-	return b, nil
+	return ws, ready, ""
+}
+
+// rayJobStatus is the part of GET /api/jobs/{id} that the driver reads.
+type rayJobStatus struct {
+	Status  string `json:"status"`
+	Message string `json:"message"`
+}
+
+// status returns the job's state (PENDING, RUNNING, STOPPED, SUCCEEDED,
+// FAILED) and Ray's message about it.
+func (j *rayJob) status(ctx context.Context) (rayJobStatus, error) {
+	var s rayJobStatus
+	err := j.c.json(ctx, http.MethodGet, "/api/jobs/"+j.id, nil, &s)
+	return s, err
+}
+
+// stop asks Ray to stop the job (which ends its actors, and with them
+// their workers) and waits until Ray reports it ended, within ctx.
+func (j *rayJob) stop(ctx context.Context) error {
+	err := j.c.json(ctx, http.MethodPost, "/api/jobs/"+j.id+"/stop", nil, nil)
+	for {
+		st, serr := j.status(ctx)
+		if serr == nil && rayTerminal(st.Status) {
+			return nil
+		}
+		if err == nil {
+			err = serr
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(fmt.Errorf("ray: job %s did not stop in time (last state %q): stop it with `ray job stop %s`", j.id, st.Status, j.id), err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// shellQuote quotes s for the POSIX shell Ray runs the entrypoint with.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// tail returns the end of s, at most n bytes.
+func tail(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
 }

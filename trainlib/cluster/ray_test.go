@@ -1,28 +1,136 @@
 package cluster
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
-func TestRayAddressFromEnv(t *testing.T) {
-	t.Setenv("RAY_ADDRESS", "")
-	t.Setenv("RAY_HEAD_SERVICE_HOST", "head")
-	t.Setenv("RAY_HEAD_SERVICE_PORT", "8266")
-	got, err := RayAddress("")
-	if err != nil || got != "http://head:8266" {
-		t.Fatalf("RayAddress = %q, %v; want http://head:8266", got, err)
+func TestRayAddressRules(t *testing.T) {
+	cases := []struct {
+		name, addr           string
+		rayAddr, host, dport string
+		want                 string
+	}{
+		{name: "explicit URL", addr: "http://head:8265/", want: "http://head:8265"},
+		{name: "no scheme", addr: "head:8265", want: "http://head:8265"},
+		{name: "ray client address", addr: "ray://head:10001", want: "http://head:8265"},
+		{name: "auto from RAY_ADDRESS", addr: "auto", rayAddr: "http://10.0.0.5:8265", want: "http://10.0.0.5:8265"},
+		{name: "auto from RAY_ADDRESS ray://", addr: RayAuto, rayAddr: "ray://10.0.0.5:10001", want: "http://10.0.0.5:8265"},
+		{name: "auto from head service", addr: "auto", host: "ray-head", want: "http://ray-head:8265"},
+		{name: "head service with dashboard port", addr: "auto", host: "ray-head", dport: "9000", want: "http://ray-head:9000"},
+		{name: "RAY_ADDRESS wins", addr: "auto", rayAddr: "http://a:1", host: "b", want: "http://a:1"},
 	}
-	t.Setenv("RAY_HEAD_SERVICE_HOST", "")
-	if _, err := RayAddress(""); err == nil || !strings.Contains(err.Error(), "RAY_ADDRESS") {
-		t.Fatalf("no address: err = %v; want one naming RAY_ADDRESS", err)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("RAY_ADDRESS", c.rayAddr)
+			t.Setenv("RAY_HEAD_SERVICE_HOST", c.host)
+			t.Setenv("RAY_HEAD_SERVICE_PORT", "10001")
+			t.Setenv("RAY_DASHBOARD_PORT", c.dport)
+			got, err := RayAddress(c.addr)
+			if err != nil || got != c.want {
+				t.Fatalf("RayAddress(%q) = %q, %v; want %q", c.addr, got, err, c.want)
+			}
+		})
 	}
 }
 
-func TestRayUnreachableNamesAddress(t *testing.T) {
-	_, err := SubmitRay(context.Background(), RayConfig{Address: "http://127.0.0.1:1", Workers: 1})
-	if err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") {
-		t.Fatalf("err = %v; want one naming the address", err)
+func TestRayAddressAutoWithoutEnvSaysWhatToSet(t *testing.T) {
+	t.Setenv("RAY_ADDRESS", "")
+	t.Setenv("RAY_HEAD_SERVICE_HOST", "")
+	_, err := RayAddress("auto")
+	if err == nil || !strings.Contains(err.Error(), "RAY_ADDRESS") || !strings.Contains(err.Error(), "RAY_HEAD_SERVICE_HOST") {
+		t.Fatalf("err = %v; want one naming RAY_ADDRESS and RAY_HEAD_SERVICE_HOST", err)
+	}
+	if _, err := RayAddress("ftp://head:8265"); err == nil {
+		t.Fatal("ftp:// address accepted")
+	}
+}
+
+func TestRayUnreachableDashboardNamesAddress(t *testing.T) {
+	_, err := Connect(context.Background(), Config{Ray: "http://127.0.0.1:1", Workers: 1})
+	if err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") || !strings.Contains(err.Error(), "dashboard") {
+		t.Fatalf("err = %v; want one naming the address and the dashboard", err)
+	}
+}
+
+func TestRayNotAGotrainBinary(t *testing.T) {
+	dash := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/version" {
+			t.Errorf("unexpected %s %s before the binary check", r.Method, r.URL.Path)
+		}
+		fmt.Fprint(w, `{"version":"4","ray_version":"2.60.0"}`)
+	}))
+	defer dash.Close()
+	_, err := Connect(context.Background(), Config{Ray: dash.URL, Workers: 1, Binary: "/bin/true"})
+	if err == nil || !strings.Contains(err.Error(), "not a gotrain binary") || !strings.Contains(err.Error(), BinEnv) {
+		t.Fatalf("err = %v; want one saying /bin/true is not gotrain and naming %s", err, BinEnv)
+	}
+}
+
+func TestParseLauncherLog(t *testing.T) {
+	log := "some ray noise\nGOTRAIN_WORKER 0 127.0.0.1:4000 11 10\n(Worker pid=3) stuff\nGOTRAIN_WORKER 1 127.0.0.1:4001 13 12\nGOTRAIN_READY\n"
+	ws, ready, failure := parseLauncherLog(log)
+	if !ready || failure != "" || len(ws) != 2 || ws[1].Addr != "127.0.0.1:4001" || ws[1].PID != 13 || ws[1].ActorPID != 12 {
+		t.Fatalf("parse = %+v, %v, %q", ws, ready, failure)
+	}
+	_, _, failure = parseLauncherLog("GOTRAIN_ERROR version mismatch: x\n")
+	if failure != "version mismatch: x" {
+		t.Fatalf("failure = %q", failure)
+	}
+}
+
+func TestDigestAuthenticator(t *testing.T) {
+	a, err := digestAuthenticator(secretDigest("s3cret"))
+	if err != nil || a != newAuthenticator("s3cret") {
+		t.Fatalf("digest authenticator %v, %v differs from the secret's", a, err)
+	}
+	if _, err := digestAuthenticator("s3cret"); err == nil || !strings.Contains(err.Error(), TokenSHA256Env) {
+		t.Fatalf("err = %v; want one naming %s", err, TokenSHA256Env)
+	}
+}
+
+// A worker that knows only the secret's digest (as the Ray launcher starts
+// it) accepts the secret and rejects the digest itself and other secrets.
+func TestWorkerWithSecretDigest(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	secret := "per-job-secret"
+	digest := secretDigest(secret)
+	r, w := io.Pipe()
+	served := make(chan error, 1)
+	go func() { served <- Serve(ctx, ServeConfig{Listen: "127.0.0.1:0", SecretSHA256: digest, Out: w}) }()
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, r)
+	addr := strings.TrimSpace(strings.TrimPrefix(line, "gotrain worker listening on "))
+	cfg := &Config{DialTimeout: 5 * time.Second}
+	wc, err := dial(ctx, addr, cfg, secret, nil)
+	if err != nil {
+		t.Fatalf("the secret was refused: %v", err)
+	}
+	wc.close()
+	for _, bad := range []string{digest, "other"} {
+		if wc, err := dial(ctx, addr, cfg, bad, nil); err == nil || !strings.Contains(err.Error(), "bad secret") {
+			if wc != nil {
+				wc.close()
+			}
+			t.Fatalf("dial with %q: err = %v; want a bad-secret error", bad, err)
+		}
+	}
+	cancel()
+	if err := <-served; err != nil {
+		t.Fatalf("Serve: %v", err)
+	}
+	if err := Serve(context.Background(), ServeConfig{Listen: "127.0.0.1:0", SecretSHA256: "nothex"}); err == nil || !strings.Contains(err.Error(), TokenSHA256Env) {
+		t.Fatalf("bad digest: err = %v; want one naming %s", err, TokenSHA256Env)
 	}
 }

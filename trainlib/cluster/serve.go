@@ -34,6 +34,9 @@ type ServeConfig struct {
 	// Secret is the cluster secret every call must carry; empty is only
 	// allowed on a loopback address.
 	Secret string
+	// SecretSHA256, when Secret is empty, is the hex SHA-256 digest of the
+	// secret every call must carry (see TokenSHA256Env).
+	SecretSHA256 string
 	// CPUs bounds the goroutines of the worker's computations; 0 means
 	// GOMAXPROCS.
 	CPUs int
@@ -65,10 +68,16 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 	if cfg.Lease == 0 {
 		cfg.Lease = time.Minute
 	}
-	if err := checkListen(cfg.Listen, cfg.Secret != ""); err != nil {
+	if err := checkListen(cfg.Listen, cfg.Secret != "" || cfg.SecretSHA256 != ""); err != nil {
 		return err
 	}
 	w := newWorker(cfg.Secret, cfg.CPUs)
+	if cfg.Secret == "" && cfg.SecretSHA256 != "" {
+		var err error
+		if w.auth, err = digestAuthenticator(cfg.SecretSHA256); err != nil {
+			return err
+		}
+	}
 	opts := []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(cfg.MaxMessage), grpc.MaxSendMsgSize(cfg.MaxMessage),
 		grpc.UnaryInterceptor(w.auth.unaryInterceptor), grpc.StreamInterceptor(w.auth.streamInterceptor),
