@@ -43,6 +43,8 @@ type Metric struct {
 	Value     float64 `json:"value"`
 	Timestamp int64   `json:"timestamp"` // milliseconds since the Unix epoch
 	Step      int64   `json:"step"`
+	// ModelID, when set, also records the value on that logged model.
+	ModelID string `json:"model_id,omitempty"`
 }
 
 // MarshalJSON spells non-finite values the way protobuf's JSON mapping
@@ -62,7 +64,8 @@ func (m Metric) MarshalJSON() ([]byte, error) {
 		Value     any    `json:"value"`
 		Timestamp int64  `json:"timestamp"`
 		Step      int64  `json:"step"`
-	}{m.Key, v, m.Timestamp, m.Step})
+		ModelID   string `json:"model_id,omitempty"`
+	}{m.Key, v, m.Timestamp, m.Step, m.ModelID})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -72,11 +75,12 @@ func (m *Metric) UnmarshalJSON(data []byte) error {
 		Value     json.RawMessage `json:"value"`
 		Timestamp int64           `json:"timestamp"`
 		Step      int64           `json:"step"`
+		ModelID   string          `json:"model_id"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return err
 	}
-	m.Key, m.Timestamp, m.Step = raw.Key, raw.Timestamp, raw.Step
+	m.Key, m.Timestamp, m.Step, m.ModelID = raw.Key, raw.Timestamp, raw.Step, raw.ModelID
 	var s string
 	if json.Unmarshal(raw.Value, &s) == nil {
 		f, err := strconv.ParseFloat(s, 64)
@@ -91,8 +95,9 @@ func (m *Metric) UnmarshalJSON(data []byte) error {
 
 // RunInfo identifies a run on the server.
 type RunInfo struct {
-	RunID       string `json:"run_id"`
-	ArtifactURI string `json:"artifact_uri"`
+	RunID        string `json:"run_id"`
+	ArtifactURI  string `json:"artifact_uri"`
+	ExperimentID string `json:"experiment_id"`
 }
 
 // Experiment returns the id of the experiment called name, creating it when
@@ -196,12 +201,21 @@ func (c *Client) CreateRegisteredModel(ctx context.Context, name string) error {
 // CreateModelVersion registers source (the model directory's artifact URI)
 // as a new version of the registered model name and returns the version.
 func (c *Client) CreateModelVersion(ctx context.Context, name, source, runID string) (string, error) {
+	return c.createModelVersion(ctx, name, source, runID, "")
+}
+
+// createModelVersion is CreateModelVersion with the logged model modelID as
+// the version's model (source then is models:/<modelID>).
+func (c *Client) createModelVersion(ctx context.Context, name, source, runID, modelID string) (string, error) {
 	var got struct {
 		Version struct {
 			Version string `json:"version"`
 		} `json:"model_version"`
 	}
 	req := map[string]any{"name": name, "source": source, "run_id": runID}
+	if modelID != "" {
+		req["model_id"] = modelID
+	}
 	if err := c.call(ctx, http.MethodPost, pathVersionCreate, nil, req, &got); err != nil {
 		return "", err
 	}

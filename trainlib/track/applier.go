@@ -2,6 +2,7 @@ package track
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 )
@@ -19,6 +20,8 @@ type applier struct {
 	dir  string
 	exps map[string]string
 	runs map[string]RunInfo
+	// models maps the tracker's model keys to the server's logged models.
+	models map[string]*modelState
 	// tried marks run creations that may have reached the server before:
 	// retried in this process, or left unacknowledged by an earlier one.
 	// Only those need a search for a twin first.
@@ -26,13 +29,20 @@ type applier struct {
 }
 
 func newApplier(c *Client, dir string) *applier {
-	return &applier{c: c, dir: dir, exps: map[string]string{}, runs: map[string]RunInfo{}, tried: map[int64]bool{}}
+	return &applier{c: c, dir: dir, exps: map[string]string{}, runs: map[string]RunInfo{}, models: map[string]*modelState{}, tried: map[int64]bool{}}
 }
 
 // learn records what an earlier acknowledgement said.
 func (a *applier) learn(call, ack record) {
-	if call.Kind == kindRun && ack.RunID != "" {
-		a.runs[call.Run] = RunInfo{RunID: ack.RunID, ArtifactURI: ack.ArtifactURI}
+	switch {
+	case call.Kind == kindRun && ack.RunID != "":
+		a.runs[call.Run] = RunInfo{RunID: ack.RunID, ArtifactURI: ack.ArtifactURI, ExperimentID: ack.ExperimentID}
+	case call.Kind == kindModel && ack.ModelID != "":
+		m := &modelState{loggedModel: loggedModel{ID: ack.ModelID, ArtifactURI: ack.ArtifactURI}, linked: true, metricsSent: true, done: ack.Error == ""}
+		if ack.Error != "" {
+			m.failed = errors.New(ack.Error)
+		}
+		a.models[call.Model] = m
 	}
 }
 
@@ -40,7 +50,7 @@ func (a *applier) learn(call, ack record) {
 func (a *applier) run(local string) (RunInfo, error) {
 	ri, ok := a.runs[local]
 	if !ok {
-		return RunInfo{}, fmt.Errorf("run %s was never created on the server (its creation failed earlier)", local)
+		return RunInfo{}, permanent(fmt.Errorf("run %s was never created on the server (its creation failed earlier)", local))
 	}
 	return ri, nil
 }
@@ -60,7 +70,7 @@ func (a *applier) apply(ctx context.Context, calls []record) (record, error) {
 			return ack, err
 		}
 		a.runs[first.Run] = ri
-		ack.RunID, ack.ArtifactURI = ri.RunID, ri.ArtifactURI
+		ack.RunID, ack.ArtifactURI, ack.ExperimentID = ri.RunID, ri.ArtifactURI, ri.ExperimentID
 	case kindLog:
 		// Calls of several runs may come together; each run gets its own
 		// requests. A retry may resend requests that already went through:
@@ -77,6 +87,18 @@ func (a *applier) apply(ctx context.Context, calls []record) (record, error) {
 			return ack, err
 		}
 		if err := a.c.UploadArtifact(ctx, ri.ArtifactURI, first.Path, filepath.Join(a.dir, first.File)); err != nil {
+			return ack, err
+		}
+	case kindModel:
+		ri, err := a.run(first.Run)
+		if err != nil {
+			return ack, err
+		}
+		m, err := a.logModel(ctx, ri, first)
+		if m != nil {
+			ack.ModelID, ack.ArtifactURI = m.ID, m.ArtifactURI
+		}
+		if err != nil {
 			return ack, err
 		}
 	case kindRegister:
@@ -156,6 +178,9 @@ func (a *applier) createRun(ctx context.Context, call record) (RunInfo, error) {
 // register adds the run's model as a new registered model version, unless
 // an earlier attempt already did.
 func (a *applier) register(ctx context.Context, ri RunInfo, call record) (string, error) {
+	if call.Model != "" {
+		return a.registerModel(ctx, ri, call)
+	}
 	if err := a.c.CreateRegisteredModel(ctx, call.Name); err != nil {
 		return "", err
 	}

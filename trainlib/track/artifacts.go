@@ -3,6 +3,7 @@ package track
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -36,18 +37,24 @@ func cleanArtifactPath(p string) (string, error) {
 // separated) under the run whose artifact URI is artifactURI, through the
 // server's artifact proxy. Uploading the same file again overwrites it.
 func (c *Client) UploadArtifact(ctx context.Context, artifactURI, artifactPath, localFile string) error {
+	f, err := os.Open(localFile)
+	if err != nil {
+		return permanent(fmt.Errorf("upload artifact %s: %w", artifactPath, err))
+	}
+	defer f.Close()
+	return c.upload(ctx, artifactURI, artifactPath, f)
+}
+
+// upload sends body to artifactPath below artifactURI through the artifact
+// proxy.
+func (c *Client) upload(ctx context.Context, artifactURI, artifactPath string, body io.Reader) error {
 	root, err := artifactRoot(artifactURI)
 	if err != nil {
-		return err
+		return permanent(err)
 	}
 	rel, err := cleanArtifactPath(artifactPath)
 	if err != nil {
-		return err
+		return permanent(err)
 	}
-	f, err := os.Open(localFile)
-	if err != nil {
-		return fmt.Errorf("upload artifact %s: %w", artifactPath, err)
-	}
-	defer f.Close()
-	return c.send(ctx, http.MethodPut, pathArtifacts+"/"+root+"/"+rel, nil, f, "application/octet-stream", nil)
+	return c.send(ctx, http.MethodPut, pathArtifacts+"/"+root+"/"+rel, nil, body, "application/octet-stream", nil)
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -169,19 +170,28 @@ func (t *MLflow) logFile(run Run, file, artifactPath string) error {
 	return t.enqueue(record{Kind: kindArtifact, Run: run.ID, File: blob, Path: artifactPath})
 }
 
-// LogModel records m as an MLflow model directory at artifactPath.
+// LogModel records m as an MLflow 3 logged model called artifactPath,
+// produced by run: see logModelDir.
 func (t *MLflow) LogModel(run Run, m *model.Model, artifactPath string) error {
 	return t.logModelDir(run, artifactPath, func(dir string) error { return SaveMLflowModel(dir, m, t.opt.Model) })
 }
 
 // LogModelFile records an XGBoost model file (JSON or UBJSON) as an MLflow
-// model directory at artifactPath.
+// 3 logged model called artifactPath, produced by run.
 func (t *MLflow) LogModelFile(run Run, modelFile, artifactPath string) error {
 	return t.logModelDir(run, artifactPath, func(dir string) error { return SaveMLflowModelFile(dir, modelFile, t.opt.Model) })
 }
 
-func (t *MLflow) logModelDir(run Run, artifactPath string, save func(dir string) error) error {
+// logModelDir writes the model directory with save, snapshots its files
+// into the spool and enqueues one model call. The call carries what
+// MLflow's own log_model sends: the run's params, the standard source tags,
+// and the run's metrics at its latest step (the step the model is linked
+// at), to be recorded on the model.
+func (t *MLflow) logModelDir(run Run, name string, save func(dir string) error) error {
 	if err := t.known(run); err != nil {
+		return err
+	}
+	if err := checkModelName(name); err != nil {
 		return err
 	}
 	dir, err := os.MkdirTemp(filepath.Join(t.opt.Dir, SpoolBlobDir), "model-")
@@ -192,11 +202,66 @@ func (t *MLflow) logModelDir(run Run, artifactPath string, save func(dir string)
 	if err := save(dir); err != nil {
 		return err
 	}
-	return t.LogArtifact(run, dir, artifactPath)
+	files, err := t.snapshotDir(dir)
+	if err != nil {
+		return fmt.Errorf("log model %s: %w", name, err)
+	}
+	key := uuid.NewString()
+	var tags []Tag
+	for _, tg := range t.standardTags(name) {
+		if tg.Key != "mlflow.runName" {
+			tags = append(tags, tg)
+		}
+	}
+	tags = append(tags, Tag{modelKeyTag, key})
+	t.mu.Lock()
+	params := append([]Tag(nil), t.params[run.ID]...)
+	step, metrics := t.steps[run.ID].snapshot()
+	t.mu.Unlock()
+	return t.enqueue(record{Kind: kindModel, Run: run.ID, Name: name, Model: key, Files: files,
+		Step: step, Params: params, Tags: tags, Metrics: metrics})
 }
 
-// RegisterModel registers the model logged at artifactPath of run as a new
-// version of the registered model name (created when absent).
+// snapshotDir copies every regular file below dir into the spool's blob
+// directory, in path order.
+func (t *MLflow) snapshotDir(dir string) ([]spoolFile, error) {
+	var files []spoolFile
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		blob := filepath.Join(SpoolBlobDir, uuid.NewString())
+		if err := copyFile(p, filepath.Join(t.opt.Dir, blob)); err != nil {
+			return err
+		}
+		files = append(files, spoolFile{File: blob, Path: filepath.ToSlash(rel)})
+		return nil
+	})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, err
+}
+
+// checkModelName applies MLflow's rule for logged model names.
+func checkModelName(name string) error {
+	if name == "" || strings.ContainsAny(name, "/:.%\"'") {
+		return fmt.Errorf("log model: name %q must be non-empty and without / : . %% \" or ' (MLflow's rule for logged model names), such as \"model\"", name)
+	}
+	return nil
+}
+
+// modelRef keys the latest model a run logged under a name.
+func modelRef(run, name string) string { return run + "\x00" + name }
+
+// RegisterModel registers the model that run logged as artifactPath (with
+// LogModel) as a new version of the registered model name (created when
+// absent), with the logged model as its source. When run logged no model
+// under that name, the version's source is the run's artifact directory
+// artifactPath (a model directory logged with LogArtifact), as
+// mlflow.register_model does for a runs:/ URI.
 func (t *MLflow) RegisterModel(run Run, artifactPath, name string) error {
 	if err := t.known(run); err != nil {
 		return err
@@ -208,7 +273,10 @@ func (t *MLflow) RegisterModel(run Run, artifactPath, name string) error {
 	if err != nil {
 		return err
 	}
-	return t.enqueue(record{Kind: kindRegister, Run: run.ID, Path: p, Name: name})
+	t.mu.Lock()
+	key := t.models[modelRef(run.ID, p)]
+	t.mu.Unlock()
+	return t.enqueue(record{Kind: kindRegister, Run: run.ID, Path: p, Name: name, Model: key})
 }
 
 // End marks run finished, failed or killed.

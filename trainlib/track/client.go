@@ -86,8 +86,22 @@ func retryable(err error) bool {
 	if errors.Is(err, context.Canceled) {
 		return false
 	}
+	var pe *permanentError
+	if errors.As(err, &pe) {
+		return false
+	}
 	return true // transport errors: refused, reset, timeout
 }
+
+// permanentError is a failure that no retry can mend: a spooled file that
+// is gone, a call about a run or model whose creation was refused.
+type permanentError struct{ err error }
+
+func (e *permanentError) Error() string { return e.err.Error() }
+func (e *permanentError) Unwrap() error { return e.err }
+
+// permanent marks err as not worth retrying.
+func permanent(err error) error { return &permanentError{err} }
 
 // isCode reports whether err is an APIError with MLflow error code code.
 func isCode(err error, code string) bool {

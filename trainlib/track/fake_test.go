@@ -33,7 +33,21 @@ type fakeMLflow struct {
 	batches   int
 	artifacts map[string][]byte
 	versions  map[string][]string // registered model → run ids
-	received  int                 // metrics received, repeats included
+	sources   map[string][]string // registered model → version sources
+	received  int                 // run metrics received, repeats included
+	models    []*fakeModel        // logged models in creation order
+	// refuseUploads makes artifact uploads below a path containing it
+	// fail with 400.
+	refuseUploads string
+}
+
+// fakeModel is a logged model: MLflow's SQL store keeps one output link
+// per (run, model) and one model metric per (key, step, timestamp).
+type fakeModel struct {
+	id, name, run, status, exp string
+	tags, params               map[string]string
+	metrics                    map[string]float64 // "key|step|ts" → value
+	outputs                    int                // links to its run
 }
 
 type fakeRun struct {
@@ -45,7 +59,7 @@ type fakeRun struct {
 
 func newFakeMLflow(t testing.TB) *fakeMLflow {
 	f := &fakeMLflow{t: t, exps: map[string]string{}, runs: map[string]*fakeRun{},
-		artifacts: map[string][]byte{}, versions: map[string][]string{}}
+		artifacts: map[string][]byte{}, versions: map[string][]string{}, sources: map[string][]string{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -101,7 +115,7 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		f.runs[run.id] = run
 		f.order = append(f.order, run.id)
-		out = map[string]any{"run": map[string]any{"info": RunInfo{RunID: run.id, ArtifactURI: "mlflow-artifacts:/1/" + run.id + "/artifacts"}}}
+		out = map[string]any{"run": map[string]any{"info": RunInfo{RunID: run.id, ArtifactURI: "mlflow-artifacts:/1/" + run.id + "/artifacts", ExperimentID: str("experiment_id")}}}
 	case p == pathRunSearch:
 		var filter string
 		json.Unmarshal(in["filter"], &filter)
@@ -127,7 +141,16 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		f.batches++
 		for _, m := range b.Metrics {
-			f.received++
+			if m.ModelID != "" {
+				lm := f.model(m.ModelID)
+				if lm == nil {
+					f.fail(w, 404, codeNotFound, "no model "+m.ModelID)
+					return
+				}
+				lm.metrics[fmt.Sprintf("%s|%d|%d", m.Key, m.Step, m.Timestamp)] = m.Value
+			} else {
+				f.received++
+			}
 			k := fmt.Sprintf("%s|%d|%d|%v", m.Key, m.Step, m.Timestamp, m.Value)
 			if !run.metrics[k] {
 				run.metrics[k] = true
@@ -151,6 +174,10 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 	case p == pathRunUpdate:
 		f.runs[str("run_id")].status = str("status")
 	case strings.HasPrefix(p, pathArtifacts+"/"):
+		if f.refuseUploads != "" && strings.Contains(p, f.refuseUploads) {
+			f.fail(w, 400, "INVALID_PARAMETER_VALUE", "upload refused")
+			return
+		}
 		f.artifacts[strings.TrimPrefix(p, pathArtifacts+"/")] = body
 	case p == pathRegisteredCreate:
 		if _, ok := f.versions[str("name")]; ok {
@@ -159,7 +186,12 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		f.versions[str("name")] = nil
 	case p == pathVersionCreate:
+		if id := str("model_id"); id != "" && (f.model(id) == nil || str("source") != "models:/"+id) {
+			f.fail(w, 400, "INVALID_PARAMETER_VALUE", "bad model_id or source")
+			return
+		}
 		f.versions[str("name")] = append(f.versions[str("name")], str("run_id"))
+		f.sources[str("name")] = append(f.sources[str("name")], str("source"))
 		out = map[string]any{"model_version": map[string]string{"version": fmt.Sprint(len(f.versions[str("name")]))}}
 	case p == pathVersionSearch:
 		var vs []any
@@ -171,6 +203,11 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		out = map[string]any{"model_versions": vs}
+	case strings.HasPrefix(p, pathLoggedModels) || p == pathRunOutputs || p == pathRunGet:
+		var ok bool
+		if out, ok = f.serveModels(w, r, body, in); !ok {
+			return
+		}
 	default:
 		f.fail(w, 404, "ENDPOINT_NOT_FOUND", p)
 		return

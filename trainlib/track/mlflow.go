@@ -42,9 +42,12 @@ type MLflow struct {
 	sp     *spool
 	report func(string)
 
-	mu       sync.Mutex // guards seq, runs, overflow, closed, writes to queue
+	mu       sync.Mutex // guards seq, runs to models, overflow, closed, writes to queue
 	seq      int64
 	runs     map[string]bool
+	params   map[string][]Tag    // run → its params, for its logged models
+	steps    map[string]*runStep // run → its metrics at its latest step
+	models   map[string]string   // modelRef(run, name) → latest model key
 	overflow bool
 	closed   bool
 
@@ -98,12 +101,11 @@ func NewMLflow(cfg Config, opt MLflowOptions) (*MLflow, error) {
 		return nil, err
 	}
 	t := &MLflow{cfg: cfg, client: c, opt: opt, sp: sp, report: report, seq: st.maxSeq,
-		runs: map[string]bool{}, queue: make(chan record, opt.QueueSize),
+		runs: map[string]bool{}, params: map[string][]Tag{}, steps: map[string]*runStep{}, models: map[string]string{},
+		queue: make(chan record, opt.QueueSize),
 		closing: make(chan struct{}), done: make(chan struct{}), start: st}
 	for _, r := range st.calls {
-		if r.Kind == kindRun {
-			t.runs[r.Run] = true
-		}
+		t.remember(r)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	t.cancel = cancel
@@ -128,6 +130,26 @@ func vcsRevision() string {
 	return ""
 }
 
+// remember updates what the tracker knows of its runs from call r: the
+// runs, their params, metrics at the latest step and logged models. The
+// caller holds t.mu or owns t alone.
+func (t *MLflow) remember(r record) {
+	switch r.Kind {
+	case kindRun:
+		t.runs[r.Run] = true
+	case kindLog:
+		t.params[r.Run] = append(t.params[r.Run], r.Params...)
+		if len(r.Metrics) > 0 {
+			if t.steps[r.Run] == nil {
+				t.steps[r.Run] = &runStep{}
+			}
+			t.steps[r.Run].add(r.Metrics)
+		}
+	case kindModel:
+		t.models[modelRef(r.Run, r.Name)] = r.Model
+	}
+}
+
 // enqueue numbers r, appends it to the spool and hands it to the sender
 // without waiting.
 func (t *MLflow) enqueue(r record) error {
@@ -142,6 +164,7 @@ func (t *MLflow) enqueue(r record) error {
 		t.seq--
 		return err
 	}
+	t.remember(r)
 	if !t.overflow {
 		select {
 		case t.queue <- r:

@@ -1,7 +1,6 @@
 package track
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,26 +52,5 @@ func TestSaveMLflowModelFileKeepsUBJSON(t *testing.T) {
 	}
 	if err := SaveMLflowModelFile(dir, "does-not-exist.json", ModelDirOptions{}); err == nil {
 		t.Fatal("missing model file accepted")
-	}
-}
-
-func TestLogModelUploadsTheModelDirectory(t *testing.T) {
-	m, err := model.Load(fixtureModel)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := newFakeMLflow(t)
-	tr := newTestTracker(t, f, t.TempDir(), &reports{}, 0)
-	run, _ := tr.StartParent("tune", nil, nil)
-	if err := tr.LogModel(run, m, "best"); err != nil {
-		t.Fatal(err)
-	}
-	if err := tr.Close(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range []string{"MLmodel", "model.json", "requirements.txt", "conda.yaml", "python_env.yaml"} {
-		if _, ok := f.artifacts["1/run0/artifacts/best/"+p]; !ok {
-			t.Errorf("artifact best/%s missing; have %v", p, keys(f.artifacts))
-		}
 	}
 }

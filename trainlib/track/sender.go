@@ -213,6 +213,9 @@ func removeBlobs(dir string, calls []record) {
 		if c.Kind == kindArtifact && c.File != "" {
 			_ = os.Remove(filepath.Join(dir, c.File))
 		}
+		for _, f := range c.Files {
+			_ = os.Remove(filepath.Join(dir, f.File))
+		}
 	}
 }
 

@@ -24,6 +24,7 @@ const (
 	kindRun      = "run"
 	kindLog      = "log"
 	kindArtifact = "artifact"
+	kindModel    = "model"
 	kindRegister = "register"
 	kindEnd      = "end"
 )
@@ -49,15 +50,33 @@ type record struct {
 	File   string `json:"file,omitempty"`
 	Path   string `json:"path,omitempty"`
 	Status Status `json:"status,omitempty"`
+	// Model is the tracker's key of a logged model (a model call, or the
+	// model a register call registers); Files its spooled files; Step the
+	// run's step it is linked at.
+	Model string      `json:"model,omitempty"`
+	Files []spoolFile `json:"files,omitempty"`
+	Step  int64       `json:"step,omitempty"`
 
 	// Acks lists the sequence numbers the server acknowledged; Error is
 	// set when it refused them for good (they will not be retried).
 	Acks  []int64 `json:"acks,omitempty"`
 	Error string  `json:"error,omitempty"`
 	// What the server answered, needed to replay later calls.
-	RunID       string `json:"run_id,omitempty"`
-	ArtifactURI string `json:"artifact_uri,omitempty"`
+	RunID        string `json:"run_id,omitempty"`
+	ArtifactURI  string `json:"artifact_uri,omitempty"`
+	ExperimentID string `json:"experiment_id,omitempty"`
 	Version     string `json:"version,omitempty"`
+	// ModelID is the server's id of a logged model (ArtifactURI is then
+	// the model's artifact location). It is recorded even when the rest
+	// of the model call failed for good.
+	ModelID string `json:"model_id,omitempty"`
+}
+
+// spoolFile is one file of a spooled model directory: its copy, relative to
+// the spool's directory, and its path in the model directory.
+type spoolFile struct {
+	File string `json:"file"`
+	Path string `json:"path"`
 }
 
 // spool is the append-only JSONL journal of a job's tracking calls.
