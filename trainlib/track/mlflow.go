@@ -102,7 +102,7 @@ func NewMLflow(cfg Config, opt MLflowOptions) (*MLflow, error) {
 	}
 	t := &MLflow{cfg: cfg, client: c, opt: opt, sp: sp, report: report, seq: st.maxSeq,
 		runs: map[string]bool{}, params: map[string][]Tag{}, steps: map[string]*runStep{}, models: map[string]string{},
-		queue: make(chan record, opt.QueueSize),
+		queue:   make(chan record, opt.QueueSize),
 		closing: make(chan struct{}), done: make(chan struct{}), start: st}
 	for _, r := range st.calls {
 		t.remember(r)

@@ -65,7 +65,7 @@ type record struct {
 	RunID        string `json:"run_id,omitempty"`
 	ArtifactURI  string `json:"artifact_uri,omitempty"`
 	ExperimentID string `json:"experiment_id,omitempty"`
-	Version     string `json:"version,omitempty"`
+	Version      string `json:"version,omitempty"`
 	// ModelID is the server's id of a logged model (ArtifactURI is then
 	// the model's artifact location). It is recorded even when the rest
 	// of the model call failed for good.
