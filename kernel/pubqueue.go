@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math"
@@ -36,10 +37,10 @@ type pubLimits struct {
 	TotalBytes int64
 }
 
-// defaultPubLimits: at most 16 MiB queued for one subscriber, 64 MiB for
+// defaultPubLimits: at most 8 MiB queued for one subscriber, 32 MiB for
 // all. A subscriber that reads keeps its queue near empty; a message is
 // always queued when its subscriber's queue is empty, whatever its size.
-var defaultPubLimits = pubLimits{Messages: 10000, Bytes: 16 << 20, TotalBytes: 64 << 20}
+var defaultPubLimits = pubLimits{Messages: 10000, Bytes: 8 << 20, TotalBytes: 32 << 20}
 
 // pubStats is shared by one kernel's subscribers.
 type pubStats struct {
@@ -133,8 +134,13 @@ func (p *pubConn) Write(b []byte) (int, error) {
 		p.partial = append(p.partial, rest[:n]...)
 		rest = rest[n:]
 		if unit != unitNone {
-			p.push(p.partial, unit == unitMessage)
-			p.partial = nil
+			// An exact-size copy: the gathering buffer has up to twice the
+			// capacity, and queues hold many units.
+			p.push(bytes.Clone(p.partial), unit == unitMessage)
+			p.partial = p.partial[:0]
+			if cap(p.partial) > 1<<20 {
+				p.partial = nil
+			}
 		}
 	}
 	return len(b), nil

@@ -48,9 +48,9 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		name := "stdout"
 		if fd == 2 {
 			name = "stderr"
-			c.stderr, c.fwdErr = w, newForwarder(name, r, sink)
+			c.stderr, c.fwdErr = w, newForwarder(name, r, sink, stuckSink)
 		} else {
-			c.stdout, c.fwdOut = w, newForwarder(name, r, sink)
+			c.stdout, c.fwdOut = w, newForwarder(name, r, sink, stuckSink)
 		}
 	}
 	c.restore = func() error {
