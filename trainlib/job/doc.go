@@ -15,6 +15,10 @@
 //	Job.LogMLflow  the tuning run as an MLflow run tree, best model registered
 //	Run            all of the above, for the batch job
 //
+// One seed, Config.Seed (DefaultSeed, 0, unless set), makes the data, the
+// search and the training: by default the notebooks, `gotrain train` and
+// `gotrain data generate` write the same files and find the same model.
+//
 // Everything long takes a context first and stops when it is cancelled
 // (an interrupt in the notebook, Ctrl-C on the command line).
 package job
