@@ -7,8 +7,9 @@ import (
 )
 
 // Cluster says which workers to train on: Workers (and CPUsPerWorker) to
-// spawn on this machine, or Addresses (with Secret or GOTRAIN_TOKEN) of
-// workers started elsewhere. See cluster.Config for every field.
+// spawn on this machine, Addresses (with Secret or GOTRAIN_TOKEN) of
+// workers started elsewhere, or Ray, a Ray cluster to run Workers workers
+// on as actors of a Ray job. See cluster.Config for every field.
 type Cluster = cluster.Config
 
 // Connect starts or reaches the workers c describes, for example
@@ -18,8 +19,14 @@ type Cluster = cluster.Config
 //	err = cl.LoadGlob(ctx, "train", "data/train_data_*.csv", data.Options{Label: "credit"})
 //	res, err := cl.Train(ctx, gbdt.DefaultParams(), gbdt.Options{})
 //
+// On an existing Ray cluster (its dashboard URL, or "auto" for
+// RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST; RAY_AUTH_TOKEN when the
+// cluster requires a token):
+//
+//	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Ray: "auto", Workers: 3, CPUsPerWorker: 4})
+//
 // Spawned workers stop on Close, when ctx is cancelled, and when this
-// process dies.
+// process dies; Close stops a Ray cluster's job and with it its workers.
 func Connect(ctx context.Context, c Cluster) (*cluster.Cluster, error) {
 	return cluster.Connect(ctx, c)
 }

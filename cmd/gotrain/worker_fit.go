@@ -16,11 +16,12 @@ import (
 // clusterFlags are the flags that make `gotrain fit` train on worker
 // processes: --workers N [--cpus-per-worker C] spawns them on this
 // machine, --addresses HOST:PORT,… reaches workers started elsewhere
-// (secret from $GOTRAIN_TOKEN or --token-file).
+// (secret from $GOTRAIN_TOKEN or --token-file), --ray URL runs --workers
+// workers as actors of a job on a Ray cluster.
 type clusterFlags struct {
-	workers, cpus        int
-	addresses, tokenFile string
-	hang                 time.Duration
+	workers, cpus             int
+	addresses, tokenFile, ray string
+	hang                      time.Duration
 }
 
 // addClusterFlags registers the cluster flags on fs (gotrain fit's).
@@ -30,12 +31,13 @@ func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 	fs.IntVar(&c.cpus, "cpus-per-worker", 1, "CPUs of each spawned worker")
 	fs.StringVar(&c.addresses, "addresses", "", "train on workers started elsewhere: `HOST:PORT,…` (secret from $"+cluster.TokenEnv+" or --token-file)")
 	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")
+	fs.StringVar(&c.ray, "ray", "", "train on --workers workers run as actors of a job on a Ray cluster: its dashboard `URL` (http://head:8265), or auto for $RAY_ADDRESS, then $RAY_HEAD_SERVICE_HOST (token from $RAY_AUTH_TOKEN)")
 	fs.DurationVar(&c.hang, "worker-timeout", 10*time.Second, "declare a worker lost when it leaves a heartbeat unanswered this long")
 	return c
 }
 
 // enabled reports whether the flags ask for workers.
-func (c *clusterFlags) enabled() bool { return c.workers > 0 || c.addresses != "" }
+func (c *clusterFlags) enabled() bool { return c.workers > 0 || c.addresses != "" || c.ray != "" }
 
 // evalFiles is a validation set: its name and its files.
 type evalFiles struct {
@@ -49,7 +51,10 @@ type evalFiles struct {
 // schema is scanned here first so that every worker makes the same
 // features. The per-worker status is written to status at the end.
 func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, status io.Writer) (*gbdt.Result, error) {
-	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang}
+	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray}
+	if c.ray != "" && c.addresses != "" {
+		return nil, fmt.Errorf("fit: give --ray (workers on a Ray cluster) or --addresses (workers started elsewhere), not both")
+	}
 	if c.addresses != "" {
 		if c.workers > 0 {
 			return nil, fmt.Errorf("fit: give --workers (spawn here) or --addresses (workers elsewhere), not both")
