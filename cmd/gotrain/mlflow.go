@@ -205,6 +205,10 @@ func demo(ctx context.Context, o demoOptions) error {
 	if err := demoResults(tr, parent, trials, best, o); err != nil {
 		return err
 	}
+	// The model logged next carries the parent's metrics at its last step.
+	if err := tr.LogMetrics(parent, 0, map[string]float64{"best-val-error": last(best.curves["val-error"])}); err != nil {
+		return err
+	}
 	if best.file != "" {
 		err = tr.LogModelFile(parent, best.file, "model")
 	} else {

@@ -55,9 +55,10 @@ def check_tree(client, experiment, out, rounds=ROUNDS):
         arts = {a.path for a in client.list_artifacts(run.info.run_id)}
         assert "xgboost_model.json" in arts
     arts = {a.path for a in client.list_artifacts(parent.info.run_id)}
-    assert {"trial_results.json", "dominostats.json", "learning_curves.png", "report.html", "model"} <= arts
-    model_files = {a.path for a in client.list_artifacts(parent.info.run_id, "model")}
-    assert {"model/MLmodel", "model/model.json", "model/requirements.txt"} <= model_files
+    assert {"trial_results.json", "dominostats.json", "learning_curves.png", "report.html"} <= arts
+    # As with MLflow 3's log_model, the model lives in its own LoggedModel
+    # (check_logged_model), not among the run's artifacts.
+    assert "model" not in arts
     local = client.download_artifacts(parent.info.run_id, "trial_results.json", str(out / "dl"))
     trials = json.load(open(local))
     assert [t["trial_id"] for t in trials] == sorted(rounds)
@@ -66,6 +67,53 @@ def check_tree(client, experiment, out, rounds=ROUNDS):
     assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     check_spool(out)
     return parent
+
+
+def check_logged_model(client, experiment, parent, out):
+    """Exactly one LoggedModel, as mlflow.xgboost.log_model makes it: READY,
+    produced by the parent run with its params and its metrics at the linked
+    step, an output of the run, its files in its own artifact location,
+    loadable from models:/<model_id> and runs:/<run>/model."""
+    exp = client.get_experiment_by_name(experiment)
+    models = mlflow.search_logged_models(experiment_ids=[exp.experiment_id], output_format="list")
+    assert len(models) == 1, [(m.model_id, m.name, m.status) for m in models]
+    found = models[0]
+    model = mlflow.get_logged_model(found.model_id)
+    assert model.model_id == found.model_id
+    assert model.name == "model"
+    assert str(model.status) == "READY", model.status
+    assert model.source_run_id == parent.info.run_id
+    assert model.experiment_id == exp.experiment_id
+    assert model.params == parent.data.params
+    assert {m.key: m.value for m in model.metrics} == {"best-val-error": parent.data.metrics["best-val-error"]}
+    assert all(m.run_id == parent.info.run_id and m.step == 0 for m in model.metrics)
+    assert model.tags["mlflow.source.name"] == "gotrain mlflow demo"
+    assert model.tags["gotrain.model_key"]
+    outputs = client.get_run(parent.info.run_id).outputs.model_outputs
+    assert [(o.model_id, o.step) for o in outputs] == [(model.model_id, 0)]
+    files = {a.path for a in client.list_logged_model_artifacts(model.model_id)}
+    assert {"MLmodel", "model.json", "requirements.txt", "conda.yaml", "python_env.yaml"} <= files, files
+    info = mlflow.models.get_model_info(f"models:/{model.model_id}")
+    assert info.model_id == model.model_id and info.run_id == parent.info.run_id
+    assert {"xgboost", "python_function"} <= set(info.flavors)
+    check_predictions(f"models:/{model.model_id}", out)
+    check_predictions(f"runs:/{parent.info.run_id}/model", out)
+    return model
+
+
+def check_version(client, name, version, model):
+    """A registered version made from the logged model, the way
+    mlflow.register_model("models:/<model_id>", name) makes one: source
+    models:/<model_id>, the model's run, and the link on the model's
+    mlflow.modelVersions tag. (MLflow 3.17's SQL registry does not store a
+    version's model_id; a version registered by MLflow's own client reads
+    back the same, which check_same_as_mlflow's version shows.)"""
+    v = client.get_model_version(name, version)
+    assert v.source == f"models:/{model.model_id}"
+    assert v.run_id == model.source_run_id
+    links = json.loads(mlflow.get_logged_model(model.model_id).tags["mlflow.modelVersions"])
+    assert {"name": name, "version": int(version)} in links, links
+    return v
 
 
 def check_spool(out):
@@ -123,10 +171,21 @@ def test_run_tree_model_and_registry(gotrain_bin, server, tmp_path):
     trained = check_tree(client, "trained", tmp_path / "job2", TRAINED)
     versions = client.search_model_versions("name = 'credit-model'")
     assert {v.version: v.run_id for v in versions} == {"1": saved.info.run_id, "2": trained.info.run_id}
-    for v in versions:
-        assert v.source.endswith(f"{v.run_id}/artifacts/model")
-    check_predictions(f"runs:/{saved.info.run_id}/model", tmp_path / "job1")
+    saved_model = check_logged_model(client, "saved", saved, tmp_path / "job1")
+    trained_model = check_logged_model(client, "trained", trained, tmp_path / "job2")
+    ours = check_version(client, "credit-model", "1", saved_model)
+    check_version(client, "credit-model", "2", trained_model)
     check_predictions("models:/credit-model/2", tmp_path / "job2")
+    check_same_as_mlflow(client, saved_model, ours)
+
+
+def check_same_as_mlflow(client, model, ours):
+    """MLflow's own client registers the same logged model into a version
+    that reads back like ours."""
+    theirs = mlflow.register_model(f"models:/{model.model_id}", "registered-by-mlflow")
+    theirs = client.get_model_version("registered-by-mlflow", theirs.version)
+    fields = ("source", "run_id", "model_id", "status")
+    assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
 
 
 def test_sync_replays_a_spool_once(gotrain_bin, server, tmp_path):
@@ -156,7 +215,42 @@ def test_sync_replays_a_spool_once(gotrain_bin, server, tmp_path):
     parent = check_tree(client, "later", out)
     versions = client.search_model_versions("name = 'later-model'")
     assert [v.run_id for v in versions] == [parent.info.run_id]
+    check_version(client, "later-model", "1", check_logged_model(client, "later", parent, out))
     check_predictions("models:/later-model/1", out)
+
+
+def drop_acks(out, kinds):
+    """Rewrite the spool without the acknowledgements of the calls of the
+    given kinds: what a crash right before writing them leaves."""
+    lines = open(out / "mlflow-spool.jsonl").read().splitlines()
+    recs = [json.loads(line) for line in lines]
+    seqs = {r["seq"] for r in recs if r.get("kind") in kinds}
+    assert len(seqs) == len(kinds), recs
+    keep = [line for line, r in zip(lines, recs) if not set(r.get("acks", [])) & seqs]
+    assert len(keep) == len(lines) - len(kinds)
+    (out / "mlflow-spool.jsonl").write_text("\n".join(keep) + "\n")
+
+
+def test_replay_after_a_crash_makes_no_second_model(gotrain_bin, server, tmp_path):
+    """Fault injection: the job's last acknowledgements (the model and its
+    registration) never reached the spool, as when the process dies right
+    after the server took the calls. `gotrain mlflow sync` replays them and
+    finds the model by its key: still one LoggedModel, one link, one
+    version."""
+    out = tmp_path / "job"
+    env = tracking_env(server.url, "crash")
+    p = subprocess.run(demo_args(gotrain_bin, out, "crash-model"), env=env, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stderr
+    drop_acks(out, {"model", "register"})
+    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("sent 2, refused 0, left 0"), p.stdout
+    client = MlflowClient(server.url)
+    mlflow.set_tracking_uri(server.url)
+    parent = check_tree(client, "crash", out)
+    model = check_logged_model(client, "crash", parent, out)
+    assert [v.version for v in client.search_model_versions("name = 'crash-model'")] == ["1"]
+    check_version(client, "crash-model", "1", model)
 
 
 def test_server_down_mid_run_then_back(gotrain_bin, server, tmp_path):
@@ -209,4 +303,5 @@ def test_server_down_mid_run_then_back(gotrain_bin, server, tmp_path):
     client = MlflowClient(server.url)
     mlflow.set_tracking_uri(server.url)
     parent = check_tree(client, "outage", out)
-    check_predictions(f"runs:/{parent.info.run_id}/model", out)
+    model = check_logged_model(client, "outage", parent, out)
+    check_version(client, "outage-model", "1", model)
