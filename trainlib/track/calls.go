@@ -219,7 +219,7 @@ func (t *MLflow) logModelDir(run Run, name string, save func(dir string) error) 
 	step, metrics := t.steps[run.ID].snapshot()
 	t.mu.Unlock()
 	return t.enqueue(record{Kind: kindModel, Run: run.ID, Name: name, Model: key, Files: files,
-		Step: step, Params: params, Tags: tags, Metrics: metrics})
+		Step: step, Params: params, Tags: tags, Metrics: metrics, ModelType: t.opt.ModelType})
 }
 
 // snapshotDir copies every regular file below dir into the spool's blob

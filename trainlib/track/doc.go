@@ -20,17 +20,22 @@
 // a spool (Sync, or `gotrain mlflow sync DIR`) sends exactly the calls that
 // were never acknowledged, so nothing is lost and nothing is logged twice.
 //
-// Models are logged as run artifacts (an MLflow model directory with the
-// xgboost and python_function flavors, the model in XGBoost JSON) and
-// registered with the run's artifact URI as source. Checked against MLflow
-// 3.17: runs:/<run>/<path> and models:/<name>/<version> load them with
-// mlflow.xgboost.load_model and mlflow.pyfunc.load_model (MLflow 3 looks for
-// run artifacts first and falls back to its logged-model entities, which
-// gotrain does not create, so the model is listed among the run's artifacts
-// rather than in the UI's logged-models view). Artifacts go through the
-// server's artifact proxy (/api/2.0/mlflow-artifacts/artifacts/...), so the
-// server needs --artifacts-destination or --serve-artifacts, and no shared
-// filesystem.
+// Models are MLflow 3 logged models, made the way mlflow.xgboost.log_model
+// makes them over the REST API: a LoggedModel named after the artifact path,
+// with the run as its source, the run's params, the source tags and the
+// run's metrics at its latest step; linked to the run as an output at that
+// step; the model directory (xgboost and python_function flavors, the model
+// in XGBoost JSON) uploaded to the model's own artifact location; finalized
+// READY, or UPLOAD_FAILED when an upload fails for good. Like MLflow 3, the
+// run's own artifacts hold no copy: models:/<model_id> loads the model, and
+// runs:/<run>/<name> finds it through the run. Registration makes a version
+// with source models:/<model_id> and the model's id. A model call is one
+// spool call; a retry resumes where the last attempt stopped, and a replay
+// after a crash finds the model made before by its gotrain.model_key tag
+// and the run's outputs, so a model is never made or linked twice. Artifacts
+// go through the server's artifact proxy (/api/2.0/mlflow-artifacts/...),
+// so the server needs --artifacts-destination or --serve-artifacts, and no
+// shared filesystem. Checked against MLflow 3.17.
 //
 // Configuration follows MLflow's own environment variables (ConfigFromEnv);
 // StartLocalServer runs `mlflow server` on 127.0.0.1 with a SQLite store

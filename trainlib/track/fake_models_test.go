@@ -37,7 +37,11 @@ func (f *fakeMLflow) serveModels(w http.ResponseWriter, r *http.Request, body []
 			Tags   []Tag `json:"tags"`
 		}
 		json.Unmarshal(body, &req)
-		m := &fakeModel{id: fmt.Sprintf("m-%d", len(f.models)), name: str("name"), run: str("source_run_id"), exp: str("experiment_id"),
+		if len(req.Params) > maxModelParamsPerRequest {
+			f.fail(w, 400, "INVALID_PARAMETER_VALUE", "too many params")
+			return nil, false
+		}
+		m := &fakeModel{typ: str("model_type"), id: fmt.Sprintf("m-%d", len(f.models)), name: str("name"), run: str("source_run_id"), exp: str("experiment_id"),
 			status: "LOGGED_MODEL_PENDING", tags: map[string]string{}, params: map[string]string{}, metrics: map[string]float64{}}
 		for _, t := range req.Tags {
 			m.tags[t.Key] = t.Value
@@ -59,6 +63,20 @@ func (f *fakeMLflow) serveModels(w http.ResponseWriter, r *http.Request, body []
 			}
 		}
 		return map[string]any{"models": found}, true
+	case r.Method == http.MethodPost && strings.HasSuffix(p, "/params") && strings.HasPrefix(p, pathLoggedModels+"/"):
+		m := f.model(strings.TrimSuffix(strings.TrimPrefix(p, pathLoggedModels+"/"), "/params"))
+		var req struct {
+			Params []Tag `json:"params"`
+		}
+		json.Unmarshal(body, &req)
+		if m == nil || len(req.Params) > maxModelParamsPerRequest {
+			f.fail(w, 400, "INVALID_PARAMETER_VALUE", "no such model or too many params")
+			return nil, false
+		}
+		for _, t := range req.Params {
+			m.params[t.Key] = t.Value
+		}
+		return map[string]any{}, true
 	case r.Method == http.MethodPatch && strings.HasPrefix(p, pathLoggedModels+"/"):
 		m := f.model(strings.TrimPrefix(p, pathLoggedModels+"/"))
 		if m == nil {

@@ -44,10 +44,10 @@ type fakeMLflow struct {
 // fakeModel is a logged model: MLflow's SQL store keeps one output link
 // per (run, model) and one model metric per (key, step, timestamp).
 type fakeModel struct {
-	id, name, run, status, exp string
-	tags, params               map[string]string
-	metrics                    map[string]float64 // "key|step|ts" → value
-	outputs                    int                // links to its run
+	id, name, run, status, exp, typ string
+	tags, params                    map[string]string
+	metrics                         map[string]float64 // "key|step|ts" → value
+	outputs                         int                // links to its run
 }
 
 type fakeRun struct {

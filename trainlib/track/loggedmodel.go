@@ -51,12 +51,16 @@ type modelAnswer struct {
 	Info loggedModel `json:"info"`
 }
 
-// createLoggedModel creates a PENDING logged model called name in
-// experiment expID, produced by run sourceRunID, with params and tags.
-// Params beyond the first maxModelParamsPerRequest follow in batches.
-func (c *Client) createLoggedModel(ctx context.Context, expID, name, sourceRunID string, params, tags []Tag) (loggedModel, error) {
+// createLoggedModel creates a PENDING logged model called name of type
+// modelType (none when empty) in experiment expID, produced by run
+// sourceRunID, with params and tags. Params beyond the first
+// maxModelParamsPerRequest follow in batches.
+func (c *Client) createLoggedModel(ctx context.Context, expID, name, modelType, sourceRunID string, params, tags []Tag) (loggedModel, error) {
 	first := params[:min(len(params), maxModelParamsPerRequest)]
 	req := map[string]any{"experiment_id": expID, "name": name, "source_run_id": sourceRunID, "params": first, "tags": tags}
+	if modelType != "" {
+		req["model_type"] = modelType
+	}
 	var got struct {
 		Model modelAnswer `json:"model"`
 	}

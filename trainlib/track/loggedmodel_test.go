@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -271,5 +272,36 @@ func TestWithModelIDsReplacesTopLevelKeysOnly(t *testing.T) {
 	want := "flavors:\n  python_function:\n    model_id: keep\nutc_time_created: 'x'\nartifact_path: mlflow-artifacts:/1/models/m-1/artifacts\nmodel_id: m-1\nmodel_uuid: m-1\nrun_id: r1\n"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestLogModelCarriesManyParamsAndTheModelType(t *testing.T) {
+	f := newFakeMLflow(t)
+	tr, err := NewMLflow(f.config(), MLflowOptions{Dir: t.TempDir(), Report: (&reports{}).add, ModelType: "classifier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := map[string]any{}
+	for i := range 250 {
+		params[fmt.Sprintf("p%03d", i)] = i
+	}
+	run, err := tr.StartParent("tune", params, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Load(fixtureModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.LogModel(run, m, "model"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tr.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.models) != 1 || len(f.models[0].params) != 250 || f.models[0].params["p249"] != "249" || f.models[0].typ != "classifier" {
+		t.Fatalf("logged models %v: want one of type classifier with 250 params", f.models)
 	}
 }

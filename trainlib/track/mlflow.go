@@ -31,6 +31,9 @@ type MLflowOptions struct {
 	SourceName, GitCommit string
 	// Model describes the Python environment of logged model directories.
 	Model ModelDirOptions
+	// ModelType is the model_type of logged models, a free label MLflow
+	// searches by; empty (none) as mlflow.xgboost.log_model leaves it.
+	ModelType string
 }
 
 // MLflow is a Tracker that sends to an MLflow tracking server through a

@@ -112,7 +112,7 @@ func (a *applier) loggedModelFor(ctx context.Context, ri RunInfo, call record) (
 		}
 	}
 	a.tried[call.Seq] = true
-	lm, err := a.c.createLoggedModel(ctx, expID, call.Name, ri.RunID, call.Params, call.Tags)
+	lm, err := a.c.createLoggedModel(ctx, expID, call.Name, call.ModelType, ri.RunID, call.Params, call.Tags)
 	if lm.ID == "" {
 		return nil, err
 	}

@@ -52,10 +52,11 @@ type record struct {
 	Status Status `json:"status,omitempty"`
 	// Model is the tracker's key of a logged model (a model call, or the
 	// model a register call registers); Files its spooled files; Step the
-	// run's step it is linked at.
-	Model string      `json:"model,omitempty"`
-	Files []spoolFile `json:"files,omitempty"`
-	Step  int64       `json:"step,omitempty"`
+	// run's step it is linked at; ModelType its model_type.
+	Model     string      `json:"model,omitempty"`
+	ModelType string      `json:"model_type,omitempty"`
+	Files     []spoolFile `json:"files,omitempty"`
+	Step      int64       `json:"step,omitempty"`
 
 	// Acks lists the sequence numbers the server acknowledged; Error is
 	// set when it refused them for good (they will not be retried).

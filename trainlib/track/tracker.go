@@ -40,10 +40,11 @@ type Tracker interface {
 	// LogArtifact records a local file, or every file below a local
 	// directory, under artifactPath. The content is captured at call time.
 	LogArtifact(run Run, localPath, artifactPath string) error
-	// LogModel records m as an MLflow model directory at artifactPath,
-	// loadable with mlflow.xgboost and mlflow.pyfunc.
+	// LogModel records m as a model called artifactPath, produced by run,
+	// loadable with mlflow.xgboost and mlflow.pyfunc (for MLflow, an
+	// MLflow 3 logged model).
 	LogModel(run Run, m *model.Model, artifactPath string) error
-	// RegisterModel adds the model logged at artifactPath of run as a new
+	// RegisterModel adds the model run logged as artifactPath as a new
 	// version of the registered model name.
 	RegisterModel(run Run, artifactPath, name string) error
 	// End marks the run finished, failed or killed.
