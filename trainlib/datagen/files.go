@@ -46,7 +46,7 @@ func planFiles(dir string, train, valid int, force bool) (old, stale []string, e
 		path := filepath.Join(dir, name)
 		switch {
 		case want[name] && !force:
-			return nil, nil, fmt.Errorf("datagen: %s already exists: pass --force (Config.Force) to overwrite it, or choose another --out", path)
+			return nil, nil, fmt.Errorf("datagen: %s already exists: pass --force (datagen.Config.Force from Go) to overwrite it, or choose another --out", path)
 		case want[name]:
 			old = append(old, path)
 		case shardPattern.MatchString(name) && !force:
@@ -94,7 +94,7 @@ func writeAtomic(path string, force bool, fill func(w *bufio.Writer) error) (err
 	}
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("datagen: %s already exists: pass --force (Config.Force) to overwrite it", path)
+			return fmt.Errorf("datagen: %s already exists: pass --force (datagen.Config.Force from Go) to overwrite it", path)
 		}
 		return fmt.Errorf("datagen: %w", err)
 	}
