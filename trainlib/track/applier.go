@@ -43,6 +43,8 @@ func (a *applier) learn(call, ack record) {
 			m.failed = errors.New(ack.Error)
 		}
 		a.models[call.Model] = m
+	case call.Kind == kindModel && ack.Error == "" && ack.ArtifactURI != "":
+		a.models[call.Model] = &modelState{loggedModel: loggedModel{ArtifactURI: ack.ArtifactURI}, runArtifacts: true, done: true}
 	}
 }
 

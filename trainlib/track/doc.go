@@ -32,7 +32,9 @@
 // with source models:/<model_id> and the model's id. A model call is one
 // spool call; a retry resumes where the last attempt stopped, and a replay
 // after a crash finds the model made before by its gotrain.model_key tag
-// and the run's outputs, so a model is never made or linked twice. Artifacts
+// and the run's outputs, so a model is never made or linked twice. A server
+// without logged models (MLflow 2) gets the model directory as the run's
+// artifacts instead, registered from there. Artifacts
 // go through the server's artifact proxy (/api/2.0/mlflow-artifacts/...),
 // so the server needs --artifacts-destination or --serve-artifacts, and no
 // shared filesystem. Checked against MLflow 3.17.

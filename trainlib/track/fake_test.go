@@ -36,6 +36,9 @@ type fakeMLflow struct {
 	sources   map[string][]string // registered model → version sources
 	received  int                 // run metrics received, repeats included
 	models    []*fakeModel        // logged models in creation order
+	// mlflow2 answers the logged-model endpoints as an MLflow 2 server
+	// does: a bare 404.
+	mlflow2 bool
 	// refuseUploads makes artifact uploads below a path containing it
 	// fail with 400.
 	refuseUploads string
@@ -203,6 +206,10 @@ func (f *fakeMLflow) serve(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		out = map[string]any{"model_versions": vs}
+	case f.mlflow2 && (strings.HasPrefix(p, pathLoggedModels) || p == pathRunOutputs):
+		w.WriteHeader(404)
+		w.Write([]byte("<!doctype html><title>404 Not Found</title>"))
+		return
 	case strings.HasPrefix(p, pathLoggedModels) || p == pathRunOutputs || p == pathRunGet:
 		var ok bool
 		if out, ok = f.serveModels(w, r, body, in); !ok {

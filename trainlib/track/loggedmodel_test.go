@@ -305,3 +305,32 @@ func TestLogModelCarriesManyParamsAndTheModelType(t *testing.T) {
 		t.Fatalf("logged models %v: want one of type classifier with 250 params", f.models)
 	}
 }
+
+func TestMLflow2ServerGetsTheModelAsRunArtifacts(t *testing.T) {
+	f := newFakeMLflow(t)
+	f.mlflow2 = true
+	dir := t.TempDir()
+	logOneModel(t, f, dir)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range []string{"MLmodel", "model.json", "requirements.txt"} {
+		if _, ok := f.artifacts["1/run0/artifacts/best/"+p]; !ok {
+			t.Errorf("run artifact best/%s missing; have %v", p, keys(f.artifacts))
+		}
+	}
+	if got := f.sources["credit"]; len(got) != 1 || got[0] != "mlflow-artifacts:/1/run0/artifacts/best" {
+		t.Errorf("registered version sources %v, want the run's best directory", got)
+	}
+	st, err := readSpool(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(st.pending()); n != 0 {
+		t.Errorf("%d calls left unacknowledged", n)
+	}
+	for _, a := range st.acked {
+		if a.Error != "" {
+			t.Errorf("a call was refused: %s", a.Error)
+		}
+	}
+}

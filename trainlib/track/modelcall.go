@@ -3,7 +3,9 @@ package track
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +25,10 @@ type modelState struct {
 	linkTried, linked, metricsSent bool
 	// done: finalized READY (by this applier or an earlier attempt).
 	done bool
+	// runArtifacts: the server predates logged models (MLflow 2), so the
+	// model directory went to the run's artifacts; ArtifactURI is then
+	// its location there.
+	runArtifacts bool
 	// failed is why the upload failed for good (the model is then
 	// finalized as failed and not registered).
 	failed error
@@ -36,6 +42,9 @@ type modelState struct {
 // returns the model as soon as the server made it, also with an error.
 func (a *applier) logModel(ctx context.Context, ri RunInfo, call record) (*modelState, error) {
 	m, err := a.loggedModelFor(ctx, ri, call)
+	if noLoggedModels(err) {
+		return a.logModelAsRunArtifacts(ctx, ri, call)
+	}
 	if err != nil || m.done {
 		return m, err
 	}
@@ -81,6 +90,28 @@ func (a *applier) logModel(ctx context.Context, ri RunInfo, call record) (*model
 	if m.failed != nil {
 		return m, fmt.Errorf("logged model %s (%s): upload failed for good, marked %s on the server: %w", call.Name, m.ID, status, m.failed)
 	}
+	return m, nil
+}
+
+// noLoggedModels reports whether err says the server has no logged-model
+// endpoints: an MLflow 2 server answers them with a bare 404.
+func noLoggedModels(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.Status == http.StatusNotFound && (ae.Code == "" || ae.Code == "ENDPOINT_NOT_FOUND") &&
+		strings.HasPrefix(ae.Endpoint, http.MethodPost+" "+pathLoggedModels)
+}
+
+// logModelAsRunArtifacts logs the model directory the way MLflow 2 did, as
+// the run's artifacts at the model's name, for a server without logged
+// models; registration then uses the run's artifact location as source.
+func (a *applier) logModelAsRunArtifacts(ctx context.Context, ri RunInfo, call record) (*modelState, error) {
+	for _, f := range call.Files {
+		if err := a.c.UploadArtifact(ctx, ri.ArtifactURI, call.Name+"/"+f.Path, filepath.Join(a.dir, f.File)); err != nil {
+			return nil, err
+		}
+	}
+	m := &modelState{loggedModel: loggedModel{ArtifactURI: ri.ArtifactURI + "/" + call.Name}, runArtifacts: true, done: true}
+	a.models[call.Model] = m
 	return m, nil
 }
 
@@ -183,6 +214,14 @@ func withModelIDs(mlmodel []byte, modelID, runID, artifactURI string) []byte {
 func (a *applier) registerModel(ctx context.Context, ri RunInfo, call record) (string, error) {
 	m := a.models[call.Model]
 	switch {
+	case m != nil && m.runArtifacts:
+		if err := a.c.CreateRegisteredModel(ctx, call.Name); err != nil {
+			return "", err
+		}
+		if v, found, err := a.c.FindModelVersion(ctx, call.Name, ri.RunID); err != nil || found {
+			return v, err
+		}
+		return a.c.CreateModelVersion(ctx, call.Name, m.ArtifactURI, ri.RunID)
 	case m == nil:
 		return "", permanent(fmt.Errorf("register model %s: the model %s of run %s was never created on the server (its logging was refused earlier)", call.Name, call.Path, ri.RunID))
 	case m.failed != nil:
