@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -42,6 +43,14 @@ type forwarder struct {
 	dropped int
 	taken   chan struct{} // the deliverer took the queue (see softQueue)
 	stuck   time.Duration // how long the reader waits for that: stuckSink
+	reads   int           // reads queued since the deliverer last took the queue
+
+	// inflight counts reads whose bytes have left the pipe but not yet
+	// reached the sink; with unread (the bytes still in the pipe) it tells
+	// whether everything written so far has been forwarded (pending).
+	inflight atomic.Int64
+	readFn   func([]byte) (int, error) // nil: r.Read
+	unread   func() int                // nil: unknown, taken as 0
 }
 
 // Text read but not yet delivered is bounded twice. Beyond softQueue the
@@ -63,6 +72,9 @@ const (
 func newForwarder(name string, r io.Reader, sink streamSink, stuck time.Duration) *forwarder {
 	f := &forwarder{name: name, r: r, sink: sink, marks: make(chan struct{}, 16), done: make(chan struct{}), taken: make(chan struct{}, 1), stuck: stuck}
 	f.cond = sync.NewCond(&f.mu)
+	if file, ok := r.(*os.File); ok {
+		f.readFn, f.unread = fileReader(file, &f.inflight)
+	}
 	go f.read()
 	go f.deliver()
 	return f
@@ -72,7 +84,7 @@ func newForwarder(name string, r io.Reader, sink streamSink, stuck time.Duration
 func (f *forwarder) read() {
 	buf := make([]byte, 64<<10)
 	for {
-		n, err := f.r.Read(buf)
+		n, err := f.readOnce(buf)
 		f.mu.Lock()
 		if n > 0 {
 			if len(f.queue)+n > maxQueue {
@@ -80,6 +92,7 @@ func (f *forwarder) read() {
 			} else {
 				f.queue = append(f.queue, buf[:n]...)
 			}
+			f.reads++
 		}
 		if err != nil {
 			f.eof = true
@@ -101,6 +114,31 @@ func (f *forwarder) read() {
 	}
 }
 
+// readOnce reads from the pipe; a read that returns bytes counts as in
+// flight until the deliverer has sunk them. (A plain io.Reader is counted
+// only once Read returns; fileReader counts before the bytes leave the
+// pipe, leaving no moment when they are in neither place.)
+func (f *forwarder) readOnce(buf []byte) (int, error) {
+	if f.readFn != nil {
+		return f.readFn(buf)
+	}
+	n, err := f.r.Read(buf)
+	if n > 0 {
+		f.inflight.Add(1)
+	}
+	return n, err
+}
+
+// pending reports whether bytes written to the pipe before the call may
+// not have reached the sink yet. The pipe is looked at first: a byte that
+// left it since was counted in flight before it left.
+func (f *forwarder) pending() bool {
+	if f.unread != nil && f.unread() > 0 {
+		return true
+	}
+	return f.inflight.Load() > 0
+}
+
 // deliver forwards queued text to the sink until the pipe is closed and
 // the queue is empty.
 func (f *forwarder) deliver() {
@@ -111,8 +149,8 @@ func (f *forwarder) deliver() {
 		for len(f.queue) == 0 && !f.eof {
 			f.cond.Wait()
 		}
-		chunk, eof, dropped := f.queue, f.eof, f.dropped
-		f.queue, f.dropped = nil, 0
+		chunk, eof, dropped, reads := f.queue, f.eof, f.dropped, f.reads
+		f.queue, f.dropped, f.reads = nil, 0, 0
 		f.mu.Unlock()
 		if len(chunk) >= softQueue { // the reader waits for this
 			select {
@@ -124,6 +162,7 @@ func (f *forwarder) deliver() {
 			f.sink(f.name, fmt.Sprintf("\n[gotrain: %d bytes of output dropped: more than %d MB waiting]\n", dropped, maxQueue>>20))
 		}
 		pending = f.drain(append(pending, chunk...))
+		f.inflight.Add(-int64(reads))
 		if eof {
 			if len(pending) > 0 {
 				f.sink(f.name, string(pending))
@@ -201,6 +240,12 @@ type fdCapture struct {
 // captureOwner guards the one process-wide redirection of fds 1 and 2.
 // Process-global because the descriptors themselves are.
 var captureOwner sync.Mutex
+
+// pending reports whether something written to fd 1 or 2 so far may not
+// have reached the sink yet.
+func (c *fdCapture) pending() bool {
+	return c.fwdOut.pending() || c.fwdErr.pending()
+}
 
 // sync waits until everything written to the pipes so far has been
 // forwarded, so a cell's output precedes its result.

@@ -2,6 +2,14 @@
 
 package exec
 
+import (
+	"os"
+	"sync/atomic"
+)
+
 // startFDCapture is not available on this platform: cells' interpreted
 // output is still captured, compiled code's output is not.
 func startFDCapture(sink streamSink) (*fdCapture, error) { return nil, nil }
+
+// fileReader: plain reads on this platform (see the unix version).
+func fileReader(*os.File, *atomic.Int64) (func([]byte) (int, error), func() int) { return nil, nil }

@@ -6,7 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -78,4 +80,46 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		return errors.Join(errs...)
 	}
 	return c, nil
+}
+
+// fileReader reads a pipe through its raw descriptor so that a read is
+// counted in flight (see forwarder.pending) before its bytes leave the
+// pipe; unread is the number of bytes still in the pipe.
+func fileReader(file *os.File, inflight *atomic.Int64) (read func([]byte) (int, error), unread func() int) {
+	rc, err := file.SyscallConn()
+	if err != nil {
+		return nil, nil
+	}
+	read = func(buf []byte) (int, error) {
+		var n int
+		var rerr error
+		err := rc.Read(func(fd uintptr) bool {
+			for {
+				inflight.Add(1)
+				n, rerr = syscall.Read(int(fd), buf)
+				if n <= 0 {
+					inflight.Add(-1)
+				}
+				if rerr != syscall.EINTR {
+					break
+				}
+			}
+			return rerr != syscall.EAGAIN // false: wait until readable
+		})
+		switch {
+		case err != nil:
+			return 0, err
+		case rerr != nil:
+			return 0, rerr
+		case n == 0:
+			return 0, io.EOF
+		}
+		return n, nil
+	}
+	unread = func() int {
+		k := 0
+		rc.Control(func(fd uintptr) { k = pipeUnread(fd) })
+		return k
+	}
+	return read, unread
 }

@@ -41,10 +41,13 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 		panic(exitPanic{code: 1, msg: msg})
 	}
 	var stdin io.Reader = s.stdin
+	osStdout, osStderr := &StdStream{w: stdout, name: "stdout", fd: 1}, &StdStream{w: stderr, name: "stderr", fd: 2}
 	return interp.Exports{
 		"os/os": {
-			"Exit":  reflect.ValueOf(func(code int) { panic(exitPanic{code: code}) }),
-			"Stdin": reflect.ValueOf(&stdin).Elem(),
+			"Exit":   reflect.ValueOf(func(code int) { panic(exitPanic{code: code}) }),
+			"Stdin":  reflect.ValueOf(&stdin).Elem(),
+			"Stdout": reflect.ValueOf(&osStdout).Elem(),
+			"Stderr": reflect.ValueOf(&osStderr).Elem(),
 		},
 		"runtime/runtime": {
 			"Goexit": reflect.ValueOf(func() { panic(exitPanic{code: -1, msg: "runtime.Goexit"}) }),

@@ -47,15 +47,29 @@ func (s *Session) setCurrent(c cellState) {
 // stream sends text to the current cell.
 func (s *Session) stream(name, text string) { s.current().out.Stream(name, text) }
 
-// streamWriter writes to one stream of the current cell.
+// streamWriter writes to one stream of the current cell: it is where the
+// interpreter's fmt.Print*, log and os.Stdout/os.Stderr go. Both streams
+// reach the cell's Output in the order they were written, and after
+// whatever compiled code wrote to fds 1 and 2 before (see writeStream).
 type streamWriter struct {
 	s    *Session
 	name string
 }
 
 func (w streamWriter) Write(p []byte) (int, error) {
-	w.s.stream(w.name, string(p))
+	w.s.writeStream(w.name, string(p))
 	return len(p), nil
+}
+
+// writeStream sends text to the current cell, first forwarding what
+// compiled code wrote to the captured descriptors and has not reached the
+// cell yet, so that its output keeps its place before this text. The check
+// is two ioctls; the forwarding happens only when something is pending.
+func (s *Session) writeStream(name, text string) {
+	if c := s.capture; c != nil && c.pending() {
+		c.sync()
+	}
+	s.stream(name, text)
 }
 
 // New starts a session: an interpreter with the standard library, the
@@ -69,16 +83,15 @@ func New(opts Options) (*Session, error) {
 	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}}
 	s.disp = display.New(displaySink{s})
 	s.bin = binaryPackages()
+	// Interpreted code writes through streamWriters, in order; compiled
+	// code writing to fds 1 and 2 reaches the cell through the capture.
 	var stdout, stderr io.Writer = streamWriter{s, "stdout"}, streamWriter{s, "stderr"}
 	if !opts.NoFDCapture {
 		c, err := startFDCapture(s.stream)
 		if err != nil {
 			return nil, err
 		}
-		if c != nil {
-			s.capture = c
-			stdout, stderr = c.stdout, c.stderr
-		}
+		s.capture = c // nil when another session holds fds 1 and 2
 	}
 	s.panics = newPanicFilter(stderr)
 	s.stdin = &stdinReader{s: s}
