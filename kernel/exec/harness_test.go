@@ -124,7 +124,14 @@ func newSession(t *testing.T) *Session {
 // run executes a cell with a fresh recorder and a 20 s safety timeout.
 func run(t *testing.T, s *Session, code string) (Result, *recorder) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	return runWithin(t, s, code, 20*time.Second)
+}
+
+// runWithin executes a cell with a fresh recorder and the given safety
+// timeout (which only turns a hang into a failure).
+func runWithin(t *testing.T, s *Session, code string, timeout time.Duration) (Result, *recorder) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	r := &recorder{}
 	return s.Execute(ctx, code, r), r
