@@ -105,6 +105,9 @@ func runMLflowSync(ctx context.Context, args []string) error {
 	}
 	res, err := track.Sync(ctx, track.ConfigFromEnv(), fs.Arg(0))
 	fmt.Printf("sent %d, refused %d, left %d tracking calls\n", res.Sent, res.Refused, res.Left)
+	for _, r := range res.Refusals {
+		fmt.Fprintln(os.Stderr, "refused:", r)
+	}
 	return err
 }
 

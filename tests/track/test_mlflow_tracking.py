@@ -26,7 +26,7 @@ def runs_of(client, experiment):
     return client.search_runs([exp.experiment_id])
 
 
-def check_tree(client, experiment, out, rounds=ROUNDS):
+def check_tree(client, experiment, out, rounds=ROUNDS, refused=()):
     """The run tree, params, metric histories, artifacts and spool of one demo."""
     runs = runs_of(client, experiment)
     parents = [r for r in runs if "mlflow.parentRunId" not in r.data.tags]
@@ -65,7 +65,7 @@ def check_tree(client, experiment, out, rounds=ROUNDS):
     assert METRICS <= set(trials[0])
     png = client.download_artifacts(parent.info.run_id, "learning_curves.png", str(out / "dl"))
     assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
-    check_spool(out)
+    check_spool(out, refused)
     return parent
 
 
@@ -116,16 +116,18 @@ def check_version(client, name, version, model):
     return v
 
 
-def check_spool(out):
-    """Every call in the spool was acknowledged exactly once."""
-    calls, acks = set(), []
+def check_spool(out, refused=()):
+    """Every call in the spool was acknowledged exactly once, and refused
+    only when its kind is listed in refused."""
+    calls, acks = {}, []
     for line in open(out / "mlflow-spool.jsonl"):
         rec = json.loads(line)
         if "acks" in rec:
-            assert "error" not in rec, rec
             acks.extend(rec["acks"])
+            if "error" in rec:
+                assert {calls[s] for s in rec["acks"]} <= set(refused), rec
         else:
-            calls.add(rec["seq"])
+            calls[rec["seq"]] = rec["kind"]
     assert sorted(acks) == sorted(calls), "calls acknowledged twice or never"
 
 
@@ -305,3 +307,33 @@ def test_server_down_mid_run_then_back(gotrain_bin, server, tmp_path):
     parent = check_tree(client, "outage", out)
     model = check_logged_model(client, "outage", parent, out)
     check_version(client, "outage-model", "1", model)
+
+
+def test_lost_model_file_marks_the_logged_model_failed(gotrain_bin, server, tmp_path):
+    """Fault injection: a spooled model file is gone before the replay (the
+    upload can never succeed). The real server gets the LoggedModel marked
+    FAILED, not READY, no registered version, and sync names the reason;
+    the rest of the run tree arrives."""
+    out = tmp_path / "job"
+    nowhere = tracking_env(f"http://127.0.0.1:{free_port()}", "lost-file")
+    p = subprocess.run(demo_args(gotrain_bin, out, "lost-model", "--close-timeout", "1s"),
+                       env=nowhere, capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0, p.stderr
+    calls = [json.loads(line) for line in open(out / "mlflow-spool.jsonl")]
+    [model_call] = [c for c in calls if c.get("kind") == "model"]
+    [lost] = [f for f in model_call["files"] if f["path"] == "model.json"]
+    (out / lost["file"]).unlink()
+
+    env = tracking_env(server.url, "ignored")
+    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    assert ", refused 2, left 0" in p.stdout, p.stdout
+    assert "upload failed for good" in p.stderr and "not registered" in p.stderr, p.stderr
+
+    client = MlflowClient(server.url)
+    mlflow.set_tracking_uri(server.url)
+    parent = check_tree(client, "lost-file", out, refused={"model", "register"})
+    exp = client.get_experiment_by_name("lost-file")
+    models = mlflow.search_logged_models(experiment_ids=[exp.experiment_id], output_format="list")
+    assert [(m.name, str(m.status), m.source_run_id) for m in models] == [("model", "FAILED", parent.info.run_id)]
+    assert client.search_model_versions("name = 'lost-model'") == []

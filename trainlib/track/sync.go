@@ -11,6 +11,8 @@ type SyncResult struct {
 	// for good (recorded in the spool, not retried); Left ones remain
 	// because the server stopped answering.
 	Sent, Refused, Left int
+	// Refusals are the server's reasons, one per refused call or group.
+	Refusals []string
 }
 
 // Sync replays the calls in dir's spool that the server never acknowledged,
@@ -88,6 +90,7 @@ func syncGroup(ctx context.Context, a *applier, sp *spool, calls []record, res *
 		removeBlobs(a.dir, calls)
 	} else {
 		res.Refused += len(calls)
+		res.Refusals = append(res.Refusals, fmt.Sprintf("%s of run %s: %s", calls[0].Kind, calls[0].Run, ack.Error))
 	}
 	return nil
 }
