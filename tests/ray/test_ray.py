@@ -162,6 +162,9 @@ def test_train_and_tune_through_ray_match_in_process(head, driver, gotrain, shar
     env = job["runtime_env"]["env_vars"]
     assert set(env) == {"GOTRAIN_TOKEN_SHA256"} and len(env["GOTRAIN_TOKEN_SHA256"]) == 64, env
     assert job["runtime_env"]["working_dir"].startswith("gcs://_ray_pkg_"), job
+    # The workers run the uploaded binary, unpacked by Ray on the node.
+    for exe in rep["worker_exes"]:
+        assert exe.startswith(head.temp_dir) and exe.endswith("/gotrain") and "_ray_pkg_" in exe, rep
     assert_cleaned_up(head, rep)
 
 
@@ -224,3 +227,25 @@ def wait_no_workers(head):
             return True
         time.sleep(0.5)
     return False
+
+
+def test_driver_killed_workers_and_job_end_by_themselves(head, driver, gotrain, shards, tmp_path):
+    """A driver that dies without Close (a killed kernel) leaves nothing
+    behind: its workers stop at the end of their lease (3 s here), then the
+    launcher, so the job ends SUCCEEDED."""
+    e = clean_env()
+    e.update({"GOTRAIN_BIN": gotrain, "RAY_AUTH_TOKEN": TOKEN})
+    p = subprocess.Popen([driver, "--ray", head.url, "--workers", "2", "--lease", "3s", "--hang"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    try:
+        line = p.stdout.readline()
+        assert line.startswith("{"), (line, p.stderr.read() if p.poll() is not None else "")
+        rep = json.loads(line)
+    finally:
+        p.kill()
+        p.wait()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and ray_get(head, f"/api/jobs/{rep['job_id']}")["status"] not in ("SUCCEEDED", "FAILED", "STOPPED"):
+        time.sleep(0.5)
+    assert ray_get(head, f"/api/jobs/{rep['job_id']}")["status"] == "SUCCEEDED"
+    assert_cleaned_up(head, rep)

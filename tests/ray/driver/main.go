@@ -27,9 +27,12 @@ import (
 type report struct {
 	JobID      string `json:"job_id"`
 	WorkerPIDs []int  `json:"worker_pids"`
-	ActorPIDs  []int  `json:"actor_pids"`
-	Killed     int    `json:"killed_actor_pid,omitempty"`
-	Trials     int    `json:"trials,omitempty"`
+	// WorkerExes are the workers' executables: the uploaded package's
+	// gotrain, unpacked by Ray under the head's temp dir.
+	WorkerExes []string `json:"worker_exes"`
+	ActorPIDs  []int    `json:"actor_pids"`
+	Killed     int      `json:"killed_actor_pid,omitempty"`
+	Trials     int      `json:"trials,omitempty"`
 	// TrialStatus is each trial's status, and its error when it failed.
 	TrialStatus []string `json:"trial_status,omitempty"`
 	BestTrial   string   `json:"best_trial,omitempty"`
@@ -59,6 +62,8 @@ func run(ctx context.Context) error {
 	killAfter := flag.Int("kill-after-round", -1, "SIGKILL worker 0's actor process after this round (-1: never)")
 	tuneSamples := flag.Int("tune", 0, "also tune this many trials on the same cluster")
 	nodeBinary := flag.String("node-binary", "", "gotrain path on the nodes (empty: upload)")
+	lease := flag.Duration("lease", 0, "workers exit when this driver has been silent this long (0: default)")
+	hang := flag.Bool("hang", false, "print the report once connected, then wait to be killed")
 	var ps params
 	flag.Var(&ps, "param", "k=v training parameter, repeatable")
 	flag.Parse()
@@ -68,8 +73,12 @@ func run(ctx context.Context) error {
 		return err
 	}
 	p.NumBoostRound = *rounds
-	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Ray: *ray, Workers: *workers, CPUsPerWorker: 1,
-		RayOptions: gtcluster.RayOptions{NodeBinary: *nodeBinary}})
+	cfg := trainlib.Cluster{Ray: *ray, Workers: *workers, CPUsPerWorker: 1,
+		RayOptions: gtcluster.RayOptions{NodeBinary: *nodeBinary}}
+	if *lease > 0 {
+		cfg.Lease, cfg.HangTimeout = *lease, *lease/3
+	}
+	cl, err := trainlib.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -77,6 +86,13 @@ func run(ctx context.Context) error {
 	for _, w := range cl.Status(ctx).Workers {
 		rep.WorkerPIDs = append(rep.WorkerPIDs, w.PID)
 		rep.ActorPIDs = append(rep.ActorPIDs, parentPID(w.PID))
+		exe, _ := os.Readlink("/proc/" + strconv.Itoa(w.PID) + "/exe")
+		rep.WorkerExes = append(rep.WorkerExes, exe)
+	}
+	if *hang {
+		b, _ := json.Marshal(rep)
+		fmt.Println(string(b))
+		select {}
 	}
 	err = work(ctx, cl, p, &rep, *train, *valid, *label, *out, *killAfter, *tuneSamples)
 	if cerr := cl.Close(); cerr != nil {
