@@ -12,15 +12,23 @@
 // statements, a recursion bound), compiled under recover and run; a final
 // expression's value is rendered richly (value.go).
 //
-// Output (capture*.go): file descriptors 1 and 2 are pipes while a session
-// lives, so compiled code's writes reach the running cell too; what a
-// goroutine prints after its cell ended goes to that cell until the next
-// one starts. Standard input is an on-demand reader (stdin.go). Calls that
+// Output (capture*.go, stdio.go): file descriptors 1 and 2 are pipes while
+// a session lives, so compiled code's writes reach the running cell too;
+// the interpreter's fmt.Print*, log and os.Stdout/os.Stderr (a StdStream
+// in cells) write through one ordered path that first forwards what
+// compiled code wrote before, so stdout and stderr keep program order;
+// a flood of output slows the cell to the kernel's publishing speed
+// instead of filling memory; what a goroutine prints after its cell ended
+// goes to that cell until the next one starts. Standard input is an on-demand reader (stdin.go). Calls that
 // would end the process (os.Exit, log.Fatal, runtime.Goexit) fail the cell
 // instead (overrides.go), and interrupts stop the interpreter through its
 // own stop (stop.go). Cells display through github.com/gotrain/gotrain/
 // kernel/display, bound to the session, and pass display.Context() to long
 // library calls so that an interrupt cancels them.
+//
+// A type defined again with a different body takes effect under a fresh
+// internal name that later cells' identifiers are renamed to
+// (typenames.go); values and functions from before keep the old type.
 //
 // More yaegi v0.16.1 gaps closed by rewriting: a multi-value `:=` in a
 // nested block at top level runs that statement in a closure (nested.go);
@@ -131,14 +139,17 @@ type Session struct {
 
 	// Guarded by the caller serialising Execute; read by Complete and
 	// Inspect under stateMu.
-	stateMu sync.Mutex
-	imports map[string]string                   // import path → name used in cells
-	methods map[string]string                   // "Type.Method" → first definition's text
-	types   map[string]string                   // type name → first definition's text
-	defs    map[string]string                   // names declared by cells → kind
-	results map[string]int                      // cell function → number of results
-	varType map[string]string                   // cell variable → its type's name, when the cell spells it
-	bin     map[string]map[string]reflect.Value // import path → compiled symbols
+	stateMu   sync.Mutex
+	imports   map[string]string                   // import path → name used in cells
+	methods   map[string]string                   // "Type.Method" → first definition's text
+	types     map[string]string                   // type name → latest definition's text
+	typeNames map[string]string                   // redefined type → its internal name (typenames.go)
+	typeGen   int                                 // internal names given so far
+	undo      []func()                            // undoes the type redefinitions of the group being run
+	defs      map[string]string                   // names declared by cells → kind
+	results   map[string]int                      // cell function → number of results
+	varType   map[string]string                   // cell variable → its type's name, when the cell spells it
+	bin       map[string]map[string]reflect.Value // import path → compiled symbols
 
 	running atomic.Bool  // a cell is executing
 	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it

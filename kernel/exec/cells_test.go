@@ -29,10 +29,15 @@ strings.Repeat("a", 2)`
 	if got := plain(res); got != `"ten"` {
 		t.Errorf("redefined var gives %q", got)
 	}
-	// yaegi v0.16.1 keeps a type's first definition: the cell is told so.
+	// A redefined type takes effect (typenames.go); the cell is told
+	// that what was made before keeps the old one.
 	_, r := mustRun(t, s, `type P struct{ N, M int }`)
-	if !strings.Contains(r.text("stderr"), "type P was already defined") {
-		t.Errorf("no warning for a redefined type: %q", r.text("stderr"))
+	if !strings.Contains(r.text("stderr"), "type P is redefined") {
+		t.Errorf("no note for a redefined type: %q", r.text("stderr"))
+	}
+	res, _ = mustRun(t, s, "P{N: 1, M: 2}.M")
+	if got := plain(res); got != "2" {
+		t.Errorf("the redefined P's new field: %q, want 2", got)
 	}
 	res, _ = mustRun(t, s, "y")
 	if got := plain(res); got != "20" {

@@ -9,12 +9,13 @@ import (
 	"strings"
 )
 
-// noteDecls records the names a declaration group defines, and warns on the
-// cell's stderr about methods defined again: yaegi keeps the first
-// definition of a method and silently ignores later ones.
+// noteDecls records the names a declaration group defines, notes types
+// defined again (typenames.go), and warns on the cell's stderr about
+// methods defined again: yaegi keeps the first definition of a method and
+// silently ignores later ones.
 func (s *Session) noteDecls(f *ast.File) {
 	s.stateMu.Lock()
-	var warn, typeWarn []string
+	var warn, typeNote []string
 	for _, d := range f.Decls {
 		switch x := d.(type) {
 		case *ast.FuncDecl:
@@ -35,12 +36,8 @@ func (s *Session) noteDecls(f *ast.File) {
 			for _, sp := range x.Specs {
 				switch y := sp.(type) {
 				case *ast.TypeSpec:
-					src := nodeText(y.Type)
-					if prev, ok := s.types[y.Name.Name]; ok && prev != src {
-						typeWarn = append(typeWarn, y.Name.Name)
-					}
-					if _, ok := s.types[y.Name.Name]; !ok {
-						s.types[y.Name.Name] = src
+					if s.noteTypeDecl(y.Name.Name, nodeText(y.Type)) {
+						typeNote = append(typeNote, y.Name.Name)
 					}
 					s.define(y.Name.Name, "type")
 				case *ast.ValueSpec:
@@ -56,8 +53,8 @@ func (s *Session) noteDecls(f *ast.File) {
 	for _, m := range warn {
 		s.stream("stderr", "warning: method "+m+" was already defined; the interpreter keeps the first definition and ignores this one (restart the kernel to change it)\n")
 	}
-	for _, t := range typeWarn {
-		s.stream("stderr", "warning: type "+t+" was already defined; the interpreter keeps the first definition's fields (restart the kernel to change them)\n")
+	for _, t := range typeNote {
+		s.stream("stderr", "note: type "+t+" is redefined; values, functions and methods declared before this cell keep the old "+t+" (run their cells again to use the new one)\n")
 	}
 }
 

@@ -73,15 +73,17 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 			return interrupted()
 		}
 		node, isValue, err := s.parseGroup(g, gi == len(groups)-1, true)
+		undo := s.takeUndo()
 		if err != nil {
-			return Result{Err: compileError(code, err)}
+			return Result{Err: s.unrenameError(compileError(code, err))}
 		}
 		if node == nil {
 			continue
 		}
 		v, valued, e := s.run(ctx, code, node, isValue, g)
 		if e != nil {
-			return Result{Err: e}
+			undo() // a type redefined by a group that failed keeps its name
+			return Result{Err: s.unrenameError(e)}
 		}
 		last, lastIsValue = v, valued
 	}
@@ -124,6 +126,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		if note {
 			s.noteDecls(f)
 		}
+		renameTypes(f, s.typeRenames())
 		r := s.newRewriter()
 		r.rewrite(f)
 		return f, false, nil
@@ -142,6 +145,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		if note {
 			s.noteDefines(body)
 		}
+		renameTypes(body, s.typeRenames())
 		r := s.newRewriter()
 		r.rewrite(body)
 		wrapNested(body)
