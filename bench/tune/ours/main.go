@@ -35,6 +35,7 @@ func main() {
 	sched := flag.String("scheduler", "fifo", "fifo or asha")
 	grace := flag.Int("grace", 5, "ASHA grace period (rounds)")
 	reduction := flag.Float64("reduction", 3, "ASHA reduction factor")
+	concurrent := flag.Int("concurrent", 0, "trials at a time (0: one per CPU, workers × cpus)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -50,7 +51,8 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	b := bench{dir: *dir, out: *out, samples: *samples, rounds: *rounds, workers: *workers, cpus: *cpus,
-		seed: *seed, searcher: *searcher, scheduler: *sched, grace: *grace, reduction: *reduction}
+		seed: *seed, searcher: *searcher, scheduler: *sched, grace: *grace, reduction: *reduction,
+		concurrent: *concurrent}
 	if err := b.run(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/tune/ours:", err)
 		os.Exit(1)
@@ -63,7 +65,7 @@ type bench struct {
 	samples, rounds, workers, cpus int
 	seed                           uint64
 	searcher, scheduler            string
-	grace                          int
+	grace, concurrent              int
 	reduction                      float64
 }
 
@@ -114,11 +116,15 @@ func (b bench) run(ctx context.Context) error {
 		}
 	}
 	loaded := time.Since(start)
+	conc := b.concurrent
+	if conc <= 0 {
+		conc = workers * cpus
+	}
 	p := gbdt.DefaultParams()
 	p.NumBoostRound = rounds
 	p.EvalMetric = []string{"logloss", "error"}
 	res, err := tune.Run(ctx, cl.Holders(), tune.Options{Space: space, Samples: samples, Seed: seed, Searcher: s,
-		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: workers * cpus, Scheduler: sched})
+		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: conc, Scheduler: sched})
 	if err != nil {
 		return err
 	}
