@@ -105,3 +105,23 @@ def test_shell_line_streams_its_output(kc):
     assert reply["status"] == "ok", reply
     assert stream(msgs, "stdout") == "first\n"
     assert stream(msgs, "stderr") == "second\n"
+
+
+def test_redefined_type_takes_effect(kc):
+    reply, _ = run(kc, 'type Card struct{ Title string }\nfunc (c Card) HTML() string { return "<i>" + c.Title + "</i>" }\nfirst := Card{"a"}')
+    assert reply["status"] == "ok", reply
+    # A new field and a new HTML method: both in effect for the next cells.
+    reply, msgs = run(kc, 'type Card struct{ Title, Note string }\nfunc (c Card) HTML() string { return "<b>" + c.Title + ":" + c.Note + "</b>" }')
+    assert reply["status"] == "ok", reply
+    assert "type Card is redefined" in stream(msgs, "stderr")
+    reply, msgs = run(kc, 'Card{Title: "b", Note: "new"}')
+    assert reply["status"] == "ok", reply
+    data = [m for m in msgs if m["msg_type"] == "execute_result"][0]["content"]["data"]
+    assert data["text/html"] == "<b>b:new</b>"
+    # The value made before keeps the old type and its method.
+    reply, msgs = run(kc, "first")
+    assert [m for m in msgs if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/html"] == "<i>a</i>"
+    # Errors name the type as written.
+    reply, msgs = run(kc, "var bad Card = 3")
+    assert reply["status"] == "error"
+    assert "Card" in reply["evalue"] and "gotrain" not in reply["evalue"]
