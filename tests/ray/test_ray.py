@@ -249,3 +249,11 @@ def test_driver_killed_workers_and_job_end_by_themselves(head, driver, gotrain, 
         time.sleep(0.5)
     assert ray_get(head, f"/api/jobs/{rep['job_id']}")["status"] == "SUCCEEDED"
     assert_cleaned_up(head, rep)
+
+
+def test_more_cpus_than_the_cluster_has_is_a_clear_error(head, driver, gotrain, shards, tmp_path):
+    r, _ = run_driver(driver, gotrain, shards, tmp_path / "m.json", "--ray", head.url,
+                      "--workers", "3", "--start-timeout", "60s")
+    assert r.returncode != 0
+    assert "could not place 3 workers x 1 CPUs (3 CPUs)" in r.stderr and "the cluster has 2 CPUs" in r.stderr, r.stderr
+    assert worker_processes(head) == []

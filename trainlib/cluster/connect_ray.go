@@ -42,6 +42,9 @@ func (c *Cluster) connectRay(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if len(c.cfg.Addresses) > 0 {
+		return fmt.Errorf("ray: give Ray (workers placed on a Ray cluster) or Addresses (workers started elsewhere), not both")
+	}
 	o := c.cfg.RayOptions
 	if c.cfg.Workers <= 0 {
 		c.cfg.Workers = 1
@@ -90,6 +93,9 @@ func (c *Cluster) connectRay(ctx context.Context) error {
 		Workers: c.cfg.Workers, CPUs: c.cfg.CPUsPerWorker,
 		WorkingDir: pkg.uri, Binary: nodeBinary, Version: version,
 		SecretSHA256: secretDigest(c.secret), Lease: c.cfg.lease(), Python: o.Python,
+		// The launcher gives up placing the actors first, so that its
+		// message (how many CPUs the cluster has) reaches the user.
+		PlaceTimeout: max(5*time.Second, o.StartTimeout/2),
 	})
 	if err != nil {
 		return startErr(ctx, err, o.StartTimeout)

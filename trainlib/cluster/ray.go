@@ -115,6 +115,8 @@ type rayJobSpec struct {
 	SecretSHA256 string
 	Lease        time.Duration
 	Python       string
+	// PlaceTimeout bounds the wait for the placement group.
+	PlaceTimeout time.Duration
 }
 
 // Terminal job states of Ray's Jobs API.
@@ -133,8 +135,8 @@ func (r *rayClient) submit(ctx context.Context, s rayJobSpec) (*rayJob, error) {
 		return nil, fmt.Errorf("ray: make a job id: %w", err)
 	}
 	j := &rayJob{c: r, id: "gotrain-" + hex.EncodeToString(idb)}
-	args := fmt.Sprintf("--workers %d --cpus %d --binary %s --expect-version %s --lease %s",
-		s.Workers, s.CPUs, shellQuote(s.Binary), shellQuote(s.Version), s.Lease)
+	args := fmt.Sprintf("--workers %d --cpus %d --binary %s --expect-version %s --lease %s --place-timeout %g",
+		s.Workers, s.CPUs, shellQuote(s.Binary), shellQuote(s.Version), s.Lease, s.PlaceTimeout.Seconds())
 	body := map[string]any{
 		"entrypoint":    shellQuote(s.Python) + " " + rayLauncherName + " " + args,
 		"submission_id": j.id,

@@ -1,12 +1,16 @@
 package cluster
 
 import (
+	"archive/zip"
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -132,5 +136,57 @@ func TestWorkerWithSecretDigest(t *testing.T) {
 	}
 	if err := Serve(context.Background(), ServeConfig{Listen: "127.0.0.1:0", SecretSHA256: "nothex"}); err == nil || !strings.Contains(err.Error(), TokenSHA256Env) {
 		t.Fatalf("bad digest: err = %v; want one naming %s", err, TokenSHA256Env)
+	}
+}
+
+// The working_dir package holds launch.py and the executable binary at its
+// top level, and its name changes with the binary and only with it.
+func TestRayPackage(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "gotrain")
+	if err := os.WriteFile(bin, []byte("binary v1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p1, err := newRayPackage(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := newRayPackage(bin)
+	if p1.uri != again.uri || !strings.HasPrefix(p1.uri, "gcs://_ray_pkg_") || !strings.HasSuffix(p1.uri, ".zip") {
+		t.Fatalf("package names %q, %q: want one stable gcs://_ray_pkg_<hash>.zip", p1.uri, again.uri)
+	}
+	b, err := p1.zip()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]os.FileMode{}
+	for _, f := range zr.File {
+		got[f.Name] = f.Mode().Perm()
+	}
+	if len(got) != 2 || got[rayLauncherName] != 0o644 || got[rayBinaryName] != 0o755 {
+		t.Fatalf("package files %v; want launch.py 0644 and gotrain 0755", got)
+	}
+	if err := os.WriteFile(bin, []byte("binary v2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if p2, _ := newRayPackage(bin); p2.uri == p1.uri {
+		t.Fatal("a changed binary kept the package name: the nodes would run the old one")
+	}
+	if p3, _ := newRayPackage(""); p3.uri == p1.uri || p3.binary != "" {
+		t.Fatalf("launcher-only package %+v", p3)
+	}
+	if _, err := newRayPackage(filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), BinEnv) {
+		t.Fatalf("missing binary: err = %v; want one naming %s", err, BinEnv)
+	}
+}
+
+func TestRayWithAddressesIsAnError(t *testing.T) {
+	_, err := Connect(context.Background(), Config{Ray: "http://127.0.0.1:1", Addresses: []string{"127.0.0.1:2"}})
+	if err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Fatalf("err = %v; want one saying to give Ray or Addresses", err)
 	}
 }

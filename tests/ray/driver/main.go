@@ -63,6 +63,7 @@ func run(ctx context.Context) error {
 	tuneSamples := flag.Int("tune", 0, "also tune this many trials on the same cluster")
 	nodeBinary := flag.String("node-binary", "", "gotrain path on the nodes (empty: upload)")
 	lease := flag.Duration("lease", 0, "workers exit when this driver has been silent this long (0: default)")
+	startTimeout := flag.Duration("start-timeout", 0, "bound on placing and starting the workers (0: default)")
 	hang := flag.Bool("hang", false, "print the report once connected, then wait to be killed")
 	var ps params
 	flag.Var(&ps, "param", "k=v training parameter, repeatable")
@@ -74,7 +75,7 @@ func run(ctx context.Context) error {
 	}
 	p.NumBoostRound = *rounds
 	cfg := trainlib.Cluster{Ray: *ray, Workers: *workers, CPUsPerWorker: 1,
-		RayOptions: gtcluster.RayOptions{NodeBinary: *nodeBinary}}
+		RayOptions: gtcluster.RayOptions{NodeBinary: *nodeBinary, StartTimeout: *startTimeout}}
 	if *lease > 0 {
 		cfg.Lease, cfg.HangTimeout = *lease, *lease/3
 	}
