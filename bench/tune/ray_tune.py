@@ -10,6 +10,10 @@ round, best by val-error (min); the best trial's model is saved as
 tune_best.json and tune_best.xgb. Prints one JSON line. With --scheduler
 asha, Ray's ASHAScheduler (grace period, reduction factor, max_t = rounds)
 stops trials at its rungs, as gotrain's tune.ASHA with the same numbers.
+With --points FILE (a JSON list of {"eta", "max_depth"}, as bench/tune/ours
+-write-points draws), the trials are exactly those configurations
+(BasicVariantGenerator(points_to_evaluate=...), num_samples = their count)
+and the JSON line lists each trial's final val-error.
 
 xgboost_ray is not used: it is archived and does not support the Ray and
 XGBoost versions pinned in tests/requirements.txt; Ray Tune with plain
@@ -100,7 +104,15 @@ def main():
     ap.add_argument("--scheduler", choices=["fifo", "asha"], default="fifo")
     ap.add_argument("--grace", type=int, default=5)
     ap.add_argument("--reduction", type=float, default=3)
+    ap.add_argument("--points", help="JSON list of {eta, max_depth}: evaluate exactly these, one trial each")
     a = ap.parse_args()
+    points = None
+    if a.points:
+        with open(a.points) as f:
+            points = [{"eta": float(p["eta"]), "max_depth": int(p["max_depth"])} for p in json.load(f)]
+        if not points:
+            raise SystemExit(f"{a.points}: no configurations")
+        a.samples = len(points)
     os.makedirs(a.out)
     start_ray()
     train = load(os.path.join(a.data, "train_data_*.csv"))
@@ -110,7 +122,8 @@ def main():
         tune.with_resources(tune.with_parameters(trainable, train=train, val=val, rounds=a.rounds), {"cpu": 1}),
         param_space=space,
         tune_config=tune.TuneConfig(num_samples=a.samples, metric="val-error", mode="min",
-                                    search_alg=tune.search.BasicVariantGenerator(random_state=a.seed),
+                                    search_alg=tune.search.BasicVariantGenerator(random_state=a.seed,
+                                                                                     points_to_evaluate=points),
                                     scheduler=scheduler(a)),
         run_config=tune.RunConfig(storage_path=os.path.abspath(a.out), name="ray_results", verbose=0),
     )
@@ -126,10 +139,18 @@ def main():
     shutil.move(os.path.join(a.out, "tune_best.ubj"), os.path.join(a.out, "tune_best.xgb"))
     wall = time.time() - T0
     errors = [r.metrics.get("val-error") for r in results if r.error is None]
-    print(json.dumps({"impl": "ray-tune+xgboost", "searcher": "random", "scheduler": a.scheduler,
+    per = [{"eta": r.config["eta"], "max_depth": r.config["max_depth"],
+            "rounds": r.metrics.get("training_iteration"), "val_error": r.metrics.get("val-error")}
+           for r in results if r.error is None]
+    if points is not None:
+        got = sorted((p["eta"], p["max_depth"]) for p in per)
+        if got != sorted((p["eta"], p["max_depth"]) for p in points):
+            raise SystemExit(f"Ray ran {got}, not the points of {a.points}")
+    print(json.dumps({"impl": "ray-tune+xgboost", "searcher": "points" if points else "random", "scheduler": a.scheduler,
                       "seed": a.seed, "trials": len(errors),
                       "seconds": wall, "best_val_error": best.metrics["val-error"],
-                      "best": {"eta": best.config["eta"], "max_depth": best.config["max_depth"]}}))
+                      "best": {"eta": best.config["eta"], "max_depth": best.config["max_depth"]},
+                      "per_trial": per}))
     ray.shutdown()
 
 

@@ -17,6 +17,14 @@
 #        SEARCHERS="random tpe" SEEDS="1 2 3" bench/tune/run.sh  compares
 #        gotrain's searchers over several seeds (no Ray run) and prints a
 #        table of each seed's best val-error, the means and the wins.
+#        POINTS=shared bench/tune/run.sh  draws SAMPLES configurations
+#        once from the seed's space with SEED (tune's random search, eta
+#        log-uniform [0.003, 0.3], max_depth 2..6 inclusive), writes them
+#        to points.json in the run's folder and has both sides evaluate
+#        exactly that list (gotrain's tune.Points, Ray's
+#        BasicVariantGenerator(points_to_evaluate=...)); prints each
+#        config's val-error on both sides, so best val-error is like for
+#        like. Combines with SCHEDULER=asha.
 #        ROWS=10000 makes shards of 10,000 rows instead of 100,000 (the
 #        same generator and layout, a tenth of the rows).
 # Data goes to $TUNE_BENCH_DATA (default /tmp/gotrain-tune-bench, with
@@ -68,12 +76,21 @@ PYEOF
 fi
 SCHED=${SCHEDULER:-fifo}
 ASHA=(-grace "${GRACE:-5}" -reduction "${REDUCTION:-3}")
+PTS=()
+case "${POINTS:-}" in
+  "") ;;
+  shared)
+    "$DATA/ours" -write-points "$runs/points.json" -samples "$SAMPLES" -seed "$SEED"
+    PTS=(-points "$runs/points.json")
+    echo "shared points: $runs/points.json" >&2 ;;
+  *) echo "POINTS=$POINTS: give POINTS=shared (or leave it unset for each side's own random search)" >&2; exit 2 ;;
+esac
 echo "scheduler $SCHED; runs in $runs; load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 ours=$("$PY" bench/tune/cputime.py "$runs/gotrain.cpu.json" -- "$DATA/ours" -data "$DATA/shards" -out "$runs/gotrain" \
-  -samples "$SAMPLES" -rounds "$ROUNDS" -seed "$SEED" -scheduler "$SCHED" "${ASHA[@]}" 2>"$runs/gotrain.log")
+  -samples "$SAMPLES" -rounds "$ROUNDS" -seed "$SEED" -scheduler "$SCHED" "${ASHA[@]}" ${PTS[@]+"${PTS[@]}"} 2>"$runs/gotrain.log")
 echo "$ours"
 peer=$("$PY" bench/tune/cputime.py "$runs/ray.cpu.json" -- "$PY" bench/tune/ray_tune.py --data "$DATA/shards" --out "$runs/ray" \
-  --samples "$SAMPLES" --rounds "$ROUNDS" --seed "$SEED" --scheduler "$SCHED" "${ASHA[@]/#-/--}" 2>"$runs/ray.log" | tail -1)
+  --samples "$SAMPLES" --rounds "$ROUNDS" --seed "$SEED" --scheduler "$SCHED" "${ASHA[@]/#-/--}" ${PTS[@]+"${PTS[@]/#-/--}"} 2>"$runs/ray.log" | tail -1)
 echo "$peer"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$PY" - "$ours" "$peer" "$runs" <<'PYEOF'
@@ -84,4 +101,21 @@ pc = json.load(open(sys.argv[3] + "/ray.cpu.json"))["cpu_seconds"]
 print(f"gotrain {o['seconds']:.1f} s wall, {oc:.1f} CPU s, best val-error {o['best_val_error']:.5f}")
 print(f"ray     {p['seconds']:.1f} s wall, {pc:.1f} CPU s, best val-error {p['best_val_error']:.5f}")
 print(f"speed-up {p['seconds'] / o['seconds']:.2f}x wall, {pc / oc:.2f}x CPU")
+if o.get("searcher") == "points":
+    # Each shared config's final val-error on both sides (rounds done in
+    # brackets when a scheduler stopped the trial early).
+    def find(trials, pt):
+        for t in trials:
+            if t["max_depth"] == pt["max_depth"] and abs(t["eta"] - pt["eta"]) <= 1e-12 * pt["eta"]:
+                return t
+        raise SystemExit(f"config {pt} missing from a side's trials")
+    def cell(t):
+        return f"{t['val_error']:.5f}" + ("" if t["rounds"] == o_rounds else f" ({t['rounds']} rounds)")
+    pts = json.load(open(sys.argv[3] + "/points.json"))
+    o_rounds = max(t["rounds"] for t in o["per_trial"])
+    print("| # | eta | max_depth | gotrain val-error | XGBoost (Ray) val-error | difference |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for i, pt in enumerate(pts):
+        a, b = find(o["per_trial"], pt), find(p["per_trial"], pt)
+        print(f"| {i} | {pt['eta']:.5f} | {pt['max_depth']} | {cell(a)} | {cell(b)} | {a['val_error'] - b['val_error']:+.5f} |")
 PYEOF

@@ -36,7 +36,16 @@ func main() {
 	grace := flag.Int("grace", 5, "ASHA grace period (rounds)")
 	reduction := flag.Float64("reduction", 3, "ASHA reduction factor")
 	concurrent := flag.Int("concurrent", 0, "trials at a time (0: one per CPU, workers × cpus)")
+	points := flag.String("points", "", "JSON list of {eta, max_depth} to evaluate, one trial each, instead of -searcher")
+	writePts := flag.String("write-points", "", "draw -samples configurations from the seed's space with -seed, write them to this file and exit")
 	flag.Parse()
+	if *writePts != "" {
+		if err := writePoints(*writePts, *samples, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, "bench/tune/ours:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err == nil {
@@ -52,7 +61,7 @@ func main() {
 	defer stop()
 	b := bench{dir: *dir, out: *out, samples: *samples, rounds: *rounds, workers: *workers, cpus: *cpus,
 		seed: *seed, searcher: *searcher, scheduler: *sched, grace: *grace, reduction: *reduction,
-		concurrent: *concurrent}
+		concurrent: *concurrent, points: *points}
 	if err := b.run(ctx); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/tune/ours:", err)
 		os.Exit(1)
@@ -64,7 +73,7 @@ type bench struct {
 	dir, out                       string
 	samples, rounds, workers, cpus int
 	seed                           uint64
-	searcher, scheduler            string
+	searcher, scheduler, points    string
 	grace, concurrent              int
 	reduction                      float64
 }
@@ -80,10 +89,17 @@ func (b bench) run(ctx context.Context) error {
 	space := tune.SeedSpace()
 	var s tune.Searcher
 	var err error
-	switch searcher {
-	case "random":
+	switch {
+	case b.points != "":
+		var cs []tune.Config
+		if cs, err = readPoints(b.points); err == nil {
+			var p *tune.Points
+			p, err = tune.NewPoints(cs)
+			s, samples, searcher = p, len(cs), "points"
+		}
+	case searcher == "random":
 		s, err = tune.NewRandomSearch(space, samples, seed)
-	case "tpe":
+	case searcher == "tpe":
 		s, err = tune.NewTPE(space, samples, seed)
 	default:
 		err = fmt.Errorf("-searcher %q: give random or tpe", searcher)
@@ -130,9 +146,14 @@ func (b bench) run(ctx context.Context) error {
 	}
 	wall := time.Since(start)
 	fmt.Fprint(os.Stderr, res.String())
+	var per []map[string]any
+	for _, t := range res.Trials {
+		per = append(per, map[string]any{"eta": t.Config["eta"], "max_depth": t.Config["max_depth"],
+			"rounds": t.Rounds, "val_error": t.Last("val-error")})
+	}
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{
 		"impl": "gotrain", "searcher": searcher, "scheduler": b.scheduler, "seed": seed, "trials": len(res.Trials),
 		"seconds": wall.Seconds(), "load_seconds": loaded.Seconds(),
-		"best_val_error": res.Best.Last("val-error"), "best": res.Best.Config,
+		"best_val_error": res.Best.Last("val-error"), "best": res.Best.Config, "per_trial": per,
 	})
 }
