@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/gotrain/gotrain/trainlib"
 	gtcluster "github.com/gotrain/gotrain/trainlib/cluster"
@@ -37,6 +38,10 @@ type report struct {
 	TrialStatus []string `json:"trial_status,omitempty"`
 	BestTrial   string   `json:"best_trial,omitempty"`
 	CloseError  string   `json:"close_error,omitempty"`
+	// ConnectSeconds and CloseSeconds time Connect and Close (reported,
+	// never asserted: speed is measured by hand, see the report).
+	ConnectSeconds float64 `json:"connect_seconds"`
+	CloseSeconds   float64 `json:"close_seconds"`
 }
 
 type params []string
@@ -79,11 +84,12 @@ func run(ctx context.Context) error {
 	if *lease > 0 {
 		cfg.Lease, cfg.HangTimeout = *lease, *lease/3
 	}
+	t0 := time.Now()
 	cl, err := trainlib.Connect(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	rep := report{JobID: cl.RayJobID()}
+	rep := report{JobID: cl.RayJobID(), ConnectSeconds: time.Since(t0).Seconds()}
 	for _, w := range cl.Status(ctx).Workers {
 		rep.WorkerPIDs = append(rep.WorkerPIDs, w.PID)
 		rep.ActorPIDs = append(rep.ActorPIDs, parentPID(w.PID))
@@ -96,9 +102,11 @@ func run(ctx context.Context) error {
 		select {}
 	}
 	err = work(ctx, cl, p, &rep, *train, *valid, *label, *out, *killAfter, *tuneSamples)
+	t1 := time.Now()
 	if cerr := cl.Close(); cerr != nil {
 		rep.CloseError = cerr.Error()
 	}
+	rep.CloseSeconds = time.Since(t1).Seconds()
 	b, _ := json.Marshal(rep)
 	fmt.Println(string(b))
 	return err
