@@ -5,10 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,16 +62,13 @@ func TestRayUnreachableDashboardNamesAddress(t *testing.T) {
 }
 
 func TestRayNotAGotrainBinary(t *testing.T) {
-	dash := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/api/version" {
-			t.Errorf("unexpected %s %s before the binary check", r.Method, r.URL.Path)
-		}
-		fmt.Fprint(w, `{"version":"4","ray_version":"2.60.0"}`)
-	}))
-	defer dash.Close()
-	_, err := Connect(context.Background(), Config{Ray: dash.URL, Workers: 1, Binary: "/bin/true"})
+	_, err := binaryVersion(context.Background(), "/bin/true")
 	if err == nil || !strings.Contains(err.Error(), "not a gotrain binary") || !strings.Contains(err.Error(), BinEnv) {
 		t.Fatalf("err = %v; want one saying /bin/true is not gotrain and naming %s", err, BinEnv)
+	}
+	_, err = binaryVersion(context.Background(), filepath.Join(t.TempDir(), "missing"))
+	if err == nil || !strings.Contains(err.Error(), BinEnv) {
+		t.Fatalf("missing binary: err = %v; want one naming %s", err, BinEnv)
 	}
 }
 
