@@ -38,6 +38,9 @@ Spawned workers need --ray_actors × --cpus_per_actor CPUs. When this machine ha
 fewer, train stops at once with a suggestion (on a 2-core machine:
 --ray_actors 2 --cpus_per_actor 1) unless --oversubscribe is given. With
 --workers nothing is spawned: the workers' secret comes from GOTRAIN_TOKEN.
+With --ray the workers run as --ray_actors actors of --cpus_per_actor CPUs in a
+job on that Ray cluster (the binary is shipped with the job), and the CPU check
+is Ray's.
 
 Exit status: 0 done, 1 failure, 2 bad usage or too few CPUs, 130 interrupted
 (rerunning with the same --out resumes unfinished trials).
@@ -90,6 +93,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.IntVar(&cfg.Rounds, "rounds", job.DefaultRounds, "boosting rounds of each trial")
 	fs.StringVar(&cfg.DataDir, "data", "data", "`DIR` holding train_data_*.csv, validation_data_*.csv and test_data.csv (generated when empty)")
 	fs.StringVar(&cfg.OutDir, "out", "results", "`DIR` for the result files (created if needed)")
+	fs.StringVar(&cfg.Ray, "ray", "", "run the --ray_actors workers as actors of a job on the Ray cluster at `URL` (dashboard, e.g. http://head:8265) or 'auto' (RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST)")
 	fs.StringVar(&workers, "workers", "", "comma-separated `ADDR,…` (host:port) of running 'gotrain worker's to use instead of spawning")
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
 	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
@@ -114,7 +118,11 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		fmt.Fprintf(stderr, "train: --ray_actors, --cpus_per_actor, --tune_samples and --rounds must be at least 1\n")
 		return cfg, o, errUsage
 	}
-	if len(cfg.Workers) == 0 && !cfg.Oversubscribe && cfg.Actors*cfg.CPUsPerActor > runtime.NumCPU() {
+	if len(cfg.Workers) > 0 && cfg.Ray != "" {
+		fmt.Fprintf(stderr, "train: give --workers or --ray, not both\n")
+		return cfg, o, errUsage
+	}
+	if len(cfg.Workers) == 0 && cfg.Ray == "" && !cfg.Oversubscribe && cfg.Actors*cfg.CPUsPerActor > runtime.NumCPU() {
 		return cfg, o, trainExit{err: &job.CPUError{Actors: cfg.Actors, CPUsPerActor: cfg.CPUsPerActor, Have: runtime.NumCPU()}, code: 2}
 	}
 	return cfg, o, nil

@@ -257,3 +257,25 @@ def test_more_cpus_than_the_cluster_has_is_a_clear_error(head, driver, gotrain, 
     assert r.returncode != 0
     assert "could not place 3 workers x 1 CPUs (3 CPUs)" in r.stderr and "the cluster has 2 CPUs" in r.stderr, r.stderr
     assert worker_processes(head) == []
+
+
+def test_gotrain_train_with_ray_flag_matches_local_workers(head, gotrain, tmp_path):
+    """The batch job (`gotrain train --ray`) tunes on Ray actors and writes
+    what the same job on locally spawned workers writes."""
+    data = tmp_path / "data"
+    r = subprocess.run([gotrain, "data", "generate", "--out", str(data), "--rows-per-shard", "500",
+                        "--train-shards", "4", "--validation-shards", "2"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    flags = ["--data", str(data), "--ray_actors", "2", "--cpus_per_actor", "1", "--tune_samples", "2", "--rounds", "4"]
+    e = clean_env()
+    r = subprocess.run([gotrain, "train", *flags, "--out", str(tmp_path / "local")],
+                       capture_output=True, text=True, timeout=600, env=e)
+    assert r.returncode == 0, r.stderr
+    e["RAY_AUTH_TOKEN"] = TOKEN
+    r = subprocess.run([gotrain, "train", *flags, "--out", str(tmp_path / "ray"), "--ray", head.url],
+                       capture_output=True, text=True, timeout=600, env=e)
+    assert r.returncode == 0, r.stderr
+    assert "2 Ray actors × 1 CPUs" in r.stderr, r.stderr
+    for f in ("tune_best.json", "dominostats.json"):
+        assert (tmp_path / "ray" / f).read_bytes() == (tmp_path / "local" / f).read_bytes(), f
+    assert wait_no_workers(head)

@@ -20,6 +20,11 @@ type Config struct {
 	// `gotrain worker`; when set nothing is spawned and the CPU check is
 	// theirs. The secret comes from GOTRAIN_TOKEN.
 	Workers []string
+	// Ray, when set, runs the Actors workers of CPUsPerActor CPUs as actors
+	// of a job on that Ray cluster instead of spawning them here: its
+	// dashboard URL (http://head:8265) or "auto" (RAY_ADDRESS, then
+	// RAY_HEAD_SERVICE_HOST); the CPU check is then the cluster's.
+	Ray string
 	// Samples is the number of tuning trials (tune_samples, 10 when zero).
 	Samples int
 	// Rounds is each trial's boosting rounds (10 when zero, as xgboost.train).
@@ -93,11 +98,14 @@ func (c Config) check() error {
 		return fmt.Errorf("job: actors (%d), CPUs per actor (%d), samples (%d) and rounds (%d) must be at least 1",
 			c.Actors, c.CPUsPerActor, c.Samples, c.Rounds)
 	}
-	if len(c.Workers) == 0 && !c.Oversubscribe && c.Actors*c.CPUsPerActor > runtime.NumCPU() {
+	if c.spawnsHere() && !c.Oversubscribe && c.Actors*c.CPUsPerActor > runtime.NumCPU() {
 		return &CPUError{Actors: c.Actors, CPUsPerActor: c.CPUsPerActor, Have: runtime.NumCPU()}
 	}
 	return nil
 }
+
+// spawnsHere reports whether the workers are spawned on this machine.
+func (c Config) spawnsHere() bool { return len(c.Workers) == 0 && c.Ray == "" }
 
 // CPUs is the total the tuner shares among its trials.
 func (c Config) cpus() int {

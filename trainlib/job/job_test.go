@@ -39,6 +39,12 @@ func TestFitSuggestsWhatFits(t *testing.T) {
 	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "--cpus_per_actor") {
 		t.Fatalf("check = %v, want a CPUError with a suggestion", err)
 	}
+	for _, c := range []Config{{Workers: []string{"h:1"}}, {Ray: "auto"}} {
+		c.DataDir, c.OutDir, c.Actors, c.CPUsPerActor = "d", "o", 1<<20, 1
+		if err := c.withDefaults().check(); err != nil {
+			t.Errorf("workers elsewhere (%+v): check = %v; the CPU check is theirs", c, err)
+		}
+	}
 }
 
 func TestEnsureDataRefusesAPartialFolder(t *testing.T) {

@@ -88,5 +88,8 @@ func workersText(cfg Config) string {
 	if len(cfg.Workers) > 0 {
 		return fmt.Sprintf("%d remote workers", len(cfg.Workers))
 	}
+	if cfg.Ray != "" {
+		return fmt.Sprintf("%d Ray actors × %d CPUs (%s)", cfg.Actors, cfg.CPUsPerActor, cfg.Ray)
+	}
 	return fmt.Sprintf("%d local workers × %d CPUs", cfg.Actors, cfg.CPUsPerActor)
 }
