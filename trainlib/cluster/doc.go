@@ -18,5 +18,11 @@
 //     it needs to rebuild its group, so when its worker dies or hangs
 //     (monitor.go) it moves the group to another worker and replays it:
 //     the model is the same as without the fault.
+//   - With Config.Ray, Connect runs the workers as actors of a job on a Ray
+//     cluster instead (connect_ray.go): ray_package.go uploads this binary
+//     and raylauncher/launch.py as the job's working_dir, ray.go submits the
+//     job through Ray's Jobs REST API and reads the workers' addresses from
+//     its log, and Close stops the job. The workers get only a digest of the
+//     per-job secret (ray_digest.go), so the secret never appears in Ray.
 //   - Status (status.go) describes every worker, as text and as HTML.
 package cluster
