@@ -17,6 +17,7 @@ func init() {
 		"DefaultCPUsPerActor": reflect.ValueOf(constant.MakeFromLiteral("4", token.INT, 0)),
 		"DefaultRounds":       reflect.ValueOf(constant.MakeFromLiteral("10", token.INT, 0)),
 		"DefaultSamples":      reflect.ValueOf(constant.MakeFromLiteral("10", token.INT, 0)),
+		"DefaultSeed":         reflect.ValueOf(job.DefaultSeed),
 		"EnsureData":          reflect.ValueOf(job.EnsureData),
 		"ExplainedRows":       reflect.ValueOf(constant.MakeFromLiteral("3", token.INT, 0)),
 		"Fit":                 reflect.ValueOf(job.Fit),
