@@ -8,6 +8,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/go-zeromq/zmq4"
 	"github.com/go-zeromq/zmq4/transport"
@@ -210,10 +211,21 @@ func (p *pubConn) release() {
 	p.cond.Broadcast()
 }
 
-// Close stops the sender, forgets the queue and closes the connection.
+// pubLinger is how long Close lets a reading subscriber take what is still
+// queued (the kernel's last status and shutdown messages), as ZMQ_LINGER.
+const pubLinger = 100 * time.Millisecond
+
+// Close lets the sender empty the queue for at most pubLinger, then stops
+// it, forgets what is left and closes the connection.
 func (p *pubConn) Close() error {
 	p.once.Do(func() {
+		deadline := time.Now().Add(pubLinger)
 		p.mu.Lock()
+		for len(p.queue) > 0 && p.err == nil && time.Now().Before(deadline) {
+			p.mu.Unlock()
+			time.Sleep(time.Millisecond)
+			p.mu.Lock()
+		}
 		if p.err == nil {
 			p.err = net.ErrClosed
 		}

@@ -3,6 +3,7 @@ package kernel
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"net"
 	"testing"
@@ -17,22 +18,21 @@ func message(i, size int) []byte {
 }
 
 // units splits a ZMTP byte stream (after the greeting) into whole units.
-func units(t *testing.T, stream []byte) [][]byte {
-	t.Helper()
+func units(stream []byte) ([][]byte, error) {
 	s := zmtpScanner{max: 1 << 40}
 	var out [][]byte
 	for len(stream) > 0 {
 		n, u, err := s.step(stream)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		if u == unitNone {
-			t.Fatalf("the stream ends inside a unit (%d bytes left)", len(stream))
+			return nil, fmt.Errorf("the stream ends inside a unit (%d bytes left)", len(stream))
 		}
 		out = append(out, stream[:n])
 		stream = stream[n:]
 	}
-	return out
+	return out, nil
 }
 
 // writeAll writes a greeting, a command and n numbered messages the way
@@ -57,33 +57,49 @@ func writeAll(t *testing.T, w io.Writer, n, size int) {
 
 // checkReceived reads everything the subscriber got and checks it is the
 // greeting, the command and whole messages in increasing order; it
-// returns how many messages arrived.
-func checkReceived(t *testing.T, r io.Reader, size int) int {
-	t.Helper()
+// returns how many messages arrived. (It runs on goroutines: no t.Fatal.)
+func checkReceived(r io.Reader, size int) (int, error) {
 	got, err := io.ReadAll(r)
 	if err != nil {
-		t.Fatal(err)
+		return 0, err
 	}
 	if len(got) < zmtpGreetingLen || !bytes.Equal(got[:zmtpGreetingLen], bytes.Repeat([]byte{0xA5}, zmtpGreetingLen)) {
-		t.Fatal("the greeting did not arrive first and whole")
+		return 0, fmt.Errorf("the greeting did not arrive first and whole")
 	}
-	us := units(t, got[zmtpGreetingLen:])
+	us, err := units(got[zmtpGreetingLen:])
+	if err != nil {
+		return 0, err
+	}
 	if len(us) == 0 || us[0][0]&0x04 == 0 {
-		t.Fatal("the READY command did not arrive")
+		return 0, fmt.Errorf("the READY command did not arrive")
 	}
 	last := -1
 	for _, u := range us[1:] {
-		if len(u) < 4 || u[0]&0x04 != 0 {
-			t.Fatalf("unexpected unit % x", u[:min(len(u), 8)])
+		if len(u) < size || u[0]&0x04 != 0 {
+			return 0, fmt.Errorf("unexpected unit % x", u[:min(len(u), 8)])
 		}
-		body := u[len(u)-size:]
-		i := int(binary.BigEndian.Uint32(body))
+		i := int(binary.BigEndian.Uint32(u[len(u)-size:]))
 		if i <= last {
-			t.Fatalf("message %d after %d: out of order", i, last)
+			return 0, fmt.Errorf("message %d after %d: out of order", i, last)
 		}
 		last = i
 	}
-	return len(us) - 1
+	return len(us) - 1, nil
+}
+
+// received runs checkReceived on a goroutine.
+func received(r io.Reader, size int) <-chan result {
+	ch := make(chan result, 1)
+	go func() {
+		n, err := checkReceived(r, size)
+		ch <- result{n, err}
+	}()
+	return ch
+}
+
+type result struct {
+	n   int
+	err error
 }
 
 func TestPubConnNeverBlocksAndDropsWholeMessages(t *testing.T) {
@@ -104,9 +120,12 @@ func TestPubConnNeverBlocksAndDropsWholeMessages(t *testing.T) {
 		}
 		p.Close()
 	}()
-	got := checkReceived(t, client, size)
-	if int64(got)+stats.dropped.Load() != n {
-		t.Errorf("%d messages arrived and %d were dropped, of %d", got, stats.dropped.Load(), n)
+	r := <-received(client, size)
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if int64(r.n)+stats.dropped.Load() != n {
+		t.Errorf("%d messages arrived and %d were dropped, of %d", r.n, stats.dropped.Load(), n)
 	}
 }
 
@@ -115,15 +134,14 @@ func TestPubConnDeliversEverythingToAReader(t *testing.T) {
 	stats := &pubStats{limits: defaultPubLimits, logf: t.Logf}
 	p := newPubConn(kernelSide, stats)
 	const n, size = 2000, 300
-	done := make(chan int)
-	go func() { done <- checkReceived(t, client, size) }()
+	done := received(client, size)
 	writeAll(t, p, n, size)
 	for stats.queued.Load() > 0 {
 		time.Sleep(time.Millisecond)
 	}
 	p.Close()
-	if got := <-done; got != n {
-		t.Errorf("%d of %d messages arrived", got, n)
+	if r := <-done; r.err != nil || r.n != n {
+		t.Errorf("%d of %d messages arrived (%v)", r.n, n, r.err)
 	}
 	if d := stats.dropped.Load(); d != 0 {
 		t.Errorf("%d messages dropped for a subscriber that reads", d)
@@ -153,5 +171,18 @@ func TestPubConnQueuesAnOversizedMessageWhenEmpty(t *testing.T) {
 	}
 	if q := stats.queued.Load(); q != 0 {
 		t.Errorf("%d bytes still counted as queued after Close", q)
+	}
+}
+
+func TestPubConnCloseLetsAReaderTakeTheQueue(t *testing.T) {
+	kernelSide, client := net.Pipe()
+	stats := &pubStats{limits: defaultPubLimits, logf: t.Logf}
+	p := newPubConn(kernelSide, stats)
+	const n, size = 50, 100
+	done := received(client, size)
+	writeAll(t, p, n, size)
+	p.Close() // at once: what is queued still reaches a subscriber that reads
+	if r := <-done; r.err != nil || r.n != n {
+		t.Errorf("%d of %d messages arrived before Close (%v)", r.n, n, r.err)
 	}
 }
