@@ -1,6 +1,7 @@
 package tune
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -38,5 +39,36 @@ func TestPointsRejectsEmptyInput(t *testing.T) {
 	}
 	if _, err := NewPoints([]Config{{"eta": 0.1}, {}}); err == nil || !strings.Contains(err.Error(), "configuration 1") {
 		t.Fatalf("NewPoints with an empty config: error = %v, want one naming configuration 1", err)
+	}
+}
+
+// Run with a Points searcher runs exactly the listed configurations, one
+// trial each, whatever Samples says.
+func TestPointsDriveRun(t *testing.T) {
+	list := []Config{{"eta": 0.3, "max_depth": 2}, {"eta": 0.05, "max_depth": 4}, {"eta": 0.3, "max_depth": 2}}
+	p, err := NewPoints(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := testOptions(t.TempDir())
+	o.Searcher = p
+	res, err := Run(context.Background(), twoHolders(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Trials) != len(list) {
+		t.Fatalf("%d trials, want %d (one per point)", len(res.Trials), len(list))
+	}
+	for i, tr := range res.Trials {
+		if tr.Config["eta"] != list[i]["eta"] || tr.Config["max_depth"] != list[i]["max_depth"] {
+			t.Fatalf("trial %d ran %v, want %v", i, tr.Config, list[i])
+		}
+		if tr.Status != Terminated || tr.Rounds != 8 {
+			t.Fatalf("trial %d: %s after %d rounds, want TERMINATED after 8", i, tr.Status, tr.Rounds)
+		}
+	}
+	// The same point twice gives the same model, so the same metric.
+	if a, b := res.Trials[0].Last("val-error"), res.Trials[2].Last("val-error"); a != b {
+		t.Fatalf("the repeated point ended at val-error %v and %v", a, b)
 	}
 }
