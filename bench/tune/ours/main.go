@@ -2,7 +2,9 @@
 // end to end, it connects workers spawned on this machine, loads the
 // sharded CSV files (each worker its own shards), runs a tuning job over
 // the reference space and saves the best model, then prints one JSON line
-// with the wall time and the best val-error.
+// with the wall time, the best val-error and each trial's final val-error.
+// With -points FILE it runs exactly the configurations listed there (see
+// writePoints, -write-points) instead of a searcher's.
 package main
 
 import (
