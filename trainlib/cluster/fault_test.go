@@ -11,6 +11,7 @@ import (
 
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/gbdt/gbdttest"
 )
 
 // tripHolder forwards to a Holder and runs trip once, just before the
@@ -54,7 +55,7 @@ func TestFaultsGiveTheSameModel(t *testing.T) {
 	train := writeShards(t, dir, "train_", 6, 500, 5, 3)
 	val := writeShards(t, dir, "val_", 3, 200, 5, 4)
 	p := testParams(5)
-	want := modelBytes(t, inProcess(t, p, train, val).Model)
+	want := gbdttest.ModelBytes(t, inProcess(t, p, train, val).Model)
 	cases := []struct {
 		name   string
 		sig    syscall.Signal
@@ -83,7 +84,7 @@ func TestFaultsGiveTheSameModel(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(modelBytes(t, res.Model), want) {
+			if !bytes.Equal(gbdttest.ModelBytes(t, res.Model), want) {
 				t.Fatal("the model after the fault differs from the fault-free one")
 			}
 			if got := pidOf(c, 1); got == victim {
@@ -109,7 +110,7 @@ func TestCancelStopsWorkersAndClusterStaysUsable(t *testing.T) {
 	train := writeShards(t, dir, "train_", 2, 3000, 8, 5)
 	val := writeShards(t, dir, "val_", 2, 300, 8, 6)
 	p := testParams(4)
-	want := modelBytes(t, inProcess(t, p, train, val).Model)
+	want := gbdttest.ModelBytes(t, inProcess(t, p, train, val).Model)
 	c := connectLocal(t, Config{Workers: 2})
 	ctx, cancel := context.WithCancel(context.Background())
 	_, err := trainWithTrip(t, ctx, c, p, train, val, 0, 3, cancel)
@@ -139,7 +140,7 @@ func TestCancelStopsWorkersAndClusterStaysUsable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(modelBytes(t, res.Model), want) {
+	if !bytes.Equal(gbdttest.ModelBytes(t, res.Model), want) {
 		t.Fatal("the model after a cancelled training differs")
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"github.com/gotrain/gotrain/trainlib/gbdt/gbdttest"
 )
 
 // TestSameModelAsInProcess trains on 1 to 4 spawned workers and compares
@@ -16,7 +18,7 @@ func TestSameModelAsInProcess(t *testing.T) {
 	val := writeShards(t, dir, "val_", 4, 200, 6, 2)
 	p := testParams(6)
 	want := inProcess(t, p, train, val)
-	wantBytes := modelBytes(t, want.Model)
+	wantBytes := gbdttest.ModelBytes(t, want.Model)
 	for n := 1; n <= 4; n++ {
 		t.Run(fmt.Sprintf("workers=%d", n), func(t *testing.T) {
 			c := connectLocal(t, Config{Workers: n})
@@ -24,7 +26,7 @@ func TestSameModelAsInProcess(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(modelBytes(t, res.Model), wantBytes) {
+			if !bytes.Equal(gbdttest.ModelBytes(t, res.Model), wantBytes) {
 				t.Fatalf("model from %d workers differs from the in-process one", n)
 			}
 			if fmt.Sprint(res.History) != fmt.Sprint(want.History) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/gbdt/gbdttest"
 )
 
 func TestLoadGlobDealsFilesLikeXGBoostRay(t *testing.T) {
@@ -104,7 +105,7 @@ func TestSendDatasetFromDriver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(modelBytes(t, got.Model), modelBytes(t, want.Model)) {
+	if !bytes.Equal(gbdttest.ModelBytes(t, got.Model), gbdttest.ModelBytes(t, want.Model)) {
 		t.Fatal("model from data sent by the driver differs from in-process training")
 	}
 }

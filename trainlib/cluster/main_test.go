@@ -15,7 +15,6 @@ import (
 
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
-	"github.com/gotrain/gotrain/trainlib/model"
 )
 
 // testBin is the worker program the tests spawn: $GOTRAIN_BIN (the real
@@ -178,20 +177,6 @@ func recordPIDs(c *Cluster) {
 	for _, w := range c.workers {
 		pids[w.pid] = true
 	}
-}
-
-// modelBytes saves m as XGBoost JSON and returns the bytes.
-func modelBytes(t *testing.T, m *model.Model) []byte {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "m.json")
-	if err := m.Save(p); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // trainCluster loads the shards into c and trains.

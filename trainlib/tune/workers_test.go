@@ -14,7 +14,7 @@ import (
 	"github.com/gotrain/gotrain/trainlib/cluster"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
-	"github.com/gotrain/gotrain/trainlib/model"
+	"github.com/gotrain/gotrain/trainlib/gbdt/gbdttest"
 )
 
 // Training continuation on two spawned worker processes: 3 rounds
@@ -58,7 +58,7 @@ func TestContinueOnWorkerProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(saved(t, rest.Model), saved(t, full.Model)) {
+	if !bytes.Equal(gbdttest.ModelBytes(t, rest.Model), gbdttest.ModelBytes(t, full.Model)) {
 		t.Fatal("on two workers, 3 rounds continued for 4 differ from 7 rounds in one go")
 	}
 	var shards []gbdt.Shard
@@ -79,7 +79,7 @@ func TestContinueOnWorkerProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(saved(t, rest.Model), saved(t, local.Model)) {
+	if !bytes.Equal(gbdttest.ModelBytes(t, rest.Model), gbdttest.ModelBytes(t, local.Model)) {
 		t.Fatal("the model continued on two workers differs from 7 rounds in process")
 	}
 }
@@ -125,17 +125,4 @@ func writeCSVShards(t *testing.T, dir, prefix string, n, rows int, seed uint64) 
 		paths = append(paths, p)
 	}
 	return paths
-}
-
-// saved returns m as the bytes of its XGBoost JSON file.
-func saved(t *testing.T, m *model.Model) []byte {
-	p := filepath.Join(t.TempDir(), "m.json")
-	if err := m.Save(p); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

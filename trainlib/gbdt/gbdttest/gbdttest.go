@@ -85,7 +85,7 @@ func SameModel(t testing.TB, mk MakeHolders) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantBytes := save(t, want.Model)
+	wantBytes := ModelBytes(t, want.Model)
 	for n := 1; n <= 4; n++ {
 		hs, release, err := mk(ctx, shards, n)
 		if err != nil {
@@ -96,7 +96,7 @@ func SameModel(t testing.TB, mk MakeHolders) {
 		if err != nil {
 			t.Fatalf("%d holders: %v", n, err)
 		}
-		if !bytes.Equal(save(t, got.Model), wantBytes) {
+		if !bytes.Equal(ModelBytes(t, got.Model), wantBytes) {
 			t.Fatalf("%d holders: the model differs from in-process training", n)
 		}
 		if fmt.Sprint(got.History) != fmt.Sprint(want.History) {
@@ -122,7 +122,9 @@ func InProcess(ctx context.Context, shards []gbdt.Shard, n int) ([]gbdt.Holder, 
 	return hs, func() {}, nil
 }
 
-func save(t testing.TB, m *model.Model) []byte {
+// ModelBytes returns m as the bytes of its XGBoost JSON file, the form in
+// which the tests compare models byte for byte.
+func ModelBytes(t testing.TB, m *model.Model) []byte {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "gbdttest")
 	if err != nil {
