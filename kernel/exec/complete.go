@@ -168,18 +168,33 @@ func (s *Session) cellMethods(varName string) []string {
 // globalValue returns a variable of the cells, when no cell is running
 // (reading the interpreter's globals while a program runs would race).
 func (s *Session) globalValue(name string) (reflect.Value, bool) {
+	var v reflect.Value
+	ok := s.withGlobal(name, func(g reflect.Value) { v = g })
+	return v, ok
+}
+
+// withGlobal calls f with the value of the global variable name (its
+// dynamic value when it is an interface), while no cell runs: a running
+// cell, or a goroutine it started that holds execMu, may be writing it. It
+// reports false, without calling f, when a cell is running or name is not
+// a global.
+func (s *Session) withGlobal(name string, f func(reflect.Value)) bool {
 	if !s.execMu.TryLock() {
-		return reflect.Value{}, false
+		return false
 	}
+	defer s.execMu.Unlock()
 	v, ok := s.globals()[name]
-	s.execMu.Unlock()
 	if !ok || !v.IsValid() {
-		return reflect.Value{}, false
+		return false
 	}
 	for v.Kind() == reflect.Interface && !v.IsNil() {
 		v = v.Elem()
 	}
-	return v, v.IsValid()
+	if !v.IsValid() {
+		return false
+	}
+	f(v)
+	return true
 }
 
 // typeMembers lists the exported fields and methods of t (and *t).

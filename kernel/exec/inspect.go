@@ -60,8 +60,12 @@ func (s *Session) describe(qual, name string) (string, bool) {
 	}
 	_, kinds := s.definitions()
 	if kind, ok := kinds[name]; ok {
-		if v, ok := s.globalValue(name); ok && kind != "func" && kind != "type" {
-			return fmt.Sprintf("%s %s %s = %s", kind, name, v.Type(), fmt.Sprint(v.Interface())), true
+		var text string
+		if kind != "func" && kind != "type" && s.withGlobal(name, func(v reflect.Value) {
+			// Formatted under the lock: a cell starting now may write it.
+			text = fmt.Sprintf("%s %s %s = %s", kind, name, v.Type(), fmt.Sprint(v.Interface()))
+		}) {
+			return text, true
 		}
 		return fmt.Sprintf("%s %s (defined in an earlier cell)", kind, name), true
 	}
