@@ -3,27 +3,13 @@ compiled code, live display updates, rich values declared in cells,
 inspection docs, goroutine panics, interrupting a context-watching call,
 and shell lines."""
 
-import time
+import kernelcells
 
 TIMEOUT = 60
 
 
 def run(kc, code, timeout=TIMEOUT):
-    """Execute code; return (reply content, the cell's iopub messages)."""
-    msg_id = kc.execute(code)
-    deadline = time.time() + timeout
-    while True:
-        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    msgs = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        msgs.append(msg)
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return reply["content"], msgs
+    return kernelcells.run(kc, code, timeout)
 
 
 def stream(msgs, name):

@@ -4,56 +4,26 @@ spawned worker) with a display handle, and the trial table arrives as
 update_display_data messages on that display, the last one with every
 trial finished and the best highlighted."""
 
-import os
 import pathlib
-import subprocess
-import tempfile
-import time
+import sys
 
 import pytest
-from jupyter_client.manager import start_new_kernel
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "exec"))
+import kernelcells  # noqa: E402  (the shared kernel helpers of tests/exec)
+
 TIMEOUT = 300  # seconds; only turns a hang into a failure
-
-
-def _install() -> None:
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix="gotrain-tune-"))
-    binary = os.environ.get("GOTRAIN_BIN")
-    if not binary:
-        binary = str(tmp / "gotrain")
-        subprocess.run(["go", "build", "-o", binary, "./cmd/gotrain"], cwd=ROOT, check=True)
-    subprocess.run([binary, "install", "--prefix", str(tmp)], check=True, capture_output=True)
-    data = str(tmp / "share" / "jupyter")
-    old = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = data + (os.pathsep + old if old else "")
 
 
 @pytest.fixture(scope="module")
 def kc():
-    _install()
-    km, client = start_new_kernel(kernel_name="gotrain", startup_timeout=60)
-    yield client
-    client.stop_channels()
-    km.shutdown_kernel(now=True)
+    kernelcells.install_kernelspec()
+    with kernelcells.kernel(60) as client:
+        yield client
 
 
 def run(kc, code, timeout=TIMEOUT):
-    """Execute code; return (reply content, the cell's iopub messages)."""
-    msg_id = kc.execute(code)
-    deadline = time.time() + timeout
-    while True:
-        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    msgs = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        msgs.append(msg)
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return reply["content"], msgs
+    return kernelcells.run(kc, code, timeout)
 
 
 def test_trial_table_updates_in_place(kc, tmp_path):
