@@ -9,7 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 
-	"github.com/gotrain/gotrain/kernelspec"
+	"github.com/gotrain/gotrain/internal/kernelspec"
 )
 
 func init() {

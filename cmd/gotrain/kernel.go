@@ -9,8 +9,8 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/gotrain/gotrain/kernel"
-	"github.com/gotrain/gotrain/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
 	"github.com/gotrain/gotrain/trainlib"
 )
 

@@ -1,7 +1,7 @@
 package kernel
 
 import (
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // handleControl answers a control request at once, even while a cell runs.

@@ -29,7 +29,7 @@ func (e exitPanic) Error() string {
 
 // The runtime package cells use through rewritten code (go statements).
 const (
-	rtPath = "github.com/gotrain/gotrain/kernel/exec/cellrt"
+	rtPath = "github.com/gotrain/gotrain/internal/kernel/exec/cellrt"
 	rtName = "_gotrain"
 )
 

@@ -13,7 +13,7 @@ import (
 	"github.com/go-zeromq/zmq4"
 	"github.com/google/uuid"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // recvTimeout bounds every wait of the test client; it only turns a hang

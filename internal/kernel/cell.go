@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/gotrain/gotrain/kernel/exec"
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // cellOutput is the exec.Output one execute_request hands to the session.

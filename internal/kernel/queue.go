@@ -3,7 +3,7 @@ package kernel
 import (
 	"sync"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // shellQueue holds shell requests in arrival order. It is unbounded so the

@@ -5,7 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // Stream coalescing: text is held for at most flushInterval, or until

@@ -10,7 +10,7 @@ import (
 	"github.com/go-zeromq/zmq4"
 	"github.com/google/uuid"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 func TestKernelInfoOnShellAndControl(t *testing.T) {

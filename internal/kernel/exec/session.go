@@ -13,7 +13,7 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/gotrain/gotrain/kernel/display"
-	"github.com/gotrain/gotrain/kernel/symbols"
+	"github.com/gotrain/gotrain/internal/kernel/symbols"
 )
 
 // cellState is what output produced now is attributed to: the running cell,

@@ -25,7 +25,7 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 
-	"github.com/gotrain/gotrain/kernel/symbols"
+	"github.com/gotrain/gotrain/internal/kernel/symbols"
 )
 
 func main() {

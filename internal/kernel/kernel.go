@@ -11,8 +11,8 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/gotrain/gotrain/kernel/exec"
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // Session runs cells; *exec.Session implements it. Execute calls are

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // historySession is the session number this kernel reports: history lives

@@ -48,7 +48,7 @@ func notebookCells(t *testing.T, path string) []string {
 // TestTourNotebookRuns executes every code cell of the tour notebook in
 // one session, in order, and requires each to succeed.
 func TestTourNotebookRuns(t *testing.T) {
-	runNotebook(t, filepath.Join("..", "..", "notebooks", "00-tour.ipynb"))
+	runNotebook(t, filepath.Join("..", "..", "..", "notebooks", "00-tour.ipynb"))
 }
 
 // TestDistributedNotebookRuns does the same for the distributed-training
@@ -56,13 +56,13 @@ func TestTourNotebookRuns(t *testing.T) {
 // (GOTRAIN_BIN), writing its data and results in a temporary directory.
 // (02 also needs MLflow; tests/notebooks runs it end to end with nbclient.)
 func TestDistributedNotebookRuns(t *testing.T) {
-	path, err := filepath.Abs(filepath.Join("..", "..", "notebooks", "01-distributed-training.ipynb"))
+	path, err := filepath.Abs(filepath.Join("..", "..", "..", "notebooks", "01-distributed-training.ipynb"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(t.TempDir(), "gotrain")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/gotrain")
-	build.Dir = filepath.Join("..", "..")
+	build.Dir = filepath.Join("..", "..", "..")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/gotrain: %v\n%s", err, out)
 	}

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"runtime"
 
-	"github.com/gotrain/gotrain/kernel/exec"
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // execute runs one execute_request: execute_input, the cell's output, then

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gotrain/gotrain/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
 )
 
 func TestLazySessionWaitsThenDelegates(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gotrain/gotrain/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
 )
 
 // fakeSession is a tiny exec.Session-compatible interpreter of one-word

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // A client's execute_request, signed, decoded by the kernel; its content

@@ -9,7 +9,7 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // socket is one bound ZeroMQ socket; sends are serialised because several

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gotrain/gotrain/kernel/wire"
+	"github.com/gotrain/gotrain/internal/kernel/wire"
 )
 
 // frame encodes one ZMTP frame.

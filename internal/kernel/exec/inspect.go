@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/gotrain/gotrain/kernel/docs"
+	"github.com/gotrain/gotrain/internal/kernel/docs"
 )
 
 // Inspect describes the name at cursorPos: its signature and doc comment

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/gotrain/gotrain/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/exec"
 )
 
 // LazySession starts a Session in the background with start and lets the
