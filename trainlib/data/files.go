@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -94,9 +95,23 @@ func LoadGlob(ctx context.Context, pattern string, o Options) ([]*Dataset, *Sche
 }
 
 // Load reads what spec names — a file, a glob of shards, or a comma-separated
-// list of either — into a single Dataset, shards concatenated in order. It
-// is what command-line flags such as --train take.
+// list of either (see Files) — into a single Dataset, shards concatenated in
+// order. It is what command-line flags such as --train take.
 func Load(ctx context.Context, spec string, o Options) (*Dataset, error) {
+	files, err := Files(spec)
+	if err != nil {
+		return nil, err
+	}
+	ds, _, err := LoadFiles(ctx, files, o)
+	if err != nil {
+		return nil, err
+	}
+	return Concat(ds...)
+}
+
+// Files lists the files spec names: a path, a glob of shards (in natural
+// order, see Glob), or a comma-separated list of either.
+func Files(spec string) ([]string, error) {
 	var files []string
 	for _, part := range strings.Split(spec, ",") {
 		part = strings.TrimSpace(part)
@@ -116,11 +131,7 @@ func Load(ctx context.Context, spec string, o Options) (*Dataset, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("data: %q names no file: give a path, a glob such as data/train_data_*.csv, or a comma-separated list", spec)
 	}
-	ds, _, err := LoadFiles(ctx, files, o)
-	if err != nil {
-		return nil, err
-	}
-	return Concat(ds...)
+	return files, nil
 }
 
 func loadSources(ctx context.Context, srcs []source, o *Options) ([]*Dataset, *Schema, error) {
@@ -128,6 +139,25 @@ func loadSources(ctx context.Context, srcs []source, o *Options) ([]*Dataset, *S
 	if err != nil {
 		return nil, nil, err
 	}
+	ds, err := loadWith(ctx, srcs, s, o)
+	if errors.Is(err, errTextLabel) && o.Schema == nil {
+		// A Y/N label: find its two values over every input, read again.
+		li := s.label()
+		var levels []string
+		if levels, err = scanLabel(ctx, srcs, s, o); err != nil {
+			return nil, nil, err
+		}
+		s.Columns[li].Levels = levels
+		ds, err = loadWith(ctx, srcs, s, o)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return ds, s, nil
+}
+
+// loadWith loads every input with schema s, several at once.
+func loadWith(ctx context.Context, srcs []source, s *Schema, o *Options) ([]*Dataset, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	par := o.Parallel
@@ -154,13 +184,13 @@ func loadSources(ctx context.Context, srcs []source, o *Options) ([]*Dataset, *S
 	// Report the first file's error, not a cancellation it caused elsewhere.
 	for _, err := range errs {
 		if err != nil && err != context.Canceled {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	for _, err := range errs {
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return out, s, nil
+	return out, nil
 }

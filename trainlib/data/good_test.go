@@ -325,3 +325,18 @@ func TestDecimalsMatchPandas(t *testing.T) {
 	}
 	matchesPandas(t, d, rows, golden)
 }
+
+// A header with a BOM and a trailing space ("default ") is named by its
+// exact text or its trimmed text alike.
+func TestLabelNamedAsWrittenInTheHeader(t *testing.T) {
+	in := "\ufeffID, limit ,default \n1,10,1\n2,20,0\n"
+	for _, label := range []string{"default ", "default", " default"} {
+		d, err := ReadCSV(context.Background(), strings.NewReader(in), "x.csv", Options{Label: label, Drop: []string{"ID"}})
+		if err != nil {
+			t.Fatalf("label %q: %v", label, err)
+		}
+		if !slices.Equal(d.Names, []string{"limit"}) || !slices.Equal(d.Label, []float32{1, 0}) {
+			t.Fatalf("label %q: names %v labels %v", label, d.Names, d.Label)
+		}
+	}
+}

@@ -24,6 +24,9 @@ func makePlan(s *Schema) []colPlan {
 	out := 0
 	for i, c := range s.Columns {
 		p := colPlan{role: c.Role, cat: c.Categorical, out: out, name: c.Name}
+		if c.Role == RoleLabel && len(c.Levels) == 2 {
+			p.levels = map[string]int{c.Levels[0]: 0, c.Levels[1]: 1}
+		}
 		if c.Role == RoleFeature {
 			if c.Categorical {
 				p.levels = make(map[string]int, len(c.Levels))
@@ -182,6 +185,14 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 		p := &plan[i]
 		switch {
 		case p.role == RoleDrop:
+		case p.role == RoleLabel && p.levels != nil:
+			text := trimSpace(f.text)
+			j, ok := p.levels[string(text)]
+			if !ok {
+				return 0, rr.errAt(f.off, p.name, string(text), "one of the label's two values: "+listNames(levelNames(p.levels)),
+					"a binary label has two values; recode or remove this row")
+			}
+			label = float32(j)
 		case p.cat:
 			text := trimSpace(f.text)
 			if missing[string(text)] {
@@ -206,8 +217,8 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 				return 0, rr.errAt(f.off, p.name, string(f.text), "a finite number", "leave the field empty for a missing value")
 			default:
 				if p.role == RoleLabel {
-					return 0, rr.errAt(f.off, p.name, string(f.text), "a numeric label",
-						"recode the label as numbers (for binary:logistic 1 and 0)")
+					return 0, textLabelError{rr.errAt(f.off, p.name, string(f.text), "a numeric label",
+						"a text label needs two values (Y/N) read from a file or a Schema; or recode it as 1 and 0")}
 				}
 				return 0, rr.errAt(f.off, p.name, string(f.text),
 					"a number or a missing marker ("+strings.Join(quoteAll(DefaultMissing), ", ")+")",

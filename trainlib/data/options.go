@@ -31,6 +31,13 @@ type Options struct {
 	Names []string
 	// Label names the label column; empty means the data has no label.
 	Label string
+	// Positive is the label value read as 1 when the label column holds two
+	// words instead of numbers (Y/N, yes/no, true/false); the other is read
+	// as 0. Empty means the less frequent of the two (on a tie the one that
+	// sorts last: Y, yes, true). The Schema records the pair (Levels of the
+	// label column, negative first; Schema.Positive), so shards loaded with
+	// it read the same way. Surrounding spaces are ignored.
+	Positive string
 	// BinaryLabel checks that every label is 0 or 1, as binary:logistic
 	// needs.
 	BinaryLabel bool

@@ -31,7 +31,9 @@ type Column struct {
 	Name string `json:"name"`
 	Role Role   `json:"role"`
 	// Categorical columns are one-hot encoded into one feature per level,
-	// named Name_Level, in the order of Levels.
+	// named Name_Level, in the order of Levels. A label column's Levels,
+	// when it holds text, are its two values: the one read as 0, then the
+	// one read as 1.
 	Categorical bool     `json:"categorical,omitempty"`
 	Levels      []string `json:"levels,omitempty"`
 }
@@ -111,8 +113,10 @@ func rolesFor(names []string, o *Options, file string, line int) (*Schema, error
 		seen[n] = i
 		s.Columns[i] = Column{Name: n, Role: RoleFeature}
 	}
+	// Names given in Options are trimmed as header names are, so the
+	// header's exact text ("default " with its trailing space) names it too.
 	mustFind := func(name, what, hint string) (int, error) {
-		if i, ok := seen[name]; ok {
+		if i, ok := seen[strings.TrimSpace(name)]; ok {
 			return i, nil
 		}
 		return -1, &Error{File: file, Line: line, Text: name,

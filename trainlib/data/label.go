@@ -1,0 +1,137 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// A label column may hold two words instead of 1 and 0 (Y/N, yes/no,
+// true/false, good/bad). The loaders then read it twice: the first pass
+// meets the text and stops (errTextLabel), a scan finds the two values over
+// every input, and the label column of the Schema records them as Levels
+// [negative, positive]; the second pass reads positive as 1 and negative as
+// 0. Workers that load shards with that Schema map them the same way.
+
+// errTextLabel marks the first text value met in a label column whose
+// Schema has no levels yet.
+var errTextLabel = errors.New("data: the label column holds text")
+
+// textLabelError wraps the positioned error with errTextLabel.
+type textLabelError struct{ e *Error }
+
+func (t textLabelError) Error() string   { return t.e.Error() }
+func (t textLabelError) Unwrap() []error { return []error{t.e, errTextLabel} }
+
+// scanLabel reads the label column of every input and returns its two
+// values as [negative, positive]: positive is o.Positive when set, else the
+// less frequent value (on a tie the one that sorts last: Y over N, yes over
+// no, true over false).
+func scanLabel(ctx context.Context, srcs []source, s *Schema, o *Options) ([]string, error) {
+	li := s.label()
+	counts := map[string]int{}
+	var first error
+	for _, src := range srcs {
+		if err := countLabels(ctx, src, s, o, li, counts, &first); err != nil {
+			return nil, err
+		}
+	}
+	values := make([]string, 0, len(counts))
+	for v := range counts {
+		values = append(values, v)
+	}
+	sort.Strings(values)
+	name := s.Columns[li].Name
+	if len(values) != 2 {
+		if len(values) > 2 && first != nil {
+			return nil, first
+		}
+		return nil, fmt.Errorf("data: label column %q holds %d distinct values (%s); a binary label needs two (for example Y and N)",
+			name, len(values), listNames(values))
+	}
+	pos := strings.TrimSpace(o.Positive)
+	switch {
+	case pos == "":
+		pos = values[1]
+		if counts[values[0]] < counts[values[1]] {
+			pos = values[0]
+		}
+	case counts[pos] == 0:
+		return nil, fmt.Errorf("data: Positive %q is not a value of label column %q, which holds %s", o.Positive, name, strings.Join(values, " and "))
+	}
+	neg := values[0]
+	if neg == pos {
+		neg = values[1]
+	}
+	return []string{neg, pos}, nil
+}
+
+// countLabels adds the label values of one input to counts; first keeps the
+// place of the first value beyond two, for the error.
+func countLabels(ctx context.Context, src source, s *Schema, o *Options, li int, counts map[string]int, first *error) error {
+	rc, err := src.open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	rr := newRecordReader(rc, src.name, o)
+	if _, _, err := readHeader(rr, o); err != nil {
+		return err
+	}
+	missing := o.missingSet()
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err := rr.read(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		if err := checkWidth(rr, s); err != nil {
+			return err
+		}
+		f := rr.fields[li]
+		text := trimSpace(f.text)
+		if missing[string(text)] {
+			return rr.errAt(f.off, s.Columns[li].Name, string(text), "a label (labels cannot be missing)", "remove the row or fill in its label")
+		}
+		if _, ok := counts[string(text)]; !ok && len(counts) == 2 && *first == nil {
+			*first = rr.errAt(f.off, s.Columns[li].Name, string(text), "one of the label's two values: "+listNames(sortedKeys(counts)),
+				"a binary label has two values; recode or remove this row")
+		}
+		counts[string(text)]++
+	}
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// label returns the index of the label column, or -1.
+func (s *Schema) label() int {
+	for i, c := range s.Columns {
+		if c.Role == RoleLabel {
+			return i
+		}
+	}
+	return -1
+}
+
+// Positive returns the label value read as 1 and the one read as 0 when
+// the label column holds text, and ok false when it holds numbers.
+func (s *Schema) Positive() (positive, negative string, ok bool) {
+	if li := s.label(); li >= 0 && len(s.Columns[li].Levels) == 2 {
+		return s.Columns[li].Levels[1], s.Columns[li].Levels[0], true
+	}
+	return "", "", false
+}

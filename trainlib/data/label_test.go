@@ -1,0 +1,72 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A Y/N label reads as 1/0 with the less frequent value positive, the same
+// on every shard (the second shard holds only N), unless Positive says
+// otherwise.
+func TestTextLabelMapsToOneAndZero(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a_1.csv": "x,default \n1, Y\n2,N\n3,N\n",
+		"a_2.csv": "x,default \n4,N\n",
+	})
+	ds, s, err := LoadGlob(context.Background(), filepath.Join(dir, "a_*.csv"), Options{Label: "default"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pos, neg, ok := s.Positive(); !ok || pos != "Y" || neg != "N" {
+		t.Fatalf("Positive() = %q, %q, %v; want Y, N", pos, neg, ok)
+	}
+	if !slices.Equal(ds[0].Label, []float32{1, 0, 0}) || !slices.Equal(ds[1].Label, []float32{0}) {
+		t.Fatalf("labels %v %v", ds[0].Label, ds[1].Label)
+	}
+	d, err := Load(context.Background(), filepath.Join(dir, "a_*.csv"), Options{Label: "default ", Positive: "N"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(d.Label, []float32{0, 1, 1, 1}) {
+		t.Fatalf("Positive N: labels %v", d.Label)
+	}
+}
+
+func TestTextLabelErrors(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"three.csv": "x,y\n1,yes\n2,no\n3,maybe\n",
+		"one.csv":   "x,y\n1,yes\n2,yes\n",
+	})
+	for _, c := range []struct {
+		file, positive, want string
+	}{
+		{"three.csv", "", `three.csv:4:3: column "y": got "maybe", expected one of the label's two values: no, yes`},
+		{"one.csv", "", `label column "y" holds 1 distinct values (yes)`},
+		{"three.csv", "si", `three.csv:4:3`},
+	} {
+		_, err := LoadFile(context.Background(), filepath.Join(dir, c.file), Options{Label: "y", Positive: c.positive})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want it to contain %q", c.file, err, c.want)
+		}
+	}
+	dir = writeFiles(t, map[string]string{"two.csv": "x,y\n1,yes\n2,no\n"})
+	_, err := LoadFile(context.Background(), filepath.Join(dir, "two.csv"), Options{Label: "y", Positive: "si"})
+	if err == nil || !strings.Contains(err.Error(), `Positive "si" is not a value of label column "y", which holds no and yes`) {
+		t.Errorf("unknown Positive: %v", err)
+	}
+}
