@@ -12,8 +12,8 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
-	"github.com/gotrain/gotrain/kernel/display"
 	"github.com/gotrain/gotrain/internal/kernel/symbols"
+	"github.com/gotrain/gotrain/kernel/display"
 )
 
 // cellState is what output produced now is attributed to: the running cell,
