@@ -84,6 +84,7 @@ type driver struct {
 	margin0 float32
 	rows    int64
 	traffic Traffic
+	cons    constraints
 }
 
 // setup checks the shards, computes the base score and the cuts, bins the
@@ -133,8 +134,11 @@ func (d *driver) setup(ctx context.Context) error {
 		return fmt.Errorf("gbdt: the training shards have no rows")
 	}
 	d.nf = train[0].Features
-	d.base = d.p.BaseScore
 	var err error
+	if d.cons, err = resolveConstraints(&d.p, d.opt.FeatureNames, d.nf); err != nil {
+		return err
+	}
+	d.base = d.p.BaseScore
 	if d.opt.InitModel != nil {
 		if d.base, err = d.initBase(); err != nil {
 			return err

@@ -34,6 +34,16 @@ type Params struct {
 	EvalMetric []string
 	// NumBoostRound is num_boost_round, 10 as in xgboost.train.
 	NumBoostRound int
+	// MonotoneConstraints is monotone_constraints in XGBoost's syntax:
+	// "(1,0,-1)" gives each feature in order a direction (+1 increasing,
+	// −1 decreasing, 0 free; missing trailing values are free), and
+	// {"LIMIT_BAL": 1, "AGE": -1} names them. Empty means none.
+	MonotoneConstraints string
+	// InteractionConstraints is interaction_constraints in XGBoost's
+	// syntax: a list of feature sets, by index "[[0,1],[2,3,4]]" or by
+	// name [["AGE","SEX"]]; features on one path must all come from one
+	// set. Empty means none.
+	InteractionConstraints string
 	// EarlyStoppingRounds stops when the last metric on the last eval set
 	// has not improved for this many rounds; 0 disables it.
 	EarlyStoppingRounds int
@@ -131,6 +141,20 @@ var paramSpecs = []paramSpec{
 			ms = append(ms, m)
 		}
 		p.EvalMetric = append(p.EvalMetric, ms...)
+		return nil
+	}},
+	{[]string{"monotone_constraints"}, `"(1,0,-1)" (one of -1, 0, 1 per feature in order) or {"name": 1, …}`, func(p *Params, s string) error {
+		if _, err := parseMonotone(s, nil, syntaxOnly); err != nil {
+			return err
+		}
+		p.MonotoneConstraints = strings.TrimSpace(s)
+		return nil
+	}},
+	{[]string{"interaction_constraints"}, `a list of feature sets by index or name, such as "[[0,1],[2,3]]" or [["AGE","SEX"]]`, func(p *Params, s string) error {
+		if _, err := parseInteraction(s, nil, syntaxOnly); err != nil {
+			return err
+		}
+		p.InteractionConstraints = strings.TrimSpace(s)
 		return nil
 	}},
 	{[]string{"num_boost_round", "n_estimators"}, "an integer in [1, 1000000]", intIn(1, 1_000_000, func(p *Params) *int { return &p.NumBoostRound })},
@@ -232,6 +256,12 @@ func (p *Params) validate() error {
 			return err
 		}
 	}
+	if _, err := parseMonotone(p.MonotoneConstraints, nil, syntaxOnly); err != nil {
+		return fmt.Errorf("gbdt: parameter monotone_constraints=%s: %v", p.MonotoneConstraints, err)
+	}
+	if _, err := parseInteraction(p.InteractionConstraints, nil, syntaxOnly); err != nil {
+		return fmt.Errorf("gbdt: parameter interaction_constraints=%s: %v", p.InteractionConstraints, err)
+	}
 	for _, m := range p.EvalMetric {
 		if _, ok := metrics[m]; !ok {
 			return fmt.Errorf("gbdt: eval_metric %q is not supported; use logloss, error, auc or rmse", m)
@@ -255,6 +285,12 @@ func (p *Params) asStrings(base float64) map[string]string {
 		"colsample_bytree": ftoa(p.ColsampleTree), "max_bin": strconv.Itoa(p.MaxBin),
 		"seed": strconv.FormatUint(p.Seed, 10), "tree_method": "hist", "base_score": ftoa(base),
 		"eval_metric": strings.Join(p.metricsOrDefault(), ","),
+	}
+	if p.MonotoneConstraints != "" {
+		m["monotone_constraints"] = p.MonotoneConstraints
+	}
+	if p.InteractionConstraints != "" {
+		m["interaction_constraints"] = p.InteractionConstraints
 	}
 	return m
 }

@@ -25,6 +25,13 @@ type buildNode struct {
 	left    int32
 	right   int32
 	gain    float32
+	// lo and hi bound the node's weight under monotone constraints;
+	// rootGain is its score given that weight (constraints.go).
+	lo, hi   float32
+	rootGain float32
+	// path lists the features split on above the node, sorted, under
+	// interaction constraints.
+	path []int32
 }
 
 // candidate is a split under consideration.
@@ -83,7 +90,7 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 	d.traffic.GradBytes += 32 * int64(len(d.holders))
 	scale := fixedScale(n, mx)
 	features := d.sampleFeatures(round)
-	nodes := []buildNode{{feature: -1, left: -1, right: -1}}
+	nodes := []buildNode{{feature: -1, left: -1, right: -1, lo: -math.MaxFloat32, hi: math.MaxFloat32}}
 	level := []int32{0}
 	toBuild := []int32{0}
 	for depth := 0; depth < p.MaxDepth && len(level) > 0; depth++ {
@@ -93,6 +100,7 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 		if depth == 0 {
 			nodes[0].g, nodes[0].h = nodes[0].hist[len(nodes[0].hist)-2], nodes[0].hist[len(nodes[0].hist)-1]
 			nodes[0].hist = nodes[0].hist[:len(nodes[0].hist)-2]
+			nodes[0].rootGain = d.nodeScore(&nodes[0], scale)
 		}
 		// Siblings not built are their parent minus the built one.
 		for _, id := range level {
@@ -119,9 +127,19 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 			l, r := int32(len(nodes)), int32(len(nodes)+1)
 			nd := &nodes[id]
 			nd.feature, nd.bin, nd.defLeft, nd.gain, nd.left, nd.right = c.feature, c.bin, c.defLeft, c.gain, l, r
-			nodes = append(nodes,
-				buildNode{g: c.lg, h: c.lh, depth: depth + 1, feature: -1, left: -1, right: -1},
-				buildNode{g: nd.g - c.lg, h: nd.h - c.lh, depth: depth + 1, feature: -1, left: -1, right: -1})
+			path := d.cons.childPath(nd.path, c.feature)
+			ln := buildNode{g: c.lg, h: c.lh, depth: depth + 1, feature: -1, left: -1, right: -1, lo: nd.lo, hi: nd.hi, path: path}
+			rn := buildNode{g: nd.g - c.lg, h: nd.h - c.lh, depth: depth + 1, feature: -1, left: -1, right: -1, lo: nd.lo, hi: nd.hi, path: path}
+			if d.cons.mono != nil {
+				// Children are scored with the parent's bounds, then get
+				// their own.
+				wl, wr := d.boundedWeight(nd, ln.g, ln.h, scale), d.boundedWeight(nd, rn.g, rn.h, scale)
+				ln.rootGain = gainGivenWeight(p, float64(ln.g)/scale, float64(ln.h)/scale, wl)
+				rn.rootGain = gainGivenWeight(p, float64(rn.g)/scale, float64(rn.h)/scale, wr)
+				lb, rb := childBounds(nd.lo, nd.hi, d.cons.monotone(c.feature), wl, wr)
+				ln.lo, ln.hi, rn.lo, rn.hi = lb[0], lb[1], rb[0], rb[1]
+			}
+			nodes = append(nodes, ln, rn)
 			splits = append(splits, Split{Node: id, Feature: c.feature, Bin: c.bin, DefaultLeft: c.defLeft, Left: l, Right: r})
 		}
 		// Parents' histograms are no longer needed once children exist.
@@ -249,26 +267,45 @@ func (d *driver) applySplits(ctx context.Context, splits []Split) (*SplitRespons
 
 // bestSplit finds the best split of a node over features, as XGBoost's
 // hist evaluator: missing values right first, then (when the node has
-// missing values) left, keeping the first strictly best gain.
+// missing values) left, keeping the first strictly best gain. Features the
+// interaction constraints forbid at this node are skipped; under monotone
+// constraints gains come from bounded weights and splits that order the
+// children's weights against a feature's direction are rejected.
 func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candidate, bool) {
 	p := &d.p
 	inv := 1 / scale
 	G, H := nd.g, nd.h
 	// XGBoost stores the parent's gain as float32 before subtracting it.
 	parentGain := f32(nodeGain(p, float64(G)*inv, float64(H)*inv))
+	mono := d.cons.mono != nil
+	if mono {
+		parentGain = float64(nd.rootGain)
+	}
 	best := candidate{}
 	try := func(lg, lh int64, f, b int, defLeft bool) {
 		lhf, rhf := float64(lh)*inv, float64(H-lh)*inv
 		if lhf < f32(p.MinChildWeight) || rhf < f32(p.MinChildWeight) {
 			return
 		}
-		gain := float32(f32(nodeGain(p, float64(lg)*inv, lhf)) + f32(nodeGain(p, float64(G-lg)*inv, rhf)) - parentGain)
+		var gain float32
+		if mono {
+			wl, wr := d.boundedWeight(nd, lg, lh, scale), d.boundedWeight(nd, G-lg, H-lh, scale)
+			if dir := d.cons.mono[f]; dir > 0 && wl > wr || dir < 0 && wl < wr {
+				return
+			}
+			gain = gainGivenWeight(p, float64(lg)*inv, lhf, wl) + gainGivenWeight(p, float64(G-lg)*inv, rhf, wr) - float32(parentGain)
+		} else {
+			gain = float32(f32(nodeGain(p, float64(lg)*inv, lhf)) + f32(nodeGain(p, float64(G-lg)*inv, rhf)) - parentGain)
+		}
 		if gain > best.gain {
 			best = candidate{gain: gain, feature: int32(f), bin: int32(b), defLeft: defLeft, lg: lg, lh: lh}
 		}
 	}
 	hist := nd.hist
 	for _, f := range features {
+		if !d.cons.allowed(nd.path, int32(f)) {
+			continue
+		}
 		nb := len(d.cuts.Values[f])
 		hb := hist[2*d.off[f] : 2*(d.off[f]+nb)]
 		var sg, sh int64
@@ -293,6 +330,17 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 		}
 	}
 	return best, best.gain > minSplitLoss
+}
+
+// boundedWeight is the weight of fixed-point sums (g, h) within nd's
+// monotone bounds, in float32 as XGBoost computes it.
+func (d *driver) boundedWeight(nd *buildNode, g, h int64, scale float64) float32 {
+	return clampWeight(float32(leafWeight(&d.p, float64(g)/scale, float64(h)/scale)), nd.lo, nd.hi)
+}
+
+// nodeScore is the root's score under monotone constraints.
+func (d *driver) nodeScore(nd *buildNode, scale float64) float32 {
+	return gainGivenWeight(&d.p, float64(nd.g)/scale, float64(nd.h)/scale, d.boundedWeight(nd, nd.g, nd.h, scale))
 }
 
 // prune turns splits whose gain is below gamma into leaves, bottom up, as
@@ -323,6 +371,9 @@ func (d *driver) export(nodes []buildNode, scale float64) (*BinTree, model.Tree)
 	weights := make([]float64, n)
 	for i, nd := range nodes {
 		weights[i] = leafWeight(p, float64(nd.g)*inv, float64(nd.h)*inv)
+		if d.cons.mono != nil {
+			weights[i] = float64(clampWeight(float32(weights[i]), nd.lo, nd.hi))
+		}
 		bt.Feature[i], bt.Bin[i], bt.DefaultLeft[i] = nd.feature, nd.bin, nd.defLeft
 		bt.Left[i], bt.Right[i] = nd.left, nd.right
 		if nd.feature < 0 {
