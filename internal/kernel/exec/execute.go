@@ -86,6 +86,18 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 			return Result{Err: s.unrenameError(e)}
 		}
 		last, lastIsValue = v, valued
+		if g.kind == declGroup && declaresMain(node) {
+			// Run main once, as `go run` would (mainfunc.go).
+			mg := mainCall(g)
+			mnode, _, err := s.parseGroup(mg, false, false)
+			if err != nil {
+				return Result{Err: s.unrenameError(compileError(code, err))}
+			}
+			if _, _, e := s.run(ctx, code, mnode, false, mg); e != nil {
+				return Result{Err: s.unrenameError(e)}
+			}
+			last, lastIsValue = reflect.Value{}, false
+		}
 	}
 	if !lastIsValue || !last.IsValid() {
 		return Result{}
@@ -126,6 +138,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		if note {
 			s.noteDecls(f)
 		}
+		renameMainDecl(f)
 		renameTypes(f, s.typeRenames())
 		r := s.newRewriter()
 		r.rewrite(f)

@@ -12,6 +12,7 @@ const (
 	importGroup groupKind = iota // import declarations
 	declGroup                    // const, var, type and func declarations
 	stmtGroup                    // statements, run in the global scope
+	packageClause                // `package main`: dropped, a cell is always package main
 )
 
 // group is a run of consecutive top-level items of one kind, in the cell's
@@ -94,6 +95,8 @@ func splitCell(code string) []group {
 // name(` are declarations; other `func` items are function literals.
 func classify[T any](toks []T, at func(int) token.Token) groupKind {
 	switch at(0) {
+	case token.PACKAGE:
+		return packageClause
 	case token.IMPORT:
 		return importGroup
 	case token.CONST, token.TYPE, token.VAR:
@@ -132,6 +135,10 @@ func mergeItems(code string, file *token.File, items []item) []group {
 			j++
 		}
 		p := file.Position(file.Pos(items[i].start))
+		if items[i].kind == packageClause {
+			i = j + 1
+			continue
+		}
 		out = append(out, group{kind: items[i].kind, text: code[items[i].start:items[j].end], line: p.Line, col: p.Column})
 		i = j + 1
 	}

@@ -67,14 +67,13 @@ func (s *Session) takeUndo() func() {
 	}
 }
 
-// typeRenames returns a copy of the redefined types' internal names.
+// typeRenames returns a copy of the redefined types' internal names, and
+// main's (mainfunc.go).
 func (s *Session) typeRenames() map[string]string {
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
-	if len(s.typeNames) == 0 {
-		return nil
-	}
-	out := make(map[string]string, len(s.typeNames))
+	out := make(map[string]string, len(s.typeNames)+1)
+	out["main"] = mainName // see mainfunc.go
 	for k, v := range s.typeNames {
 		out[k] = v
 	}
@@ -115,6 +114,8 @@ func renameTypes(n ast.Node, names map[string]string) {
 					}
 				}
 			}
+		case *ast.File:
+			keep[x.Name] = true // the package name
 		case *ast.FuncDecl:
 			keep[x.Name] = true
 		case *ast.LabeledStmt:
