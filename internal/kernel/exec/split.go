@@ -9,10 +9,10 @@ import (
 type groupKind int
 
 const (
-	importGroup groupKind = iota // import declarations
-	declGroup                    // const, var, type and func declarations
-	stmtGroup                    // statements, run in the global scope
-	packageClause                // `package main`: dropped, a cell is always package main
+	importGroup   groupKind = iota // import declarations
+	declGroup                      // const, var, type and func declarations
+	stmtGroup                      // statements, run in the global scope
+	packageClause                  // `package main`: dropped, a cell is always package main
 )
 
 // group is a run of consecutive top-level items of one kind, in the cell's
