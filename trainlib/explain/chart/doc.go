@@ -1,7 +1,9 @@
 // Package chart draws gotrain's model charts with gonum/plot: feature
 // importance bars, learning curves (one model's train and validation metric
 // per round, or every trial of a tuning run) and tuning charts (the metric
-// against each tuned parameter).
+// against each tuned parameter), and the charts for exploring data before
+// training: Histograms (one small panel per column), Counts (value counts as
+// bars) and Scatter (two columns, coloured by a group such as the label).
 //
 // Every constructor returns a *Chart: a recipe that renders on demand to
 // PNG (Chart.PNG, Chart.EncodePNG) or SVG (Chart.EncodeSVG, Chart.SVGChart)
