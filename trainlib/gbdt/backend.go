@@ -131,6 +131,7 @@ type HistRequest struct {
 }
 
 // HistResponse holds one histogram per requested node, in request order.
+// The caller owns it: a holder must not reuse its slices.
 type HistResponse struct {
 	Hists []NodeHist
 }

@@ -54,67 +54,101 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 	}
 	width := 2 * s.nbins
 	nn := len(req.Nodes)
+	resp := &HistResponse{Hists: make([]NodeHist, nn)}
+	// A node of at most histChunk rows is one task that builds straight
+	// into its response histogram. A larger node is cut into chunks of
+	// histChunk rows; each worker adds its chunks into its own partial
+	// histogram of that node, and the partials are summed after. Only large
+	// nodes pay for partials (clearing and summing threads × width values),
+	// which at depth 10 (hundreds of small nodes per level) were more work
+	// than the histograms themselves. Sums are int64, so any order gives
+	// the same histogram.
 	type task struct {
-		node   int
-		ts     *trainState
-		lo, hi int32
+		node, part int // part: the node's partial slot, or -1 to build directly
+		ts         *trainState
+		lo, hi     int32
 	}
 	var tasks []task
+	var big []int
 	for k, n := range req.Nodes {
+		nh := &resp.Hists[k]
+		nh.Node, nh.Bins = n, make([]int64, width)
+		for _, ts := range s.train {
+			sg := ts.seg[n]
+			nh.Rows += int64(sg[1] - sg[0])
+		}
+		if nh.Rows <= histChunk {
+			tasks = append(tasks, task{node: k, part: -1})
+			continue
+		}
 		for _, ts := range s.train {
 			sg := ts.seg[n]
 			for lo := sg[0]; lo < sg[1]; lo += histChunk {
-				tasks = append(tasks, task{k, ts, lo, min(lo+histChunk, sg[1])})
+				tasks = append(tasks, task{node: k, part: len(big), ts: ts, lo: lo, hi: min(lo+histChunk, sg[1])})
 			}
 		}
+		big = append(big, k)
 	}
 	threads := min(s.threads, max(1, len(tasks)))
 	for len(s.pool) < threads {
 		s.pool = append(s.pool, nil)
 	}
 	for w := 0; w < threads; w++ {
-		if cap(s.pool[w]) < nn*width {
-			s.pool[w] = make([]int64, nn*width)
+		if n := len(big) * width; cap(s.pool[w]) < n {
+			s.pool[w] = make([]int64, n)
 		} else {
-			s.pool[w] = s.pool[w][:nn*width]
+			s.pool[w] = s.pool[w][:n]
 			clear(s.pool[w])
 		}
 	}
+	totals := make([][2]int64, len(tasks))
 	nf := len(s.off)
+	build := func(hist []int64, ts *trainState, rows []int32) (g, h int64) {
+		if sp := ts.sh.sparse; sp != nil {
+			return buildHistSparse(hist, sp, ts.gh, rows)
+		}
+		return buildHist(hist, ts.sh.bins, ts.gh, rows, s.off, nf)
+	}
 	err = parallelFor(ctx, threads, len(tasks), func(w, k int) {
 		t := tasks[k]
-		hist := s.pool[w][t.node*width : (t.node+1)*width]
-		if sp := t.ts.sh.sparse; sp != nil {
-			buildHistSparse(hist, sp, t.ts.gh, t.ts.rows[t.lo:t.hi])
-		} else {
-			buildHist(hist, t.ts.sh.bins, t.ts.gh, t.ts.rows[t.lo:t.hi], s.off, nf)
+		if t.part >= 0 {
+			hist := s.pool[w][t.part*width : (t.part+1)*width]
+			totals[k][0], totals[k][1] = build(hist, t.ts, t.ts.rows[t.lo:t.hi])
+			return
+		}
+		nh := &resp.Hists[t.node]
+		for _, ts := range s.train {
+			sg := ts.seg[nh.Node]
+			g, h := build(nh.Bins, ts, ts.rows[sg[0]:sg[1]])
+			totals[k][0] += g
+			totals[k][1] += h
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	resp := &HistResponse{Hists: make([]NodeHist, nn)}
-	for k, n := range req.Nodes {
-		nh := NodeHist{Node: n, Bins: make([]int64, width)}
+	for k, t := range tasks {
+		nh := &resp.Hists[t.node]
+		nh.Total[0] += totals[k][0]
+		nh.Total[1] += totals[k][1]
+	}
+	err = parallelFor(ctx, s.threads, len(big), func(_, i int) {
+		dst := resp.Hists[big[i]].Bins
 		for w := 0; w < threads; w++ {
-			src := s.pool[w][k*width : (k+1)*width]
-			for i, v := range src {
-				nh.Bins[i] += v
+			src := s.pool[w][i*width : (i+1)*width]
+			for j, v := range src {
+				dst[j] += v
 			}
 		}
-		for _, ts := range s.train {
-			sg := ts.seg[n]
-			nh.Rows += int64(sg[1] - sg[0])
-			for _, r := range ts.rows[sg[0]:sg[1]] {
-				nh.Total[0] += ts.gh[2*r]
-				nh.Total[1] += ts.gh[2*r+1]
-			}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(s.train) > 0 && s.train[0].sh.sparse != nil {
+		sh := s.train[0].sh
+		for k := range resp.Hists {
+			fillDefaults(resp.Hists[k].Bins, resp.Hists[k].Total, sh.off, sh.nb, sh.def)
 		}
-		if len(s.train) > 0 && s.train[0].sh.sparse != nil {
-			sh := s.train[0].sh
-			fillDefaults(nh.Bins, nh.Total, sh.off, sh.nb, sh.def)
-		}
-		resp.Hists[k] = nh
 	}
 	return resp, nil
 }
@@ -131,13 +165,16 @@ func asPairs(v []int64) []pair {
 	return unsafe.Slice((*pair)(unsafe.Pointer(&v[0])), len(v)/2)
 }
 
-// buildHist adds the gradient pairs of rows to hist, feature by feature.
+// buildHist adds the gradient pairs of rows to hist, feature by feature,
+// and returns their sums.
 // bins is row-major with nf codes per row; off[f] is feature f's first bin.
-func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) {
+func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) (g, h int64) {
 	hp, gp := asPairs(hist), asPairs(gh)
 	off = off[:nf]
 	for _, r := range rows {
 		x := gp[r]
+		g += x.g
+		h += x.h
 		base := int(r) * nf
 		row := bins[base : base+nf : base+nf]
 		for f, b := range row {
@@ -146,4 +183,5 @@ func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, 
 			e.h += x.h
 		}
 	}
+	return g, h
 }

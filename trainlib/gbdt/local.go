@@ -40,9 +40,15 @@ type LocalHolder struct {
 type localShard struct {
 	info ShardInfo
 	data *data.Dataset
-	// bins holds Rows×Features bin codes, row by row; nil when sparse.
+	// bins holds Rows×Features bin codes, row by row (for histograms);
+	// nil when sparse.
 	bins   []uint8
 	sparse *sparseBins
+	// cols holds the same bin codes column by column (feature f's codes
+	// are cols[f*Rows:(f+1)*Rows]), for routing rows: a split reads one
+	// feature of a node's rows in ascending order, which this layout
+	// streams where the row-major one touches a cache line per row.
+	cols []uint8
 	// off, nb and def describe the binning for binAt: each feature's first
 	// global bin, its bin count and (sparse only) its left-out bin.
 	off, nb []int
@@ -154,7 +160,14 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 		if err != nil {
 			return err
 		}
-		s.bins, s.sparse = bins, nil
+		cols := make([]uint8, len(bins))
+		err = parallelFor(ctx, h.threads, n, func(_, t int) {
+			transposeRows(cols, bins, d.Rows, d.Cols, t*chunk, min((t+1)*chunk, d.Rows))
+		})
+		if err != nil {
+			return err
+		}
+		s.bins, s.sparse, s.cols = bins, nil, cols
 	}
 	def, err := h.maybeSparsify(ctx, cuts)
 	if err != nil {
@@ -204,6 +217,16 @@ func binRows(bins []uint8, d *data.Dataset, cuts *Cuts, lo, hi int) {
 			} else {
 				out[f] = uint8(binOf(cs, v))
 			}
+		}
+	}
+}
+
+// transposeRows copies rows [lo, hi) of the row-major codes bins (rows ×
+// nf) into the column-major cols.
+func transposeRows(cols, bins []uint8, rows, nf, lo, hi int) {
+	for r := lo; r < hi; r++ {
+		for f, b := range bins[r*nf : (r+1)*nf] {
+			cols[f*rows+r] = b
 		}
 	}
 }

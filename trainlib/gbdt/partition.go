@@ -119,38 +119,36 @@ const partitionChunk = 32768
 func classify(ts *trainState, sp Split, c *Cuts, lo, hi int32) int32 {
 	rows := ts.rows[lo:hi]
 	out := ts.scratch[lo:hi]
-	nf := len(c.Values)
 	f := int(sp.Feature)
 	missing := -1
 	if c.HasMissing[f] {
 		missing = len(c.Values[f])
 	}
 	bin := int(sp.Bin)
-	bins := ts.sh.bins
-	// Sparse shards route from their column-major copy.
-	var col []uint8
-	if csr := ts.sh.sparse; csr != nil {
-		col = csr.cols[f*ts.sh.info.Rows : (f+1)*ts.sh.info.Rows]
+	col := ts.sh.cols[f*ts.sh.info.Rows : (f+1)*ts.sh.info.Rows]
+	defLeft := 0
+	if sp.DefaultLeft {
+		defLeft = 1
 	}
+	// Branch-free: a split sends rows left or right about at random, so a
+	// branch on the side mispredicts every other row. Each row is written
+	// at both ends and the count of one end advances: a slot written for
+	// the wrong side is overwritten later (left slots by the next left row,
+	// the last one by the right row that ends there).
 	nl, nr := 0, len(out)
 	for _, r := range rows {
-		var b int
-		if col != nil {
-			b = int(col[r])
-		} else {
-			b = int(bins[int(r)*nf+f])
+		b := int(col[r])
+		left := 0
+		if b <= bin {
+			left = 1
 		}
-		goLeft := b <= bin
 		if b == missing {
-			goLeft = sp.DefaultLeft
+			left = defLeft
 		}
-		if goLeft {
-			out[nl] = r
-			nl++
-		} else {
-			nr--
-			out[nr] = r
-		}
+		out[nl] = r
+		out[nr-1] = r
+		nl += left
+		nr -= 1 - left
 	}
 	return int32(nl)
 }

@@ -13,10 +13,6 @@ import "context"
 type sparseBins struct {
 	ptr  []int64
 	ents []uint16
-	// cols holds the same bin codes column by column (feature f's codes
-	// are cols[f*rows:(f+1)*rows]), for routing rows: a split reads one
-	// feature of rows in ascending order, which this layout streams.
-	cols []uint8
 }
 
 // sparseWorthIt is the largest fraction of kept entries for which the
@@ -89,13 +85,6 @@ func (h *LocalHolder) maybeSparsify(ctx context.Context, cuts *Cuts) ([]uint8, e
 				}
 			}
 		}
-		rows := s.info.Rows
-		sp.cols = make([]uint8, rows*nf)
-		for r := 0; r < rows; r++ {
-			for f, b := range s.bins[r*nf : (r+1)*nf] {
-				sp.cols[f*rows+r] = b
-			}
-		}
 		s.sparse, s.bins = sp, nil
 	}
 	return def, nil
@@ -103,24 +92,24 @@ func (h *LocalHolder) maybeSparsify(ctx context.Context, cuts *Cuts) ([]uint8, e
 
 // binAt returns the bin code of feature f in row r of a binned shard.
 func (s *localShard) binAt(r, f int) uint8 {
-	if s.sparse == nil {
-		return s.bins[r*s.info.Features+f]
-	}
-	return s.sparse.cols[f*s.info.Rows+r]
+	return s.cols[f*s.info.Rows+r]
 }
 
 // buildHistSparse adds the gradient pairs of rows to hist over their kept
-// entries only.
-func buildHistSparse(hist []int64, sp *sparseBins, gh []int64, rows []int32) {
+// entries only, and returns their sums.
+func buildHistSparse(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g, h int64) {
 	hp, gp := asPairs(hist), asPairs(gh)
 	for _, r := range rows {
 		x := gp[r]
+		g += x.g
+		h += x.h
 		for _, e := range sp.ents[sp.ptr[r]:sp.ptr[r+1]] {
 			p := &hp[e]
 			p.g += x.g
 			p.h += x.h
 		}
 	}
+	return g, h
 }
 
 // fillDefaults sets each feature's left-out bin of a node histogram to the

@@ -218,15 +218,22 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 		}
 	}
 	for k, id := range ids {
-		sum := make([]int64, width, width+2)
+		var sum []int64
+		if len(resps) == 1 {
+			// One holder: its histogram is the sum; take it as it is.
+			sum = resps[0].Hists[k].Bins
+		} else {
+			sum = make([]int64, width, width+2)
+			for _, r := range resps {
+				for i, v := range r.Hists[k].Bins {
+					sum[i] += v
+				}
+			}
+		}
 		var tot [2]int64
 		for _, r := range resps {
-			nh := r.Hists[k]
-			for i, v := range nh.Bins {
-				sum[i] += v
-			}
-			tot[0] += nh.Total[0]
-			tot[1] += nh.Total[1]
+			tot[0] += r.Hists[k].Total[0]
+			tot[1] += r.Hists[k].Total[1]
 		}
 		if id == 0 {
 			sum = append(sum, tot[0], tot[1])
@@ -314,8 +321,15 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 			sh += hb[2*b+1]
 		}
 		mg, mh := G-sg, H-sh
+		// An empty bin leaves the sums, hence the gain, as the previous
+		// bin's, which the strict comparison already turned down: deep
+		// nodes have mostly empty bins, so skipping them is most of the
+		// scan's work saved, with the same result.
 		var lg, lh int64
 		for b := 0; b < nb-1; b++ {
+			if b > 0 && hb[2*b] == 0 && hb[2*b+1] == 0 {
+				continue
+			}
 			lg += hb[2*b]
 			lh += hb[2*b+1]
 			try(lg, lh, f, b, false)
@@ -323,6 +337,9 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 		if mg != 0 || mh != 0 {
 			rg, rh := int64(0), int64(0)
 			for b := nb - 1; b > 0; b-- {
+				if b < nb-1 && hb[2*b] == 0 && hb[2*b+1] == 0 {
+					continue
+				}
 				rg += hb[2*b]
 				rh += hb[2*b+1]
 				try(G-rg, H-rh, f, b-1, true)

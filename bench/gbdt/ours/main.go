@@ -30,14 +30,15 @@ func main() {
 	depth := flag.Int("depth", 6, "max_depth")
 	nthread := flag.Int("nthread", 2, "threads")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of training here")
+	modelOut := flag.String("model", "", "save the trained model here (.json or .ubj), to compare models byte for byte")
 	flag.Parse()
-	if err := run(*f32, *csv, *label, *drop, *rounds, *depth, *nthread, *profile); err != nil {
+	if err := run(*f32, *csv, *label, *drop, *rounds, *depth, *nthread, *profile, *modelOut); err != nil {
 		fmt.Fprintln(os.Stderr, "ours:", err)
 		os.Exit(1)
 	}
 }
 
-func run(f32, csv, label, drop string, rounds, depth, nthread int, profile string) error {
+func run(f32, csv, label, drop string, rounds, depth, nthread int, profile, modelOut string) error {
 	ctx := context.Background()
 	t0 := time.Now()
 	var d *data.Dataset
@@ -73,6 +74,11 @@ func run(f32, csv, label, drop string, rounds, depth, nthread int, profile strin
 		return err
 	}
 	train := time.Since(t1).Seconds()
+	if modelOut != "" {
+		if err := res.Model.Save(modelOut); err != nil {
+			return err
+		}
+	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	cpu := float64(ru.Utime.Nano()+ru.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) / 1e9
