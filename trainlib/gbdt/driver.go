@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/gotrain/gotrain/trainlib/metric"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -226,8 +227,9 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 		stop := false
 		if len(evals) > 0 {
 			last := evals[len(evals)-1]
-			better := best < 0 || (metrics[last.Metric].maximize && last.Value > bestScore) ||
-				(!metrics[last.Metric].maximize && last.Value < bestScore)
+			spec, _ := metric.Lookup(last.Metric)
+			better := best < 0 || (spec.Maximize && last.Value > bestScore) ||
+				(!spec.Maximize && last.Value < bestScore)
 			if better {
 				best, bestScore = round, last.Value
 			}

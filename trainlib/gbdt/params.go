@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gotrain/gotrain/trainlib/metric"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -135,7 +136,7 @@ var paramSpecs = []paramSpec{
 		var ms []string
 		for _, m := range strings.Split(s, ",") {
 			m = strings.TrimSpace(m)
-			if _, ok := metrics[m]; !ok {
+			if _, ok := metric.Lookup(m); !ok {
 				return fmt.Errorf("%q is not a supported metric", m)
 			}
 			ms = append(ms, m)
@@ -263,7 +264,7 @@ func (p *Params) validate() error {
 		return fmt.Errorf("gbdt: parameter interaction_constraints=%s: %v", p.InteractionConstraints, err)
 	}
 	for _, m := range p.EvalMetric {
-		if _, ok := metrics[m]; !ok {
+		if _, ok := metric.Lookup(m); !ok {
 			return fmt.Errorf("gbdt: eval_metric %q is not supported; use logloss, error, auc or rmse", m)
 		}
 	}

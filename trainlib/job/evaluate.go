@@ -3,9 +3,10 @@ package job
 import (
 	"context"
 	"fmt"
-	"sort"
+	"math"
 
 	"github.com/gotrain/gotrain/trainlib/data"
+	"github.com/gotrain/gotrain/trainlib/metric"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -36,43 +37,15 @@ func Score(ctx context.Context, m *model.Model, d *data.Dataset) (Scores, error)
 	if err != nil {
 		return Scores{}, fmt.Errorf("score: predict the test set: %w", err)
 	}
-	right := 0
+	wrong := 0
 	for i, y := range d.Label {
-		if (p[i] > 0.5) == (y > 0.5) {
-			right++
+		if metric.Wrong(p[i], y) {
+			wrong++
 		}
 	}
-	return Scores{Accuracy: float64(right) / float64(len(p)), AUC: AUC(p, d.Label), Rows: len(p)}, nil
-}
-
-// AUC is the area under the ROC curve of scores against 0/1 labels, ties
-// counted half (the Mann–Whitney statistic). It is 0.5 when one class is
-// absent.
-func AUC(scores []float32, labels []float32) float64 {
-	idx := make([]int, len(scores))
-	for i := range idx {
-		idx[i] = i
+	auc := metric.AUC(p, d.Label)
+	if math.IsNaN(auc) {
+		return Scores{}, fmt.Errorf("score: every test label is %g, so the AUC is undefined (XGBoost reports nan): test on a set with both classes", d.Label[0])
 	}
-	sort.Slice(idx, func(a, b int) bool { return scores[idx[a]] < scores[idx[b]] })
-	var pos, neg, rankSum float64
-	for start := 0; start < len(idx); {
-		end := start
-		for end < len(idx) && scores[idx[end]] == scores[idx[start]] {
-			end++
-		}
-		mid := float64(start+end+1) / 2 // average 1-based rank of the tie group
-		for _, k := range idx[start:end] {
-			if labels[k] > 0.5 {
-				pos++
-				rankSum += mid
-			} else {
-				neg++
-			}
-		}
-		start = end
-	}
-	if pos == 0 || neg == 0 {
-		return 0.5
-	}
-	return (rankSum - pos*(pos+1)/2) / (pos * neg)
+	return Scores{Accuracy: float64(len(p)-wrong) / float64(len(p)), AUC: auc, Rows: len(p)}, nil
 }

@@ -3,27 +3,11 @@ package job
 import (
 	"context"
 	"errors"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-func TestAUC(t *testing.T) {
-	// sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
-	got := AUC([]float32{0.1, 0.4, 0.35, 0.8}, []float32{0, 0, 1, 1})
-	if math.Abs(got-0.75) > 1e-12 {
-		t.Fatalf("AUC = %v, want 0.75", got)
-	}
-	// Ties count half: roc_auc_score([0, 1], [0.5, 0.5]) == 0.5.
-	if got := AUC([]float32{0.5, 0.5}, []float32{0, 1}); got != 0.5 {
-		t.Fatalf("tied AUC = %v, want 0.5", got)
-	}
-	if got := AUC([]float32{0.2, 0.9}, []float32{1, 1}); got != 0.5 {
-		t.Fatalf("one-class AUC = %v, want 0.5", got)
-	}
-}
 
 func TestFitSuggestsWhatFits(t *testing.T) {
 	for _, c := range []struct{ actors, cpus, wantA, wantC int }{

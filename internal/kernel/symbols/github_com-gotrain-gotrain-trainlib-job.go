@@ -12,7 +12,6 @@ import (
 func init() {
 	Symbols["github.com/gotrain/gotrain/trainlib/job/job"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"AUC":                 reflect.ValueOf(job.AUC),
 		"DefaultActors":       reflect.ValueOf(constant.MakeFromLiteral("3", token.INT, 0)),
 		"DefaultCPUsPerActor": reflect.ValueOf(constant.MakeFromLiteral("4", token.INT, 0)),
 		"DefaultRounds":       reflect.ValueOf(constant.MakeFromLiteral("10", token.INT, 0)),

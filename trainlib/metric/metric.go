@@ -1,0 +1,118 @@
+// Package metric holds the evaluation metrics of gotrain's models, defined
+// as XGBoost defines them, so that a number printed by gotrain and one
+// printed by XGBoost for the same predictions agree. Every place that
+// scores a model — the boosting loop's evaluation sets, tuning, a job's
+// test scores — computes its metrics here.
+//
+// Degenerate sets follow XGBoost's one rule: a metric averaged over rows
+// (logloss, error, rmse) is 0 on an empty set, and AUC is NaN when the set
+// lacks one of the two classes (XGBoost warns and prints nan). Callers
+// that must report a number, such as a job's test scores, turn NaN into an
+// error that says why.
+package metric
+
+import (
+	"math"
+	"slices"
+)
+
+// Spec describes one metric: its eval_metric name and whether a larger
+// value is better (early stopping and tuning need to know).
+type Spec struct {
+	Name     string
+	Maximize bool
+}
+
+// specs lists the metrics gotrain computes, by eval_metric name. Read-only.
+var specs = map[string]Spec{
+	"logloss": {Name: "logloss"},
+	"error":   {Name: "error"},
+	"rmse":    {Name: "rmse"},
+	"auc":     {Name: "auc", Maximize: true},
+}
+
+// Lookup returns the metric called name, and false when there is none.
+func Lookup(name string) (Spec, bool) {
+	s, ok := specs[name]
+	return s, ok
+}
+
+// Names returns every metric's name in sorted order, for error messages.
+func Names() []string {
+	names := make([]string, 0, len(specs))
+	for n := range specs {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Mean returns sum/n, the value of a metric averaged over n rows: 0 for an
+// empty set, as XGBoost reports it.
+func Mean(sum float64, n int64) float64 {
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// LogLoss returns a row's negative log-likelihood under binary:logistic,
+// −(y·log p + (1−y)·log(1−p)), with p clamped to [1e-16, 1−1e-16] as
+// XGBoost does. For a 0/1 label one term is ±0 times a finite number, so
+// taking only the other logarithm gives the same bits at half the cost.
+func LogLoss(p, y float64) float64 {
+	const eps = 1e-16
+	switch y {
+	case 1:
+		return -math.Log(math.Max(p, eps))
+	case 0:
+		return -math.Log(math.Max(1-p, eps))
+	}
+	return -(y*math.Log(math.Max(p, eps)) + (1-y)*math.Log(math.Max(1-p, eps)))
+}
+
+// Wrong reports whether a binary prediction p misclassifies label y: the
+// predicted class is 1 when p > 0.5, as XGBoost's error metric counts it.
+func Wrong(p, y float32) bool {
+	return (p > 0.5) != (y > 0.5)
+}
+
+// AUC returns the area under the ROC curve of scores against binary labels
+// (a label above 0.5 is positive), ties counted half. It is NaN when one
+// class is absent, as in XGBoost.
+func AUC(scores, labels []float32) float64 {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case scores[a] > scores[b]:
+			return -1
+		case scores[a] < scores[b]:
+			return 1
+		}
+		return 0
+	})
+	var tp, fp, area float64
+	for i := 0; i < len(idx); {
+		j := i
+		var dtp, dfp float64
+		for j < len(idx) && scores[idx[j]] == scores[idx[i]] {
+			if labels[idx[j]] > 0.5 {
+				dtp++
+			} else {
+				dfp++
+			}
+			j++
+		}
+		area += dfp * (tp + dtp/2)
+		tp += dtp
+		fp += dfp
+		i = j
+	}
+	if tp == 0 || fp == 0 {
+		return math.NaN()
+	}
+	return area / (tp * fp)
+}
