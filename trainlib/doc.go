@@ -4,18 +4,31 @@
 // experiments. It is plain Go: usable from any program, and from notebook
 // cells through the gotrain kernel, which it never imports.
 //
-// The pieces live in sub-packages, lowest layer first:
+// The pieces live in sub-packages, lowest layer first; each imports only
+// packages above it in this list (layers_test.go checks it with go list):
 //
-//	data     CSV loading, the dense Matrix and Dataset types
-//	model    a trained forest in XGBoost's shape: prediction, model files,
-//	         importance and contributions
-//	gbdt     the histogram boosting learner that produces a model
-//	explain  importance charts and per-prediction explanations
-//	cluster  driver and workers for training across processes
-//	tune     hyperparameter search over a cluster
-//	track    result files and MLflow tracking
+//	metric    evaluation metrics (AUC, logloss, error, rmse) as XGBoost
+//	          defines them
+//	data      CSV loading, the dense Matrix and Dataset types
+//	datasets  the bundled public data sets; datagen makes shards from them
+//	model     a trained forest in XGBoost's shape: prediction, model files,
+//	          importance and contributions
+//	gbdt      the histogram boosting learner that produces a model, over
+//	          Holders of the data (in process, or a cluster's workers)
+//	track     result files and MLflow tracking
+//	explain   importance charts and per-prediction explanations
+//	          (drawing in explain/chart)
+//	tune      hyperparameter search over any Holders
+//	cluster   driver and workers for training across processes (gRPC)
+//	job       the tutorial's flow, shared by notebooks and gotrain train
+//
+// This root package is the front door (Connect) over cluster. Nothing
+// here imports the kernel: values that notebooks show satisfy small
+// display interfaces (HTML, PNG) instead.
 package trainlib
+
+import "github.com/gotrain/gotrain/trainlib/internal/version"
 
 // Version is gotrain's release version; workers and drivers compare it in
 // their handshake.
-const Version = "0.1.0-dev"
+const Version = version.Version

@@ -9,7 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/gotrain/gotrain/trainlib"
+	"github.com/gotrain/gotrain/trainlib/internal/version"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -19,7 +19,7 @@ func (t *MLflow) standardTags(name string) []Tag {
 		{"mlflow.runName", name},
 		{"mlflow.source.name", t.opt.SourceName},
 		{"mlflow.source.type", "LOCAL"},
-		{"gotrain.version", trainlib.Version},
+		{"gotrain.version", version.Version},
 	}
 	if t.opt.GitCommit != "" {
 		tags = append(tags, Tag{"mlflow.source.git.commit", t.opt.GitCommit})
