@@ -125,6 +125,8 @@ func (e *jsonEncoder) value(v any) {
 		writeList(e, len(x), func(i int) { e.raw(strconv.FormatInt(x[i], 10)) })
 	case []uint8:
 		writeList(e, len(x), func(i int) { e.raw(strconv.Itoa(int(x[i]))) })
+	case []int8:
+		writeList(e, len(x), func(i int) { e.raw(strconv.Itoa(int(x[i]))) })
 	case boolArray:
 		writeList(e, len(x), func(i int) { e.raw(strconv.FormatBool(x[i])) })
 	default:

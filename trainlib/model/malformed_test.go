@@ -65,7 +65,21 @@ func TestMalformedFilesNameThePlace(t *testing.T) {
 		}, []string{"trees[0].left_children", "values for 25 nodes"}},
 		{"string among floats", func(d map[string]any) { tree(d, 1)["split_conditions"].([]any)[3] = "x" }, []string{"trees[1].split_conditions[3]", "want a number"}},
 		{"default_left not 0/1", func(d map[string]any) { tree(d, 0)["default_left"].([]any)[4] = json.Number("2") }, []string{"trees[0].default_left[4]"}},
-		{"categorical split", func(d map[string]any) { tree(d, 3)["split_type"].([]any)[0] = json.Number("1") }, []string{"trees[3].split_type[0]", "categorical", "one-hot"}},
+		{"categorical split without categories", func(d map[string]any) { tree(d, 3)["split_type"].([]any)[0] = json.Number("1") }, []string{"trees[3].split_type[0]", "categorical", "categories_nodes"}},
+		{"categories of a numeric node", func(d map[string]any) {
+			tree(d, 3)["split_type"].([]any)[1] = json.Number("1")
+			tree(d, 3)["categories"] = []any{json.Number("2")}
+			tree(d, 3)["categories_nodes"] = []any{json.Number("0")}
+			tree(d, 3)["categories_segments"] = []any{json.Number("0")}
+			tree(d, 3)["categories_sizes"] = []any{json.Number("1")}
+		}, []string{"trees[3].categories_nodes[0]", "node 0 is not a categorical split"}},
+		{"category segment out of range", func(d map[string]any) {
+			tree(d, 3)["split_type"].([]any)[0] = json.Number("1")
+			tree(d, 3)["categories"] = []any{json.Number("2")}
+			tree(d, 3)["categories_nodes"] = []any{json.Number("0")}
+			tree(d, 3)["categories_segments"] = []any{json.Number("0")}
+			tree(d, 3)["categories_sizes"] = []any{json.Number("3")}
+		}, []string{"trees[3].categories_segments[0]", "outside the 1 categories"}},
 		{"right is not left + 1", func(d map[string]any) { tree(d, 0)["right_children"].([]any)[0] = json.Number("5") }, []string{"tree 0", "node 0", "right = left + 1"}},
 		{"cycle", func(d map[string]any) {
 			tree(d, 0)["left_children"].([]any)[1] = json.Number("1")
@@ -81,9 +95,9 @@ func TestMalformedFilesNameThePlace(t *testing.T) {
 			for i := range types {
 				types[i] = "float"
 			}
-			types[2] = "c"
+			types[2] = "cat"
 			at(d, "learner")["feature_types"] = types
-		}, []string{"feature 2 (EDUCATION) is categorical", "one-hot"}},
+		}, []string{"feature 2 (EDUCATION) has type \"cat\"", "c for categorical"}},
 		{"bad best_iteration", func(d map[string]any) { at(d, "learner", "attributes")["best_iteration"] = "soon" }, []string{"attributes.best_iteration", `"soon"`}},
 		{"best_iteration past the end", func(d map[string]any) { at(d, "learner", "attributes")["best_iteration"] = "50" }, []string{"best iteration 50", "20 trees"}},
 		{"repeated tree id", func(d map[string]any) { tree(d, 1)["id"] = json.Number("0") }, []string{"trees[1].id", "repeated"}},

@@ -51,6 +51,13 @@ type Tree struct {
 	BaseWeight []float32
 	LossChange []float32
 	SumHessian []float32
+	// SplitType is 1 at a categorical split, 0 at a numeric one; nil
+	// when every split is numeric. Categories holds, at a categorical
+	// split, the sorted category codes sent right (all others, unseen
+	// ones included, go left; a missing value goes the default way), as
+	// XGBoost's partition-based splits; nil elsewhere (categorical.go).
+	SplitType  []uint8
+	Categories [][]int32
 }
 
 // NumNodes returns the number of nodes in t.
@@ -71,7 +78,17 @@ type Model struct {
 	FeatureNames []string
 	FeatureTypes []string
 	NumFeature   int
-	Trees        []Tree
+	// Categories holds, per feature, the names of a categorical feature's
+	// categories by code (code i is Categories[f][i]); nil for numeric
+	// features, and nil as a whole when the categories are bare codes.
+	// Model files keep them as XGBoost 3.x does ("cats"), so a model
+	// trained on text predicts from text.
+	Categories [][]string
+	// categoryKinds remembers, per feature, XGBoost's value type of
+	// numeric categories read from a file (0 for text), to write them
+	// back the same way.
+	categoryKinds []int64
+	Trees         []Tree
 	// BestIteration is the best round found by early stopping, or -1.
 	BestIteration int
 	// BestScore is the eval metric at BestIteration.

@@ -73,8 +73,16 @@ func (m *Model) PredictContext(ctx context.Context, x *data.Matrix, opt PredictO
 	out := make([]float32, x.Rows)
 	base := m.BaseMargin()
 	trees := flatten(m.Trees[:end])
+	walk := m.HasCategorical()
 	err = parallelRows(ctx, x.Rows, func(lo, hi int) {
-		margins(trees, base, x.Values[lo*x.Cols:hi*x.Cols], x.Cols, out[lo:hi])
+		if walk {
+			// Categorical splits are walked node by node.
+			for i := lo; i < hi; i++ {
+				out[i] = margin(m.Trees[:end], base, x.Values[i*x.Cols:(i+1)*x.Cols])
+			}
+		} else {
+			margins(trees, base, x.Values[lo*x.Cols:hi*x.Cols], x.Cols, out[lo:hi])
+		}
 		if !opt.Margin {
 			for i := lo; i < hi; i++ {
 				out[i] = lk.fromMargin(out[i])
@@ -131,6 +139,12 @@ func (t *Tree) leaf(row []float32) int32 {
 func (t *Tree) next(n int32, v float32) int32 {
 	if v != v { // NaN: missing
 		if t.DefaultLeft[n] {
+			return t.Left[n]
+		}
+		return t.Right[n]
+	}
+	if t.IsCategorical(int(n)) {
+		if catGoesLeft(t.Categories[n], v) {
 			return t.Left[n]
 		}
 		return t.Right[n]

@@ -460,6 +460,11 @@ func (e *ubjEncoder) value(v any) {
 	case []uint8:
 		e.typed('U', len(x))
 		e.bytes(x)
+	case []int8:
+		e.typed('i', len(x))
+		for _, n := range x {
+			e.byte1(byte(n))
+		}
 	case boolArray:
 		e.typed('U', len(x))
 		for _, b := range x {

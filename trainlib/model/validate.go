@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Validate checks that m is a forest prediction can walk safely: every
@@ -25,11 +26,9 @@ func (m *Model) Validate() error {
 	}
 	for i, ft := range m.FeatureTypes {
 		switch ft {
-		case "q", "float", "int", "i":
-		case "c":
-			return fmt.Errorf("model: feature %d (%s) is categorical; gotrain supports numeric features only: one-hot encode it", i, m.featureName(i))
+		case "q", "float", "int", "i", "c":
 		default:
-			return fmt.Errorf("model: feature %d (%s) has type %q; XGBoost knows q, float, int and i for numeric features", i, m.featureName(i), ft)
+			return fmt.Errorf("model: feature %d (%s) has type %q; XGBoost knows q, float, int and i for numeric features and c for categorical ones", i, m.featureName(i), ft)
 		}
 	}
 	if m.Objective == BinaryLogistic && !(m.BaseScore > 0 && m.BaseScore < 1) {
@@ -62,6 +61,15 @@ func (t *Tree) validate(numFeature int) error {
 		{"SplitCondition", len(t.SplitCondition)}, {"DefaultLeft", len(t.DefaultLeft)},
 		{"BaseWeight", len(t.BaseWeight)}, {"LossChange", len(t.LossChange)}, {"SumHessian", len(t.SumHessian)},
 	}
+	if t.SplitType != nil || t.Categories != nil {
+		lens = append(lens, struct {
+			name string
+			n    int
+		}{"SplitType", len(t.SplitType)}, struct {
+			name string
+			n    int
+		}{"Categories", len(t.Categories)})
+	}
 	for _, l := range lens {
 		if l.n != n {
 			return fmt.Errorf("%s has %d entries for %d nodes", l.name, l.n, n)
@@ -88,6 +96,9 @@ func (t *Tree) validate(numFeature int) error {
 		}
 		if f := t.SplitFeature[i]; f < 0 || int(f) >= numFeature {
 			return fmt.Errorf("node %d: split on feature %d, but the model has %d features", i, f, numFeature)
+		}
+		if t.IsCategorical(int(i)) && !slices.IsSorted(t.Categories[i]) {
+			return fmt.Errorf("node %d: the categories of a categorical split must be sorted", i)
 		}
 		for _, c := range []int32{l, r} {
 			if seen[c] {

@@ -253,6 +253,9 @@ func readBooster(m *Model, learner map[string]any, lp path) error {
 			}
 		}
 	}
+	if err := readCats(m, model, p); err != nil {
+		return err
+	}
 	m.Trees = make([]Tree, len(trees))
 	seen := make([]bool, len(trees))
 	for i, t := range trees {
@@ -301,9 +304,6 @@ func readTree(obj map[string]any, p path) (Tree, error) {
 		if slv > 1 {
 			return t, tpp.key("size_leaf_vector").errorf("vector leaves (%d) are not supported", slv)
 		}
-	}
-	if err := checkNumerical(obj, p, n); err != nil {
-		return t, err
 	}
 	floats := []struct {
 		key string
@@ -359,38 +359,8 @@ func readTree(obj map[string]any, p path) (Tree, error) {
 	t.Right = append([]int32(nil), t.Right...)
 	t.Parent = append([]int32(nil), t.Parent...)
 	t.SplitFeature = append([]int32(nil), t.SplitFeature...)
+	if err := readCategoricalSplits(&t, obj, p, n); err != nil {
+		return t, err
+	}
 	return t, nil
-}
-
-// checkNumerical accepts split_type and the categories arrays when they say
-// every split is numerical; categorical splits are refused by name.
-func checkNumerical(obj map[string]any, p path, n int) error {
-	v, ok := obj["split_type"]
-	if !ok {
-		return nil
-	}
-	types, err := getInt64s(v, p.key("split_type"))
-	if err != nil {
-		return err
-	}
-	if len(types) != n {
-		return p.key("split_type").errorf("%d values for %d nodes (tree_param.num_nodes)", len(types), n)
-	}
-	for i, st := range types {
-		if st != 0 {
-			return p.key("split_type").index(i).errorf("categorical splits are not supported; one-hot encode the column instead")
-		}
-	}
-	for _, k := range []string{"categories", "categories_nodes", "categories_segments", "categories_sizes"} {
-		if cv, ok := obj[k]; ok {
-			l, err := arrayLen(cv, p.key(k))
-			if err != nil {
-				return err
-			}
-			if l != 0 {
-				return p.key(k).errorf("categorical splits are not supported; one-hot encode the column instead")
-			}
-		}
-	}
-	return nil
 }

@@ -23,7 +23,11 @@ func toDoc(m *Model) (*object, error) {
 	learner.set("attributes", attrs)
 	learner.set("feature_names", stringList(m.FeatureNames))
 	learner.set("feature_types", stringList(m.FeatureTypes))
-	learner.set("gradient_booster", boosterOf(m))
+	booster, err := boosterOf(m)
+	if err != nil {
+		return nil, err
+	}
+	learner.set("gradient_booster", booster)
 	learner.set("learner_model_param", newObject().
 		set("base_score", formatBaseScore(m.BaseScore)).
 		set("boost_from_average", "1").
@@ -86,7 +90,7 @@ func attributesOf(m *Model) (*object, error) {
 	return o, nil
 }
 
-func boosterOf(m *Model) *object {
+func boosterOf(m *Model) (*object, error) {
 	n := len(m.Trees)
 	trees := make([]any, n)
 	info := make([]any, n)
@@ -97,24 +101,30 @@ func boosterOf(m *Model) *object {
 		indptr[i+1] = int64(i + 1)
 	}
 	indptr[0] = int64(0)
+	cats, err := catsOf(m)
+	if err != nil {
+		return nil, err
+	}
 	model := newObject().
+		set("cats", cats).
 		set("gbtree_model_param", newObject().
 			set("num_parallel_tree", "1").
 			set("num_trees", strconv.Itoa(n))).
 		set("iteration_indptr", indptr).
 		set("tree_info", info).
 		set("trees", trees)
-	return newObject().set("model", model).set("name", "gbtree")
+	return newObject().set("model", model).set("name", "gbtree"), nil
 }
 
 func treeOf(t *Tree, id, numFeature int) *object {
 	n := t.NumNodes()
+	types, cats, nodes, segs, sizes := categoricalArrays(t)
 	return newObject().
 		set("base_weights", t.BaseWeight).
-		set("categories", []int32{}).
-		set("categories_nodes", []int32{}).
-		set("categories_segments", []int64{}).
-		set("categories_sizes", []int64{}).
+		set("categories", cats).
+		set("categories_nodes", nodes).
+		set("categories_segments", segs).
+		set("categories_sizes", sizes).
 		set("default_left", boolArray(t.DefaultLeft)).
 		set("id", int64(id)).
 		set("left_children", t.Left).
@@ -123,7 +133,7 @@ func treeOf(t *Tree, id, numFeature int) *object {
 		set("right_children", t.Right).
 		set("split_conditions", t.SplitCondition).
 		set("split_indices", t.SplitFeature).
-		set("split_type", make([]uint8, n)).
+		set("split_type", types).
 		set("sum_hessian", t.SumHessian).
 		set("tree_param", newObject().
 			set("num_deleted", strconv.Itoa(numDeleted(t))).
