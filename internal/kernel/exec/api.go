@@ -53,6 +53,8 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 
+	"github.com/gotrain/gotrain/internal/kernel/docs"
+	"github.com/gotrain/gotrain/internal/kernel/modules"
 	"github.com/gotrain/gotrain/kernel/display"
 )
 
@@ -150,6 +152,9 @@ type Session struct {
 	results   map[string]int                      // cell function → number of results
 	varType   map[string]string                   // cell variable → its type's name, when the cell spells it
 	bin       map[string]map[string]reflect.Value // import path → compiled symbols
+	routes    map[string]string                   // third-party import path → its route (imports.go)
+	srcDocs   map[string]map[string]docs.Entry    // third-party import path → its docs
+	mods      *modules.Resolver
 
 	running atomic.Bool  // a cell is executing
 	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it

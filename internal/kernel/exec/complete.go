@@ -138,7 +138,7 @@ func (s *Session) members(qual string) []string {
 		for n := range s.bin[p] {
 			out = append(out, n)
 		}
-		return out
+		return append(out, s.sourceNames(p)...)
 	}
 	out := s.cellMethods(qual)
 	if v, ok := s.globalValue(qual); ok {

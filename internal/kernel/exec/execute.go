@@ -223,6 +223,12 @@ func showsValue(e ast.Expr) bool {
 
 // run compiles and executes one group under recover, within ctx.
 func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue bool, g group) (v reflect.Value, valued bool, e *Error) {
+	if g.kind == importGroup {
+		if e := s.resolveImports(ctx, node, s.current().out); e != nil {
+			s.forgetImports(node)
+			return v, false, e
+		}
+	}
 	prog, valued, err := s.compileGroup(node, isValue, g)
 	if err != nil {
 		if g.kind == importGroup {

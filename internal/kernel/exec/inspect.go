@@ -40,7 +40,7 @@ func (s *Session) Inspect(code string, cursorPos, detailLevel int) (MIMEBundle, 
 func (s *Session) describe(qual, name string) (string, bool) {
 	if qual != "" {
 		if p, ok := s.packagePath(qual); ok {
-			if e, ok := docs.Lookup(p, name); ok {
+			if e, ok := s.packageDoc(p, name); ok {
 				return entryText(e), true
 			}
 			if v, ok := s.bin[p][name]; ok {
@@ -54,7 +54,7 @@ func (s *Session) describe(qual, name string) (string, bool) {
 		return "", false
 	}
 	if p, ok := s.packagePath(name); ok {
-		if e, ok := docs.Lookup(p, ""); ok {
+		if e, ok := s.packageDoc(p, ""); ok {
 			return entryText(e), true
 		}
 	}

@@ -18,6 +18,10 @@ const magicHelp = `gotrain kernel magics (at the start of a cell, one per line):
   %env NAME          show one; %env NAME=value sets it for the kernel and its commands
   %cd [DIR]          change the working directory (no DIR: show it)
   %who               list the names earlier cells defined
+  %get MOD[@VER] ...  pin third-party modules for the session's imports (go get)
+  %get -u [MOD ...]   update them (all the session uses, when none is named)
+  %mod               list the modules the session resolved, with versions
+  %mod save          write them as go.mod and go.sum in the working directory
   !command           run a shell command; its output streams as it comes
 Everything after the magic lines is Go.
 Display rich output with github.com/gotrain/gotrain/kernel/display;
@@ -107,6 +111,10 @@ func (s *Session) lineMagic(ctx context.Context, l string, out Output) Result {
 		for _, n := range names {
 			out.Stream("stdout", fmt.Sprintf("%-20s %s\n", n, kinds[n]))
 		}
+	case "%get":
+		return s.getMagic(ctx, arg, out)
+	case "%mod":
+		return s.modMagic(ctx, arg, out)
 	default:
 		return magicError(name, fmt.Sprintf("unknown magic %s; %%help lists the magics", name))
 	}

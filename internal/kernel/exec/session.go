@@ -12,6 +12,8 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"github.com/gotrain/gotrain/internal/kernel/docs"
+	"github.com/gotrain/gotrain/internal/kernel/modules"
 	"github.com/gotrain/gotrain/internal/kernel/symbols"
 	"github.com/gotrain/gotrain/kernel/display"
 )
@@ -80,7 +82,7 @@ func New(opts Options) (*Session, error) {
 	if opts.Log == nil {
 		opts.Log = func(string, ...any) {}
 	}
-	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}}
+	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New()}
 	s.disp = display.New(displaySink{s})
 	s.bin = binaryPackages()
 	// Interpreted code writes through streamWriters, in order; compiled
@@ -100,6 +102,9 @@ func New(opts Options) (*Session, error) {
 		Stdout:       stdout,
 		Stderr:       s.panics,
 		Unrestricted: true,
+		// Third-party packages interpreted from source (imports.go).
+		GoPath:               modules.GoPath,
+		SourcecodeFilesystem: s.mods.FS(nil),
 	})
 	if err := s.use(stdout, stderr); err != nil {
 		s.Close()
@@ -192,6 +197,7 @@ func (s *Session) Close() error {
 		if s.capture != nil {
 			s.closeErr = s.capture.restore()
 		}
+		s.mods.Close()
 	})
 	return s.closeErr
 }

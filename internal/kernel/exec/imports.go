@@ -1,0 +1,152 @@
+package exec
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/gotrain/gotrain/internal/kernel/docs"
+	"github.com/gotrain/gotrain/internal/kernel/modules"
+	"github.com/gotrain/gotrain/internal/kernel/symbols"
+)
+
+// Third-party imports (issue: a cell imports a package that is not built
+// into the kernel). Before an import group compiles, each path that is
+// neither compiled in nor in the standard library is resolved by the
+// session's modules.Resolver (go get / go list in a scratch module), then
+// used by one of two routes, reported to the user in one line:
+//
+//   - interpreted from source: yaegi loads it through the resolver's FS
+//     (the module cache in a GOPATH layout), when a probe interpreter
+//     loads it without error;
+//   - compiled into the executor: its symbols are extracted and built into
+//     a new executor binary, which the session switches to (compile.go).
+//
+// A package that compiles neither way is refused with the reason.
+
+// routeInterpreted and routeCompiled are how a package is used.
+const (
+	routeInterpreted = "interpreted from source"
+	routeCompiled    = "compiled into the executor"
+)
+
+// resolveImports prepares the third-party packages of an import group.
+func (s *Session) resolveImports(ctx context.Context, node ast.Node, out Output) *Error {
+	f, ok := node.(*ast.File)
+	if !ok {
+		return nil
+	}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			is, ok := sp.(*ast.ImportSpec)
+			if !ok {
+				continue
+			}
+			path, _ := strconv.Unquote(is.Path.Value)
+			if err := s.prepareImport(ctx, path, out); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// prepareImport resolves one import path and picks its route.
+func (s *Session) prepareImport(ctx context.Context, path string, out Output) *Error {
+	s.stateMu.Lock()
+	_, builtin := s.bin[path]
+	_, done := s.routes[path]
+	s.stateMu.Unlock()
+	if builtin || done || !modules.ThirdParty(path) {
+		return nil
+	}
+	progress := outWriter{out, "stderr"}
+	p, err := s.mods.Resolve(ctx, path, progress)
+	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted().Err
+		}
+		return importError(path, err.Error())
+	}
+	probeErr := s.probe(path)
+	route := routeInterpreted
+	if probeErr != nil {
+		if err := s.compileRoute(ctx, p, probeErr, progress); err != nil {
+			return err
+		}
+		route = routeCompiled
+	}
+	entries, _ := docs.FromSource(path, p.Dir, p.GoFiles)
+	s.stateMu.Lock()
+	s.routes[path] = route
+	s.srcDocs[path] = entries
+	s.stateMu.Unlock()
+	out.Stream("stderr", fmt.Sprintf("%s %s: %s\n", path, p.Module.Version, route))
+	return nil
+}
+
+// probe loads a package from source in a throwaway interpreter: the
+// session's own interpreter is used only once this has worked, so that a
+// package yaegi cannot load leaves the session as it was.
+func (s *Session) probe(path string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the interpreter panicked: %v", r)
+		}
+	}()
+	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: s.mods.FS(nil), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		return err
+	}
+	if err := i.Use(symbols.Symbols); err != nil {
+		return err
+	}
+	_, err = i.Eval(fmt.Sprintf("import _p %q", path))
+	return err
+}
+
+// importError is the error of an import the kernel could not provide.
+func importError(path, msg string) *Error {
+	msg = strings.TrimSpace(msg)
+	return &Error{Name: "ImportError", Value: fmt.Sprintf("%s: %s", path, msg), Traceback: []string{red + bold + "ImportError" + reset + ": cannot import " + path + ": " + msg}}
+}
+
+// platform is GOOS/GOARCH, for messages.
+func platform() string { return runtime.GOOS + "/" + runtime.GOARCH }
+
+// packageDoc returns the documentation of a name in a package: from the
+// source of a package the session imported, else from the embedded index.
+func (s *Session) packageDoc(importPath, name string) (docs.Entry, bool) {
+	s.stateMu.Lock()
+	e, ok := s.srcDocs[importPath][name]
+	s.stateMu.Unlock()
+	if ok {
+		return e, true
+	}
+	return docs.Lookup(importPath, name)
+}
+
+// sourceNames lists the exported top-level names of a package the session
+// imported from source.
+func (s *Session) sourceNames(importPath string) []string {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	var out []string
+	for n := range s.srcDocs[importPath] {
+		if n != "" && !strings.Contains(n, ".") {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -1,0 +1,95 @@
+package exec
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gotrain/gotrain/internal/kernel/modules/modtest"
+)
+
+// importSession is a session in a fresh notebook folder whose go command
+// uses the test proxy.
+func importSession(t *testing.T) (*Session, *modtest.Proxy, string) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	nb := t.TempDir()
+	t.Chdir(nb)
+	return newSession(t), proxy, nb
+}
+
+func TestImportInterpretsAModuleWithADependency(t *testing.T) {
+	s, _, _ := importSession(t)
+	res, r := runWithin(t, s, "import (\n\t\"fmt\"\n\t\"example.test/greet\"\n)\ngreet.Hello(\"go\") + \" \" + fmt.Sprint(greet.Double(21))", time.Minute)
+	if res.Err != nil {
+		t.Fatalf("%s: %s", res.Err.Name, res.Err.Value)
+	}
+	if got := plain(res); got != `"hello go from v1.1.0 42"` {
+		t.Fatalf("value %s", got)
+	}
+	if !strings.Contains(r.text("stderr"), "example.test/greet v1.1.0: interpreted from source") {
+		t.Fatalf("route line missing: %q", r.text("stderr"))
+	}
+	// Completion and inspect come from the module's source.
+	c := s.Complete("greet.He", 8)
+	if len(c.Matches) != 1 || c.Matches[0] != "Hello" {
+		t.Fatalf("completion %v", c.Matches)
+	}
+	doc, ok := s.Inspect("greet.Hello", 9, 0)
+	if !ok || !strings.Contains(doc["text/plain"].(string), "Hello greets name") {
+		t.Fatalf("inspect %v", doc)
+	}
+	res, r = mustRun(t, s, "%mod")
+	if out := r.text("stdout"); !strings.Contains(out, "example.test/greet v1.1.0") || !strings.Contains(out, "example.test/dep v1.0.0") || !strings.Contains(out, "interpreted from source") {
+		t.Fatalf("%%mod: %q", out)
+	}
+}
+
+func TestImportGenerics(t *testing.T) {
+	s, _, _ := importSession(t)
+	res, _ := runWithin(t, s, "import (\n\t\"fmt\"\n\t\"example.test/gen\"\n)\nst := &gen.Stack[string]{}\nst.Push(\"a\")\nfmt.Sprint(gen.Map[int, string]([]int{1, 2}, func(i int) string { return fmt.Sprint(i * 10) }), gen.Sum([]float64{1.5, 2}), st.Len())", time.Minute)
+	if res.Err != nil {
+		t.Fatalf("%s: %s", res.Err.Name, res.Err.Value)
+	}
+	if got := plain(res); got != `"[10 20] 3.5 1"` {
+		t.Fatalf("value %s", got)
+	}
+}
+
+func TestGetPinsAVersionAndModSaveWritesIt(t *testing.T) {
+	s, _, nb := importSession(t)
+	_, r := mustRun(t, s, "%get example.test/greet@v1.0.0")
+	if !strings.Contains(r.text("stdout"), "example.test/greet v1.0.0") {
+		t.Fatalf("%%get: %q", r.text("stdout"))
+	}
+	res, _ := runWithin(t, s, "import \"example.test/greet\"\ngreet.Hello(\"x\")", time.Minute)
+	if res.Err != nil || plain(res) != `"hello x from v1.0.0"` {
+		t.Fatalf("%v %v", plain(res), res.Err)
+	}
+	if _, err := os.Stat(filepath.Join(nb, "go.mod")); !os.IsNotExist(err) {
+		t.Fatal("go.mod written before %mod save")
+	}
+	mustRun(t, s, "%mod save")
+	gomod, err := os.ReadFile(filepath.Join(nb, "go.mod"))
+	if err != nil || !strings.Contains(string(gomod), "example.test/greet v1.0.0") {
+		t.Fatalf("go.mod %s %v", gomod, err)
+	}
+}
+
+func TestBrokenAndMissingModulesAreRefusedAndTheSessionGoesOn(t *testing.T) {
+	s, _, _ := importSession(t)
+	mustRun(t, s, "kept := 5")
+	res, _ := runWithin(t, s, "import \"example.test/broken\"\nbroken.N", time.Minute)
+	if res.Err == nil || res.Err.Name != "ImportError" || !strings.Contains(res.Err.Value, "example.test/broken v1.0.0 does not compile for") || !strings.Contains(res.Err.Value, "cannot use \"not a number\"") {
+		t.Fatalf("broken: %+v", res.Err)
+	}
+	res, _ = runWithin(t, s, "import \"example.test/missing/pkg\"", time.Minute)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "was not found") {
+		t.Fatalf("missing: %+v", res.Err)
+	}
+	if res, _ := mustRun(t, s, "kept + 1"); plain(res) != "6" {
+		t.Fatalf("session lost its state: %s", plain(res))
+	}
+}

@@ -1,0 +1,55 @@
+package modules
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// GoPath is the GOPATH the interpreter is given; FS serves its src folder.
+const GoPath = "/gotrain-modules"
+
+// FS returns a file system that serves, under GoPath/src/<import path>, the
+// source of every package the session resolved (and of their
+// dependencies) from the module cache, so that yaegi, which knows GOPATH
+// but not modules, loads them; names outside GoPath go to fallback (nil:
+// the real file system).
+func (r *Resolver) FS(fallback fs.FS) fs.FS { return moduleFS{r: r, fallback: fallback} }
+
+type moduleFS struct {
+	r        *Resolver
+	fallback fs.FS
+}
+
+func (m moduleFS) Open(name string) (fs.File, error) {
+	name = filepath.ToSlash(name)
+	rest, ok := strings.CutPrefix(name, GoPath+"/src/")
+	if !ok {
+		if m.fallback != nil {
+			return m.fallback.Open(name)
+		}
+		return os.Open(name)
+	}
+	if dir, ok := m.r.moduleDir(rest); ok {
+		return os.Open(dir)
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// moduleDir maps an import path (or a file under it) to the module cache,
+// through the longest module path it starts with.
+func (r *Resolver) moduleDir(p string) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	best := Module{}
+	for mp, m := range r.mods {
+		if (p == mp || strings.HasPrefix(p, mp+"/")) && len(mp) > len(best.Path) && m.Dir != "" {
+			best = m
+		}
+	}
+	if best.Path == "" {
+		return "", false
+	}
+	return filepath.Join(best.Dir, filepath.FromSlash(strings.TrimPrefix(p, best.Path))), true
+}

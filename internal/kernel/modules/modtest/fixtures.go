@@ -1,0 +1,92 @@
+package modtest
+
+// NoSumDB is the GONOSUMDB pattern of the fixtures' module paths.
+const NoSumDB = "example.test"
+
+// Fixtures are small modules covering the routes of a third-party import:
+//
+//   - example.test/dep v1.0.0, a dependency of greet;
+//   - example.test/greet v1.0.0 and v1.1.0 (Hello says which), importing dep;
+//   - example.test/gen v1.0.0, generic functions and a generic type;
+//   - example.test/fast v1.0.0, which the interpreter cannot load (it uses
+//     unsafe and a body-less linknamed function) but Go compiles;
+//   - example.test/broken v1.0.0, which does not compile (a type error).
+func Fixtures() []Module {
+	greet := func(v string) Module {
+		return Module{Path: "example.test/greet", Version: v, Require: []string{"example.test/dep v1.0.0"}, Files: map[string]string{
+			"greet.go": `// Package greet says hello.
+package greet
+
+import "example.test/dep"
+
+// Hello greets name and says which version of greet answered.
+func Hello(name string) string { return "hello " + name + " from ` + v + `" }
+
+// Double doubles x through the dep module.
+func Double(x int) int { return dep.Twice(x) }
+`}}
+	}
+	return []Module{
+		{Path: "example.test/dep", Version: "v1.0.0", Files: map[string]string{
+			"dep.go": "// Package dep is a dependency.\npackage dep\n\n// Twice returns 2x.\nfunc Twice(x int) int { return 2 * x }\n"}},
+		greet("v1.0.0"),
+		greet("v1.1.0"),
+		{Path: "example.test/gen", Version: "v1.0.0", Files: map[string]string{
+			"gen.go": `// Package gen holds generic helpers.
+package gen
+
+// Map applies f to each element of xs.
+func Map[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+// Number is a numeric constraint.
+type Number interface{ ~int | ~int64 | ~float64 }
+
+// Sum adds the numbers.
+func Sum[T Number](xs []T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// Stack is a generic stack.
+type Stack[T any] struct{ items []T }
+
+// Push adds v on top.
+func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+
+// Len is the number of items.
+func (s *Stack[T]) Len() int { return len(s.items) }
+`}},
+		{Path: "example.test/fast", Version: "v1.0.0", Files: map[string]string{
+			"fast.go": `// Package fast needs the compiler: it links to the runtime's clock.
+package fast
+
+import _ "unsafe"
+
+//go:linkname nanotime runtime.nanotime
+func nanotime() int64
+
+// Ticking reports whether the monotonic clock runs.
+func Ticking() bool { return nanotime() > 0 }
+
+// Sum adds xs.
+func Sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+`}},
+		{Path: "example.test/broken", Version: "v1.0.0", Files: map[string]string{
+			"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}},
+	}
+}

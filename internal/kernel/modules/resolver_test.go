@@ -1,0 +1,107 @@
+package modules_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gotrain/gotrain/internal/kernel/modules"
+	"github.com/gotrain/gotrain/internal/kernel/modules/modtest"
+)
+
+// TestResolveDownloadsNewestThenReusesTheCache resolves a package with a
+// dependency from the test proxy, then again in a new resolver (a
+// restarted kernel): the second needs no request.
+func TestResolveDownloadsNewestThenReusesTheCache(t *testing.T) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	t.Chdir(t.TempDir())
+	ctx := context.Background()
+	r := modules.New()
+	defer r.Close()
+	p, err := r.Resolve(ctx, "example.test/greet", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Module.Path != "example.test/greet" || p.Module.Version != "v1.1.0" || p.Name != "greet" {
+		t.Fatalf("resolved %+v, want greet v1.1.0", p)
+	}
+	if len(p.Deps) != 2 {
+		t.Fatalf("deps %v, want greet and dep", p.Deps)
+	}
+	if _, err := os.Stat(filepath.Join(p.Dir, "greet.go")); err != nil {
+		t.Fatal(err)
+	}
+	before := proxy.Requests()
+	r2 := modules.New()
+	defer r2.Close()
+	p2, err := r2.Resolve(ctx, "example.test/greet", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p2.Module.Version != "v1.1.0" || proxy.Requests() != before {
+		t.Fatalf("second resolve: %v, %d new requests; want v1.1.0 from the cache", p2.Module, proxy.Requests()-before)
+	}
+}
+
+// TestGetPinsAndSaveWritesGoMod pins an older version with Get, resolves,
+// saves go.mod and go.sum, and a new resolver in that folder uses the pin.
+func TestGetPinsAndSaveWritesGoMod(t *testing.T) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	nb := t.TempDir()
+	t.Chdir(nb)
+	ctx := context.Background()
+	r := modules.New()
+	defer r.Close()
+	if _, err := r.Get(ctx, []string{"example.test/greet@v1.0.0"}, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	p, err := r.Resolve(ctx, "example.test/greet", nil)
+	if err != nil || p.Module.Version != "v1.0.0" {
+		t.Fatalf("resolve after pin: %v %v", p, err)
+	}
+	if _, err := os.Stat(filepath.Join(nb, "go.mod")); !os.IsNotExist(err) {
+		t.Fatal("go.mod written before %mod save")
+	}
+	files, err := r.Save(ctx, nb)
+	if err != nil || len(files) != 2 {
+		t.Fatal(files, err)
+	}
+	gomod, _ := os.ReadFile(filepath.Join(nb, "go.mod"))
+	gosum, _ := os.ReadFile(filepath.Join(nb, "go.sum"))
+	if !strings.Contains(string(gomod), "example.test/greet v1.0.0") || !strings.HasPrefix(string(gomod), "module notebook\n") || !strings.Contains(string(gosum), "example.test/dep v1.0.0/go.mod") {
+		t.Fatalf("go.mod:\n%s\ngo.sum:\n%s", gomod, gosum)
+	}
+	r2 := modules.New()
+	defer r2.Close()
+	p, err = r2.Resolve(ctx, "example.test/greet", nil)
+	if err != nil || p.Module.Version != "v1.0.0" {
+		t.Fatalf("resolve with the saved go.mod: %v %v", p, err)
+	}
+}
+
+// TestResolveErrorsSayWhich checks the missing-module and offline errors.
+func TestResolveErrorsSayWhich(t *testing.T) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	t.Chdir(t.TempDir())
+	ctx := context.Background()
+	r := modules.New()
+	defer r.Close()
+	_, err := r.Resolve(ctx, "example.test/nosuch", nil)
+	if err == nil || !strings.Contains(err.Error(), "example.test/nosuch was not found") {
+		t.Fatalf("missing module: %v", err)
+	}
+	t.Setenv("GOPROXY", "http://127.0.0.1:1") // nothing listens there
+	_, err = r.Resolve(ctx, "example.test/gen", nil)
+	if err == nil || !strings.Contains(err.Error(), "cannot be reached") {
+		t.Fatalf("offline: %v", err)
+	}
+	t.Setenv("PATH", "")
+	if _, err := modules.New().Resolve(ctx, "example.test/gen", nil); err != modules.ErrNoGo {
+		t.Fatalf("no go: %v", err)
+	}
+}
