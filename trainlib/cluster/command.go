@@ -41,7 +41,7 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	listen := fs.String("listen", DefaultListen, "host:port to listen on (port 0 picks a free one, printed on stdout)")
 	tokenFile := fs.String("token-file", "", "file holding the cluster secret (default: $"+TokenEnv+")")
 	cpus := fs.Int("cpus", 0, "CPUs to use (0: all)")
-	lease := fs.Duration("lease", 0, "exit when a driver has been silent this long (0: 1m, negative: never)")
+	lease := fs.Duration("lease", 0, "exit when a driver has been silent this long; a driver cannot change it (0: what the driver asks, else 1m; negative: never, stay up for the next driver)")
 	maxMsg := fs.Int("max-message", DefaultMaxMessage, "largest message accepted, in bytes")
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM)")
 	key := fs.String("tls-key", "", "TLS key (PEM)")

@@ -38,7 +38,8 @@ type Config struct {
 	// before it is declared lost; 0 means 10s.
 	HangTimeout time.Duration
 	// Lease is how long a worker outlives a silent driver; 0 means 30s
-	// (at least 3 × HangTimeout).
+	// (at least 3 × HangTimeout). Spawned and Ray workers are started with
+	// it; a worker started elsewhere with its own --lease keeps its own.
 	Lease time.Duration
 	// DialTimeout bounds connecting to a worker; 0 means 10s.
 	DialTimeout time.Duration

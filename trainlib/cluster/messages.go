@@ -14,7 +14,8 @@ const ProtocolVersion = 1
 type HelloRequest struct {
 	Protocol int
 	// LeaseMillis is how long the worker waits without hearing from the
-	// driver before it exits; 0 keeps the worker's own setting.
+	// driver before it exits; it counts only on a worker started without
+	// a lease of its own (see worker.lease).
 	LeaseMillis int64
 }
 

@@ -169,21 +169,3 @@ func TestListenPolicy(t *testing.T) {
 		}
 	}
 }
-
-func TestWorkerExitsWhenDriverGone(t *testing.T) {
-	secret, _ := NewSecret()
-	p, addr := startWorker(t, secret)
-	conn := rawConn(t, addr, secret)
-	err := conn.Invoke(context.Background(), fullMethod(mHello), &HelloRequest{Protocol: ProtocolVersion, LeaseMillis: 300}, &HelloResponse{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-p.done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("worker still running 20 s after its 300 ms lease ran out")
-	}
-	if !strings.Contains(p.tail.String(), "driver has been gone") {
-		t.Fatalf("worker's exit message: %s", p.tail)
-	}
-}

@@ -41,8 +41,9 @@ type ServeConfig struct {
 	// GOMAXPROCS.
 	CPUs int
 	// Lease is how long the worker lives without hearing from a driver
-	// that has said hello (the driver may ask for another); 0 means a
-	// minute. Negative disables it.
+	// that has said hello. A driver cannot change it; negative means never
+	// exit (the worker stays up for the next driver). 0 lets the driver
+	// ask for a lease in its hello, and means a minute when it does not.
 	Lease time.Duration
 	// MaxMessage caps a message's size; 0 means DefaultMaxMessage.
 	MaxMessage int
@@ -65,13 +66,10 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 	if cfg.MaxMessage <= 0 {
 		cfg.MaxMessage = DefaultMaxMessage
 	}
-	if cfg.Lease == 0 {
-		cfg.Lease = time.Minute
-	}
 	if err := checkListen(cfg.Listen, cfg.Secret != "" || cfg.SecretSHA256 != ""); err != nil {
 		return err
 	}
-	w := newWorker(cfg.Secret, cfg.CPUs)
+	w := newWorker(cfg.Secret, cfg.CPUs, cfg.Lease)
 	if cfg.Secret == "" && cfg.SecretSHA256 != "" {
 		var err error
 		if w.auth, err = digestAuthenticator(cfg.SecretSHA256); err != nil {
@@ -112,11 +110,7 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 		case err := <-served:
 			return err
 		case <-tick.C:
-			lease := time.Duration(w.leaseNanos.Load())
-			if lease == 0 && cfg.Lease > 0 && w.everHello() {
-				lease = cfg.Lease
-			}
-			if lease > 0 && w.everHello() && time.Since(time.Unix(0, w.lastCall.Load())) > lease {
+			if lease := w.lease(); lease > 0 && w.everHello() && time.Since(time.Unix(0, w.lastCall.Load())) > lease {
 				reason = ErrDriverGone
 			}
 		}

@@ -20,8 +20,12 @@ type worker struct {
 	auth authenticator
 	cpus int
 
-	// lastCall is the time (UnixNano) of the last authenticated call;
-	// leaseNanos the driver lease (0: none yet).
+	// ownLease is the worker's own --lease (0: not given, negative:
+	// never exit); lastCall is the time (UnixNano) of the last
+	// authenticated call; leaseNanos the lease a driver asked for in its
+	// hello (0: none), which counts only when the worker has no lease of
+	// its own.
+	ownLease   time.Duration
 	lastCall   atomic.Int64
 	leaseNanos atomic.Int64
 	busy       atomic.Int32
@@ -41,11 +45,11 @@ type group struct {
 	names  []string
 }
 
-func newWorker(secret string, cpus int) *worker {
+func newWorker(secret string, cpus int, lease time.Duration) *worker {
 	if cpus <= 0 {
 		cpus = runtime.GOMAXPROCS(0)
 	}
-	w := &worker{auth: newAuthenticator(secret), cpus: cpus, groups: map[int]*group{}}
+	w := &worker{auth: newAuthenticator(secret), cpus: cpus, ownLease: lease, groups: map[int]*group{}}
 	w.touch()
 	return w
 }
@@ -281,6 +285,23 @@ func (w *worker) status(_ context.Context, _ *StatusRequest) (*StatusResponse, e
 	}
 	slices.Sort(st.Groups)
 	return st, nil
+}
+
+// lease is how long the worker waits for a silent driver before it exits
+// (0: forever). The worker's own --lease is its word: a driver cannot
+// extend or shorten it, and a negative one keeps the worker up for the
+// next driver. Without one, the lease the driver asked for holds, else a
+// minute.
+func (w *worker) lease() time.Duration {
+	switch {
+	case w.ownLease < 0:
+		return 0
+	case w.ownLease > 0:
+		return w.ownLease
+	case w.leaseNanos.Load() > 0:
+		return time.Duration(w.leaseNanos.Load())
+	}
+	return time.Minute
 }
 
 // everHello reports whether a driver has said hello (the lease runs only
