@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/gotrain/gotrain/trainlib/cluster"
 	"github.com/gotrain/gotrain/trainlib/job"
 	"github.com/gotrain/gotrain/trainlib/tune"
 )
@@ -95,6 +96,8 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.StringVar(&cfg.OutDir, "out", "results", "`DIR` for the result files (created if needed)")
 	fs.StringVar(&cfg.Ray, "ray", "", "run the --ray_actors workers as actors of a job on the Ray cluster at `URL` (dashboard, e.g. http://head:8265) or 'auto' (RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST)")
 	fs.StringVar(&workers, "workers", "", "comma-separated `ADDR,…` (host:port) of running 'gotrain worker's to use instead of spawning")
+	fs.StringVar(&cfg.TokenFile, "token-file", "", "file holding the cluster secret of the --workers (default: $"+cluster.TokenEnv+")")
+	tlsFlags := cluster.AddTLSFlags(fs, false)
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
 	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
 	fs.Uint64Var(&seed, "seed", job.DefaultSeed, "seed of the search, the training and generated data (the default matches 'gotrain data generate' and the notebooks)")
@@ -109,6 +112,11 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		return cfg, o, errUsage
 	}
 	cfg.Seed = seed
+	var err error
+	if cfg.TLS, err = tlsFlags.Files(); err != nil {
+		fmt.Fprintf(stderr, "train: %v\n", err)
+		return cfg, o, errUsage
+	}
 	for _, a := range strings.Split(workers, ",") {
 		if a = strings.TrimSpace(a); a != "" {
 			cfg.Workers = append(cfg.Workers, a)

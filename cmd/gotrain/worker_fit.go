@@ -22,6 +22,7 @@ type clusterFlags struct {
 	workers, cpus             int
 	addresses, tokenFile, ray string
 	hang                      time.Duration
+	tls                       *cluster.TLSFlags
 }
 
 // addClusterFlags registers the cluster flags on fs (gotrain fit's).
@@ -32,6 +33,7 @@ func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 	fs.StringVar(&c.addresses, "addresses", "", "train on workers started elsewhere: `HOST:PORT,…` (secret from $"+cluster.TokenEnv+" or --token-file)")
 	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")
 	fs.StringVar(&c.ray, "ray", "", "train on --workers workers run as actors of a job on a Ray cluster: its dashboard `URL` (http://head:8265), or auto for $RAY_ADDRESS, then $RAY_HEAD_SERVICE_HOST (token from $RAY_AUTH_TOKEN)")
+	c.tls = cluster.AddTLSFlags(fs, false)
 	fs.DurationVar(&c.hang, "worker-timeout", 10*time.Second, "declare a worker lost when it leaves a heartbeat unanswered this long")
 	return c
 }
@@ -52,6 +54,10 @@ type evalFiles struct {
 // features. The per-worker status is written to status at the end.
 func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, status io.Writer) (*gbdt.Result, error) {
 	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray}
+	var err error
+	if cfg.TLS, err = c.tls.Files(); err != nil {
+		return nil, fmt.Errorf("fit: %w", err)
+	}
 	if c.ray != "" && c.addresses != "" {
 		return nil, fmt.Errorf("fit: give --ray (workers on a Ray cluster) or --addresses (workers started elsewhere), not both")
 	}

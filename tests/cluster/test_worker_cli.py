@@ -69,7 +69,7 @@ def test_loopback_by_default_and_prints_address(gotrain):
 
 def test_public_address_with_secret_file(gotrain, tmp_path):
     tok = tmp_path / "token"
-    tok.write_text("from-a-file\n")
+    tok.write_text("from-a-file-0123456789\n")
     p, addr = start(gotrain, "--listen", "0.0.0.0:0", "--token-file", str(tok), token=None)
     try:
         assert addr.startswith("[::]:") or addr.startswith("0.0.0.0:")

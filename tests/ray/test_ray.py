@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -248,6 +249,42 @@ def test_driver_killed_workers_and_job_end_by_themselves(head, driver, gotrain, 
     while time.monotonic() < deadline and ray_get(head, f"/api/jobs/{rep['job_id']}")["status"] not in ("SUCCEEDED", "FAILED", "STOPPED"):
         time.sleep(0.5)
     assert ray_get(head, f"/api/jobs/{rep['job_id']}")["status"] == "SUCCEEDED"
+    assert_cleaned_up(head, rep)
+
+
+def test_ray_workers_serve_only_tls(head, driver, gotrain, tmp_path):
+    """Workers launched on Ray use TLS with a per-job CA without any set-up:
+    a plaintext greeting gets no gotrain greeting back, and a driver without
+    the job's CA (`gotrain fit --addresses`) is refused with a TLS error."""
+    e = clean_env()
+    e.update({"GOTRAIN_BIN": gotrain, "RAY_AUTH_TOKEN": TOKEN})
+    p = subprocess.Popen([driver, "--ray", head.url, "--workers", "1", "--lease", "3s", "--hang"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=e)
+    try:
+        line = p.stdout.readline()
+        assert line.startswith("{"), (line, p.stderr.read() if p.poll() is not None else "")
+        rep = json.loads(line)
+        addr = rep["worker_addrs"][0]
+        host, port = addr.rsplit(":", 1)
+        with socket.create_connection((host, int(port)), timeout=10) as s:
+            s.sendall(b"GTA1" + bytes(32))
+            s.settimeout(10)
+            try:
+                reply = s.recv(64)
+            except (ConnectionResetError, socket.timeout):
+                reply = b""
+        assert not reply.startswith(b"GTA1"), "a Ray worker answered a plaintext gotrain greeting"
+        (tmp_path / "t.csv").write_text("a,label\n1,0\n2,1\n")
+        r = subprocess.run([gotrain, "fit", "--train", str(tmp_path / "t.csv"), "--label", "label", "--out", str(tmp_path / "m.json"),
+                            "--addresses", addr], env=dict(clean_env(), GOTRAIN_TOKEN="x" * 64),
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode != 0 and addr in r.stderr and "TLS" in r.stderr, r.stderr
+    finally:
+        p.kill()
+        p.wait()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and ray_get(head, f"/api/jobs/{rep['job_id']}")["status"] not in ("SUCCEEDED", "FAILED", "STOPPED"):
+        time.sleep(0.5)
     assert_cleaned_up(head, rep)
 
 

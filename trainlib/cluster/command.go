@@ -43,9 +43,7 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	cpus := fs.Int("cpus", 0, "CPUs to use (0: all)")
 	lease := fs.Duration("lease", 0, "exit when a driver has been silent this long; a driver cannot change it (0: what the driver asks, else 1m; negative: never, stay up for the next driver)")
 	maxMsg := fs.Int("max-message", DefaultMaxMessage, "largest message accepted, in bytes")
-	cert := fs.String("tls-cert", "", "TLS certificate (PEM)")
-	key := fs.String("tls-key", "", "TLS key (PEM)")
-	ca := fs.String("tls-ca", "", "CA (PEM) that client certificates must chain to")
+	tlsFlags := AddTLSFlags(fs, true)
 	withStdin := fs.Bool("exit-with-stdin", false, "exit when stdin closes (set by a launching driver)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -64,15 +62,18 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	if secret == "" {
 		digest = os.Getenv(TokenSHA256Env)
 	}
-	if err := checkListen(*listen, secret != "" || digest != ""); err != nil {
+	if err := checkListen(*listen, secret, digest != ""); err != nil {
 		return err
 	}
 	if *cpus > 0 {
 		runtime.GOMAXPROCS(*cpus)
 	}
-	cfg := ServeConfig{Listen: *listen, Secret: secret, CPUs: *cpus, Lease: *lease, MaxMessage: *maxMsg, Out: stdout, SecretSHA256: digest}
-	if *cert != "" || *key != "" || *ca != "" {
-		cfg.TLS = &TLSFiles{Cert: *cert, Key: *key, CA: *ca}
+	cfg := ServeConfig{Listen: *listen, Secret: secret, CPUs: *cpus, Lease: *lease, MaxMessage: *maxMsg, Out: stdout, Log: stderr, SecretSHA256: digest}
+	if cfg.TLS, err = tlsFlags.Files(); err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	if cfg.TLS == nil {
+		cfg.TLS = tlsFromEnv()
 	}
 	if secret == "" && digest == "" {
 		fmt.Fprintf(stderr, "gotrain worker: no secret set: any local process can use this worker (set %s or --token-file)\n", TokenEnv)

@@ -11,7 +11,6 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/stats"
 	"google.golang.org/grpc/status"
@@ -49,10 +48,10 @@ type workerConn struct {
 
 // dialOptions are the gRPC options of a driver connection.
 func dialOptions(secret string, tlsFiles *TLSFiles, maxMsg int, w *workerConn) ([]grpc.DialOption, error) {
-	creds := insecure.NewCredentials()
+	creds := &handshake{TransportCredentials: insecure.NewCredentials(), key: keyOf(secret)}
 	if tlsFiles != nil {
 		var err error
-		if creds, err = tlsFiles.client(); err != nil {
+		if creds.TransportCredentials, err = tlsFiles.client(); err != nil {
 			return nil, err
 		}
 	}
@@ -62,13 +61,8 @@ func dialOptions(secret string, tlsFiles *TLSFiles, maxMsg int, w *workerConn) (
 			grpc.MaxCallRecvMsgSize(maxMsg), grpc.MaxCallSendMsgSize(maxMsg)),
 		grpc.WithStatsHandler(byteCounter{w}),
 	}
-	if secret != "" {
-		opts = append(opts, grpc.WithPerRPCCredentials(tokenCreds{secret: secret}))
-	}
 	return opts, nil
 }
-
-var _ credentials.PerRPCCredentials = tokenCreds{}
 
 // dial connects to the worker at addr and says hello: it checks the
 // protocol version and the secret, and asks for a driver lease.
@@ -98,14 +92,16 @@ func explainDial(addr string, err error, timeout time.Duration) error {
 	st, _ := status.FromError(err)
 	msg := st.Message()
 	switch {
-	case st.Code() == codes.Unauthenticated:
-		return fmt.Errorf("cluster: worker %s rejected this driver (bad secret): %s", addr, msg)
+	case strings.Contains(msg, "cluster secret"):
+		return fmt.Errorf("cluster: worker %s rejected this driver (bad secret): %s", addr, msg[strings.Index(msg, "cluster: ")+len("cluster: "):])
 	case st.Code() == codes.Unimplemented:
 		return fmt.Errorf("cluster: %s answers gRPC but is not a gotrain worker of this version (%s): run `gotrain worker` there", addr, msg)
 	case strings.Contains(msg, "protocol version"):
 		return fmt.Errorf("cluster: worker %s: version mismatch: %s", addr, msg)
 	case st.Code() == codes.DeadlineExceeded:
 		return fmt.Errorf("cluster: worker %s did not answer within %v (timeout): is the address right, the port open in the firewall, and the worker not stopped?", addr, timeout)
+	case strings.Contains(msg, "gotrain greeting") || strings.Contains(msg, "greeting is not"):
+		return fmt.Errorf("cluster: worker %s: %s", addr, msg[strings.Index(msg, "cluster: ")+len("cluster: "):])
 	case strings.Contains(msg, "connection refused"):
 		return fmt.Errorf("cluster: cannot reach worker %s: connection refused: is `gotrain worker --listen %s` running there?", addr, addr)
 	case strings.Contains(msg, "handshake"), strings.Contains(msg, "tls"), strings.Contains(msg, "certificate"):

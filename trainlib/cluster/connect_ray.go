@@ -34,7 +34,8 @@ type RayOptions struct {
 
 // connectRay runs the workers as actors of a Ray job and connects to them:
 // it uploads the package (launcher, and binary unless NodeBinary is set),
-// submits the job with the digest of a fresh secret, reads the workers'
+// submits the job with the digest of a fresh secret and a per-job TLS CA
+// and certificate (the workers serve only mutual TLS), reads the workers'
 // addresses from the job's log and says hello to each. On any failure the
 // job is stopped.
 func (c *Cluster) connectRay(ctx context.Context) error {
@@ -89,10 +90,15 @@ func (c *Cluster) connectRay(ctx context.Context) error {
 	if c.secret, err = NewSecret(); err != nil {
 		return err
 	}
+	workerTLS, driverTLS, err := newJobTLS()
+	if err != nil {
+		return err
+	}
+	c.cfg.TLS = driverTLS
 	job, err := rc.submit(sctx, rayJobSpec{
 		Workers: c.cfg.Workers, CPUs: c.cfg.CPUsPerWorker,
 		WorkingDir: pkg.uri, Binary: nodeBinary, Version: version,
-		SecretSHA256: secretDigest(c.secret), Lease: c.cfg.lease(), Python: o.Python,
+		SecretSHA256: secretDigest(c.secret), TLS: workerTLS, Lease: c.cfg.lease(), Python: o.Python,
 		// The launcher gives up placing the actors first, so that its
 		// message (how many CPUs the cluster has) reaches the user.
 		PlaceTimeout: max(5*time.Second, o.StartTimeout/2),

@@ -5,9 +5,12 @@
 //
 //   - codec.go and service.go define the gRPC service by hand (a
 //     grpc.ServiceDesc and a gob codec), so building needs no protoc and
-//     `go generate` has nothing to drift. Every request passes the
-//     per-cluster secret check before its body is decoded, and gRPC caps
-//     message sizes before allocating.
+//     `go generate` has nothing to drift. Every connection proves the
+//     cluster secret by challenge–response before gRPC speaks on it
+//     (auth.go; the secret never crosses the wire, TLS or not), failed
+//     attempts are logged and slowed per peer (guard.go), and gRPC caps
+//     message sizes before allocating. TLS (tls.go) comes from files, a
+//     --tls-dir that `gotrain tls` writes, or a per-job CA (jobtls.go).
 //   - Serve (serve.go) is the worker: it holds shard groups, each a
 //     gbdt.LocalHolder, answers the Holder calls for them, reports its
 //     status, and exits when its driver's lease runs out.
@@ -23,6 +26,7 @@
 //     and raylauncher/launch.py as the job's working_dir, ray.go submits the
 //     job through Ray's Jobs REST API and reads the workers' addresses from
 //     its log, and Close stops the job. The workers get only a digest of the
-//     per-job secret (ray_digest.go), so the secret never appears in Ray.
+//     per-job secret (ray_digest.go), so the secret never appears in Ray,
+//     and a per-job CA and certificate, so they serve only mutual TLS.
 //   - Status (status.go) describes every worker, as text and as HTML.
 package cluster

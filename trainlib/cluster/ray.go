@@ -113,8 +113,10 @@ type rayJobSpec struct {
 	Version string
 	// SecretSHA256 is the digest of the workers' secret.
 	SecretSHA256 string
-	Lease        time.Duration
-	Python       string
+	// TLS is the workers' per-job CA, certificate and key.
+	TLS    *TLSFiles
+	Lease  time.Duration
+	Python string
 	// PlaceTimeout bounds the wait for the placement group.
 	PlaceTimeout time.Duration
 }
@@ -142,7 +144,8 @@ func (r *rayClient) submit(ctx context.Context, s rayJobSpec) (*rayJob, error) {
 		"submission_id": j.id,
 		"runtime_env": map[string]any{
 			"working_dir": s.WorkingDir,
-			"env_vars":    map[string]string{TokenSHA256Env: s.SecretSHA256},
+			"env_vars": map[string]string{TokenSHA256Env: s.SecretSHA256,
+				TLSCAEnv: string(s.TLS.CAPEM), TLSCertEnv: string(s.TLS.CertPEM), TLSKeyEnv: string(s.TLS.KeyPEM)},
 		},
 		"metadata": map[string]string{"gotrain": "workers"},
 	}

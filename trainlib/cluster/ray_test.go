@@ -84,12 +84,12 @@ func TestParseLauncherLog(t *testing.T) {
 	}
 }
 
-func TestDigestAuthenticator(t *testing.T) {
-	a, err := digestAuthenticator(secretDigest("s3cret"))
-	if err != nil || a != newAuthenticator("s3cret") {
-		t.Fatalf("digest authenticator %v, %v differs from the secret's", a, err)
+func TestDigestKey(t *testing.T) {
+	a, err := digestKey(secretDigest("s3cret"))
+	if err != nil || a != keyOf("s3cret") {
+		t.Fatalf("digest key %v, %v differs from the secret's", a, err)
 	}
-	if _, err := digestAuthenticator("s3cret"); err == nil || !strings.Contains(err.Error(), TokenSHA256Env) {
+	if _, err := digestKey("s3cret"); err == nil || !strings.Contains(err.Error(), TokenSHA256Env) {
 		t.Fatalf("err = %v; want one naming %s", err, TokenSHA256Env)
 	}
 }

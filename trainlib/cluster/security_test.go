@@ -4,6 +4,8 @@ import (
 	"context"
 	"math/rand/v2"
 	"net"
+	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -39,7 +41,7 @@ func TestConnectErrorsNameAddressAndCause(t *testing.T) {
 
 	t.Setenv(TokenEnv, "")
 	_, err = Connect(ctx, Config{Addresses: []string{addr}})
-	mustFail(t, err, addr, "bad secret", "none was sent")
+	mustFail(t, err, addr, "bad secret", "none was set")
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -73,11 +75,8 @@ func TestConnectErrorsNameAddressAndCause(t *testing.T) {
 // its own.
 func rawConn(t *testing.T, addr, secret string) *grpc.ClientConn {
 	t.Helper()
-	opts := []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials()),
+	opts := []grpc.DialOption{grpc.WithTransportCredentials(&handshake{TransportCredentials: insecure.NewCredentials(), key: keyOf(secret)}),
 		grpc.WithDefaultCallOptions(grpc.CallContentSubtype(codecName), grpc.MaxCallSendMsgSize(1<<30))}
-	if secret != "" {
-		opts = append(opts, grpc.WithPerRPCCredentials(tokenCreds{secret: secret}))
-	}
 	conn, err := grpc.NewClient("passthrough:///"+addr, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -108,9 +107,9 @@ func TestHostileInputDoesNotCrashWorker(t *testing.T) {
 		c.Close()
 	}
 	// An oversized message is refused by size with the secret; without
-	// it, the secret check comes first and the body is never read.
+	// it, the connection fails its handshake and the body is never read.
 	big := &GlobRequest{Pattern: strings.Repeat("x", 1<<20)}
-	for s, want := range map[string]codes.Code{secret: codes.ResourceExhausted, "": codes.Unauthenticated} {
+	for s, want := range map[string]codes.Code{secret: codes.ResourceExhausted, "": codes.Unavailable} {
 		err := rawConn(t, addr, s).Invoke(ctx, fullMethod(mGlob), big, &GlobResponse{})
 		if status.Code(err) != want {
 			t.Fatalf("oversized message (secret %v): got %v, want %v", s != "", err, want)
@@ -145,27 +144,41 @@ func TestHealthNeedsSecret(t *testing.T) {
 		t.Fatalf("health with the secret: %v, %v", r, err)
 	}
 	_, err = healthpb.NewHealthClient(rawConn(t, addr, "")).Check(ctx, &healthpb.HealthCheckRequest{})
-	if status.Code(err) != codes.Unauthenticated {
-		t.Fatalf("health without the secret: %v, want Unauthenticated", err)
+	if status.Code(err) != codes.Unavailable || !strings.Contains(err.Error(), "requires the cluster secret") {
+		t.Fatalf("health without the secret: %v, want a failed handshake", err)
 	}
 }
 
 func TestListenPolicy(t *testing.T) {
+	long := "0123456789abcdef"
 	for _, c := range []struct {
-		addr   string
-		secret bool
-		ok     bool
+		addr, secret string
+		digest, ok   bool
+		says         string
 	}{
-		{"127.0.0.1:0", false, true}, {"localhost:0", false, true}, {"[::1]:0", false, true},
-		{"0.0.0.0:0", false, false}, {":7000", false, false}, {"10.1.2.3:7000", false, false},
-		{"0.0.0.0:0", true, true}, {"nonsense", true, false},
+		{"127.0.0.1:0", "", false, true, ""}, {"localhost:0", "", false, true, ""}, {"[::1]:0", "", false, true, ""},
+		{"127.0.0.1:0", "a", false, true, ""},
+		{"0.0.0.0:0", "", false, false, TokenEnv}, {":7000", "", false, false, TokenEnv}, {"10.1.2.3:7000", "", false, false, TokenEnv},
+		{"0.0.0.0:0", "a", false, false, "openssl rand"}, {"0.0.0.0:0", long[:15], false, false, "at least 16"},
+		{"0.0.0.0:0", long, false, true, ""}, {"0.0.0.0:0", "", true, true, ""}, {"nonsense", long, false, false, "host:port"},
 	} {
-		err := checkListen(c.addr, c.secret)
+		err := checkListen(c.addr, c.secret, c.digest)
 		if (err == nil) != c.ok {
-			t.Errorf("checkListen(%q, secret=%v) = %v", c.addr, c.secret, err)
+			t.Errorf("checkListen(%q, %q, digest=%v) = %v", c.addr, c.secret, c.digest, err)
 		}
-		if err != nil && !c.ok && !c.secret && !strings.Contains(err.Error(), TokenEnv) {
-			t.Errorf("refusal %q does not say how to set a secret", err)
+		if err != nil && !strings.Contains(err.Error(), c.says) {
+			t.Errorf("refusal %q does not say %q", err, c.says)
 		}
+	}
+}
+
+// `gotrain worker` with GOTRAIN_TOKEN=a on 0.0.0.0 exits at once with the
+// reason.
+func TestWorkerRefusesShortSecretBeyondLoopback(t *testing.T) {
+	cmd := exec.Command(testBin, "worker", "--listen", "0.0.0.0:0")
+	cmd.Env = append(os.Environ(), TokenEnv+"=a")
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "1-byte secret") {
+		t.Fatalf("worker with a 1-byte secret on 0.0.0.0: %v\n%s", err, out)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/encoding"
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -31,11 +32,12 @@ type ServeConfig struct {
 	// Listen is host:port; DefaultListen when empty. Port 0 picks a free
 	// port; the worker prints the address it got.
 	Listen string
-	// Secret is the cluster secret every call must carry; empty is only
-	// allowed on a loopback address.
+	// Secret is the cluster secret every connection must prove it knows;
+	// empty is only allowed on a loopback address, and beyond loopback it
+	// needs MinSecretLen bytes.
 	Secret string
 	// SecretSHA256, when Secret is empty, is the hex SHA-256 digest of the
-	// secret every call must carry (see TokenSHA256Env).
+	// secret every connection must prove it knows (see TokenSHA256Env).
 	SecretSHA256 string
 	// CPUs bounds the goroutines of the worker's computations; 0 means
 	// GOMAXPROCS.
@@ -53,6 +55,12 @@ type ServeConfig struct {
 	// Out, when set, receives the line "gotrain worker listening on ADDR"
 	// once the worker listens; a launching driver reads the port there.
 	Out io.Writer
+	// Log, when set, receives a line for every failed authentication.
+	Log io.Writer
+	// AuthBackoff and AuthBackoffMax shape how a peer that failed to
+	// authenticate n times in a row is slowed: its next connections wait
+	// AuthBackoff·2^(n-1), at most AuthBackoffMax (0: 100 ms and 5 s).
+	AuthBackoff, AuthBackoffMax time.Duration
 }
 
 // ErrDriverGone is returned by Serve when the driver's lease ran out.
@@ -66,31 +74,30 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 	if cfg.MaxMessage <= 0 {
 		cfg.MaxMessage = DefaultMaxMessage
 	}
-	if err := checkListen(cfg.Listen, cfg.Secret != "" || cfg.SecretSHA256 != ""); err != nil {
+	if err := checkListen(cfg.Listen, cfg.Secret, cfg.SecretSHA256 != ""); err != nil {
 		return err
 	}
-	w := newWorker(cfg.Secret, cfg.CPUs, cfg.Lease)
+	key := keyOf(cfg.Secret)
 	if cfg.Secret == "" && cfg.SecretSHA256 != "" {
 		var err error
-		if w.auth, err = digestAuthenticator(cfg.SecretSHA256); err != nil {
+		if key, err = digestKey(cfg.SecretSHA256); err != nil {
 			return err
 		}
 	}
-	opts := []grpc.ServerOption{
-		grpc.MaxRecvMsgSize(cfg.MaxMessage), grpc.MaxSendMsgSize(cfg.MaxMessage),
-		grpc.UnaryInterceptor(w.auth.unaryInterceptor), grpc.StreamInterceptor(w.auth.streamInterceptor),
-	}
+	w := newWorker(cfg.CPUs, cfg.Lease)
+	hs := &handshake{TransportCredentials: insecure.NewCredentials(), key: key,
+		guard: newAuthGuard(cfg.Log, cfg.AuthBackoff, cfg.AuthBackoffMax)}
 	if cfg.TLS != nil {
-		c, err := cfg.TLS.server()
-		if err != nil {
+		var err error
+		if hs.TransportCredentials, err = cfg.TLS.server(); err != nil {
 			return err
 		}
-		opts = append(opts, grpc.Creds(c))
 	}
-	srv := grpc.NewServer(opts...)
+	srv := grpc.NewServer(grpc.MaxRecvMsgSize(cfg.MaxMessage), grpc.MaxSendMsgSize(cfg.MaxMessage),
+		grpc.Creds(hs), grpc.ConnectionTimeout(hs.guard.max+10*time.Second))
 	srv.RegisterService(serviceDesc(), w)
-	hs := health.NewServer()
-	healthpb.RegisterHealthServer(srv, hs)
+	health := health.NewServer()
+	healthpb.RegisterHealthServer(srv, health)
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("cluster: listen on %s: %w", cfg.Listen, err)
@@ -115,7 +122,7 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 			}
 		}
 	}
-	hs.Shutdown()
+	health.Shutdown()
 	stopped := make(chan struct{})
 	go func() { srv.GracefulStop(); close(stopped) }()
 	select {
@@ -129,17 +136,22 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 	return reason
 }
 
-// checkListen refuses a non-loopback address without a secret.
-func checkListen(addr string, hasSecret bool) error {
+// checkListen refuses a non-loopback address without a secret, or with
+// one shorter than MinSecretLen bytes (a digest stands for a long secret a
+// launcher made).
+func checkListen(addr, secret string, digest bool) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return fmt.Errorf("cluster: listen address %q: %v: give host:port, such as 127.0.0.1:7000", addr, err)
 	}
-	if hasSecret || host == "localhost" {
+	if ip := net.ParseIP(host); host == "localhost" || ip != nil && ip.IsLoopback() || digest {
 		return nil
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return nil
+	if secret == "" {
+		return fmt.Errorf("cluster: refusing to listen on %s without a secret: set %s or give --token-file (or listen on 127.0.0.1)", addr, TokenEnv)
 	}
-	return fmt.Errorf("cluster: refusing to listen on %s without a secret: set %s or give --token-file (or listen on 127.0.0.1)", addr, TokenEnv)
+	if len(secret) < MinSecretLen {
+		return fmt.Errorf("cluster: refusing to listen on %s with a %d-byte secret: a worker reachable from other machines needs at least %d bytes; make one with `openssl rand -hex 32`", addr, len(secret), MinSecretLen)
+	}
+	return nil
 }

@@ -17,7 +17,6 @@ import (
 // worker is the state of a `gotrain worker` process: shard groups, each
 // with its own gbdt.LocalHolder, and the bookkeeping for status and lease.
 type worker struct {
-	auth authenticator
 	cpus int
 
 	// ownLease is the worker's own --lease (0: not given, negative:
@@ -45,11 +44,11 @@ type group struct {
 	names  []string
 }
 
-func newWorker(secret string, cpus int, lease time.Duration) *worker {
+func newWorker(cpus int, lease time.Duration) *worker {
 	if cpus <= 0 {
 		cpus = runtime.GOMAXPROCS(0)
 	}
-	w := &worker{auth: newAuthenticator(secret), cpus: cpus, ownLease: lease, groups: map[int]*group{}}
+	w := &worker{cpus: cpus, ownLease: lease, groups: map[int]*group{}}
 	w.touch()
 	return w
 }

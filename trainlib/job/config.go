@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 
+	"github.com/gotrain/gotrain/trainlib/cluster"
 	"github.com/gotrain/gotrain/trainlib/datagen"
 )
 
@@ -18,8 +19,11 @@ type Config struct {
 	Actors, CPUsPerActor int
 	// Workers are host:port addresses of workers started elsewhere with
 	// `gotrain worker`; when set nothing is spawned and the CPU check is
-	// theirs. The secret comes from GOTRAIN_TOKEN.
-	Workers []string
+	// theirs. The secret comes from TokenFile, else GOTRAIN_TOKEN; TLS,
+	// when set, encrypts the traffic (see cluster.TLSFiles).
+	Workers   []string
+	TokenFile string
+	TLS       *cluster.TLSFiles
 	// Ray, when set, runs the Actors workers of CPUsPerActor CPUs as actors
 	// of a job on that Ray cluster instead of spawning them here: its
 	// dashboard URL (http://head:8265) or "auto" (RAY_ADDRESS, then

@@ -28,6 +28,8 @@ import (
 type report struct {
 	JobID      string `json:"job_id"`
 	WorkerPIDs []int  `json:"worker_pids"`
+	// WorkerAddrs are the workers' host:port.
+	WorkerAddrs []string `json:"worker_addrs"`
 	// WorkerExes are the workers' executables: the uploaded package's
 	// gotrain, unpacked by Ray under the head's temp dir.
 	WorkerExes []string `json:"worker_exes"`
@@ -92,6 +94,7 @@ func run(ctx context.Context) error {
 	rep := report{JobID: cl.RayJobID(), ConnectSeconds: time.Since(t0).Seconds()}
 	for _, w := range cl.Status(ctx).Workers {
 		rep.WorkerPIDs = append(rep.WorkerPIDs, w.PID)
+		rep.WorkerAddrs = append(rep.WorkerAddrs, w.Address)
 		rep.ActorPIDs = append(rep.ActorPIDs, parentPID(w.PID))
 		exe, _ := os.Readlink("/proc/" + strconv.Itoa(w.PID) + "/exe")
 		rep.WorkerExes = append(rep.WorkerExes, exe)

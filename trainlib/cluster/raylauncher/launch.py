@@ -12,8 +12,9 @@ GOTRAIN_ERROR line saying what went wrong (missing binary, version
 mismatch, not enough CPUs), after which the job fails.
 
 The workers' secret never reaches this script in clear: the job's
-environment holds only its SHA-256 digest (GOTRAIN_TOKEN_SHA256), which a
-worker accepts as the check value and which cannot be used to call it.
+environment holds only its SHA-256 digest (GOTRAIN_TOKEN_SHA256), the key
+of the workers' challenge-response, and the job's TLS CA, certificate and
+key (GOTRAIN_TLS_*_PEM), which the workers read from their environment.
 Each worker reads stdin from a pipe held by its actor and exits when the
 pipe closes, so a worker never outlives its actor (a killed actor, a
 stopped job).
