@@ -165,11 +165,21 @@ func (m *machine) finished() bool {
 }
 
 // best returns the finished trial with the best final metric, or nil.
-func (m *machine) best() *Trial {
+func (m *machine) best() *Trial { return m.bestOf(func(t *Trial) bool { return t.Status != Errored }) }
+
+// bestFinished is the best trial that ran to its end (or was stopped by
+// the scheduler): one with a model. An interrupted run's unfinished trials
+// resume from their checkpoints and have none yet.
+func (m *machine) bestFinished() *Trial {
+	return m.bestOf(func(t *Trial) bool { return t.Status == Terminated || t.Status == Stopped })
+}
+
+// bestOf is the best trial by the metric among those ok accepts.
+func (m *machine) bestOf(ok func(*Trial) bool) *Trial {
 	var b *Trial
 	for _, t := range m.trials {
 		v := t.Last(m.metric)
-		if t.Status == Errored || math.IsNaN(v) {
+		if !ok(t) || math.IsNaN(v) {
 			continue
 		}
 		if b == nil || m.score(v) < m.score(b.Last(m.metric)) {

@@ -150,7 +150,7 @@ func Run(ctx context.Context, holders []gbdt.Holder, opt Options) (*Results, err
 		return nil, err
 	}
 	runErr := r.loop(ctx)
-	res := &Results{Trials: r.m.trials, Best: r.m.best(), Metric: opt.Metric, Mode: opt.Mode}
+	res := &Results{Trials: r.m.trials, Best: r.m.bestFinished(), Metric: opt.Metric, Mode: opt.Mode}
 	if res.Best != nil {
 		m, err := r.bestModel(res.Best)
 		if err != nil {

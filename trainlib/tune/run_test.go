@@ -266,3 +266,28 @@ func TestMaxBinInSpaceRebins(t *testing.T) {
 		t.Fatalf("val-logloss by max_bin 8, 64, 8: %v %v %v; want the two max_bin=8 trials equal and 64 different", e(0), e(1), e(2))
 	}
 }
+
+// An interrupt in the middle of the only trial that has results leaves no
+// best trial (its checkpoint resumes it), not an error telling the user to
+// delete its directory.
+func TestInterruptedUnfinishedTrialIsNotBest(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	hs := hooked(twoHolders(t), func(_ context.Context, sess gbdt.SessionID, round int) error {
+		if round == 4 {
+			cancel()
+		}
+		return nil
+	})
+	res, err := Run(ctx, hs, testOptions(dir))
+	if !errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "delete") {
+		t.Fatalf("interrupted run: err %v, want context.Canceled alone", err)
+	}
+	if res.Best != nil && (res.Best.Status != Terminated && res.Best.Status != Stopped || res.BestModel == nil) {
+		t.Fatalf("best trial %s is %s (model %v): an unfinished trial has no model yet", res.Best.ID, res.Best.Status, res.BestModel != nil)
+	}
+	if _, err := Run(context.Background(), twoHolders(t), testOptions(dir)); err != nil {
+		t.Fatalf("resume: %v", err)
+	}
+}
