@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -45,8 +46,18 @@ func runFit(ctx context.Context, args []string) error {
 	fs.StringVar(&f.out, "out", "", "model file to write: .json, .ubj or .xgb (required)")
 	fs.BoolVar(&f.quiet, "quiet", false, "do not print per-round metrics")
 	cf := addClusterFlags(fs)
+	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the flags
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(fs.Output(), "usage: gotrain fit --train FILES --label NAME --out MODEL [flags]")
+			fs.PrintDefaults()
+			return err
+		}
+		return errUsage
+	}
+	if cf.workers < 0 || cf.cpus < 1 {
+		fmt.Fprintf(fs.Output(), "fit: --workers %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker\n", cf.workers, cf.cpus)
+		return errUsage
 	}
 	if f.train == "" || f.label == "" || f.out == "" {
 		return fmt.Errorf("fit: --train, --label and --out are required (see gotrain fit --help)")

@@ -87,7 +87,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	var seed uint64
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, trainHelp); fs.PrintDefaults() }
+	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the help below
 	fs.IntVar(&cfg.Actors, "ray_actors", job.DefaultActors, "number of workers to spawn on this machine")
 	fs.IntVar(&cfg.CPUsPerActor, "cpus_per_actor", job.DefaultCPUsPerActor, "CPUs of each spawned worker")
 	fs.IntVar(&cfg.Samples, "tune_samples", job.DefaultSamples, "number of tuning trials")
@@ -103,6 +103,8 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.Uint64Var(&seed, "seed", job.DefaultSeed, "seed of the search, the training and generated data (the default matches 'gotrain data generate' and the notebooks)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, trainHelp)
+			fs.PrintDefaults()
 			return cfg, o, err
 		}
 		return cfg, o, errUsage // the flag package has said what was wrong
@@ -124,6 +126,10 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	}
 	if cfg.Actors < 1 || cfg.CPUsPerActor < 1 || cfg.Samples < 1 || cfg.Rounds < 1 {
 		fmt.Fprintf(stderr, "train: --ray_actors, --cpus_per_actor, --tune_samples and --rounds must be at least 1\n")
+		return cfg, o, errUsage
+	}
+	if cfg.Rounds > job.MaxRounds {
+		fmt.Fprintf(stderr, "train: --rounds %d is out of range: give 1 to %d\n", cfg.Rounds, job.MaxRounds)
 		return cfg, o, errUsage
 	}
 	if len(cfg.Workers) > 0 && cfg.Ray != "" {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -53,7 +54,7 @@ type evalFiles struct {
 // schema is scanned here first so that every worker makes the same
 // features. The per-worker status is written to status at the end.
 func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, status io.Writer) (*gbdt.Result, error) {
-	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray}
+	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray, Log: os.Stderr}
 	var err error
 	if cfg.TLS, err = c.tls.Files(); err != nil {
 		return nil, fmt.Errorf("fit: %w", err)

@@ -46,3 +46,12 @@ def test_fit_with_more_workers_than_shards_says_what_to_do(gotrain, shards, tmp_
                        capture_output=True, text=True, timeout=120)
     assert r.returncode != 0
     assert "1 train file(s) for 2 workers" in r.stderr and "fewer workers" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("bad", [["--workers", "-3"], ["--workers", "2", "--cpus-per-worker", "0"], ["--rounds", "x"]])
+def test_bad_worker_counts_are_one_line_usage_errors(gotrain, shards, tmp_path, bad):  # noqa: F811
+    r = subprocess.run([gotrain, "fit", "--train", str(shards / "train_data_*.csv"), "--label", "credit",
+                        "--out", str(tmp_path / "m.json"), *bad], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert not (tmp_path / "m.json").exists()

@@ -58,6 +58,33 @@ def test_incomplete_data_names_the_remedy(gotrain, tmp_path):
     assert "incomplete" in r.stderr and "gotrain data generate" in r.stderr
 
 
+def test_out_of_range_rounds_is_one_line(gotrain, tmp_path):
+    for bad in ["2000000", "x"]:
+        r = train(gotrain, "--rounds", bad, "--data", str(tmp_path / "d"), "--out", str(tmp_path / "o"))
+        assert r.returncode == 2
+        assert len(r.stderr.strip().splitlines()) == 1 and "rounds" in r.stderr, r.stderr
+    assert not (tmp_path / "d").exists() and not (tmp_path / "o").exists()
+
+
+def test_data_file_instead_of_folder_is_a_clear_error(gotrain, tmp_path):
+    f = tmp_path / "credit.csv"
+    f.write_text("a,credit\n1,0\n")
+    r = train(gotrain, *SMALL, "--data", str(f), "--out", str(tmp_path / "o"))
+    assert r.returncode == 1
+    assert "generating" not in r.stderr and "is a file" in r.stderr and "train_data_*.csv" in r.stderr, r.stderr
+    assert not (tmp_path / "o").exists(), "a failed job leaves no empty --out"
+
+
+def test_bad_data_leaves_no_empty_out(gotrain, tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    for name in ["train_data_0.csv", "validation_data_0.csv", "test_data.csv"]:
+        (d / name).write_text("a,credit\n1,0\nnot-a-number,1\n")
+    r = train(gotrain, *SMALL, "--data", str(d), "--out", str(tmp_path / "o"))
+    assert r.returncode == 1 and "not-a-number" in r.stderr, r.stderr
+    assert not (tmp_path / "o").exists(), "a failed job leaves no empty --out"
+
+
 def xgboost_auc(model, data):
     test = pd.read_csv(data / "test_data.csv")
     y = test.pop("credit").to_numpy()
@@ -92,6 +119,7 @@ def test_interrupted_run_exits_130_and_resumes(gotrain, tmp_path):
     rest = p.stderr.read()
     assert p.wait(timeout=GUARD) == 130, rest
     assert "interrupted" in rest and "resume" in rest
+    assert "delete its directory" not in rest, "an unfinished trial resumes from its checkpoint: nothing to delete"
     assert not (o / "dominostats.json").exists()
     r = train(gotrain, *SMALL, "--tune_samples", "4", "--rounds", "60", "--data", str(d), "--out", str(o))
     assert r.returncode == 0, r.stderr

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"sync"
@@ -54,6 +55,10 @@ type Config struct {
 	// stops the job. RayOptions tunes it (connect_ray.go).
 	Ray        string
 	RayOptions RayOptions
+	// Log, when set, receives a line for every lost worker: why it was
+	// lost and which worker took its shards over (a spawned replacement,
+	// or a live worker).
+	Log io.Writer
 }
 
 func (c *Config) hang() time.Duration {
@@ -220,10 +225,41 @@ func (c *Cluster) spawnOne(ctx context.Context) (*workerConn, error) {
 // otherwise the live worker holding the fewest groups.
 func (c *Cluster) replacement(ctx context.Context, lost *workerConn) (*workerConn, error) {
 	if c.local {
-		if w, err := c.respawn(ctx, lost); err == nil {
+		if w, fresh, err := c.respawn(ctx, lost); err == nil {
+			if fresh {
+				c.logf("cluster: %s; spawned worker %s (pid %d) in its place and moved its shards there", lost.lostText(), w.addr, w.pid)
+			}
 			return w, nil
 		}
 	}
+	w, err := c.leastLoaded(lost)
+	if err == nil {
+		c.logf("cluster: %s; moved its shards to worker %s (pid %d)", lost.lostText(), w.addr, w.pid)
+	}
+	return w, err
+}
+
+// logf writes one line to Config.Log, when set.
+func (c *Cluster) logf(format string, args ...any) {
+	if c.cfg.Log != nil {
+		fmt.Fprintf(c.cfg.Log, format+"\n", args...)
+	}
+}
+
+// lostText says which worker was lost and why.
+func (w *workerConn) lostText() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	why := "lost"
+	if w.dead != nil {
+		why = "lost: " + w.dead.Cause
+	}
+	return fmt.Sprintf("worker %s (pid %d) %s", w.addr, w.pid, why)
+}
+
+// leastLoaded is the live worker other than lost holding the fewest
+// groups.
+func (c *Cluster) leastLoaded(lost *workerConn) (*workerConn, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	load := map[*workerConn]int{}
@@ -242,39 +278,40 @@ func (c *Cluster) replacement(ctx context.Context, lost *workerConn) (*workerCon
 	return best, nil
 }
 
-// respawn starts a local worker in place of lost, once per lost worker.
-func (c *Cluster) respawn(ctx context.Context, lost *workerConn) (*workerConn, error) {
+// respawn starts a local worker in place of lost, once per lost worker;
+// fresh reports whether this call started it.
+func (c *Cluster) respawn(ctx context.Context, lost *workerConn) (w *workerConn, fresh bool, err error) {
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()
-		return nil, fmt.Errorf("cluster: closed")
+		return nil, false, fmt.Errorf("cluster: closed")
 	}
 	if nw := c.successor[lost]; nw != nil && nw.alive() {
 		c.mu.Unlock()
-		return nw, nil
+		return nw, false, nil
 	}
 	c.mu.Unlock()
 	nw, err := c.spawnOne(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.closed {
 		nw.close()
 		nw.proc.kill()
-		return nil, fmt.Errorf("cluster: closed")
+		return nil, false, fmt.Errorf("cluster: closed")
 	}
 	c.successor[lost] = nw
 	for i, w := range c.workers {
 		if w == lost {
 			c.workers[i] = nw
 			lost.close()
-			return nw, nil
+			return nw, true, nil
 		}
 	}
 	c.workers = append(c.workers, nw)
-	return nw, nil
+	return nw, true, nil
 }
 
 // Holders returns the cluster's shard groups as gbdt Holders, in group

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -68,7 +70,8 @@ func TestFaultsGiveTheSameModel(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			cfg := Config{Workers: 3, HangTimeout: 2 * time.Second}
+			var log syncBuffer
+			cfg := Config{Workers: 3, HangTimeout: 2 * time.Second, Log: &log}
 			var c *Cluster
 			if tc.remote {
 				c = connectRemote(t, 3, cfg)
@@ -100,6 +103,14 @@ func TestFaultsGiveTheSameModel(t *testing.T) {
 			}
 			if tc.remote && lost != 1 {
 				t.Fatalf("status should show one lost worker:\n%s", st)
+			}
+			// The user is told which worker was lost and what took over.
+			took := "spawned worker 127.0.0.1:"
+			if tc.remote {
+				took = "moved its shards to worker 127.0.0.1:"
+			}
+			if l := log.String(); !strings.Contains(l, fmt.Sprintf("(pid %d) lost: ", victim)) || !strings.Contains(l, took) {
+				t.Fatalf("the cluster's log does not report the lost worker %d and what took over (%q):\n%s", victim, took, l)
 			}
 		})
 	}

@@ -164,8 +164,12 @@ func AddTLSFlags(fs *flag.FlagSet, worker bool) *TLSFlags {
 	return f
 }
 
-// Files returns the TLS files the flags name, or nil for no TLS.
+// Files returns the TLS files the flags name, or nil for no TLS (as for
+// nil flags).
 func (f *TLSFlags) Files() (*TLSFiles, error) {
+	if f == nil {
+		return nil, nil
+	}
 	t := TLSFiles{CA: f.CA, Cert: f.Cert, Key: f.Key}
 	if f.Dir != "" {
 		found := false

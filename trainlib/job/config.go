@@ -2,6 +2,7 @@ package job
 
 import (
 	"fmt"
+	"io"
 	"runtime"
 
 	"github.com/gotrain/gotrain/trainlib/cluster"
@@ -38,6 +39,9 @@ type Config struct {
 	Seed uint64
 	// Oversubscribe allows more spawned CPUs than this machine has.
 	Oversubscribe bool
+	// Log, when set, receives a line for every worker lost during the job
+	// and what took its shards over (Run sets it to RunOptions.Log).
+	Log io.Writer
 }
 
 // Defaults of the reference workflow's train_model.py.
@@ -47,6 +51,10 @@ const (
 	DefaultSamples      = 10
 	DefaultRounds       = 10
 )
+
+// MaxRounds is the most boosting rounds a trial may ask for (XGBoost's
+// num_boost_round range as gbdt.ParseParams checks it).
+const MaxRounds = 1_000_000
 
 // DefaultSeed is the seed the tutorial uses everywhere: the data that
 // `gotrain data generate` writes by default is the data a job with a zero
@@ -101,6 +109,9 @@ func (c Config) check() error {
 	if c.Actors < 1 || c.CPUsPerActor < 1 || c.Samples < 1 || c.Rounds < 1 {
 		return fmt.Errorf("job: actors (%d), CPUs per actor (%d), samples (%d) and rounds (%d) must be at least 1",
 			c.Actors, c.CPUsPerActor, c.Samples, c.Rounds)
+	}
+	if c.Rounds > MaxRounds {
+		return fmt.Errorf("job: rounds %d is out of range: give 1 to %d", c.Rounds, MaxRounds)
 	}
 	if c.spawnsHere() && !c.Oversubscribe && c.Actors*c.CPUsPerActor > runtime.NumCPU() {
 		return &CPUError{Actors: c.Actors, CPUsPerActor: c.CPUsPerActor, Have: runtime.NumCPU()}

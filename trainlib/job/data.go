@@ -25,6 +25,10 @@ const (
 // reports whether it generated. A folder holding only part of the files is
 // an error that names what is missing: nothing is overwritten.
 func EnsureData(ctx context.Context, dir string, seed uint64, log io.Writer) (generated bool, err error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return false, fmt.Errorf("data folder %s is a file: give the folder that holds %s, %s and %s (or an empty or new folder to generate them in)",
+			dir, TrainPattern, ValidationPattern, TestFile)
+	}
 	train, _ := data.Glob(filepath.Join(dir, TrainPattern))
 	valid, _ := data.Glob(filepath.Join(dir, ValidationPattern))
 	_, testErr := os.Stat(filepath.Join(dir, TestFile))

@@ -38,7 +38,7 @@ func Start(ctx context.Context, cfg Config) (*Job, error) {
 		return nil, fmt.Errorf("load the test set: %w", err)
 	}
 	cc := cluster.Config{Workers: cfg.Actors, CPUsPerWorker: cfg.CPUsPerActor, Addresses: cfg.Workers, Ray: cfg.Ray,
-		TokenFile: cfg.TokenFile, TLS: cfg.TLS}
+		TokenFile: cfg.TokenFile, TLS: cfg.TLS, Log: cfg.Log}
 	// The workers outlive ctx: a notebook passes the cell's context, which
 	// ends with the cell, while the workers must serve the next cells. They
 	// stop on Close (or when this process dies).

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/gotrain/gotrain/trainlib/tune"
@@ -33,7 +34,7 @@ type Summary struct {
 // Run is the whole batch job: data (generated when missing), workers,
 // tuning, the best model's test scores and every result file in OutDir,
 // and, when asked, the MLflow run tree.
-func Run(ctx context.Context, cfg Config, o RunOptions) (*Summary, error) {
+func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) {
 	log := o.Log
 	if log == nil {
 		log = io.Discard
@@ -42,11 +43,21 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (*Summary, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
+	if cfg.Log == nil {
+		cfg.Log = o.Log
+	}
+	if _, err := os.Stat(cfg.OutDir); errors.Is(err, fs.ErrNotExist) {
+		// A job that fails before writing anything leaves no empty folder.
+		defer func() {
+			if err != nil {
+				_ = os.Remove(cfg.OutDir) // removes only an empty folder
+			}
+		}()
+	}
 	if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	var sum Summary
-	var err error
 	if sum.Generated, err = EnsureData(ctx, cfg.DataDir, cfg.Seed, log); err != nil {
 		return nil, err
 	}
