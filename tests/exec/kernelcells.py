@@ -31,9 +31,10 @@ def install_kernelspec() -> None:
 
 
 @contextlib.contextmanager
-def kernel(startup_timeout=60):
-    """A started gotrain kernel's client, shut down on exit."""
-    km, client = start_new_kernel(kernel_name="gotrain", startup_timeout=startup_timeout)
+def kernel(startup_timeout=60, **kwargs):
+    """A started gotrain kernel's client, shut down on exit; kwargs (env,
+    cwd) go to the kernel manager's start_kernel."""
+    km, client = start_new_kernel(kernel_name="gotrain", startup_timeout=startup_timeout, **kwargs)
     try:
         yield client
     finally:

@@ -1,0 +1,175 @@
+"""Third-party imports through the real kernel and jupyter_client, against
+a Go module proxy this test starts on 127.0.0.1: a folder in the GOPROXY
+file-tree layout (@v/list, .info, .mod, .zip) built from small modules the
+test writes. The go command reaches it as a private-proxy user's would:
+GOPROXY at it and GONOSUMDB for its module paths (they are not in the public
+checksum database, so go verifies them against go.sum alone). The module
+cache, GOPATH and the kernel's cache dir are private to the test. The flow:
+pin a version with %get, import a module with a dependency, use it,
+complete and inspect its names, %mod and %mod save, a module that does not
+compile refused while the session goes on, then a restarted kernel that
+imports the same version with no request to the proxy."""
+
+import functools
+import http.server
+import io
+import json
+import os
+import pathlib
+import threading
+import zipfile
+
+import pytest
+
+import kernelcells
+
+TIMEOUT = 180  # seconds; only turns a hang into a failure
+
+DEP = {"dep.go": "// Package dep is a dependency.\npackage dep\n\n// Twice returns 2x.\nfunc Twice(x int) int { return 2 * x }\n"}
+
+
+def greet(version):
+    return {"greet.go": f'''// Package greet says hello.
+package greet
+
+import "example.test/dep"
+
+// Hello greets name and says which version answered.
+func Hello(name string) string {{ return "hello " + name + " from {version}" }}
+
+// Double doubles x through the dep module.
+func Double(x int) int {{ return dep.Twice(x) }}
+'''}
+
+
+MODULES = [
+    ("example.test/dep", "v1.0.0", [], DEP),
+    ("example.test/greet", "v1.0.0", ["example.test/dep v1.0.0"], greet("v1.0.0")),
+    ("example.test/greet", "v1.1.0", ["example.test/dep v1.0.0"], greet("v1.1.0")),
+    ("example.test/broken", "v1.0.0", [], {"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}),
+]
+
+
+def write_proxy(root: pathlib.Path):
+    versions = {}
+    for path, version, requires, files in MODULES:
+        d = root / path / "@v"
+        d.mkdir(parents=True, exist_ok=True)
+        gomod = f"module {path}\n\ngo 1.22\n" + "".join(f"\nrequire {r}\n" for r in requires)
+        (d / f"{version}.mod").write_text(gomod)
+        (d / f"{version}.info").write_text(json.dumps({"Version": version, "Time": "2024-01-01T00:00:00Z"}))
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(f"{path}@{version}/go.mod", gomod)
+            for name, text in files.items():
+                z.writestr(f"{path}@{version}/{name}", text)
+        (d / f"{version}.zip").write_bytes(buf.getvalue())
+        versions.setdefault(path, []).append(version)
+    for path, vs in versions.items():
+        (root / path / "@v" / "list").write_text("\n".join(sorted(vs)) + "\n")
+
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    requests = 0
+
+    def do_GET(self):
+        type(self).requests += 1
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def proxy(tmp_path_factory):
+    root = tmp_path_factory.mktemp("proxy")
+    write_proxy(root)
+    handler = type("Handler", (CountingHandler,), {"requests": 0})
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield srv, handler
+    srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def goenv(tmp_path_factory, proxy):
+    srv, _ = proxy
+    home = tmp_path_factory.mktemp("gohome")
+    env = dict(os.environ)
+    env.update({
+        "GOPROXY": f"http://127.0.0.1:{srv.server_address[1]}",
+        "GONOSUMDB": "example.test",
+        "GOFLAGS": "-modcacherw",
+        "GOPATH": str(home / "gopath"),
+        "GOMODCACHE": str(home / "gopath" / "pkg" / "mod"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        # the build cache stays the user's: only module state is private
+        "GOCACHE": os.environ.get("GOCACHE") or str(pathlib.Path.home() / ".cache" / "go-build"),
+    })
+    return env
+
+
+def run(kc, code):
+    return kernelcells.run(kc, code, TIMEOUT)
+
+
+def stream(msgs, name):
+    return "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+def value(msgs):
+    results = [m["content"]["data"]["text/plain"] for m in msgs if m["msg_type"] == "execute_result"]
+    assert len(results) == 1, msgs
+    return results[0]
+
+
+def test_import_pin_save_and_reuse_after_restart(goenv, proxy, tmp_path):
+    _, handler = proxy
+    notebook = tmp_path / "notebook"
+    notebook.mkdir()
+    with kernelcells.kernel(60, env=goenv, cwd=str(notebook)) as kc:
+        reply, msgs = run(kc, "%get example.test/greet@v1.0.0")
+        assert reply["status"] == "ok", reply
+        assert "example.test/greet v1.0.0" in stream(msgs, "stdout")
+
+        reply, msgs = run(kc, 'import "example.test/greet"\ngreet.Hello("go")')
+        assert reply["status"] == "ok", reply
+        assert value(msgs) == '"hello go from v1.0.0"'
+        assert "example.test/greet v1.0.0: interpreted from source" in stream(msgs, "stderr")
+        reply, msgs = run(kc, "greet.Double(21)")
+        assert value(msgs) == "42"
+
+        kc.complete("greet.Do", 8)
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        assert reply["content"]["matches"] == ["Double"]
+        kc.inspect("greet.Hello", 9)
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        assert reply["content"]["found"] and "Hello greets name" in reply["content"]["data"]["text/plain"]
+
+        reply, msgs = run(kc, "%mod")
+        listed = stream(msgs, "stdout")
+        assert "example.test/greet v1.0.0" in listed and "example.test/dep v1.0.0" in listed
+
+        assert not (notebook / "go.mod").exists()
+        reply, msgs = run(kc, "%mod save")
+        assert reply["status"] == "ok", reply
+        assert "example.test/greet v1.0.0" in (notebook / "go.mod").read_text()
+        assert "example.test/dep v1.0.0/go.mod" in (notebook / "go.sum").read_text()
+
+        run(kc, "kept := 7")
+        reply, msgs = run(kc, 'import "example.test/broken"')
+        assert reply["status"] == "error"
+        errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
+        assert errors and errors[0]["ename"] == "ImportError"
+        assert "example.test/broken v1.0.0 does not compile for" in errors[0]["evalue"]
+        reply, msgs = run(kc, "kept * 6")
+        assert value(msgs) == "42"
+
+    # A restarted kernel in the same folder: the saved go.mod pins v1.0.0,
+    # and the module cache and the kernel's cache answer without the proxy.
+    before = handler.requests
+    with kernelcells.kernel(60, env=goenv, cwd=str(notebook)) as kc:
+        reply, msgs = run(kc, 'import "example.test/greet"\ngreet.Hello("again")')
+        assert reply["status"] == "ok", reply
+        assert value(msgs) == '"hello again from v1.0.0"'
+    assert handler.requests == before, f"{handler.requests - before} proxy requests after the restart"
