@@ -6,6 +6,10 @@
 //	go run ./bench/gbdt/gen -kind dense -rows 1000000 -out dense.f32
 //	go run ./bench/gbdt/gen -kind onehot -rows 2100000 -out onehot.f32
 //
+// An output name ending in .csv gets the same rows as CSV instead (a
+// header f0,f1,…,label, shortest round-tripping float32 text), for the
+// end-to-end benchmark that starts from a file a user would have.
+//
 // dense is 28 continuous features (a HIGGS-like shape); onehot is 61
 // features shaped like one-hot encoded German credit: 7 numeric columns and
 // 13 categorical columns expanded to 54 indicator features.
@@ -19,6 +23,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strconv"
+	"strings"
 )
 
 func main() {
@@ -57,18 +63,38 @@ func write(kind string, rows int, seed uint64, path string) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	binary.Write(w, binary.LittleEndian, [2]uint32{uint32(rows), uint32(cols)})
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	labels := make([]float32, rows)
 	x := make([]float32, cols)
-	for r := 0; r < rows; r++ {
-		labels[r] = row(rng, x)
-		if err := binary.Write(w, binary.LittleEndian, x); err != nil {
+	if strings.HasSuffix(path, ".csv") {
+		for c := 0; c < cols; c++ {
+			fmt.Fprintf(w, "f%d,", c)
+		}
+		w.WriteString("label\n")
+		var buf []byte
+		for r := 0; r < rows; r++ {
+			y := row(rng, x)
+			buf = buf[:0]
+			for _, v := range append(x, y) {
+				buf = strconv.AppendFloat(buf, float64(v), 'g', -1, 32)
+				buf = append(buf, ',')
+			}
+			buf[len(buf)-1] = '\n'
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+		}
+	} else {
+		binary.Write(w, binary.LittleEndian, [2]uint32{uint32(rows), uint32(cols)})
+		labels := make([]float32, rows)
+		for r := 0; r < rows; r++ {
+			labels[r] = row(rng, x)
+			if err := binary.Write(w, binary.LittleEndian, x); err != nil {
+				return err
+			}
+		}
+		if err := binary.Write(w, binary.LittleEndian, labels); err != nil {
 			return err
 		}
-	}
-	if err := binary.Write(w, binary.LittleEndian, labels); err != nil {
-		return err
 	}
 	if err := w.Flush(); err != nil {
 		return err

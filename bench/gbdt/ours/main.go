@@ -1,7 +1,8 @@
 // Command ours trains gotrain's GBDT on a benchmark data set and prints one
-// JSON line: load, train (quantile sketch, binning and boosting) and total
-// seconds, CPU seconds and peak resident memory. bench/gbdt/run.sh runs it
-// next to xgb.py on the same data and parameters.
+// JSON line: load, train (quantile sketch, binning and boosting), boosting
+// alone and total seconds, CPU seconds and peak resident memory.
+// bench/gbdt/run.sh runs it next to peers.py (XGBoost, LightGBM) on the
+// same data and parameters.
 package main
 
 import (
@@ -66,14 +67,32 @@ func run(f32, csv, label, drop string, rounds, depth, nthread int, profile, mode
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	var ru0 syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	cpu0 := cpuSeconds()
 	t1 := time.Now()
-	res, err := gbdt.TrainLocal(ctx, p, d, nil, nil)
+	// Boosting alone is timed from the end of the first round to the end
+	// of the last, scaled to all rounds, as bench/gbdt/peers.py times
+	// XGBoost and LightGBM: it leaves out sketching and binning, which the
+	// first round's end includes.
+	var first time.Time
+	var firstCPU float64
+	cb := func(r gbdt.RoundReport) bool {
+		if r.Round == 0 {
+			first, firstCPU = time.Now(), cpuSeconds()
+		}
+		return false
+	}
+	res, err := gbdt.TrainLocal(ctx, p, d, nil, cb)
 	if err != nil {
 		return err
 	}
 	train := time.Since(t1).Seconds()
+	cpu := cpuSeconds() - cpu0
+	n := float64(len(res.Model.Trees))
+	boost, boostCPU := 0.0, 0.0
+	if n > 1 {
+		boost = time.Since(first).Seconds() * n / (n - 1)
+		boostCPU = (cpuSeconds() - firstCPU) * n / (n - 1)
+	}
 	if modelOut != "" {
 		if err := res.Model.Save(modelOut); err != nil {
 			return err
@@ -81,12 +100,19 @@ func run(f32, csv, label, drop string, rounds, depth, nthread int, profile, mode
 	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	cpu := float64(ru.Utime.Nano()+ru.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano()) / 1e9
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{
 		"impl": "gotrain", "rows": d.Rows, "features": d.Cols, "trees": len(res.Model.Trees),
-		"load_s": load, "train_s": train, "train_cpu_s": cpu, "peak_rss_mb": float64(ru.Maxrss) / 1024,
-		"bytes_per_tree": res.Traffic.PerTree(),
+		"load_s": load, "train_s": train, "train_cpu_s": cpu, "boost_s": boost, "boost_cpu_s": boostCPU,
+		"total_s": time.Since(t0).Seconds(), "total_cpu_s": cpuSeconds(),
+		"peak_rss_mb": float64(ru.Maxrss) / 1024, "bytes_per_tree": res.Traffic.PerTree(),
 	})
+}
+
+// cpuSeconds is the process's user and system CPU time so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 // readF32 reads the raw format of bench/gbdt/gen.
