@@ -155,6 +155,7 @@ type Session struct {
 	routes    map[string]string                   // third-party import path → its route (imports.go)
 	srcDocs   map[string]map[string]docs.Entry    // third-party import path → its docs
 	mods      *modules.Resolver
+	checker   *checker // type-checks cells before they run (typecheck.go)
 
 	running atomic.Bool  // a cell is executing
 	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it

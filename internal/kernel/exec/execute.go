@@ -66,6 +66,17 @@ func (s *Session) runCell(ctx context.Context, code string, out Output) Result {
 // final expression statement becomes the result.
 func (s *Session) evalGo(ctx context.Context, code string) Result {
 	groups := splitCell(code)
+	checked := s.checker.check(groups, s.importsCopy())
+	if checked.sure {
+		for _, w := range checked.warnings(groups) {
+			p := w.Fset.Position(w.Pos)
+			s.stream("stderr", fmt.Sprintf("warning: %s:%d:%d: %s\n", cellFile, p.Line, p.Column, w.Msg))
+		}
+		if len(checked.errs) > 0 {
+			return Result{Err: compileError(code, typeErrorList(checked.errs))}
+		}
+		defer checked.commit()
+	}
 	var last reflect.Value
 	var lastIsValue bool
 	for gi, g := range groups {

@@ -84,6 +84,8 @@ func New(opts Options) (*Session, error) {
 	}
 	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New()}
 	s.disp = display.New(displaySink{s})
+	s.checker = newChecker()
+	go s.checker.warm()
 	s.bin = binaryPackages()
 	// Interpreted code writes through streamWriters, in order; compiled
 	// code writing to fds 1 and 2 reaches the cell through the capture.

@@ -1,0 +1,538 @@
+package exec
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Compiler-quality errors. Before a cell runs, the checker type-checks it
+// with go/types against what earlier cells declared, so that mistakes
+// read as the Go compiler writes them (`undefined: x`, `declared and not
+// used: y`, `missing return`), at the cell's own line and column, and
+// nothing of a wrong cell runs. The file checked is synthesized:
+//
+//	package main
+//	<the cell's imports, then the session's other imports>
+//	<earlier cells' declarations, latest definition of each name>
+//	var x T          // variables earlier cells defined with :=
+//	<the cell's declarations>
+//	func _() { <the cell's statements> }
+//
+// Earlier code carries positions in a file named prior, so only the
+// cell's own errors are reported. Statements run at the top level in a
+// notebook, so `declared and not used` of a top-level variable and `is
+// not used` of the final expression (the cell's value) are not errors.
+//
+// The check only speaks when it is sure: a cell importing a package the
+// checker cannot load from GOROOT's sources (non-standard packages are not
+// tried), or using a variable whose type could not be written down, runs
+// unchecked and yaegi's own errors apply.
+type checker struct {
+	mu    sync.Mutex
+	fset  *token.FileSet
+	imp   types.Importer
+	decls []priorDecl         // earlier cells' declarations, in order
+	vars  map[string]string   // top-level := variables → their type, as Go source
+	vague map[string]bool     // top-level variables whose type cannot be written
+	bad   map[string]struct{} // import paths the importer failed on
+}
+
+// priorDecl is one declaration of an earlier cell and the names (or
+// "Type.Method" keys) it declares.
+type priorDecl struct {
+	keys []string
+	text string
+}
+
+// priorFile names the positions of earlier cells' code in the checked file.
+const priorFile = "prior"
+
+// The standard packages are loaded from source once per process and
+// shared by every session's checker (loading fmt and what it imports
+// takes about a second of CPU); the importer is not safe for concurrent
+// use, so it is called under importMu.
+var (
+	sharedFset = token.NewFileSet()
+	importMu   sync.Mutex
+	stdImport  = importer.ForCompiler(sharedFset, "source", nil)
+)
+
+// lockedImporter serialises the shared importer.
+type lockedImporter struct{}
+
+func (lockedImporter) Import(path string) (*types.Package, error) {
+	importMu.Lock()
+	defer importMu.Unlock()
+	return stdImport.Import(path)
+}
+
+func newChecker() *checker {
+	return &checker{fset: sharedFset, imp: lockedImporter{}, vars: map[string]string{}, vague: map[string]bool{}, bad: map[string]struct{}{}}
+}
+
+// warm loads the packages most cells import, so the first cells do not
+// wait for them.
+func (c *checker) warm() {
+	for _, p := range []string{"fmt", "strings", "math", "sort", "errors", "time", "os", "strconv"} {
+		c.imp.Import(p) // an error shows again, and is kept, when a cell imports p
+	}
+}
+
+// load imports a standard package into the importer's cache; false when
+// it cannot (then cells importing it are not checked). c.mu is held.
+func (c *checker) load(path string) bool {
+	if _, bad := c.bad[path]; bad {
+		return false
+	}
+	first := path
+	if i := strings.IndexByte(path, '/'); i >= 0 {
+		first = path[:i]
+	}
+	if strings.Contains(first, ".") {
+		c.bad[path] = struct{}{}
+		return false
+	}
+	if _, err := c.imp.Import(path); err != nil {
+		c.bad[path] = struct{}{}
+		return false
+	}
+	return true
+}
+
+// checkResult is what checking a cell found: the cell's errors and
+// warnings in Go's words at cell positions, and, when sure, how to record
+// the cell once it ran.
+type checkResult struct {
+	errs, warns []types.Error
+	sure        bool
+	commit      func()
+}
+
+// check type-checks a cell's groups against the session's imports.
+func (c *checker) check(groups []group, imports map[string]string) checkResult {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var head, cellDecls, stmts strings.Builder
+	head.WriteString("package main\n")
+	cellImports := map[string]bool{}
+	var newKeys []string
+	var parsedDecls []*ast.File
+	for _, g := range groups {
+		switch g.kind {
+		case importGroup:
+			f, err := parser.ParseFile(token.NewFileSet(), "", "package main;"+g.text, parser.ImportsOnly)
+			if err != nil {
+				return checkResult{}
+			}
+			for _, is := range f.Imports {
+				p, _ := strconv.Unquote(is.Path.Value)
+				if !c.load(p) {
+					return checkResult{}
+				}
+				cellImports[p] = true
+			}
+			head.WriteString(lineDirective(g) + g.text + "\n")
+		case declGroup:
+			f, err := parser.ParseFile(token.NewFileSet(), "", "package main;"+g.text, 0)
+			if err != nil {
+				return checkResult{}
+			}
+			parsedDecls = append(parsedDecls, f)
+			newKeys = append(newKeys, declKeys(f)...)
+			cellDecls.WriteString(lineDirective(g) + g.text + "\n")
+		default:
+			stmts.WriteString(lineDirective(g) + g.text + "\n")
+		}
+	}
+	paths := make([]string, 0, len(imports))
+	for p := range imports {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var unloaded []string
+	for _, p := range paths {
+		if cellImports[p] {
+			continue
+		}
+		if !c.load(p) {
+			// A package the checker cannot load (a third-party one):
+			// cells naming it are not checked.
+			unloaded = append(unloaded, imports[p])
+			continue
+		}
+		head.WriteString("/*line " + priorFile + ":1:1*/import " + imports[p] + " " + strconv.Quote(p) + "\n")
+	}
+	// The cell's own names replace earlier ones.
+	replaced := map[string]bool{}
+	for _, k := range newKeys {
+		replaced[k] = true
+	}
+	var stmtDefs []string
+	if stmts.Len() > 0 {
+		stmtDefs = topDefines(stmts.String())
+		for _, n := range stmtDefs {
+			replaced[n] = true
+		}
+	}
+	var prior strings.Builder
+	prior.WriteString("/*line " + priorFile + ":1:1*/")
+	for _, d := range c.decls {
+		if !anyKey(d.keys, replaced) {
+			prior.WriteString(d.text + "\n")
+		}
+	}
+	for _, n := range sortedKeys(c.vars) {
+		if !replaced[n] {
+			prior.WriteString("var " + n + " " + c.vars[n] + "\n")
+		}
+	}
+	src := head.String() + prior.String() + cellDecls.String()
+	if stmts.Len() > 0 {
+		src += "func _gotrainCell() {\n" + stmts.String() + "}\n"
+	}
+	if c.mentionsVague(src, unloaded) {
+		return checkResult{}
+	}
+	f, err := parser.ParseFile(c.fset, "checked.go", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return checkResult{} // the parser's own error comes when the cell runs
+	}
+	var all []types.Error
+	conf := types.Config{Importer: c.imp, Error: func(err error) {
+		var te types.Error
+		if !errors.As(err, &te) {
+			return
+		}
+		if n := len(all); n > 0 && strings.HasPrefix(te.Msg, "\t") {
+			// A continuation ("\tprevious case"): part of the last error,
+			// with its own position, as the compiler prints it.
+			p := te.Fset.Position(te.Pos)
+			all[n-1].Msg += fmt.Sprintf("\n\t%s:%d:%d: %s", p.Filename, p.Line, p.Column, strings.TrimPrefix(te.Msg, "\t"))
+			return
+		}
+		all = append(all, te)
+	}}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	conf.Check("main", c.fset, []*ast.File{f}, info) // errors arrive through conf.Error
+	res := checkResult{sure: true}
+	top := topLevelIdents(f)
+	for _, e := range all {
+		p := c.fset.Position(e.Pos)
+		if p.Filename != cellFile {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(e.Msg, "declared and not used: ") && top.defines[e.Pos]:
+			continue
+		case strings.HasSuffix(e.Msg, " is not used") && top.last != nil && e.Pos >= top.last.Pos() && e.Pos < top.last.End():
+			continue
+		case strings.Contains(e.Msg, " imported and not used"):
+			res.warns = append(res.warns, e)
+			continue
+		}
+		res.errs = append(res.errs, asCompiler(e, f))
+	}
+	res.commit = func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.record(parsedDecls, groups, newKeys, top, info, imports)
+	}
+	return res
+}
+
+// record remembers a cell that ran: its declarations and the types of its
+// top-level variables. c.mu is held.
+func (c *checker) record(decls []*ast.File, groups []group, newKeys []string, top topIdents, info *types.Info, imports map[string]string) {
+	replaced := map[string]bool{}
+	for _, k := range newKeys {
+		replaced[k] = true
+	}
+	for id := range top.names {
+		replaced[id] = true
+	}
+	kept := c.decls[:0]
+	for _, d := range c.decls {
+		if !anyKey(d.keys, replaced) {
+			kept = append(kept, d)
+		}
+	}
+	c.decls = kept
+	for n := range replaced {
+		delete(c.vars, n)
+		delete(c.vague, n)
+	}
+	for _, f := range decls {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+				continue
+			}
+			c.decls = append(c.decls, priorDecl{keys: declKeys(&ast.File{Decls: []ast.Decl{d}}), text: nodeText(d)})
+		}
+	}
+	names := map[string]string{}
+	for p, n := range imports {
+		names[p] = n
+	}
+	qual := func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		if n, ok := names[p.Path()]; ok {
+			return n
+		}
+		return "\x00" // not importable by name: the type cannot be written
+	}
+	for name, id := range top.names {
+		obj := info.Defs[id]
+		if obj == nil {
+			c.vague[name] = true
+			continue
+		}
+		t := types.TypeString(obj.Type(), qual)
+		if strings.Contains(t, "\x00") || localType(obj.Type()) {
+			c.vague[name] = true
+			continue
+		}
+		c.vars[name] = t
+	}
+}
+
+// localType reports whether t names a type declared inside a function.
+func localType(t types.Type) bool {
+	found := false
+	var walk func(types.Type)
+	seen := map[types.Type]bool{}
+	walk = func(t types.Type) {
+		if found || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch x := t.(type) {
+		case *types.Named:
+			if o := x.Obj(); o.Pkg() != nil && o.Parent() != o.Pkg().Scope() {
+				found = true
+			}
+		case *types.Pointer:
+			walk(x.Elem())
+		case *types.Slice:
+			walk(x.Elem())
+		case *types.Array:
+			walk(x.Elem())
+		case *types.Map:
+			walk(x.Key())
+			walk(x.Elem())
+		case *types.Chan:
+			walk(x.Elem())
+		}
+	}
+	walk(t)
+	return found
+}
+
+// mentionsVague reports whether src may use a variable whose type is
+// unknown or a package the checker could not load.
+func (c *checker) mentionsVague(src string, pkgs []string) bool {
+	for n := range c.vague {
+		if strings.Contains(src, n) {
+			return true
+		}
+	}
+	for _, n := range pkgs {
+		if strings.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// topIdents are the top-level names of the checked cell's statements: the
+// variables they define (and the idents defining them), and its last
+// statement.
+type topIdents struct {
+	names   map[string]*ast.Ident
+	defines map[token.Pos]bool
+	last    ast.Stmt
+}
+
+// topLevelIdents finds the top-level definitions in the cell function.
+func topLevelIdents(f *ast.File) topIdents {
+	t := topIdents{names: map[string]*ast.Ident{}, defines: map[token.Pos]bool{}}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "_gotrainCell" {
+			continue
+		}
+		for _, st := range fd.Body.List {
+			for _, id := range definedBy(st) {
+				t.names[id.Name] = id
+				t.defines[id.Pos()] = true
+			}
+		}
+		if n := len(fd.Body.List); n > 0 {
+			t.last = fd.Body.List[n-1]
+		}
+	}
+	return t
+}
+
+// definedBy returns the variables a top-level statement defines.
+func definedBy(st ast.Stmt) []*ast.Ident {
+	var out []*ast.Ident
+	switch x := st.(type) {
+	case *ast.AssignStmt:
+		if x.Tok == token.DEFINE {
+			for _, l := range x.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+					out = append(out, id)
+				}
+			}
+		}
+	case *ast.DeclStmt:
+		if gd, ok := x.Decl.(*ast.GenDecl); ok && gd.Tok != token.TYPE {
+			for _, sp := range gd.Specs {
+				if vs, ok := sp.(*ast.ValueSpec); ok {
+					for _, id := range vs.Names {
+						if id.Name != "_" {
+							out = append(out, id)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// topDefines returns the names the top-level statements in src define.
+func topDefines(src string) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package main;func _(){"+src+"\n}", parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
+		for _, id := range definedBy(st) {
+			out = append(out, id.Name)
+		}
+	}
+	return out
+}
+
+// declKeys returns the names a file's declarations declare: a function's
+// or type's or variable's name, "Type.Method" for a method.
+func declKeys(f *ast.File) []string {
+	var out []string
+	for _, d := range f.Decls {
+		switch x := d.(type) {
+		case *ast.FuncDecl:
+			if x.Recv != nil && len(x.Recv.List) > 0 {
+				out = append(out, recvType(x.Recv.List[0].Type)+"."+x.Name.Name)
+			} else if x.Name.Name != "init" && x.Name.Name != "_" {
+				out = append(out, x.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, sp := range x.Specs {
+				switch y := sp.(type) {
+				case *ast.TypeSpec:
+					out = append(out, y.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range y.Names {
+						if n.Name != "_" {
+							out = append(out, n.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func anyKey(keys []string, set map[string]bool) bool {
+	for _, k := range keys {
+		if set[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// typeErrorList orders type errors by position as the compiler prints
+// them, at most 10 as `go build` does.
+func typeErrorList(errs []types.Error) scanner.ErrorList {
+	var list scanner.ErrorList
+	for _, e := range errs {
+		list.Add(e.Fset.Position(e.Pos), e.Msg)
+	}
+	list.Sort()
+	if len(list) > 10 {
+		list = append(list[:10], &scanner.Error{Pos: list[9].Pos, Msg: "too many errors"})
+	}
+	return list
+}
+
+// importsCopy returns the session's imports (path → name).
+func (s *Session) importsCopy() map[string]string {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	out := make(map[string]string, len(s.imports))
+	for p, n := range s.imports {
+		out[p] = n
+	}
+	return out
+}
+
+// warnings returns the warnings worth showing: none for a cell of imports
+// only (importing in one cell and using in the next is a notebook habit).
+func (r checkResult) warnings(groups []group) []types.Error {
+	for _, g := range groups {
+		if g.kind != importGroup {
+			return r.warns
+		}
+	}
+	return nil
+}
+
+// compilerWords maps go/types messages to the words of cmd/compile (which
+// checks with its own copy of the type checker, types2) where they differ.
+var compilerWords = map[string]string{
+	"break not in for, switch, or select statement": "break is not in a loop, switch, or select",
+	"continue not in for statement":                 "continue is not in a loop",
+}
+
+// asCompiler rewrites a go/types error as cmd/compile reports it: its
+// words, and the position of the last argument's start for a call with
+// too few arguments (go/types gives the argument's end).
+func asCompiler(e types.Error, f *ast.File) types.Error {
+	if w, ok := compilerWords[e.Msg]; ok {
+		e.Msg = w
+	}
+	if strings.HasPrefix(e.Msg, "not enough arguments in call to ") {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 0 && call.Args[len(call.Args)-1].End() == e.Pos {
+				e.Pos = call.Args[len(call.Args)-1].Pos()
+			}
+			return true
+		})
+	}
+	return e
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	s := "n="
+	n := 4
+	fmt.Println(s + n)
+}
