@@ -76,6 +76,8 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 			return Result{Err: compileError(code, typeErrorList(checked.errs))}
 		}
 		defer checked.commit()
+	} else {
+		defer s.checker.forget(groups)
 	}
 	var last reflect.Value
 	var lastIsValue bool

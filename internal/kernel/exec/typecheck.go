@@ -200,7 +200,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 	if stmts.Len() > 0 {
 		src += "func _gotrainCell() {\n" + stmts.String() + "}\n"
 	}
-	if c.mentionsVague(src, unloaded) {
+	if c.mentionsVague(groups, unloaded) {
 		return checkResult{}
 	}
 	f, err := parser.ParseFile(c.fset, "checked.go", src, parser.ParseComments|parser.SkipObjectResolution)
@@ -339,20 +339,74 @@ func localType(t types.Type) bool {
 	return found
 }
 
-// mentionsVague reports whether src may use a variable whose type is
+// mentionsVague reports whether the cell names a variable whose type is
 // unknown or a package the checker could not load.
-func (c *checker) mentionsVague(src string, pkgs []string) bool {
+func (c *checker) mentionsVague(groups []group, pkgs []string) bool {
+	ids := cellIdents(groups)
 	for n := range c.vague {
-		if strings.Contains(src, n) {
+		if ids[n] {
 			return true
 		}
 	}
 	for _, n := range pkgs {
-		if strings.Contains(src, n) {
+		if ids[n] {
 			return true
 		}
 	}
 	return false
+}
+
+// cellIdents returns the identifiers a cell spells.
+func cellIdents(groups []group) map[string]bool {
+	ids := map[string]bool{}
+	for _, g := range groups {
+		var sc scanner.Scanner
+		fs := token.NewFileSet()
+		sc.Init(fs.AddFile("", -1, len(g.text)), []byte(g.text), nil, 0)
+		for {
+			_, tok, lit := sc.Scan()
+			if tok == token.EOF {
+				break
+			}
+			if tok == token.IDENT {
+				ids[lit] = true
+			}
+		}
+	}
+	return ids
+}
+
+// forget records that a cell ran unchecked: what it declares or defines
+// has no type the checker knows, so cells naming it are not checked.
+func (c *checker) forget(groups []group) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var names []string
+	for _, g := range groups {
+		switch g.kind {
+		case declGroup:
+			if f, err := parser.ParseFile(token.NewFileSet(), "", "package main;"+g.text, parser.SkipObjectResolution); err == nil {
+				for _, k := range declKeys(f) {
+					names = append(names, strings.SplitN(k, ".", 2)[0])
+				}
+			}
+		case stmtGroup:
+			names = append(names, topDefines(g.text)...)
+		}
+	}
+	gone := map[string]bool{}
+	for _, n := range names {
+		gone[n] = true
+		c.vague[n] = true
+		delete(c.vars, n)
+	}
+	kept := c.decls[:0]
+	for _, d := range c.decls {
+		if !anyKey(d.keys, gone) {
+			kept = append(kept, d)
+		}
+	}
+	c.decls = kept
 }
 
 // topIdents are the top-level names of the checked cell's statements: the
