@@ -11,18 +11,22 @@ import (
 
 	"github.com/gotrain/gotrain/internal/kernel"
 	"github.com/gotrain/gotrain/internal/kernel/exec"
+	"github.com/gotrain/gotrain/internal/kernel/executor"
 	"github.com/gotrain/gotrain/trainlib"
 )
 
 func init() {
 	register(command{name: "kernel", summary: "run the Jupyter kernel (started by Jupyter with a connection file)", run: runKernel})
+	register(command{name: "kernel-executor", summary: "the process a kernel runs cells in (started by gotrain kernel only)", run: runKernelExecutor})
 }
 
 // runKernel serves one notebook session until the client shuts it down.
 func runKernel(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("kernel", flag.ContinueOnError)
+	memory := fs.String("memory-limit", os.Getenv("GOTRAIN_KERNEL_MEMORY_LIMIT"), "cap on the cells' memory: bytes with a unit (8GiB), a share of the machine (40%), or off; default half the machine's memory (env GOTRAIN_KERNEL_MEMORY_LIMIT)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: gotrain kernel CONNECTION_FILE\n\nJupyter starts this through the kernelspec that 'gotrain install' writes.\n")
+		fmt.Fprintf(fs.Output(), "Usage: gotrain kernel [flags] CONNECTION_FILE\n\nJupyter starts this through the kernelspec that 'gotrain install' writes.\n\nFlags:\n")
+		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -37,16 +41,20 @@ func runKernel(ctx context.Context, args []string) error {
 	}
 	// Taken before the session captures fd 2, so diagnostics never land in a cell.
 	logger := log.New(kernel.PrivateStderr(), "gotrain kernel: ", log.LstdFlags|log.Lmicroseconds)
-	// The interpreter loads in the background: the kernel answers
-	// kernel_info (and so is "ready" for the client) meanwhile.
-	sess := kernel.LazySession(func() (kernel.Session, error) {
-		s, err := exec.New(exec.Options{Log: logger.Printf})
-		if err != nil {
-			logger.Printf("start the Go session: %v", err)
-			return nil, err
+	limit := executor.DefaultMemoryLimit()
+	if *memory != "" {
+		if limit, err = executor.ParseMemoryLimit(*memory); err != nil {
+			return err
 		}
-		return s, nil
-	})
+	}
+	// Cells run in an executor process, started now so the interpreter
+	// loads while the client connects (this process answers kernel_info
+	// meanwhile); a fatal error there costs the session's state, not the
+	// kernel.
+	sess, err := executor.Start(executor.Config{Args: []string{"kernel-executor"}, MemoryLimit: limit, Log: logger.Printf})
+	if err != nil {
+		return err
+	}
 	k, err := kernel.New(kernel.Config{Conn: info, Session: sess, Log: logger, Version: trainlib.Version, Debug: os.Getenv("GOTRAIN_KERNEL_DEBUG") != ""})
 	if err != nil {
 		sess.Close()
@@ -65,6 +73,17 @@ func runKernel(ctx context.Context, args []string) error {
 		defer stop()
 	}
 	return k.Run(kctx)
+}
+
+// runKernelExecutor is the process a kernel runs its cells in (see
+// internal/kernel/executor); only gotrain kernel starts it.
+func runKernelExecutor(ctx context.Context, args []string) error {
+	if len(args) != 0 {
+		return errUsage
+	}
+	// Taken before the session captures fd 2, so diagnostics never land in a cell.
+	logger := log.New(kernel.PrivateStderr(), "gotrain executor: ", log.LstdFlags|log.Lmicroseconds)
+	return executor.Serve(exec.Options{Log: logger.Printf})
 }
 
 // startCPUProfile profiles the kernel until the returned func is called

@@ -20,10 +20,13 @@
 // it, counted and logged, and never stalls a cell, the replies, control,
 // the heartbeat or the other subscribers.
 //
+// In gotrain kernel the Session is an executor.Remote: cells run in a
+// child process, so a Go runtime fatal error there costs the session's
+// state but never these sockets (see package executor).
+//
 // Files: kernel.go (Kernel, Config, Run), connection.go (connection files),
 // sockets.go and send.go (ZeroMQ I/O), queue.go and shell.go (shell
 // requests in order), control.go, execute.go and cell.go (one cell and the
 // exec.Output it gets), output.go (stream coalescing), history.go,
-// signals.go, lazy.go (serving before the interpreter has loaded),
-// framecap.go and pubqueue.go (what the transports add to zmq4).
+// signals.go, framecap.go and pubqueue.go (what the transports add to zmq4).
 package kernel

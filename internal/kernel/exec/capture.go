@@ -232,6 +232,7 @@ func incompleteRune(p []byte) int {
 // process-wide, so only one session at a time may hold them (captureOwner).
 type fdCapture struct {
 	stdout, stderr *os.File // write ends, also what interpreted code writes to
+	stderrRead     *os.File // read end of fd 2's pipe (see CapturedStderr)
 	fwdOut, fwdErr *forwarder
 	restore        func() error
 	syncMu         sync.Mutex

@@ -50,7 +50,7 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		name := "stdout"
 		if fd == 2 {
 			name = "stderr"
-			c.stderr, c.fwdErr = w, newForwarder(name, r, sink, stuckSink)
+			c.stderr, c.stderrRead, c.fwdErr = w, r, newForwarder(name, r, sink, stuckSink)
 		} else {
 			c.stdout, c.fwdOut = w, newForwarder(name, r, sink, stuckSink)
 		}
@@ -122,4 +122,29 @@ func fileReader(file *os.File, inflight *atomic.Int64) (read func([]byte) (int, 
 		return k
 	}
 	return read, unread
+}
+
+// CapturedStderr returns a duplicate of the read end of the pipe fd 2
+// points at while the session captures it, or nil when it does not. A
+// supervising process keeps it to read what the Go runtime writes to fd 2
+// as the process dies (a fatal error's message and stacks), which the
+// session's own forwarder, stopped with the rest of the process, cannot.
+func (s *Session) CapturedStderr() (*os.File, error) {
+	if s.capture == nil {
+		return nil, nil
+	}
+	rc, err := s.capture.stderrRead.SyscallConn()
+	if err != nil {
+		return nil, fmt.Errorf("duplicate the captured stderr: %w", err)
+	}
+	fd := -1
+	// Control, not Fd: Fd would switch the forwarder's pipe to blocking.
+	if cerr := rc.Control(func(f uintptr) { fd, err = syscall.Dup(int(f)) }); cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("duplicate the captured stderr: %w", err)
+	}
+	syscall.CloseOnExec(fd)
+	return os.NewFile(uintptr(fd), "captured stderr"), nil
 }

@@ -1,0 +1,123 @@
+package executor
+
+import (
+	"errors"
+	"os/exec"
+	"strings"
+
+	kexec "github.com/gotrain/gotrain/internal/kernel/exec"
+)
+
+// ANSI colours, as the exec package's tracebacks use them.
+const (
+	red   = "\x1b[31m"
+	bold  = "\x1b[1m"
+	reset = "\x1b[0m"
+)
+
+// maxStackLines bounds the crashing goroutine's stack in the report.
+const maxStackLines = 24
+
+// deathReport says why an executor died. killed is the supervisor's own
+// reason when it killed it; waitErr is how it exited; stderrText is the
+// end of what reached its fd 2 (the runtime writes its fatal error there
+// first) and crash what the runtime copied to the crash pipe (the
+// goroutine stacks, without the first line).
+func deathReport(killed string, waitErr error, stderrText, crash string, memLimit int64) *kexec.Error {
+	if killed != "" {
+		return &kexec.Error{Name: "MemoryLimit", Value: killed, Traceback: []string{red + bold + "MemoryLimit" + reset + ": " + killed}}
+	}
+	var head []string
+	var rest string
+	if crash != "" { // the runtime reported something: find its message
+		head, rest = fatalMessage(stderrText)
+		if head == nil {
+			head, rest = fatalMessage(crash)
+		}
+	}
+	if head == nil {
+		how := "exited"
+		var ee *exec.ExitError
+		if errors.As(waitErr, &ee) {
+			how = ee.ProcessState.String()
+		} else if waitErr == nil {
+			how = "exit status 0"
+		}
+		v := "the cell's process ended (" + how + ") without a Go runtime error"
+		return &kexec.Error{Name: "ExecutorDied", Value: v, Traceback: []string{red + bold + "ExecutorDied" + reset + ": " + v}}
+	}
+	if rest == "" {
+		rest = crash
+	}
+	v := strings.Join(head, "; ")
+	tb := []string{red + bold + "FatalError" + reset + ": " + head[len(head)-1]}
+	for _, l := range head[:len(head)-1] {
+		tb = append(tb, l)
+	}
+	if strings.Contains(v, "out of memory") {
+		cap := "no memory cap is set"
+		if memLimit > 0 {
+			cap = "the cell's memory cap is " + formatBytes(memLimit)
+		}
+		tb = append(tb, "The system could not give the cell the memory it asked for ("+cap+").")
+	}
+	if st := firstStack(rest); len(st) > 0 {
+		tb = append(tb, "")
+		tb = append(tb, st...)
+	}
+	return &kexec.Error{Name: "FatalError", Value: v, Traceback: tb}
+}
+
+// fatalMessage finds the runtime's last fatal report in text: its
+// "fatal error: …" or "panic: …" line with the "runtime: …" lines just
+// before it (e.g. the allocation that ran out of memory), and what follows.
+func fatalMessage(text string) (head []string, rest string) {
+	lines := strings.Split(text, "\n")
+	at := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if strings.HasPrefix(l, "fatal error: ") || strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "unexpected fault address") {
+			at = i
+			if strings.HasPrefix(l, "fatal error: ") || i == 0 || !strings.HasPrefix(lines[i-1], "fatal error: ") {
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil, ""
+	}
+	start := at
+	for start > 0 && strings.HasPrefix(lines[start-1], "runtime: ") && at-start < 4 {
+		start--
+	}
+	for _, l := range lines[start : at+1] {
+		if !strings.Contains(l, " sp=") { // register dumps say nothing to a user
+			head = append(head, l)
+		}
+	}
+	return head, strings.Join(lines[at+1:], "\n")
+}
+
+// firstStack returns the first goroutine's stack in a runtime traceback,
+// with its signal line if any, bounded.
+func firstStack(text string) []string {
+	var out []string
+	in := false
+	for _, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasPrefix(l, "[signal ") && !in:
+			out = append(out, l)
+		case strings.HasPrefix(l, "goroutine ") && !in:
+			in = true
+			out = append(out, l)
+		case in && l == "":
+			return out
+		case in:
+			if len(out) >= maxStackLines {
+				return append(out, "…")
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}

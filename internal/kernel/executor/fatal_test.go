@@ -1,0 +1,41 @@
+package executor
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFatalMessage(t *testing.T) {
+	out := "partial output\nruntime: goroutine stack exceeds 268435456-byte limit\nruntime: sp=0xc0 stack=[0xc0, 0xd0]\nfatal error: stack overflow\n\nruntime stack:\nruntime.throw(...)\n\ngoroutine 7 [running]:\nfmt.(*pp).printValue(...)\n\t/go/src/fmt/print.go:1\n\ngoroutine 1 [select]:\nmain.main()\n"
+	e := deathReport("", nil, out, "\ngoroutine 7 [running]:\n", 0)
+	if e.Name != "FatalError" || e.Value != "runtime: goroutine stack exceeds 268435456-byte limit; fatal error: stack overflow" {
+		t.Fatalf("%s: %q", e.Name, e.Value)
+	}
+	tb := strings.Join(e.Traceback, "\n")
+	if !strings.Contains(tb, "goroutine 7 [running]:\nfmt.(*pp).printValue(...)") || strings.Contains(tb, "main.main") {
+		t.Errorf("traceback:\n%s", tb)
+	}
+	// No crash output: stale text on stderr is not taken for a fatal error.
+	if e := deathReport("", nil, "fatal error: printed by a cell\n", "", 0); e.Name != "ExecutorDied" {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+	if e := deathReport("memory cap 1.0 GiB exceeded", nil, "", "", 1<<30); e.Name != "MemoryLimit" {
+		t.Errorf("%s: %s", e.Name, e.Value)
+	}
+}
+
+func TestParseMemoryLimit(t *testing.T) {
+	for in, want := range map[string]int64{"off": 0, "0": 0, "512MiB": 512 << 20, "8G": 8 << 30, "8GiB": 8 << 30, "1073741824": 1 << 30, "1.5GB": 3 << 29} {
+		if got, err := ParseMemoryLimit(in); err != nil || got != want {
+			t.Errorf("%q: %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"lots", "8X", "-1G", "0%", "150%"} {
+		if _, err := ParseMemoryLimit(in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+	if n, err := ParseMemoryLimit("50%"); err != nil || n <= 0 {
+		t.Errorf("50%%: %d, %v", n, err)
+	}
+}

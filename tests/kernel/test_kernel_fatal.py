@@ -1,0 +1,136 @@
+"""Cells that end the Go runtime — a fatal error, the memory cap — fail
+with the runtime's message and a "state was lost" note; the kernel Jupyter
+started (its pid, its connection file) serves on and the next cell
+answers. The cells run in an executor process the kernel restarts."""
+
+import os
+import pathlib
+import signal
+import time
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+from gotrain_kernel_helpers import TIMEOUT, errors_of, result_of, run, stdout_of
+
+# The cap for this module's kernel: small, so the runaway cell is cheap.
+MEMORY_LIMIT = "768MiB"
+
+
+def children(pid):
+    """Pids whose parent is pid."""
+    out = []
+    for d in pathlib.Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(d.name))
+    return out
+
+
+def gone(pid, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        try:  # a zombie still answers kill 0
+            if pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                return True
+        except OSError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="module")
+def capped_kernel():
+    env = dict(os.environ, GOTRAIN_KERNEL_MEMORY_LIMIT=MEMORY_LIMIT)
+    km, kc = start_new_kernel(kernel_name="gotrain", startup_timeout=TIMEOUT, env=env)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+FATAL_CELLS = {
+    "concurrent map writes": (
+        'import "time"\nm := map[int]int{}\n'
+        "for g := 0; g < 4; g++ { go func() { for i := 0; ; i++ { m[i%64] = i } }() }\n"
+        "time.Sleep(10 * time.Second)",
+        "FatalError",
+        "fatal error: concurrent map writes",
+    ),
+    "160 GB allocation": ("b := make([]int64, 20<<30)\nlen(b)", "FatalError", "out of memory"),
+    "stack overflow in compiled code": (
+        'import "fmt"\ns := []any{nil}\ns[0] = s\nfmt.Sprint(s)',
+        "FatalError",
+        "fatal error: stack overflow",
+    ),
+    "memory cap": (
+        'import "bytes"\nvar keep [][]byte\n'
+        "for i := 0; i < 64; i++ { keep = append(keep, bytes.Repeat([]byte{1}, 64<<20)) }\nlen(keep)",
+        "MemoryLimit",
+        "memory cap 768.0 MiB exceeded",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FATAL_CELLS))
+def test_fatal_cell_restarts_the_cells_process_not_the_kernel(capped_kernel, case):
+    km, kc = capped_kernel
+    code, ename, evalue = FATAL_CELLS[case]
+    pid = km.provisioner.process.pid
+    conn = pathlib.Path(km.connection_file).read_bytes()
+    reply, _ = run(kc, "before := 41\nbefore + 1")
+    assert reply["status"] == "ok", reply
+    executors = children(pid)
+    assert len(executors) == 1, executors
+
+    reply, msgs = run(kc, code, timeout=60)
+    assert reply["status"] == "error", reply
+    assert reply["ename"] == ename and evalue in reply["evalue"], reply
+    errs = errors_of(msgs)
+    assert len(errs) == 1
+    tb = "\n".join(errs[0]["content"]["traceback"])
+    assert "%who is empty" in tb, tb
+
+    reply, msgs = run(kc, "%who")
+    assert reply["status"] == "ok" and "no names defined" in stdout_of(msgs), msgs
+    reply, msgs = run(kc, "6 * 7")
+    assert reply["status"] == "ok" and result_of(msgs) == "42", msgs
+    # Jupyter's kernel is the same process, on the same connection file.
+    assert km.provisioner.process.pid == pid and km.is_alive()
+    assert pathlib.Path(km.connection_file).read_bytes() == conn
+    now = children(pid)
+    assert len(now) == 1 and now != executors, (executors, now)
+    assert gone(executors[0])
+
+
+def test_nil_dereference_in_compiled_code_reads_as_go_reports_it(capped_kernel):
+    km, kc = capped_kernel
+    pid = children(km.provisioner.process.pid)
+    reply, _ = run(kc, 'import "bytes"\nvar buf *bytes.Buffer\nn := buf.Len()')
+    assert reply["status"] == "error"
+    assert reply["evalue"] == "runtime error: invalid memory address or nil pointer dereference", reply
+    assert any("cell:3:" in line for line in reply["traceback"]), reply["traceback"]
+    reply, msgs = run(kc, "buf == nil")  # no restart: the state is still there
+    assert reply["status"] == "ok" and result_of(msgs) == "true", msgs
+    assert children(km.provisioner.process.pid) == pid
+
+
+def test_the_cells_process_dies_with_the_kernel():
+    km, kc = start_new_kernel(kernel_name="gotrain", startup_timeout=TIMEOUT)
+    try:
+        reply, _ = run(kc, "1")
+        assert reply["status"] == "ok"
+        executors = children(km.provisioner.process.pid)
+        assert len(executors) == 1
+        os.kill(km.provisioner.process.pid, signal.SIGKILL)
+        assert gone(executors[0]), "the executor outlived its kernel"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
