@@ -12,12 +12,14 @@ import (
 func init() {
 	Symbols["github.com/gotrain/gotrain/trainlib/cluster/cluster"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"AddTLSFlags":       reflect.ValueOf(cluster.AddTLSFlags),
 		"BinEnv":            reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_BIN\"", token.STRING, 0)),
 		"Connect":           reflect.ValueOf(cluster.Connect),
 		"DefaultListen":     reflect.ValueOf(constant.MakeFromLiteral("\"127.0.0.1:0\"", token.STRING, 0)),
 		"DefaultMaxMessage": reflect.ValueOf(constant.MakeFromLiteral("67108864", token.INT, 0)),
 		"ErrDriverGone":     reflect.ValueOf(&cluster.ErrDriverGone).Elem(),
 		"ErrUsage":          reflect.ValueOf(&cluster.ErrUsage).Elem(),
+		"MinSecretLen":      reflect.ValueOf(constant.MakeFromLiteral("16", token.INT, 0)),
 		"NewSecret":         reflect.ValueOf(cluster.NewSecret),
 		"ProfileEnv":        reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_WORKER_CPUPROFILE\"", token.STRING, 0)),
 		"ProtocolVersion":   reflect.ValueOf(constant.MakeFromLiteral("1", token.INT, 0)),
@@ -26,10 +28,17 @@ func init() {
 		"RayDashboardPort":  reflect.ValueOf(constant.MakeFromLiteral("\"8265\"", token.STRING, 0)),
 		"ReadSecret":        reflect.ValueOf(cluster.ReadSecret),
 		"Serve":             reflect.ValueOf(cluster.Serve),
+		"TLSCAEnv":          reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_TLS_CA_PEM\"", token.STRING, 0)),
+		"TLSCertEnv":        reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_TLS_CERT_PEM\"", token.STRING, 0)),
+		"TLSDirCA":          reflect.ValueOf(constant.MakeFromLiteral("\"ca.pem\"", token.STRING, 0)),
+		"TLSDirCert":        reflect.ValueOf(constant.MakeFromLiteral("\"cert.pem\"", token.STRING, 0)),
+		"TLSDirKey":         reflect.ValueOf(constant.MakeFromLiteral("\"key.pem\"", token.STRING, 0)),
+		"TLSKeyEnv":         reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_TLS_KEY_PEM\"", token.STRING, 0)),
 		"TokenEnv":          reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_TOKEN\"", token.STRING, 0)),
 		"TokenSHA256Env":    reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_TOKEN_SHA256\"", token.STRING, 0)),
 		"WorkerCommand":     reflect.ValueOf(cluster.WorkerCommand),
 		"WorkersEnv":        reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_WORKERS\"", token.STRING, 0)),
+		"WriteTLSDir":       reflect.ValueOf(cluster.WriteTLSDir),
 
 		// type definitions
 		"Cluster":           reflect.ValueOf((*cluster.Cluster)(nil)),
@@ -63,6 +72,7 @@ func init() {
 		"SummariesRequest":  reflect.ValueOf((*cluster.SummariesRequest)(nil)),
 		"SummariesResponse": reflect.ValueOf((*cluster.SummariesResponse)(nil)),
 		"TLSFiles":          reflect.ValueOf((*cluster.TLSFiles)(nil)),
+		"TLSFlags":          reflect.ValueOf((*cluster.TLSFlags)(nil)),
 		"WorkerStatus":      reflect.ValueOf((*cluster.WorkerStatus)(nil)),
 	}
 }

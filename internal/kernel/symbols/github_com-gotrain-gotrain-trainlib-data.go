@@ -18,6 +18,7 @@ func init() {
 		"DefaultMaxLineBytes": reflect.ValueOf(constant.MakeFromLiteral("1048576", token.INT, 0)),
 		"DefaultMaxValues":    reflect.ValueOf(constant.MakeFromLiteral("2147483648", token.INT, 0)),
 		"DefaultMissing":      reflect.ValueOf(&data.DefaultMissing).Elem(),
+		"Files":               reflect.ValueOf(data.Files),
 		"FromColumns":         reflect.ValueOf(data.FromColumns),
 		"FromRecords":         reflect.ValueOf(data.FromRecords),
 		"FromRows":            reflect.ValueOf(data.FromRows),
@@ -29,6 +30,7 @@ func init() {
 		"Missing":             reflect.ValueOf(data.Missing),
 		"NaturalLess":         reflect.ValueOf(data.NaturalLess),
 		"NewMatrix":           reflect.ValueOf(data.NewMatrix),
+		"NewRecords":          reflect.ValueOf(data.NewRecords),
 		"ReadCSV":             reflect.ValueOf(data.ReadCSV),
 		"ReadCSVWithSchema":   reflect.ValueOf(data.ReadCSVWithSchema),
 		"RoleDrop":            reflect.ValueOf(data.RoleDrop),
@@ -45,6 +47,7 @@ func init() {
 		"Error":   reflect.ValueOf((*data.Error)(nil)),
 		"Matrix":  reflect.ValueOf((*data.Matrix)(nil)),
 		"Options": reflect.ValueOf((*data.Options)(nil)),
+		"Records": reflect.ValueOf((*data.Records)(nil)),
 		"Role":    reflect.ValueOf((*data.Role)(nil)),
 		"Schema":  reflect.ValueOf((*data.Schema)(nil)),
 	}

@@ -24,6 +24,7 @@ func init() {
 		"ImportanceCharts":    reflect.ValueOf(job.ImportanceCharts),
 		"Label":               reflect.ValueOf(constant.MakeFromLiteral("\"credit\"", token.STRING, 0)),
 		"LastRound":           reflect.ValueOf(job.LastRound),
+		"MaxRounds":           reflect.ValueOf(constant.MakeFromLiteral("1000000", token.INT, 0)),
 		"RegisteredModel":     reflect.ValueOf(constant.MakeFromLiteral("\"gotrain-credit\"", token.STRING, 0)),
 		"Run":                 reflect.ValueOf(job.Run),
 		"Score":               reflect.ValueOf(job.Score),
