@@ -72,7 +72,7 @@ func (c *Cluster) SendDataset(ctx context.Context, set string, d *data.Dataset, 
 	}
 	for r := 0; r < shards; r++ {
 		lo, hi := r*d.Rows/shards, (r+1)*d.Rows/shards
-		piece := &data.Dataset{Matrix: data.Matrix{Rows: hi - lo, Cols: d.Cols, Values: d.Values[lo*d.Cols : hi*d.Cols]}, Names: d.Names}
+		piece := &data.Dataset{Matrix: data.Matrix{Rows: hi - lo, Cols: d.Cols, Values: d.Values[lo*d.Cols : hi*d.Cols]}, Names: d.Names, Categories: d.Categories}
 		if d.Label != nil {
 			piece.Label = d.Label[lo:hi]
 		}

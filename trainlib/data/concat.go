@@ -19,6 +19,9 @@ func Concat(parts ...*Dataset) (*Dataset, error) {
 			return nil, fmt.Errorf("data: Concat: part %d has features %s, part 0 has %s: load the parts with one Schema (LoadFiles does)",
 				i, listNames(p.Names), listNames(first.Names))
 		}
+		if !slices.EqualFunc(p.Categories, first.Categories, slices.Equal) {
+			return nil, fmt.Errorf("data: Concat: part %d and part 0 have different categories: load the parts with one Schema (LoadFiles does)", i)
+		}
 		if (p.Label == nil) != (first.Label == nil) {
 			return nil, fmt.Errorf("data: Concat: part %d and part 0 differ in having labels: load every part with the same Label", i)
 		}
@@ -27,7 +30,7 @@ func Concat(parts ...*Dataset) (*Dataset, error) {
 	if len(parts) == 1 {
 		return first, nil
 	}
-	out := &Dataset{Matrix: *NewMatrix(rows, first.Cols), Names: slices.Clone(first.Names)}
+	out := &Dataset{Matrix: *NewMatrix(rows, first.Cols), Names: slices.Clone(first.Names), Categories: first.Categories}
 	if first.Label != nil {
 		out.Label = make([]float32, 0, rows)
 	}

@@ -28,7 +28,7 @@ func ReadCSVWithSchema(ctx context.Context, r io.Reader, name string, o Options)
 	if err := o.check(); err != nil {
 		return nil, nil, err
 	}
-	if o.Schema == nil && (o.OneHot || len(o.Categorical) > 0) {
+	if o.Schema == nil && o.encodesText() {
 		b, err := io.ReadAll(io.LimitReader(r, maxBufferedReader+1))
 		if err != nil {
 			return nil, nil, fmt.Errorf("data: read %s: %w", name, err)

@@ -14,6 +14,7 @@ import (
 type colPlan struct {
 	role   Role
 	cat    bool
+	native bool // a categorical column kept as one feature of level codes
 	out    int            // first feature index of the column
 	levels map[string]int // level → offset from out, for a categorical column
 	name   string
@@ -23,7 +24,7 @@ func makePlan(s *Schema) []colPlan {
 	plan := make([]colPlan, len(s.Columns))
 	out := 0
 	for i, c := range s.Columns {
-		p := colPlan{role: c.Role, cat: c.Categorical, out: out, name: c.Name}
+		p := colPlan{role: c.Role, cat: c.Categorical, native: s.Native, out: out, name: c.Name}
 		if c.Role == RoleLabel && len(c.Levels) == 2 {
 			p.levels = map[string]int{c.Levels[0]: 0, c.Levels[1]: 1}
 		}
@@ -33,7 +34,11 @@ func makePlan(s *Schema) []colPlan {
 				for j, l := range c.Levels {
 					p.levels[l] = j
 				}
-				out += len(c.Levels)
+				if s.Native {
+					out++
+				} else {
+					out += len(c.Levels)
+				}
 			} else {
 				out++
 			}
@@ -84,7 +89,8 @@ func loadRecords(ctx context.Context, rr *recordReader, s *Schema, o *Options, s
 		return nil, &Error{File: rr.file, Line: rr.nextLine - 1, Expected: what, Hint: "check the path or the shard"}
 	}
 	n := b.rows * p.cols
-	return &Dataset{Matrix: Matrix{Rows: b.rows, Cols: p.cols, Values: b.values[:n:n]}, Names: p.features, Label: b.labels}, nil
+	return &Dataset{Matrix: Matrix{Rows: b.rows, Cols: p.cols, Values: b.values[:n:n]}, Names: p.features, Label: b.labels,
+		Categories: s.FeatureCategories()}, nil
 }
 
 // parser turns records into rows for one schema.
@@ -203,7 +209,11 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 				return 0, rr.errAt(f.off, p.name, string(text), "one of the column's known levels: "+listNames(levelNames(p.levels)),
 					"compute the schema over all files (ScanSchema, or load them together) so every level is known")
 			}
-			row[p.out+j] = 1
+			if p.native {
+				row[p.out] = float32(j)
+			} else {
+				row[p.out+j] = 1
+			}
 		default:
 			v, kind := parseNumber(f.text, missing)
 			switch kind {

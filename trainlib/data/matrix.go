@@ -50,4 +50,8 @@ type Dataset struct {
 	Names []string
 	// Label holds one label per row; nil when the data has no label column.
 	Label []float32
+	// Categories names, per feature, the categories a categorical
+	// feature's codes stand for (code i is Categories[f][i]); nil for a
+	// numeric feature, and nil as a whole when no feature is categorical.
+	Categories [][]string
 }

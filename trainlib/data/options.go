@@ -52,6 +52,12 @@ type Options struct {
 	// Categorical names columns to one-hot encode even when their values are
 	// numbers (codes such as 1, 2, 3). It implies one-hot encoding of them.
 	Categorical []string
+	// NativeCategorical keeps each text column (and each Categorical
+	// column) as one feature holding its level's code — 0, 1, … in the
+	// levels' byte order, as pandas' category codes — for trainers that
+	// split on categories themselves (XGBoost's enable_categorical). The
+	// Dataset's Categories name the codes. It replaces one-hot encoding.
+	NativeCategorical bool
 	// MissingValues adds spellings read as missing to DefaultMissing.
 	MissingValues []string
 	// Schema, when set, fixes the columns, their roles and the categorical
@@ -70,6 +76,12 @@ type Options struct {
 	// blockBytes, when positive, forces block-parallel parsing with blocks
 	// of about this size (tests use tiny blocks to compare both paths).
 	blockBytes int
+}
+
+// encodesText reports whether text columns become features, which needs
+// their levels before loading.
+func (o *Options) encodesText() bool {
+	return o.OneHot || o.NativeCategorical || len(o.Categorical) > 0
 }
 
 func (o *Options) comma() byte {

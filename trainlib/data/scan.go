@@ -90,14 +90,14 @@ func scanOne(ctx context.Context, src source, s *Schema, sets []*levelSet, o *Op
 		}
 		sets = make([]*levelSet, len(names))
 		for i, c := range s.Columns {
-			if c.Role == RoleFeature && (o.OneHot || c.Categorical) {
+			if c.Role == RoleFeature && (o.OneHot || o.NativeCategorical || c.Categorical) {
 				sets[i] = &levelSet{values: map[string]struct{}{}}
 			}
 		}
 	} else if err := s.sameColumns(names, src.name, line); err != nil {
 		return nil, nil, err
 	}
-	if !o.OneHot && len(o.Categorical) == 0 {
+	if !o.encodesText() {
 		return s, sets, nil
 	}
 	missing := o.missingSet()

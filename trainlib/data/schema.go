@@ -24,6 +24,9 @@ const (
 // all shards then have the same features in the same order.
 type Schema struct {
 	Columns []Column `json:"columns"`
+	// Native keeps categorical columns as one feature of level codes
+	// (Options.NativeCategorical) instead of one-hot encoding them.
+	Native bool `json:"native_categorical,omitempty"`
 }
 
 // Column is one column of the input.
@@ -44,7 +47,7 @@ func (s *Schema) Features() []string {
 	for _, c := range s.Columns {
 		switch {
 		case c.Role != RoleFeature:
-		case c.Categorical:
+		case c.Categorical && !s.Native:
 			for _, l := range c.Levels {
 				names = append(names, c.Name+"_"+l)
 			}
@@ -53,6 +56,31 @@ func (s *Schema) Features() []string {
 		}
 	}
 	return names
+}
+
+// FeatureCategories returns, per feature, the levels a native categorical
+// feature's codes stand for (nil for other features), or nil when the
+// schema has no native categorical feature.
+func (s *Schema) FeatureCategories() [][]string {
+	if !s.Native {
+		return nil
+	}
+	var out [][]string
+	has := false
+	for _, c := range s.Columns {
+		switch {
+		case c.Role != RoleFeature:
+		case c.Categorical:
+			out = append(out, slices.Clone(c.Levels))
+			has = true
+		default:
+			out = append(out, nil)
+		}
+	}
+	if !has {
+		return nil
+	}
+	return out
 }
 
 // Names returns the input column names, in order.
@@ -98,7 +126,7 @@ func looksLikeData(names []string) bool {
 }
 
 func rolesFor(names []string, o *Options, file string, line int) (*Schema, error) {
-	s := &Schema{Columns: make([]Column, len(names))}
+	s := &Schema{Columns: make([]Column, len(names)), Native: o.NativeCategorical}
 	seen := make(map[string]int, len(names))
 	for i, n := range names {
 		if n == "" {

@@ -57,7 +57,7 @@ func Split(d *Dataset, fractions []float64, seed uint64) ([]*Dataset, error) {
 
 // Subset returns a new Dataset holding the rows idx of d, in that order.
 func (d *Dataset) Subset(idx []int) *Dataset {
-	out := &Dataset{Matrix: *NewMatrix(len(idx), d.Cols), Names: d.Names}
+	out := &Dataset{Matrix: *NewMatrix(len(idx), d.Cols), Names: d.Names, Categories: d.Categories}
 	if d.Label != nil {
 		out.Label = make([]float32, len(idx))
 	}
