@@ -27,7 +27,8 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type fitFlags struct {
 	train, label, drop, out, sep string
 	valid, params                listFlag
-	oneHot, quiet                bool
+	oneHot, quiet, native        bool
+	categorical                  string
 	rounds, early                int
 }
 
@@ -39,6 +40,8 @@ func runFit(ctx context.Context, args []string) error {
 	fs.Var(&f.valid, "valid", "validation CSV (`[NAME=]FILE|GLOB`), repeatable; early stopping watches the last one")
 	fs.StringVar(&f.drop, "drop", "", "comma-separated columns to leave out, such as ID")
 	fs.BoolVar(&f.oneHot, "one-hot", false, "one-hot encode text columns (German credit's A11, A12, …)")
+	fs.BoolVar(&f.native, "enable-categorical", false, "keep text columns as categorical features split on sets of categories, as XGBoost's enable_categorical (the model keeps the category names)")
+	fs.StringVar(&f.categorical, "categorical", "", "comma-separated integer columns to treat as categories too (with --enable-categorical, or one-hot with --one-hot)")
 	fs.StringVar(&f.sep, "sep", ",", "field separator, one ASCII character (use ' ' for space-separated files)")
 	fs.Var(&f.params, "param", "training parameter `k=v` with XGBoost's names (eta=0.1, max_depth=4, eval_metric=auc, nthread=2, …), repeatable")
 	fs.IntVar(&f.rounds, "rounds", 10, "number of boosting rounds (num_boost_round)")
@@ -129,6 +132,15 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 		return p, o, nil, fmt.Errorf("fit: %w", err)
 	}
 	o.BinaryLabel = p.Objective == "binary:logistic"
+	if f.native && f.oneHot {
+		return p, o, nil, fmt.Errorf("fit: choose one of --enable-categorical and --one-hot")
+	}
+	o.NativeCategorical = f.native
+	for _, c := range strings.Split(f.categorical, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			o.Categorical = append(o.Categorical, c)
+		}
+	}
 	files, err := expandFiles(f.train)
 	if err != nil {
 		return p, o, nil, fmt.Errorf("fit: --train: %w", err)
@@ -173,7 +185,7 @@ func fit(ctx context.Context, f fitFlags, w io.Writer) error {
 	for i, d := range parts {
 		shards[i] = gbdt.Shard{Set: gbdt.TrainSet, Index: i, Data: d}
 	}
-	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}, FeatureNames: parts[0].Names}
+	opt := gbdt.Options{Evals: []string{gbdt.TrainSet}, FeatureNames: parts[0].Names, Categories: parts[0].Categories}
 	vo := o
 	vo.Schema = schema
 	valid, err := f.validSets()

@@ -46,9 +46,13 @@ func runPredict(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("predict: %w", err)
 	}
+	o.NativeCategorical = !*oneHot && m.Categories != nil
 	d, err := data.LoadFile(ctx, *dataPath, o)
 	if err != nil {
 		return err
+	}
+	if err := recodeCategories(d, m, os.Stderr); err != nil {
+		return fmt.Errorf("predict: %s: %w", *dataPath, err)
 	}
 	x, err := alignColumns(d, m, *oneHot)
 	if err != nil {

@@ -72,7 +72,7 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 			}
 		}
 	}
-	if o.Schema == nil && (o.OneHot || len(o.Categorical) > 0) {
+	if o.Schema == nil && (o.OneHot || o.NativeCategorical || len(o.Categorical) > 0) {
 		s, err := data.ScanSchema(ctx, train, o)
 		if err != nil {
 			return nil, err

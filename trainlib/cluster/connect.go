@@ -102,8 +102,10 @@ type Cluster struct {
 	workers []*workerConn
 	groups  []*remoteHolder
 	names   []string
-	closed  bool
-	stopCtx func() bool
+	// categories name the codes of the loaded categorical features.
+	categories [][]string
+	closed     bool
+	stopCtx    func() bool
 	// successor maps a lost local worker to the one spawned in its place.
 	successor map[*workerConn]*workerConn
 	// ray is the Ray job running the workers, when Config.Ray is set.
@@ -337,6 +339,9 @@ func (c *Cluster) Train(ctx context.Context, p gbdt.Params, opt gbdt.Options) (*
 	}
 	if len(opt.FeatureNames) == 0 {
 		opt.FeatureNames = c.names
+	}
+	if opt.Categories == nil {
+		opt.Categories = c.categories
 	}
 	c.mu.Unlock()
 	return gbdt.Train(ctx, p, c.Holders(), opt)

@@ -112,6 +112,9 @@ func (c *Cluster) load(ctx context.Context, reqs []LoadRequest) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for g, r := range resps {
+		if c.categories == nil {
+			c.categories = r.Categories
+		}
 		if c.names == nil {
 			c.names = r.Names
 		} else if !slices.Equal(c.names, r.Names) {

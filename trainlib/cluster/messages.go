@@ -59,6 +59,8 @@ type LoadResponse struct {
 	Rows     int64
 	Features int
 	Names    []string
+	// Categories name the codes of categorical features (nil: none).
+	Categories [][]string
 }
 
 // GroupRequest names a group (for Shards and Drop).

@@ -127,6 +127,7 @@ func (w *worker) load(ctx context.Context, in *LoadRequest) (*LoadResponse, erro
 	w.mu.Unlock()
 	var shards []gbdt.Shard
 	var names []string
+	var cats [][]string
 	if old != nil {
 		shards, names = slices.Clone(old.shards), old.names
 	}
@@ -139,6 +140,9 @@ func (w *worker) load(ctx context.Context, in *LoadRequest) (*LoadResponse, erro
 		}
 		if names == nil {
 			names = d.Names
+		}
+		if cats == nil {
+			cats = d.Categories
 		}
 		shards = append(shards, gbdt.Shard{Set: s.Set, Index: s.Index, Data: d})
 	}
@@ -153,7 +157,7 @@ func (w *worker) load(ctx context.Context, in *LoadRequest) (*LoadResponse, erro
 	w.mu.Lock()
 	w.groups[in.Group] = g
 	w.mu.Unlock()
-	return &LoadResponse{Rows: g.rows, Features: len(names), Names: names}, nil
+	return &LoadResponse{Rows: g.rows, Features: len(names), Names: names, Categories: cats}, nil
 }
 
 // checkDataset rejects a Dataset whose sizes disagree, before anything

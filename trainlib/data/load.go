@@ -14,7 +14,7 @@ import (
 type colPlan struct {
 	role   Role
 	cat    bool
-	native bool // a categorical column kept as one feature of level codes
+	native bool           // a categorical column kept as one feature of level codes
 	out    int            // first feature index of the column
 	levels map[string]int // level → offset from out, for a categorical column
 	name   string
@@ -202,6 +202,9 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 		case p.cat:
 			text := trimSpace(f.text)
 			if missing[string(text)] {
+				if p.native {
+					row[p.out] = float32(math.NaN())
+				}
 				continue
 			}
 			j, ok := p.levels[string(text)]

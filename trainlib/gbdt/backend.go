@@ -82,6 +82,10 @@ type ShardSummary struct {
 type Cuts struct {
 	Values     [][]float32
 	HasMissing []bool
+	// Categorical marks categorical features (nil when there are none):
+	// their cut values are each category code present in training plus
+	// one, so every category has a bin of its own (categorical.go).
+	Categorical []bool
 }
 
 // StartRequest starts a session on a holder.
@@ -156,6 +160,10 @@ type Split struct {
 	Bin         int32
 	DefaultLeft bool
 	Left, Right int32
+	// Categories, at a categorical split, lists the bins sent right
+	// (sorted); every other bin goes left, the missing bin as DefaultLeft
+	// says. Nil at a numeric split.
+	Categories []int32
 }
 
 // SplitRequest applies the splits of one tree level.
@@ -180,6 +188,9 @@ type BinTree struct {
 	DefaultLeft []bool
 	Left, Right []int32
 	Value       []float32
+	// Categories holds, per node, the bins a categorical split sends
+	// right (nil at other nodes); nil when the tree has none.
+	Categories [][]int32
 }
 
 // FinishRequest ends the current round: the holder adds Tree's leaf values

@@ -23,6 +23,11 @@ type Options struct {
 	Session SessionID
 	// FeatureNames name the features in the model; empty means f0, f1, ….
 	FeatureNames []string
+	// Categories marks categorical features: a non-nil entry makes
+	// feature f categorical, its values category codes, and names the
+	// categories by code (an empty list when they have no names). Nil
+	// means every feature is numeric. data.Dataset.Categories fits here.
+	Categories [][]string
 	// InitModel, when set, is continued as xgboost.train(…, xgb_model=)
 	// does: its trees stay first in the result, the margins start from
 	// them, and NumBoostRound more trees follow, numbered from
@@ -164,7 +169,11 @@ func (d *driver) setup(ctx context.Context) error {
 		sums = append(sums, ps...)
 	}
 	slices.SortFunc(sums, func(a, b ShardSummary) int { return a.Index - b.Index })
-	if d.cuts, err = BuildCuts(sums, d.p.MaxBin, req.Size); err != nil {
+	cat, err := d.categoricalFeatures()
+	if err != nil {
+		return err
+	}
+	if d.cuts, err = BuildCuts(sums, d.p.MaxBin, req.Size, cat); err != nil {
 		return err
 	}
 	d.off, d.nbins = d.cuts.Offsets()
@@ -190,12 +199,16 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 	if len(m.FeatureNames) > 0 && len(m.FeatureNames) != d.nf {
 		return nil, fmt.Errorf("gbdt: %d feature names for %d features", len(m.FeatureNames), d.nf)
 	}
-	if len(m.FeatureNames) > 0 {
+	if len(m.FeatureNames) > 0 || d.cuts.Categorical != nil {
 		m.FeatureTypes = make([]string, d.nf)
 		for i := range m.FeatureTypes {
 			m.FeatureTypes[i] = "float"
+			if d.cuts.IsCategorical(i) {
+				m.FeatureTypes[i] = "c"
+			}
 		}
 	}
+	m.Categories = d.modelCategories()
 	first := len(d.init)
 	if first > 0 {
 		m.Trees = slices.Clone(d.opt.InitModel.Trees)

@@ -120,6 +120,9 @@ func (t *BinTree) check() error {
 	if n == 0 || len(t.Bin) != n || len(t.DefaultLeft) != n || len(t.Left) != n || len(t.Right) != n || len(t.Value) != n {
 		return fmt.Errorf("malformed tree: node arrays of different lengths")
 	}
+	if t.Categories != nil && len(t.Categories) != n {
+		return fmt.Errorf("malformed tree: categories for %d of %d nodes", len(t.Categories), n)
+	}
 	for i := 0; i < n; i++ {
 		if t.Feature[i] >= 0 && (t.Left[i] <= int32(i) || t.Right[i] <= int32(i) || int(t.Left[i]) >= n || int(t.Right[i]) >= n) {
 			return fmt.Errorf("malformed tree: node %d has children %d and %d", i, t.Left[i], t.Right[i])
@@ -140,6 +143,16 @@ func (t *BinTree) checkCuts(c *Cuts) error {
 		}
 		if int(f) >= len(c.Values) || t.Bin[i] < 0 || int(t.Bin[i]) >= len(c.Values[f]) {
 			return fmt.Errorf("malformed tree: node %d splits feature %d at bin %d, outside the cuts", i, f, t.Bin[i])
+		}
+		if t.Categories != nil && t.Categories[i] != nil {
+			if !c.IsCategorical(int(f)) {
+				return fmt.Errorf("malformed tree: node %d splits numeric feature %d by categories", i, f)
+			}
+			for _, b := range t.Categories[i] {
+				if b < 0 || int(b) >= len(c.Values[f]) {
+					return fmt.Errorf("malformed tree: node %d sends bin %d of feature %d right, outside the cuts", i, b, f)
+				}
+			}
 		}
 	}
 	return nil

@@ -45,6 +45,16 @@ type Params struct {
 	// name [["AGE","SEX"]]; features on one path must all come from one
 	// set. Empty means none.
 	InteractionConstraints string
+	// MaxCatToOnehot is max_cat_to_onehot, 4: a categorical feature with
+	// fewer categories splits one category against the rest, others by
+	// partitions of their categories.
+	MaxCatToOnehot int
+	// MaxCatThreshold is max_cat_threshold, 64: the most categories a
+	// partition scan considers per direction.
+	MaxCatThreshold int
+	// DisableCategorical is enable_categorical=false: categorical
+	// features in the data are refused instead of split natively.
+	DisableCategorical bool
 	// EarlyStoppingRounds stops when the last metric on the last eval set
 	// has not improved for this many rounds; 0 disables it.
 	EarlyStoppingRounds int
@@ -55,7 +65,7 @@ func DefaultParams() Params {
 	return Params{
 		Objective: model.BinaryLogistic, Eta: 0.3, MaxDepth: 6, MinChildWeight: 1,
 		Lambda: 1, Subsample: 1, ColsampleTree: 1, MaxBin: 256,
-		BaseScore: math.NaN(), NumBoostRound: 10,
+		BaseScore: math.NaN(), NumBoostRound: 10, MaxCatToOnehot: 4, MaxCatThreshold: 64,
 	}
 }
 
@@ -158,6 +168,16 @@ var paramSpecs = []paramSpec{
 		p.InteractionConstraints = strings.TrimSpace(s)
 		return nil
 	}},
+	{[]string{"max_cat_to_onehot"}, "an integer in [1, 256]", intIn(1, 256, func(p *Params) *int { return &p.MaxCatToOnehot })},
+	{[]string{"max_cat_threshold"}, "an integer in [1, 256]", intIn(1, 256, func(p *Params) *int { return &p.MaxCatThreshold })},
+	{[]string{"enable_categorical"}, "true or false", func(p *Params, s string) error {
+		v, err := strconv.ParseBool(strings.TrimSpace(s))
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", s)
+		}
+		p.DisableCategorical = !v
+		return nil
+	}},
 	{[]string{"num_boost_round", "n_estimators"}, "an integer in [1, 1000000]", intIn(1, 1_000_000, func(p *Params) *int { return &p.NumBoostRound })},
 	{[]string{"early_stopping_rounds"}, "an integer in [0, 1000000] (0 = off)", intIn(0, 1_000_000, func(p *Params) *int { return &p.EarlyStoppingRounds })},
 }
@@ -245,6 +265,7 @@ func (p *Params) validate() error {
 		"colsample_bytree": ftoa(p.ColsampleTree), "max_bin": strconv.Itoa(p.MaxBin),
 		"nthread": strconv.Itoa(p.NThread), "num_boost_round": strconv.Itoa(p.NumBoostRound),
 		"early_stopping_rounds": strconv.Itoa(p.EarlyStoppingRounds),
+		"max_cat_to_onehot":     strconv.Itoa(p.MaxCatToOnehot), "max_cat_threshold": strconv.Itoa(p.MaxCatThreshold),
 	}
 	var q Params
 	keys := make([]string, 0, len(checks))
@@ -286,6 +307,10 @@ func (p *Params) asStrings(base float64) map[string]string {
 		"colsample_bytree": ftoa(p.ColsampleTree), "max_bin": strconv.Itoa(p.MaxBin),
 		"seed": strconv.FormatUint(p.Seed, 10), "tree_method": "hist", "base_score": ftoa(base),
 		"eval_metric": strings.Join(p.metricsOrDefault(), ","),
+	}
+	if p.MaxCatToOnehot != 4 || p.MaxCatThreshold != 64 {
+		m["max_cat_to_onehot"] = strconv.Itoa(p.MaxCatToOnehot)
+		m["max_cat_threshold"] = strconv.Itoa(p.MaxCatThreshold)
 	}
 	if p.MonotoneConstraints != "" {
 		m["monotone_constraints"] = p.MonotoneConstraints

@@ -64,7 +64,7 @@ func (h *LocalHolder) ApplySplits(ctx context.Context, req SplitRequest) (*Split
 		// Chunks of one (split, shard) are consecutive.
 		j := k
 		var nl int32
-		for j < len(chunks) && chunks[j].ts == chunks[k].ts && chunks[j].sp == chunks[k].sp {
+		for j < len(chunks) && chunks[j].ts == chunks[k].ts && chunks[j].splitIdx == chunks[k].splitIdx {
 			nl += chunks[j].nl
 			j++
 		}
@@ -136,6 +136,27 @@ func classify(ts *trainState, sp Split, c *Cuts, lo, hi int32) int32 {
 	// the wrong side is overwritten later (left slots by the next left row,
 	// the last one by the right row that ends there).
 	nl, nr := 0, len(out)
+	if sp.Categories != nil {
+		var right [256]bool
+		for _, b := range sp.Categories {
+			right[uint8(b)] = true
+		}
+		for _, r := range rows {
+			b := int(col[r])
+			left := 0
+			if !right[b] {
+				left = 1
+			}
+			if b == missing {
+				left = defLeft
+			}
+			out[nl] = r
+			out[nr-1] = r
+			nl += left
+			nr -= 1 - left
+		}
+		return int32(nl)
+	}
 	for _, r := range rows {
 		b := int(col[r])
 		left := 0

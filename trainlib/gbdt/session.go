@@ -166,6 +166,12 @@ func (t *BinTree) leafOfBins(sh *localShard, r int, c *Cuts) int32 {
 			} else {
 				n = t.Right[n]
 			}
+		case t.Categories != nil && t.Categories[n] != nil:
+			if binGoesRight(t.Categories[n], int(b)) {
+				n = t.Right[n]
+			} else {
+				n = t.Left[n]
+			}
 		case b <= t.Bin[n]:
 			n = t.Left[n]
 		default:
@@ -187,6 +193,13 @@ func (t *BinTree) leafOfValues(row []float32, c *Cuts) int32 {
 				n = t.Left[n]
 			} else {
 				n = t.Right[n]
+			}
+		case t.Categories != nil && t.Categories[n] != nil:
+			// Codes unseen in training have no bin and go left.
+			if b := c.binOfCode(int(f), v); b >= 0 && binGoesRight(t.Categories[n], b) {
+				n = t.Right[n]
+			} else {
+				n = t.Left[n]
 			}
 		case v < c.Values[f][t.Bin[n]]:
 			n = t.Left[n]

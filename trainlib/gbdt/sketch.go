@@ -231,7 +231,10 @@ func pruneRanks(s Summary, size int) []int {
 // BuildCuts makes the cuts of every feature from per-shard summaries given
 // in shard order. A feature with missing values keeps at most maxBin-1
 // bins when maxBin is 256, so that its missing bin still fits a byte.
-func BuildCuts(shards []ShardSummary, maxBin, size int) (*Cuts, error) {
+//
+// Features marked in categorical (nil: none) get one bin per category
+// code instead (categorical.go).
+func BuildCuts(shards []ShardSummary, maxBin, size int, categorical []bool) (*Cuts, error) {
 	if len(shards) == 0 {
 		return nil, fmt.Errorf("gbdt: no training shards to compute cuts from")
 	}
@@ -250,6 +253,21 @@ func BuildCuts(shards []ShardSummary, maxBin, size int) (*Cuts, error) {
 		bins := maxBin
 		if c.HasMissing[f] && bins > 255 {
 			bins = 255
+		}
+		if f < len(categorical) && categorical[f] {
+			if c.Categorical == nil {
+				c.Categorical = make([]bool, nf)
+			}
+			c.Categorical[f] = true
+			var err error
+			if c.Values[f], err = categoryCuts(m, f, size, c.HasMissing[f]); err != nil {
+				return nil, err
+			}
+			if len(c.Values[f]) == 0 {
+				// Only missing values: one empty category keeps a bin.
+				c.Values[f] = []float32{1}
+			}
+			continue
 		}
 		c.Values[f] = CutsFromSummary(m, bins)
 	}
@@ -294,6 +312,9 @@ func (c *Cuts) Fingerprint() uint64 {
 			h.Write(b[:])
 		}
 		h.Write([]byte{0xff, 0xfe})
+		if c.IsCategorical(f) {
+			h.Write([]byte{0xca})
+		}
 	}
 	return h.Sum64()
 }

@@ -22,7 +22,7 @@ func TrainLocal(ctx context.Context, p Params, train *data.Dataset, evals []Eval
 		return nil, fmt.Errorf("gbdt: no training data")
 	}
 	shards := []Shard{{Set: TrainSet, Index: 0, Data: train}}
-	opt := Options{Callback: cb, FeatureNames: train.Names}
+	opt := Options{Callback: cb, FeatureNames: train.Names, Categories: train.Categories}
 	for _, e := range evals {
 		if e.Data == nil {
 			return nil, fmt.Errorf("gbdt: eval set %q has no data", e.Name)

@@ -25,6 +25,8 @@ type buildNode struct {
 	left    int32
 	right   int32
 	gain    float32
+	// cats lists the bins a categorical split sends right (sorted).
+	cats []int32
 	// lo and hi bound the node's weight under monotone constraints;
 	// rootGain is its score given that weight (constraints.go).
 	lo, hi   float32
@@ -40,6 +42,7 @@ type candidate struct {
 	feature, bin int32
 	defLeft      bool
 	lg, lh       int64
+	cats         []int32 // bins sent right by a categorical split
 }
 
 // fixedScale chooses the power-of-two fixed-point scale under which n rows
@@ -126,7 +129,7 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 			}
 			l, r := int32(len(nodes)), int32(len(nodes)+1)
 			nd := &nodes[id]
-			nd.feature, nd.bin, nd.defLeft, nd.gain, nd.left, nd.right = c.feature, c.bin, c.defLeft, c.gain, l, r
+			nd.feature, nd.bin, nd.defLeft, nd.gain, nd.left, nd.right, nd.cats = c.feature, c.bin, c.defLeft, c.gain, l, r, c.cats
 			path := d.cons.childPath(nd.path, c.feature)
 			ln := buildNode{g: c.lg, h: c.lh, depth: depth + 1, feature: -1, left: -1, right: -1, lo: nd.lo, hi: nd.hi, path: path}
 			rn := buildNode{g: nd.g - c.lg, h: nd.h - c.lh, depth: depth + 1, feature: -1, left: -1, right: -1, lo: nd.lo, hi: nd.hi, path: path}
@@ -140,7 +143,7 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 				ln.lo, ln.hi, rn.lo, rn.hi = lb[0], lb[1], rb[0], rb[1]
 			}
 			nodes = append(nodes, ln, rn)
-			splits = append(splits, Split{Node: id, Feature: c.feature, Bin: c.bin, DefaultLeft: c.defLeft, Left: l, Right: r})
+			splits = append(splits, Split{Node: id, Feature: c.feature, Bin: c.bin, DefaultLeft: c.defLeft, Left: l, Right: r, Categories: c.cats})
 		}
 		// Parents' histograms are no longer needed once children exist.
 		for _, id := range level {
@@ -289,16 +292,16 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 		parentGain = float64(nd.rootGain)
 	}
 	best := candidate{}
-	try := func(lg, lh int64, f, b int, defLeft bool) {
+	try := func(lg, lh int64, f, b int, defLeft bool) bool {
 		lhf, rhf := float64(lh)*inv, float64(H-lh)*inv
 		if lhf < f32(p.MinChildWeight) || rhf < f32(p.MinChildWeight) {
-			return
+			return false
 		}
 		var gain float32
 		if mono {
 			wl, wr := d.boundedWeight(nd, lg, lh, scale), d.boundedWeight(nd, G-lg, H-lh, scale)
 			if dir := d.cons.mono[f]; dir > 0 && wl > wr || dir < 0 && wl < wr {
-				return
+				return false
 			}
 			gain = gainGivenWeight(p, float64(lg)*inv, lhf, wl) + gainGivenWeight(p, float64(G-lg)*inv, rhf, wr) - float32(parentGain)
 		} else {
@@ -306,7 +309,9 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 		}
 		if gain > best.gain {
 			best = candidate{gain: gain, feature: int32(f), bin: int32(b), defLeft: defLeft, lg: lg, lh: lh}
+			return true
 		}
+		return false
 	}
 	hist := nd.hist
 	for _, f := range features {
@@ -315,6 +320,10 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 		}
 		nb := len(d.cuts.Values[f])
 		hb := hist[2*d.off[f] : 2*(d.off[f]+nb)]
+		if d.cuts.IsCategorical(f) {
+			d.scanCategories(f, hb, G, H, inv, try, &best)
+			continue
+		}
 		var sg, sh int64
 		for b := 0; b < nb; b++ {
 			sg += hb[2*b]
@@ -393,6 +402,12 @@ func (d *driver) export(nodes []buildNode, scale float64) (*BinTree, model.Tree)
 		}
 		bt.Feature[i], bt.Bin[i], bt.DefaultLeft[i] = nd.feature, nd.bin, nd.defLeft
 		bt.Left[i], bt.Right[i] = nd.left, nd.right
+		if nd.feature >= 0 && nd.cats != nil {
+			if bt.Categories == nil {
+				bt.Categories = make([][]int32, n)
+			}
+			bt.Categories[i] = nd.cats
+		}
 		if nd.feature < 0 {
 			bt.Feature[i], bt.Bin[i], bt.Left[i], bt.Right[i] = -1, 0, -1, -1
 			// As XGBoost: a float32 weight times the float32 learning rate.
@@ -415,7 +430,20 @@ func (d *driver) export(nodes []buildNode, scale float64) (*BinTree, model.Tree)
 			t.SplitCondition = append(t.SplitCondition, bt.Value[id])
 			t.DefaultLeft = append(t.DefaultLeft, false)
 			t.LossChange = append(t.LossChange, 0)
+			if bt.Categories != nil {
+				t.SplitType = append(t.SplitType, 0)
+				t.Categories = append(t.Categories, nil)
+			}
 			continue
+		}
+		if bt.Categories != nil {
+			var codes []int32
+			st := uint8(0)
+			if bins := bt.Categories[id]; bins != nil {
+				st, codes = 1, d.cuts.codesOf(int(nd.feature), bins)
+			}
+			t.SplitType = append(t.SplitType, st)
+			t.Categories = append(t.Categories, codes)
 		}
 		l := int32(len(queue))
 		queue = append(queue, nd.left, nd.right)
@@ -423,7 +451,11 @@ func (d *driver) export(nodes []buildNode, scale float64) (*BinTree, model.Tree)
 		t.Left = append(t.Left, l)
 		t.Right = append(t.Right, l+1)
 		t.SplitFeature = append(t.SplitFeature, nd.feature)
-		t.SplitCondition = append(t.SplitCondition, d.cuts.Values[nd.feature][nd.bin])
+		cond := d.cuts.Values[nd.feature][nd.bin]
+		if nd.cats != nil {
+			cond = 0 // unused by a categorical split
+		}
+		t.SplitCondition = append(t.SplitCondition, cond)
 		t.DefaultLeft = append(t.DefaultLeft, nd.defLeft)
 		t.LossChange = append(t.LossChange, nd.gain)
 	}
