@@ -2,12 +2,17 @@ package exec
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"io"
+	"os"
+	osexec "os/exec"
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -79,7 +84,7 @@ func (s *Session) prepareImport(ctx context.Context, path string, out Output) *E
 		}
 		return importError(path, err.Error())
 	}
-	probeErr := s.probe(path)
+	probeErr := s.probe(ctx, p)
 	route := routeInterpreted
 	if probeErr != nil {
 		if err := s.compileRoute(ctx, p, probeErr, progress); err != nil {
@@ -96,16 +101,70 @@ func (s *Session) prepareImport(ctx context.Context, path string, out Output) *E
 	return nil
 }
 
-// probe loads a package from source in a throwaway interpreter: the
-// session's own interpreter is used only once this has worked, so that a
-// package yaegi cannot load leaves the session as it was.
-func (s *Session) probe(path string) (err error) {
+// probe loads a package from source in a throwaway interpreter, in a
+// child process (this program, see init below): yaegi can die on a
+// package with a fatal error no recover catches (a stack overflow), and
+// the session's own interpreter is used only once loading has worked.
+func (s *Session) probe(ctx context.Context, p *modules.Package) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	mods, err := json.Marshal(p.Deps)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
+	defer cancel()
+	cmd := osexec.CommandContext(ctx, self)
+	cmd.Env = append(os.Environ(), probeEnv+"="+p.ImportPath, probeEnv+"_MODULES="+string(mods))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	cmd.WaitDelay = time.Second
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("loading it did not finish within %v", probeTimeout)
+		}
+		msg := strings.TrimSpace(stderr.String())
+		if i := strings.Index(msg, "fatal error: "); i >= 0 {
+			msg = "the interpreter crashed: " + strings.SplitN(msg[i:], "\n", 2)[0]
+		} else if msg == "" {
+			msg = err.Error()
+		}
+		return errors.New(lastLine(msg))
+	}
+	return nil
+}
+
+// probeTimeout bounds loading a package in the probe.
+const probeTimeout = 2 * time.Minute
+
+// probeEnv, set in the environment, makes this program a probe: it loads
+// the package named in it from source and exits 0, or 3 with the reason.
+const probeEnv = "GOTRAIN_PROBE_IMPORT"
+
+func init() {
+	if path := os.Getenv(probeEnv); path != "" {
+		if err := probeHere(path, os.Getenv(probeEnv+"_MODULES")); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		os.Exit(0)
+	}
+}
+
+// probeHere loads path in an interpreter like a session's.
+func probeHere(path, mods string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the interpreter panicked: %v", r)
 		}
 	}()
-	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: s.mods.FS(nil), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
+	var deps []modules.Module
+	if err := json.Unmarshal([]byte(mods), &deps); err != nil {
+		return err
+	}
+	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: modules.SourceFS(deps), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
 	if err := i.Use(stdlib.Symbols); err != nil {
 		return err
 	}
@@ -116,10 +175,13 @@ func (s *Session) probe(path string) (err error) {
 	return err
 }
 
+// lastLine is the last line of s.
+func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
+
 // importError is the error of an import the kernel could not provide.
 func importError(path, msg string) *Error {
 	msg = strings.TrimSpace(msg)
-	return &Error{Name: "ImportError", Value: fmt.Sprintf("%s: %s", path, msg), Traceback: []string{red + bold + "ImportError" + reset + ": cannot import " + path + ": " + msg}}
+	return &Error{Name: "ImportError", Value: msg, Traceback: []string{red + bold + "ImportError" + reset + ": cannot import " + path + ": " + msg}}
 }
 
 // platform is GOOS/GOARCH, for messages.

@@ -85,6 +85,10 @@ func TestBrokenAndMissingModulesAreRefusedAndTheSessionGoesOn(t *testing.T) {
 	if res.Err == nil || res.Err.Name != "ImportError" || !strings.Contains(res.Err.Value, "example.test/broken v1.0.0 does not compile for") || !strings.Contains(res.Err.Value, "cannot use \"not a number\"") {
 		t.Fatalf("broken: %+v", res.Err)
 	}
+	res, _ = runWithin(t, s, "import \"example.test/fast\"\nfast.Ticking()", time.Minute)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "example.test/fast v1.0.0 cannot be interpreted") || !strings.Contains(res.Err.Value, "unsafe") {
+		t.Fatalf("fast: %+v", res.Err)
+	}
 	res, _ = runWithin(t, s, "import \"example.test/missing/pkg\"", time.Minute)
 	if res.Err == nil || !strings.Contains(res.Err.Value, "was not found") {
 		t.Fatalf("missing: %+v", res.Err)

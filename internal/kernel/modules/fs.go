@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"go/build"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,9 +33,36 @@ func (m moduleFS) Open(name string) (fs.File, error) {
 		return os.Open(name)
 	}
 	if dir, ok := m.r.moduleDir(rest); ok {
-		return os.Open(dir)
+		f, err := os.Open(dir)
+		if err != nil {
+			return nil, err
+		}
+		return buildFiles{f, dir}, nil
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// buildFiles is a directory of package source as go build sees it: Go
+// files its build constraints exclude (another GOOS, `//go:build ignore`
+// generators in package main) are not listed, since yaegi reads every
+// file of a package's folder.
+type buildFiles struct {
+	*os.File
+	dir string
+}
+
+func (b buildFiles) ReadDir(n int) ([]fs.DirEntry, error) {
+	entries, err := b.File.ReadDir(n)
+	out := entries[:0]
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
+			if ok, merr := build.Default.MatchFile(b.dir, e.Name()); merr != nil || !ok {
+				continue
+			}
+		}
+		out = append(out, e)
+	}
+	return out, err
 }
 
 // moduleDir maps an import path (or a file under it) to the module cache,
@@ -52,4 +80,14 @@ func (r *Resolver) moduleDir(p string) (string, bool) {
 		return "", false
 	}
 	return filepath.Join(best.Dir, filepath.FromSlash(strings.TrimPrefix(p, best.Path))), true
+}
+
+// SourceFS is FS over a fixed set of modules (for a process that did not
+// resolve them itself).
+func SourceFS(mods []Module) fs.FS {
+	r := &Resolver{mods: map[string]Module{}}
+	for _, m := range mods {
+		r.mods[m.Path] = m
+	}
+	return moduleFS{r: r}
 }

@@ -2,10 +2,14 @@ package modules_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gotrain/gotrain/internal/kernel/modules"
 	"github.com/gotrain/gotrain/internal/kernel/modules/modtest"
@@ -103,5 +107,28 @@ func TestResolveErrorsSayWhich(t *testing.T) {
 	t.Setenv("PATH", "")
 	if _, err := modules.New().Resolve(ctx, "example.test/gen", nil); err != modules.ErrNoGo {
 		t.Fatalf("no go: %v", err)
+	}
+}
+
+// TestInterruptKillsASlowDownload cancels a resolve whose proxy never
+// answers: it returns promptly with the context's error.
+func TestInterruptKillsASlowDownload(t *testing.T) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	defer hang.Close()
+	t.Setenv("GOPROXY", hang.URL)
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(time.Second, cancel)
+	r := modules.New()
+	defer r.Close()
+	start := time.Now()
+	_, err := r.Resolve(ctx, "example.test/greet", nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Fatalf("interrupted resolve took %v", d) // a hang, not a timing claim
 	}
 }
