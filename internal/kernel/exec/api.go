@@ -47,6 +47,7 @@ package exec
 
 import (
 	"errors"
+	"go/token"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -155,7 +156,8 @@ type Session struct {
 	routes    map[string]string                   // third-party import path → its route (imports.go)
 	srcDocs   map[string]map[string]docs.Entry    // third-party import path → its docs
 	mods      *modules.Resolver
-	checker   *checker // type-checks cells before they run (typecheck.go)
+	checker   *checker                  // type-checks cells before they run (typecheck.go)
+	builtins  map[token.Position]string // the running cell's min, max and clear calls (builtins.go)
 
 	running atomic.Bool  // a cell is executing
 	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it

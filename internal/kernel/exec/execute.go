@@ -76,7 +76,9 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 			return Result{Err: compileError(code, typeErrorList(checked.errs))}
 		}
 		defer checked.commit()
+		s.builtins = checked.builtins
 	} else {
+		s.builtins = nil
 		defer s.checker.forget(groups)
 	}
 	var last reflect.Value
@@ -153,6 +155,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		}
 		renameMainDecl(f)
 		renameTypes(f, s.typeRenames())
+		replaceBuiltins(f, fset, s.builtins)
 		r := s.newRewriter()
 		r.rewrite(f)
 		return f, false, nil
@@ -172,6 +175,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 			s.noteDefines(body)
 		}
 		renameTypes(body, s.typeRenames())
+		replaceBuiltins(body, fset, s.builtins)
 		r := s.newRewriter()
 		r.rewrite(body)
 		wrapNested(body)

@@ -53,12 +53,19 @@ func progName(file string) string { return strings.TrimSuffix(filepath.Base(file
 // output and whether it succeeded.
 func goCommand(t *testing.T, dir string, args ...string) (string, bool) {
 	t.Helper()
-	cmd := exec.Command("go", args...)
+	return command(t, dir, "go", args...)
+}
+
+// command runs a program in dir and returns its combined output and
+// whether it succeeded.
+func command(t *testing.T, dir, name string, args ...string) (string, bool) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local")
 	out, err := cmd.CombinedOutput()
 	if _, ok := err.(*exec.ExitError); err != nil && !ok {
-		t.Fatalf("go %v: %v", args, err)
+		t.Fatalf("%s %v: %v", name, args, err)
 	}
 	return string(out), err == nil
 }

@@ -65,6 +65,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Value":   reflect.ValueOf(rtValue),
 			"SetJSON": reflect.ValueOf(rtSetJSON),
 			"Base64":  reflect.ValueOf(rtBase64),
+			"Clear":   reflect.ValueOf(rtClear),
 		},
 	}
 }
@@ -129,3 +130,11 @@ func (s *Session) enter() {
 
 // leave ends a call counted by enter.
 func (s *Session) leave() { s.depth.Add(-1) }
+
+// rtClear is Go 1.21's clear for cells (builtins.go): a map loses its
+// entries, a slice's elements become zero values.
+func rtClear(x any) {
+	if v := reflect.ValueOf(x); v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
+		v.Clear()
+	}
+}

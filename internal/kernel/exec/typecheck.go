@@ -116,6 +116,7 @@ type checkResult struct {
 	errs, warns []types.Error
 	sure        bool
 	commit      func()
+	builtins    map[token.Position]string // min, max, clear calls → replacement (builtins.go)
 }
 
 // check type-checks a cell's groups against the session's imports.
@@ -125,6 +126,10 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 	var head, cellDecls, stmts strings.Builder
 	head.WriteString("package main\n")
 	cellImports := map[string]bool{}
+	named := map[string]string{} // the session's and the cell's imports: path → name
+	for p, n := range imports {
+		named[p] = n
+	}
 	var newKeys []string
 	var parsedDecls []*ast.File
 	for _, g := range groups {
@@ -140,6 +145,11 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 					return checkResult{}
 				}
 				cellImports[p] = true
+				if is.Name != nil {
+					named[p] = is.Name.Name
+				} else if pkg, err := c.imp.Import(p); err == nil {
+					named[p] = pkg.Name()
+				}
 			}
 			head.WriteString(lineDirective(g) + g.text + "\n")
 		case declGroup:
@@ -222,9 +232,9 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		}
 		all = append(all, te)
 	}}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
 	conf.Check("main", c.fset, []*ast.File{f}, info) // errors arrive through conf.Error
-	res := checkResult{sure: true}
+	res := checkResult{sure: true, builtins: c.builtinCalls(f, info, named)}
 	top := topLevelIdents(f)
 	for _, e := range all {
 		p := c.fset.Position(e.Pos)
@@ -245,7 +255,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 	res.commit = func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.record(parsedDecls, groups, newKeys, top, info, imports)
+		c.record(parsedDecls, groups, newKeys, top, info, named)
 	}
 	return res
 }
@@ -279,19 +289,7 @@ func (c *checker) record(decls []*ast.File, groups []group, newKeys []string, to
 			c.decls = append(c.decls, priorDecl{keys: declKeys(&ast.File{Decls: []ast.Decl{d}}), text: nodeText(d)})
 		}
 	}
-	names := map[string]string{}
-	for p, n := range imports {
-		names[p] = n
-	}
-	qual := func(p *types.Package) string {
-		if p.Path() == "main" {
-			return ""
-		}
-		if n, ok := names[p.Path()]; ok {
-			return n
-		}
-		return "\x00" // not importable by name: the type cannot be written
-	}
+	qual := qualifier(imports)
 	for name, id := range top.names {
 		obj := info.Defs[id]
 		if obj == nil {
@@ -299,7 +297,7 @@ func (c *checker) record(decls []*ast.File, groups []group, newKeys []string, to
 			continue
 		}
 		t := types.TypeString(obj.Type(), qual)
-		if strings.Contains(t, "\x00") || localType(obj.Type()) {
+		if !writable(t) || localType(obj.Type()) {
 			c.vague[name] = true
 			continue
 		}
