@@ -9,6 +9,7 @@ enable_categorical on the same rows and parameters.
   the other side's own predictions within 1e-6;
 - test AUC within 0.01 of XGBoost's (the two differ only in quantile
   sketching of the numeric columns and in float rounding of gains);
+- TreeSHAP of our model agrees with XGBoost's pred_contribs within 1e-5;
 - the model trained on 2 spawned workers is byte-identical to the one
   trained in process.
 
@@ -133,10 +134,19 @@ def test_categorical_against_xgboost(gotrain, tmp_path, dataset):
         diffs[ext] = float(np.abs(predict(gotrain, tmp_path, path, label) - theirs).max())
     assert max(diffs.values()) <= PRED_TOLERANCE, f"XGBoost's model in gotrain: {diffs}"
 
+    # TreeSHAP through categorical splits: ours against XGBoost's on our model.
+    out = tmp_path / "contribs.csv"
+    run([gotrain, "predict", "--model", str(ours), "--data", str(tmp_path / "test.csv"), "--label", label,
+         "--out", str(out), "--contribs"])
+    shap_ours = pd.read_csv(out).to_numpy()
+    shap_xgb = xgb.Booster(model_file=str(ours)).predict(xgb.DMatrix(xtest, enable_categorical=True), pred_contribs=True)
+    diff_shap = float(np.abs(shap_ours - shap_xgb).max())
+    assert diff_shap <= 1e-5, f"TreeSHAP differs from XGBoost's by {diff_shap}"
+
     auc_ours = roc_auc_score(test[label], ours_pred)
     auc_xgb = roc_auc_score(test[label], theirs)
     print(f"{dataset.__name__}: AUC ours {auc_ours:.4f} XGBoost {auc_xgb:.4f}; "
-          f"max |diff| ours-in-XGBoost {diff_ours:.2e}, XGBoost-in-ours {diffs}")
+          f"max |diff| ours-in-XGBoost {diff_ours:.2e}, XGBoost-in-ours {diffs}, SHAP {diff_shap:.2e}")
     assert abs(auc_ours - auc_xgb) <= AUC_TOLERANCE, (auc_ours, auc_xgb)
 
     if dataset is high_cardinality:

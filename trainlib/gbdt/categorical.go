@@ -204,3 +204,21 @@ func (d *driver) modelCategories() [][]string {
 	}
 	return out
 }
+
+// categoryBins returns the bins of the category codes a model's split
+// sends right; every code must have a bin in this data.
+func categoryBins(codes []int32, cuts *Cuts, f int) ([]int32, error) {
+	if !cuts.IsCategorical(f) {
+		return nil, fmt.Errorf("a categorical split on feature %d, which is numeric in this data", f)
+	}
+	out := make([]int32, 0, len(codes))
+	for _, c := range codes {
+		b := cuts.binOfCode(f, float32(c))
+		if b < 0 {
+			return nil, fmt.Errorf("category code %d of feature %d is not in this training data; continue only a model trained on the same shards", c, f)
+		}
+		out = append(out, int32(b))
+	}
+	slices.Sort(out)
+	return out, nil
+}

@@ -73,6 +73,18 @@ func binTreeOf(t *model.Tree, cuts *Cuts) (BinTree, error) {
 		if f < 0 || int(f) >= len(cuts.Values) {
 			return BinTree{}, fmt.Errorf("node %d splits on feature %d, which the data does not have", i, f)
 		}
+		if t.IsCategorical(i) {
+			bins, err := categoryBins(t.Categories[i], cuts, int(f))
+			if err != nil {
+				return BinTree{}, fmt.Errorf("node %d: %w", i, err)
+			}
+			if bt.Categories == nil {
+				bt.Categories = make([][]int32, n)
+			}
+			bt.Feature[i], bt.DefaultLeft[i], bt.Categories[i] = f, t.DefaultLeft[i], bins
+			bt.Left[i], bt.Right[i] = t.Left[i], t.Right[i]
+			continue
+		}
 		// The last cut only caps the last bin: no trained split uses it.
 		b, ok := slices.BinarySearch(cuts.Values[f], t.SplitCondition[i])
 		if !ok || b == len(cuts.Values[f])-1 {

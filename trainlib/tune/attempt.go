@@ -61,7 +61,7 @@ func (r *runner) train(ctx context.Context, i int, c Config) (stopped bool, err 
 	p.NumBoostRound = total - ck.Rounds
 	var saveErr error
 	sess := gbdt.SessionID(fmt.Sprintf("tune-%s-%s-f%d", ck.ID, r.nonce, ck.Failures))
-	opt := gbdt.Options{Evals: r.opt.Evals, FeatureNames: r.opt.FeatureNames, Session: sess,
+	opt := gbdt.Options{Evals: r.opt.Evals, FeatureNames: r.opt.FeatureNames, Categories: r.opt.Categories, Session: sess,
 		InitModel: ck.initModel(p.Objective),
 		Callback: func(rep gbdt.RoundReport) bool {
 			round := rep.Round

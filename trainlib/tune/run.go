@@ -37,6 +37,9 @@ type Options struct {
 	Evals []string
 	// FeatureNames name the features in saved models.
 	FeatureNames []string
+	// Categories marks categorical features and names their codes, as
+	// gbdt.Options.Categories (data.Dataset.Categories fits here).
+	Categories [][]string
 	// MaxConcurrent trials at once; 0 means CPUs (runtime.NumCPU, or the
 	// cluster's total given as CPUs). A Space that samples max_bin runs
 	// one trial at a time: each max_bin re-bins the shared data.
