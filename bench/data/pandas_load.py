@@ -5,6 +5,8 @@ import json
 import sys
 import time
 
+import resource
+
 import pandas as pd
 
 pattern, runs = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -14,4 +16,5 @@ for _ in range(runs):
     df = pd.concat([pd.read_csv(f, dtype="float32") for f in sorted(glob.glob(pattern))])
     best, best_cpu = min(best, time.perf_counter() - t), min(best_cpu, time.process_time() - c)
     shape = df.shape
-print(json.dumps({"rows": shape[0], "cols": shape[1] - 1, "wall_s": best, "cpu_s": best_cpu}))
+print(json.dumps({"rows": shape[0], "cols": shape[1] - 1, "wall_s": best, "cpu_s": best_cpu,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
