@@ -3,6 +3,7 @@ package cluster
 import (
 	"testing"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 )
@@ -11,12 +12,12 @@ import (
 // driver's requests: decoding must fail cleanly or give a value the
 // worker's checks handle, never panic.
 func FuzzDecode(f *testing.F) {
-	var c gobCodec
+	var c wire.Codec
 	seeds := []any{
-		&LoadRequest{Group: 1, Shards: []ShardSpec{{Set: "train", Index: 2, Path: "x.csv"},
+		&wire.LoadRequest{Group: 1, Shards: []wire.ShardSpec{{Set: "train", Index: 2, Path: "x.csv"},
 			{Set: "val", Data: &data.Dataset{Matrix: data.Matrix{Rows: 1, Cols: 2, Values: []float32{1, 2}}, Label: []float32{1}}}}},
-		&HistRequest{Group: 0, Req: gbdt.HistRequest{Session: "s", Round: 3, Scale: 1e6, Nodes: []int32{1, 2}}},
-		&SetCutsRequest{Cuts: &gbdt.Cuts{Values: [][]float32{{0.5, 1}}, HasMissing: []bool{true}}},
+		&wire.HistRequest{Group: 0, Req: gbdt.HistRequest{Session: "s", Round: 3, Scale: 1e6, Nodes: []int32{1, 2}}},
+		&wire.SetCutsRequest{Cuts: &gbdt.Cuts{Values: [][]float32{{0.5, 1}}, HasMissing: []bool{true}}},
 		&gbdt.HistResponse{Hists: []gbdt.NodeHist{{Node: 1, Bins: []int64{1, -2, 3}, Total: [2]int64{4, 5}, Rows: 6}}},
 	}
 	for _, s := range seeds {
@@ -27,7 +28,7 @@ func FuzzDecode(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var l LoadRequest
+		var l wire.LoadRequest
 		if c.Unmarshal(b, &l) == nil {
 			for _, s := range l.Shards {
 				if s.Data != nil {
@@ -35,7 +36,7 @@ func FuzzDecode(f *testing.F) {
 				}
 			}
 		}
-		var h HistRequest
+		var h wire.HistRequest
 		_ = c.Unmarshal(b, &h)
 		var r gbdt.HistResponse
 		_ = c.Unmarshal(b, &r)
@@ -43,7 +44,7 @@ func FuzzDecode(f *testing.F) {
 }
 
 func TestCodecRoundTrip(t *testing.T) {
-	var c gobCodec
+	var c wire.Codec
 	in := &gbdt.HistResponse{Hists: []gbdt.NodeHist{{Node: 3, Bins: []int64{-1 << 40, 0, 7}, Total: [2]int64{9, 10}, Rows: 11}}}
 	b, err := c.Marshal(in)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
+
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
@@ -57,7 +59,7 @@ func dialOptions(secret string, tlsFiles *TLSFiles, maxMsg int, w *workerConn) (
 	}
 	opts := []grpc.DialOption{
 		grpc.WithTransportCredentials(creds),
-		grpc.WithDefaultCallOptions(grpc.CallContentSubtype(codecName),
+		grpc.WithDefaultCallOptions(grpc.CallContentSubtype(wire.CodecName),
 			grpc.MaxCallRecvMsgSize(maxMsg), grpc.MaxCallSendMsgSize(maxMsg)),
 		grpc.WithStatsHandler(byteCounter{w}),
 	}
@@ -77,8 +79,8 @@ func dial(ctx context.Context, addr string, cfg *Config, secret string, proc *pr
 	}
 	hctx, cancel := context.WithTimeout(ctx, cfg.dialTimeout())
 	defer cancel()
-	var hello HelloResponse
-	err = w.conn.Invoke(hctx, fullMethod(mHello), &HelloRequest{Protocol: ProtocolVersion, LeaseMillis: cfg.lease().Milliseconds()}, &hello)
+	var hello wire.HelloResponse
+	err = w.conn.Invoke(hctx, fullMethod(mHello), &wire.HelloRequest{Protocol: wire.ProtocolVersion, LeaseMillis: cfg.lease().Milliseconds()}, &hello)
 	if err != nil {
 		_ = w.conn.Close()
 		return nil, explainDial(addr, err, cfg.dialTimeout())

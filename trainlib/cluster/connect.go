@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 )
 
@@ -364,7 +365,7 @@ func (c *Cluster) Close() error {
 	if !c.local {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		for _, g := range c.groups {
-			_ = g.worker().call(ctx, mDrop, &GroupRequest{Group: g.gid}, &Done{})
+			_ = g.worker().call(ctx, mDrop, &wire.GroupRequest{Group: g.gid}, &wire.Done{})
 		}
 		cancel()
 	}

@@ -3,8 +3,9 @@
 //
 // The pieces, from the wire up:
 //
-//   - codec.go and service.go define the gRPC service by hand (a
-//     grpc.ServiceDesc and a gob codec), so building needs no protoc and
+//   - The wire package holds the protocol's messages and their gob codec;
+//     service.go defines the gRPC service by hand (a grpc.ServiceDesc over
+//     that codec), so building needs no protoc and
 //     `go generate` has nothing to drift. Every connection proves the
 //     cluster secret by challenge–response before gRPC speaks on it
 //     (auth.go; the secret never crosses the wire, TLS or not), failed
@@ -15,7 +16,7 @@
 //     gbdt.LocalHolder, answers the Holder calls for them, reports its
 //     status, and exits when its driver's lease runs out.
 //   - Connect (connect.go) is the driver: it spawns workers (launch.go) or
-//     dials given addresses (dial.go), deals CSV shards to them as
+//     dials given addresses (conn.go), deals CSV shards to them as
 //     xgboost-ray does (load.go), and trains with gbdt.Train over one
 //     remote holder per shard group (holder.go). A remote holder logs what
 //     it needs to rebuild its group, so when its worker dies or hangs

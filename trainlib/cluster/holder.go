@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 )
 
@@ -22,7 +23,7 @@ type remoteHolder struct {
 	moveMu sync.Mutex // serialises moves
 	mu     sync.Mutex // guards the fields below
 	home   *workerConn
-	loads  []LoadRequest
+	loads  []wire.LoadRequest
 	cuts   *gbdt.Cuts
 	logs   map[gbdt.SessionID]*sessionLog
 	moves  int
@@ -104,34 +105,34 @@ func (h *remoteHolder) replay(ctx context.Context, w *workerConn) error {
 		logs[id] = sessionLog{start: l.start, trees: slices.Clone(l.trees), grad: l.grad, splits: slices.Clone(l.splits)}
 	}
 	h.mu.Unlock()
-	if err := w.call(ctx, mDrop, &GroupRequest{Group: h.gid}, &Done{}); err != nil {
+	if err := w.call(ctx, mDrop, &wire.GroupRequest{Group: h.gid}, &wire.Done{}); err != nil {
 		return err
 	}
 	for i := range loads {
-		if err := w.call(ctx, mLoad, &loads[i], &LoadResponse{}); err != nil {
+		if err := w.call(ctx, mLoad, &loads[i], &wire.LoadResponse{}); err != nil {
 			return err
 		}
 	}
 	if cuts == nil {
 		return nil
 	}
-	if err := w.call(ctx, mSetCuts, &SetCutsRequest{Group: h.gid, Cuts: cuts}, &Done{}); err != nil {
+	if err := w.call(ctx, mSetCuts, &wire.SetCutsRequest{Group: h.gid, Cuts: cuts}, &wire.Done{}); err != nil {
 		return err
 	}
 	for _, l := range logs {
 		start := l.start
 		start.Trees = append(slices.Clone(start.Trees), l.trees...)
-		if err := w.call(ctx, mStart, &StartRequest{Group: h.gid, Req: start}, &Done{}); err != nil {
+		if err := w.call(ctx, mStart, &wire.StartRequest{Group: h.gid, Req: start}, &wire.Done{}); err != nil {
 			return err
 		}
 		if l.grad == nil {
 			continue
 		}
-		if err := w.call(ctx, mGradients, &GradientsRequest{Group: h.gid, Req: *l.grad}, &GradientsResponse{}); err != nil {
+		if err := w.call(ctx, mGradients, &wire.GradientsRequest{Group: h.gid, Req: *l.grad}, &wire.GradientsResponse{}); err != nil {
 			return err
 		}
 		for _, s := range l.splits {
-			if err := w.call(ctx, mSplits, &SplitRequest{Group: h.gid, Req: s}, &gbdt.SplitResponse{}); err != nil {
+			if err := w.call(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: s}, &gbdt.SplitResponse{}); err != nil {
 				return err
 			}
 		}
@@ -150,21 +151,21 @@ func (h *remoteHolder) log(id gbdt.SessionID, fn func(l *sessionLog)) {
 
 // Shards implements gbdt.Holder.
 func (h *remoteHolder) Shards(ctx context.Context) ([]gbdt.ShardInfo, error) {
-	var out ShardsResponse
-	err := h.do(ctx, mShards, &GroupRequest{Group: h.gid}, &out)
+	var out wire.ShardsResponse
+	err := h.do(ctx, mShards, &wire.GroupRequest{Group: h.gid}, &out)
 	return out.Shards, err
 }
 
 // Summaries implements gbdt.Holder.
 func (h *remoteHolder) Summaries(ctx context.Context, req gbdt.SummaryRequest) ([]gbdt.ShardSummary, error) {
-	var out SummariesResponse
-	err := h.do(ctx, mSummaries, &SummariesRequest{Group: h.gid, Req: req}, &out)
+	var out wire.SummariesResponse
+	err := h.do(ctx, mSummaries, &wire.SummariesRequest{Group: h.gid, Req: req}, &out)
 	return out.Summaries, err
 }
 
 // SetCuts implements gbdt.Holder.
 func (h *remoteHolder) SetCuts(ctx context.Context, cuts *gbdt.Cuts) error {
-	if err := h.do(ctx, mSetCuts, &SetCutsRequest{Group: h.gid, Cuts: cuts}, &Done{}); err != nil {
+	if err := h.do(ctx, mSetCuts, &wire.SetCutsRequest{Group: h.gid, Cuts: cuts}, &wire.Done{}); err != nil {
 		return err
 	}
 	h.mu.Lock()
@@ -175,7 +176,7 @@ func (h *remoteHolder) SetCuts(ctx context.Context, cuts *gbdt.Cuts) error {
 
 // StartSession implements gbdt.Holder.
 func (h *remoteHolder) StartSession(ctx context.Context, req gbdt.StartRequest) error {
-	if err := h.do(ctx, mStart, &StartRequest{Group: h.gid, Req: req}, &Done{}); err != nil {
+	if err := h.do(ctx, mStart, &wire.StartRequest{Group: h.gid, Req: req}, &wire.Done{}); err != nil {
 		return err
 	}
 	h.mu.Lock()
@@ -186,8 +187,8 @@ func (h *remoteHolder) StartSession(ctx context.Context, req gbdt.StartRequest) 
 
 // Gradients implements gbdt.Holder.
 func (h *remoteHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error) {
-	var out GradientsResponse
-	if err := h.do(ctx, mGradients, &GradientsRequest{Group: h.gid, Req: req}, &out); err != nil {
+	var out wire.GradientsResponse
+	if err := h.do(ctx, mGradients, &wire.GradientsRequest{Group: h.gid, Req: req}, &out); err != nil {
 		return out.Stats, err
 	}
 	h.log(req.Session, func(l *sessionLog) { l.grad, l.splits = &req, nil })
@@ -197,14 +198,14 @@ func (h *remoteHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) 
 // BuildHistograms implements gbdt.Holder.
 func (h *remoteHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest) (*gbdt.HistResponse, error) {
 	out := &gbdt.HistResponse{}
-	err := h.do(ctx, mHist, &HistRequest{Group: h.gid, Req: req}, out)
+	err := h.do(ctx, mHist, &wire.HistRequest{Group: h.gid, Req: req}, out)
 	return out, err
 }
 
 // ApplySplits implements gbdt.Holder.
 func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (*gbdt.SplitResponse, error) {
 	out := &gbdt.SplitResponse{}
-	if err := h.do(ctx, mSplits, &SplitRequest{Group: h.gid, Req: req}, out); err != nil {
+	if err := h.do(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: req}, out); err != nil {
 		return nil, err
 	}
 	h.log(req.Session, func(l *sessionLog) { l.splits = append(l.splits, req) })
@@ -214,7 +215,7 @@ func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (
 // FinishTree implements gbdt.Holder.
 func (h *remoteHolder) FinishTree(ctx context.Context, req gbdt.FinishRequest) (*gbdt.EvalResponse, error) {
 	out := &gbdt.EvalResponse{}
-	if err := h.do(ctx, mFinish, &FinishRequest{Group: h.gid, Req: req}, out); err != nil {
+	if err := h.do(ctx, mFinish, &wire.FinishRequest{Group: h.gid, Req: req}, out); err != nil {
 		return nil, err
 	}
 	h.log(req.Session, func(l *sessionLog) { l.trees, l.grad, l.splits = append(l.trees, req.Tree), nil, nil })
@@ -226,5 +227,5 @@ func (h *remoteHolder) EndSession(ctx context.Context, id gbdt.SessionID) error 
 	h.mu.Lock()
 	delete(h.logs, id)
 	h.mu.Unlock()
-	return h.do(ctx, mEnd, &EndRequest{Group: h.gid, Session: id}, &Done{})
+	return h.do(ctx, mEnd, &wire.EndRequest{Group: h.gid, Session: id}, &wire.Done{})
 }

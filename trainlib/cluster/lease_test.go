@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 )
 
 // A worker's own --lease is its word: a driver asking for an hour does not
@@ -13,7 +15,7 @@ func TestWorkerExitsWhenDriverGone(t *testing.T) {
 	secret, _ := NewSecret()
 	p, addr := startWorker(t, secret, "--lease", "300ms")
 	conn := rawConn(t, addr, secret)
-	err := conn.Invoke(context.Background(), fullMethod(mHello), &HelloRequest{Protocol: ProtocolVersion, LeaseMillis: time.Hour.Milliseconds()}, &HelloResponse{})
+	err := conn.Invoke(context.Background(), fullMethod(mHello), &wire.HelloRequest{Protocol: wire.ProtocolVersion, LeaseMillis: time.Hour.Milliseconds()}, &wire.HelloResponse{})
 	if err != nil {
 		t.Fatal(err)
 	}

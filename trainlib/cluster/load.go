@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/data"
 )
 
@@ -26,8 +27,8 @@ func (c *Cluster) maxMoves() int {
 // o.Schema (data.ScanSchema) so that every worker derives the same
 // features.
 func (c *Cluster) LoadGlob(ctx context.Context, set, pattern string, o data.Options) error {
-	var files GlobResponse
-	if err := c.groups[0].do(ctx, mGlob, &GlobRequest{Pattern: pattern}, &files); err != nil {
+	var files wire.GlobResponse
+	if err := c.groups[0].do(ctx, mGlob, &wire.GlobRequest{Pattern: pattern}, &files); err != nil {
 		return fmt.Errorf("cluster: list %s: %w", pattern, err)
 	}
 	return c.LoadFiles(ctx, set, files.Files, o)
@@ -40,12 +41,12 @@ func (c *Cluster) LoadFiles(ctx context.Context, set string, files []string, o d
 	if len(files) < n {
 		return fmt.Errorf("cluster: %d %s file(s) for %d workers: every worker needs at least one file; split the data into at least %d files or use fewer workers", len(files), set, n, n)
 	}
-	reqs := make([]LoadRequest, n)
+	reqs := make([]wire.LoadRequest, n)
 	for g := range reqs {
-		reqs[g] = LoadRequest{Group: g, Options: o}
+		reqs[g] = wire.LoadRequest{Group: g, Options: o}
 	}
 	for r, f := range files {
-		reqs[r%n].Shards = append(reqs[r%n].Shards, ShardSpec{Set: set, Index: r, Path: f})
+		reqs[r%n].Shards = append(reqs[r%n].Shards, wire.ShardSpec{Set: set, Index: r, Path: f})
 	}
 	return c.load(ctx, reqs)
 }
@@ -66,9 +67,9 @@ func (c *Cluster) SendDataset(ctx context.Context, set string, d *data.Dataset, 
 	if err := checkDataset(d); err != nil {
 		return fmt.Errorf("cluster: dataset: %w", err)
 	}
-	reqs := make([]LoadRequest, n)
+	reqs := make([]wire.LoadRequest, n)
 	for g := range reqs {
-		reqs[g] = LoadRequest{Group: g}
+		reqs[g] = wire.LoadRequest{Group: g}
 	}
 	for r := 0; r < shards; r++ {
 		lo, hi := r*d.Rows/shards, (r+1)*d.Rows/shards
@@ -79,14 +80,14 @@ func (c *Cluster) SendDataset(ctx context.Context, set string, d *data.Dataset, 
 		if size := 4 * int64(len(piece.Values)+len(piece.Label)); size > int64(c.cfg.maxMessage()) {
 			return fmt.Errorf("cluster: a shard of %d rows is about %d bytes, over the %d-byte message cap: use more shards", piece.Rows, size, c.cfg.maxMessage())
 		}
-		reqs[r%n].Shards = append(reqs[r%n].Shards, ShardSpec{Set: set, Index: r, Data: piece})
+		reqs[r%n].Shards = append(reqs[r%n].Shards, wire.ShardSpec{Set: set, Index: r, Data: piece})
 	}
 	return c.load(ctx, reqs)
 }
 
 // load sends every group its load, in parallel, and logs it for replay.
-func (c *Cluster) load(ctx context.Context, reqs []LoadRequest) error {
-	resps := make([]LoadResponse, len(reqs))
+func (c *Cluster) load(ctx context.Context, reqs []wire.LoadRequest) error {
+	resps := make([]wire.LoadResponse, len(reqs))
 	errs := make([]error, len(reqs))
 	var wg sync.WaitGroup
 	for g := range reqs {

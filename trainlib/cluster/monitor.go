@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
+
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 )
@@ -30,8 +32,8 @@ func (w *workerConn) monitor(hang time.Duration) {
 			case <-t.C:
 			}
 			pctx, pcancel := context.WithTimeout(ctx, hang)
-			var out PingResponse
-			err := w.conn.Invoke(pctx, fullMethod(mPing), &PingRequest{Seq: seq}, &out)
+			var out wire.PingResponse
+			err := w.conn.Invoke(pctx, fullMethod(mPing), &wire.PingRequest{Seq: seq}, &out)
 			pcancel()
 			if err == nil || ctx.Err() != nil {
 				continue

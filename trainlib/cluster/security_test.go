@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
+
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
@@ -60,7 +62,7 @@ func TestConnectErrorsNameAddressAndCause(t *testing.T) {
 
 	// A driver of another protocol version.
 	conn := rawConn(t, addr, secret)
-	err = conn.Invoke(ctx, fullMethod(mHello), &HelloRequest{Protocol: ProtocolVersion + 1}, &HelloResponse{})
+	err = conn.Invoke(ctx, fullMethod(mHello), &wire.HelloRequest{Protocol: wire.ProtocolVersion + 1}, &wire.HelloResponse{})
 	mustFail(t, explainDial(addr, err, time.Second), addr, "version mismatch", "same gotrain version")
 
 	// And the right secret works.
@@ -76,7 +78,7 @@ func TestConnectErrorsNameAddressAndCause(t *testing.T) {
 func rawConn(t *testing.T, addr, secret string) *grpc.ClientConn {
 	t.Helper()
 	opts := []grpc.DialOption{grpc.WithTransportCredentials(&handshake{TransportCredentials: insecure.NewCredentials(), key: keyOf(secret)}),
-		grpc.WithDefaultCallOptions(grpc.CallContentSubtype(codecName), grpc.MaxCallSendMsgSize(1<<30))}
+		grpc.WithDefaultCallOptions(grpc.CallContentSubtype(wire.CodecName), grpc.MaxCallSendMsgSize(1<<30))}
 	conn, err := grpc.NewClient("passthrough:///"+addr, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -108,21 +110,21 @@ func TestHostileInputDoesNotCrashWorker(t *testing.T) {
 	}
 	// An oversized message is refused by size with the secret; without
 	// it, the connection fails its handshake and the body is never read.
-	big := &GlobRequest{Pattern: strings.Repeat("x", 1<<20)}
+	big := &wire.GlobRequest{Pattern: strings.Repeat("x", 1<<20)}
 	for s, want := range map[string]codes.Code{secret: codes.ResourceExhausted, "": codes.Unavailable} {
-		err := rawConn(t, addr, s).Invoke(ctx, fullMethod(mGlob), big, &GlobResponse{})
+		err := rawConn(t, addr, s).Invoke(ctx, fullMethod(mGlob), big, &wire.GlobResponse{})
 		if status.Code(err) != want {
 			t.Fatalf("oversized message (secret %v): got %v, want %v", s != "", err, want)
 		}
 	}
 	// Undecodable bodies with the secret: an error, not a crash.
-	err := rawConn(t, addr, secret).Invoke(ctx, fullMethod(mLoad), &GlobRequest{Pattern: "x"}, &LoadResponse{})
+	err := rawConn(t, addr, secret).Invoke(ctx, fullMethod(mLoad), &wire.GlobRequest{Pattern: "x"}, &wire.LoadResponse{})
 	if err == nil {
 		t.Fatal("a Load with a Glob body was accepted")
 	}
 	// Inconsistent data sent by a driver.
-	bad := &LoadRequest{Shards: []ShardSpec{{Set: "train", Data: &badData}}}
-	err = rawConn(t, addr, secret).Invoke(ctx, fullMethod(mLoad), bad, &LoadResponse{})
+	bad := &wire.LoadRequest{Shards: []wire.ShardSpec{{Set: "train", Data: &badData}}}
+	err = rawConn(t, addr, secret).Invoke(ctx, fullMethod(mLoad), bad, &wire.LoadResponse{})
 	mustFail(t, err, "values for")
 	// The worker still serves.
 	c, err := Connect(ctx, Config{Addresses: []string{addr}, Secret: secret})

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"text/tabwriter"
 	"time"
+
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 )
 
 // WorkerStatus describes one worker as the driver sees it.
@@ -79,8 +81,8 @@ func (w *workerConn) status(ctx context.Context) WorkerStatus {
 	if s.Alive {
 		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		defer cancel()
-		var r StatusResponse
-		if err := w.conn.Invoke(ctx, fullMethod(mStatus), &StatusRequest{}, &r); err != nil {
+		var r wire.StatusResponse
+		if err := w.conn.Invoke(ctx, fullMethod(mStatus), &wire.StatusRequest{}, &r); err != nil {
 			s.LastError = "status: " + err.Error()
 		} else {
 			s.Groups, s.Shards, s.Rows, s.MemBytes, s.Busy = r.Groups, r.Shards, r.Rows, r.MemBytes, r.Busy > 0

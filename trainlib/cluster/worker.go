@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"os"
 	"runtime"
 	"slices"
@@ -74,33 +75,33 @@ func (w *worker) holder(g int) (*gbdt.LocalHolder, error) {
 	return gr.holder, nil
 }
 
-func (w *worker) hello(_ context.Context, in *HelloRequest) (*HelloResponse, error) {
-	if in.Protocol != ProtocolVersion {
-		return nil, fmt.Errorf("cluster: protocol version mismatch: the worker speaks v%d, the driver v%d: run the same gotrain version on both sides", ProtocolVersion, in.Protocol)
+func (w *worker) hello(_ context.Context, in *wire.HelloRequest) (*wire.HelloResponse, error) {
+	if in.Protocol != wire.ProtocolVersion {
+		return nil, fmt.Errorf("cluster: protocol version mismatch: the worker speaks v%d, the driver v%d: run the same gotrain version on both sides", wire.ProtocolVersion, in.Protocol)
 	}
 	w.helloed.Store(true)
 	w.touch()
 	if in.LeaseMillis > 0 {
 		w.leaseNanos.Store(in.LeaseMillis * int64(time.Millisecond))
 	}
-	return &HelloResponse{Protocol: ProtocolVersion, PID: os.Getpid(), CPUs: w.cpus}, nil
+	return &wire.HelloResponse{Protocol: wire.ProtocolVersion, PID: os.Getpid(), CPUs: w.cpus}, nil
 }
 
-func (w *worker) ping(_ context.Context, in *PingRequest) (*PingResponse, error) {
-	return &PingResponse{Seq: in.Seq}, nil
+func (w *worker) ping(_ context.Context, in *wire.PingRequest) (*wire.PingResponse, error) {
+	return &wire.PingResponse{Seq: in.Seq}, nil
 }
 
-func (w *worker) glob(_ context.Context, in *GlobRequest) (*GlobResponse, error) {
+func (w *worker) glob(_ context.Context, in *wire.GlobRequest) (*wire.GlobResponse, error) {
 	files, err := data.Glob(in.Pattern)
 	if err != nil {
 		return nil, err
 	}
-	return &GlobResponse{Files: files}, nil
+	return &wire.GlobResponse{Files: files}, nil
 }
 
 // load reads the requested files, checks rows sent by the driver, and
 // rebuilds the group's holder over all its shards.
-func (w *worker) load(ctx context.Context, in *LoadRequest) (*LoadResponse, error) {
+func (w *worker) load(ctx context.Context, in *wire.LoadRequest) (*wire.LoadResponse, error) {
 	var paths []string
 	for _, s := range in.Shards {
 		if s.Data == nil && s.Path == "" {
@@ -157,7 +158,7 @@ func (w *worker) load(ctx context.Context, in *LoadRequest) (*LoadResponse, erro
 	w.mu.Lock()
 	w.groups[in.Group] = g
 	w.mu.Unlock()
-	return &LoadResponse{Rows: g.rows, Features: len(names), Names: names, Categories: cats}, nil
+	return &wire.LoadResponse{Rows: g.rows, Features: len(names), Names: names, Categories: cats}, nil
 }
 
 // checkDataset rejects a Dataset whose sizes disagree, before anything
@@ -175,7 +176,7 @@ func checkDataset(d *data.Dataset) error {
 	return nil
 }
 
-func (w *worker) drop(_ context.Context, in *GroupRequest) (*Done, error) {
+func (w *worker) drop(_ context.Context, in *wire.GroupRequest) (*wire.Done, error) {
 	w.mu.Lock()
 	if in.Group < 0 {
 		clear(w.groups)
@@ -183,19 +184,19 @@ func (w *worker) drop(_ context.Context, in *GroupRequest) (*Done, error) {
 		delete(w.groups, in.Group)
 	}
 	w.mu.Unlock()
-	return &Done{OK: true}, nil
+	return &wire.Done{OK: true}, nil
 }
 
-func (w *worker) shards(ctx context.Context, in *GroupRequest) (*ShardsResponse, error) {
+func (w *worker) shards(ctx context.Context, in *wire.GroupRequest) (*wire.ShardsResponse, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
 	}
 	s, err := h.Shards(ctx)
-	return &ShardsResponse{Shards: s}, err
+	return &wire.ShardsResponse{Shards: s}, err
 }
 
-func (w *worker) summaries(ctx context.Context, in *SummariesRequest) (*SummariesResponse, error) {
+func (w *worker) summaries(ctx context.Context, in *wire.SummariesRequest) (*wire.SummariesResponse, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
@@ -204,10 +205,10 @@ func (w *worker) summaries(ctx context.Context, in *SummariesRequest) (*Summarie
 		return nil, fmt.Errorf("cluster: summary size %d is out of range [2, %d]", in.Req.Size, 1<<20)
 	}
 	s, err := h.Summaries(ctx, in.Req)
-	return &SummariesResponse{Summaries: s}, err
+	return &wire.SummariesResponse{Summaries: s}, err
 }
 
-func (w *worker) setCuts(ctx context.Context, in *SetCutsRequest) (*Done, error) {
+func (w *worker) setCuts(ctx context.Context, in *wire.SetCutsRequest) (*wire.Done, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
@@ -220,10 +221,10 @@ func (w *worker) setCuts(ctx context.Context, in *SetCutsRequest) (*Done, error)
 			return nil, fmt.Errorf("cluster: malformed cuts: feature %d has no cut", f)
 		}
 	}
-	return &Done{OK: true}, h.SetCuts(ctx, in.Cuts)
+	return &wire.Done{OK: true}, h.SetCuts(ctx, in.Cuts)
 }
 
-func (w *worker) start(ctx context.Context, in *StartRequest) (*Done, error) {
+func (w *worker) start(ctx context.Context, in *wire.StartRequest) (*wire.Done, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
@@ -231,19 +232,19 @@ func (w *worker) start(ctx context.Context, in *StartRequest) (*Done, error) {
 	if in.Req.Threads <= 0 || in.Req.Threads > w.cpus {
 		in.Req.Threads = w.cpus
 	}
-	return &Done{OK: true}, h.StartSession(ctx, in.Req)
+	return &wire.Done{OK: true}, h.StartSession(ctx, in.Req)
 }
 
-func (w *worker) gradients(ctx context.Context, in *GradientsRequest) (*GradientsResponse, error) {
+func (w *worker) gradients(ctx context.Context, in *wire.GradientsRequest) (*wire.GradientsResponse, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
 	}
 	st, err := h.Gradients(ctx, in.Req)
-	return &GradientsResponse{Stats: st}, err
+	return &wire.GradientsResponse{Stats: st}, err
 }
 
-func (w *worker) hist(ctx context.Context, in *HistRequest) (*gbdt.HistResponse, error) {
+func (w *worker) hist(ctx context.Context, in *wire.HistRequest) (*gbdt.HistResponse, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
@@ -251,7 +252,7 @@ func (w *worker) hist(ctx context.Context, in *HistRequest) (*gbdt.HistResponse,
 	return h.BuildHistograms(ctx, in.Req)
 }
 
-func (w *worker) splits(ctx context.Context, in *SplitRequest) (*gbdt.SplitResponse, error) {
+func (w *worker) splits(ctx context.Context, in *wire.SplitRequest) (*gbdt.SplitResponse, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
@@ -259,7 +260,7 @@ func (w *worker) splits(ctx context.Context, in *SplitRequest) (*gbdt.SplitRespo
 	return h.ApplySplits(ctx, in.Req)
 }
 
-func (w *worker) finish(ctx context.Context, in *FinishRequest) (*gbdt.EvalResponse, error) {
+func (w *worker) finish(ctx context.Context, in *wire.FinishRequest) (*gbdt.EvalResponse, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
@@ -267,20 +268,20 @@ func (w *worker) finish(ctx context.Context, in *FinishRequest) (*gbdt.EvalRespo
 	return h.FinishTree(ctx, in.Req)
 }
 
-func (w *worker) end(ctx context.Context, in *EndRequest) (*Done, error) {
+func (w *worker) end(ctx context.Context, in *wire.EndRequest) (*wire.Done, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {
 		return nil, err
 	}
-	return &Done{OK: true}, h.EndSession(ctx, in.Session)
+	return &wire.Done{OK: true}, h.EndSession(ctx, in.Session)
 }
 
-func (w *worker) status(_ context.Context, _ *StatusRequest) (*StatusResponse, error) {
+func (w *worker) status(_ context.Context, _ *wire.StatusRequest) (*wire.StatusResponse, error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	st := &StatusResponse{PID: os.Getpid(), CPUs: w.cpus, MemBytes: ms.HeapAlloc, Busy: int(w.busy.Load()), LastErr: w.lastErr}
+	st := &wire.StatusResponse{PID: os.Getpid(), CPUs: w.cpus, MemBytes: ms.HeapAlloc, Busy: int(w.busy.Load()), LastErr: w.lastErr}
 	for id, g := range w.groups {
 		st.Groups = append(st.Groups, id)
 		st.Shards += len(g.shards)

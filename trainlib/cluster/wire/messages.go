@@ -1,4 +1,4 @@
-package cluster
+package wire
 
 import (
 	"github.com/gotrain/gotrain/trainlib/data"
