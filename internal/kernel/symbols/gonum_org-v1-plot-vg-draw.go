@@ -72,14 +72,14 @@ func (W _gonum_org_v1_plot_vg_draw_GlyphDrawer) DrawGlyph(a0 *draw.Canvas, a1 dr
 // _gonum_org_v1_plot_vg_draw_TextHandler is an interface wrapper for TextHandler type
 type _gonum_org_v1_plot_vg_draw_TextHandler struct {
 	IValue   interface{}
-	WBox     func(txt string, fnt font.Font) (width font.Length, height font.Length, depth font.Length)
+	WBox     func(txt string, fnt font.Font) (width vg.Length, height vg.Length, depth vg.Length)
 	WCache   func() *font.Cache
 	WDraw    func(c vg.Canvas, txt string, sty text.Style, pt vg.Point)
 	WExtents func(fnt font.Font) font.Extents
 	WLines   func(txt string) []string
 }
 
-func (W _gonum_org_v1_plot_vg_draw_TextHandler) Box(txt string, fnt font.Font) (width font.Length, height font.Length, depth font.Length) {
+func (W _gonum_org_v1_plot_vg_draw_TextHandler) Box(txt string, fnt font.Font) (width vg.Length, height vg.Length, depth vg.Length) {
 	return W.WBox(txt, fnt)
 }
 func (W _gonum_org_v1_plot_vg_draw_TextHandler) Cache() *font.Cache {

@@ -57,8 +57,8 @@ type _gonum_org_v1_plot_vg_Canvas struct {
 	WRotate       func(rad float64)
 	WScale        func(x float64, y float64)
 	WSetColor     func(a0 color.Color)
-	WSetLineDash  func(pattern []font.Length, offset font.Length)
-	WSetLineWidth func(a0 font.Length)
+	WSetLineDash  func(pattern []vg.Length, offset vg.Length)
+	WSetLineWidth func(a0 vg.Length)
 	WStroke       func(a0 vg.Path)
 	WTranslate    func(pt vg.Point)
 }
@@ -87,10 +87,10 @@ func (W _gonum_org_v1_plot_vg_Canvas) Scale(x float64, y float64) {
 func (W _gonum_org_v1_plot_vg_Canvas) SetColor(a0 color.Color) {
 	W.WSetColor(a0)
 }
-func (W _gonum_org_v1_plot_vg_Canvas) SetLineDash(pattern []font.Length, offset font.Length) {
+func (W _gonum_org_v1_plot_vg_Canvas) SetLineDash(pattern []vg.Length, offset vg.Length) {
 	W.WSetLineDash(pattern, offset)
 }
-func (W _gonum_org_v1_plot_vg_Canvas) SetLineWidth(a0 font.Length) {
+func (W _gonum_org_v1_plot_vg_Canvas) SetLineWidth(a0 vg.Length) {
 	W.WSetLineWidth(a0)
 }
 func (W _gonum_org_v1_plot_vg_Canvas) Stroke(a0 vg.Path) {
@@ -111,9 +111,9 @@ type _gonum_org_v1_plot_vg_CanvasSizer struct {
 	WRotate       func(rad float64)
 	WScale        func(x float64, y float64)
 	WSetColor     func(a0 color.Color)
-	WSetLineDash  func(pattern []font.Length, offset font.Length)
-	WSetLineWidth func(a0 font.Length)
-	WSize         func() (x font.Length, y font.Length)
+	WSetLineDash  func(pattern []vg.Length, offset vg.Length)
+	WSetLineWidth func(a0 vg.Length)
+	WSize         func() (x vg.Length, y vg.Length)
 	WStroke       func(a0 vg.Path)
 	WTranslate    func(pt vg.Point)
 }
@@ -142,13 +142,13 @@ func (W _gonum_org_v1_plot_vg_CanvasSizer) Scale(x float64, y float64) {
 func (W _gonum_org_v1_plot_vg_CanvasSizer) SetColor(a0 color.Color) {
 	W.WSetColor(a0)
 }
-func (W _gonum_org_v1_plot_vg_CanvasSizer) SetLineDash(pattern []font.Length, offset font.Length) {
+func (W _gonum_org_v1_plot_vg_CanvasSizer) SetLineDash(pattern []vg.Length, offset vg.Length) {
 	W.WSetLineDash(pattern, offset)
 }
-func (W _gonum_org_v1_plot_vg_CanvasSizer) SetLineWidth(a0 font.Length) {
+func (W _gonum_org_v1_plot_vg_CanvasSizer) SetLineWidth(a0 vg.Length) {
 	W.WSetLineWidth(a0)
 }
-func (W _gonum_org_v1_plot_vg_CanvasSizer) Size() (x font.Length, y font.Length) {
+func (W _gonum_org_v1_plot_vg_CanvasSizer) Size() (x vg.Length, y vg.Length) {
 	return W.WSize()
 }
 func (W _gonum_org_v1_plot_vg_CanvasSizer) Stroke(a0 vg.Path) {
@@ -169,9 +169,9 @@ type _gonum_org_v1_plot_vg_CanvasWriterTo struct {
 	WRotate       func(rad float64)
 	WScale        func(x float64, y float64)
 	WSetColor     func(a0 color.Color)
-	WSetLineDash  func(pattern []font.Length, offset font.Length)
-	WSetLineWidth func(a0 font.Length)
-	WSize         func() (x font.Length, y font.Length)
+	WSetLineDash  func(pattern []vg.Length, offset vg.Length)
+	WSetLineWidth func(a0 vg.Length)
+	WSize         func() (x vg.Length, y vg.Length)
 	WStroke       func(a0 vg.Path)
 	WTranslate    func(pt vg.Point)
 	WWriteTo      func(w io.Writer) (n int64, err error)
@@ -201,13 +201,13 @@ func (W _gonum_org_v1_plot_vg_CanvasWriterTo) Scale(x float64, y float64) {
 func (W _gonum_org_v1_plot_vg_CanvasWriterTo) SetColor(a0 color.Color) {
 	W.WSetColor(a0)
 }
-func (W _gonum_org_v1_plot_vg_CanvasWriterTo) SetLineDash(pattern []font.Length, offset font.Length) {
+func (W _gonum_org_v1_plot_vg_CanvasWriterTo) SetLineDash(pattern []vg.Length, offset vg.Length) {
 	W.WSetLineDash(pattern, offset)
 }
-func (W _gonum_org_v1_plot_vg_CanvasWriterTo) SetLineWidth(a0 font.Length) {
+func (W _gonum_org_v1_plot_vg_CanvasWriterTo) SetLineWidth(a0 vg.Length) {
 	W.WSetLineWidth(a0)
 }
-func (W _gonum_org_v1_plot_vg_CanvasWriterTo) Size() (x font.Length, y font.Length) {
+func (W _gonum_org_v1_plot_vg_CanvasWriterTo) Size() (x vg.Length, y vg.Length) {
 	return W.WSize()
 }
 func (W _gonum_org_v1_plot_vg_CanvasWriterTo) Stroke(a0 vg.Path) {
