@@ -1,33 +1,17 @@
 """Running cells in a real gotrain kernel through jupyter_client, shared by
-the test folders that drive one (tests/exec, tests/tune): the kernelspec of
-the binary under test (GOTRAIN_BIN, or built here) installed under a
-temporary prefix, a module-wide kernel, and `run`, which executes a cell
-and returns its reply with its iopub messages."""
+every test folder that drives one: the kernelspec of the binary under test
+(tests/gotrainbin.py) installed under a temporary prefix, a kernel started
+and shut down around a block, and `run`, which executes a cell and returns
+its reply with its iopub messages."""
 
 import contextlib
-import os
-import pathlib
-import subprocess
-import tempfile
 import time
 
 from jupyter_client.manager import start_new_kernel
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from gotrainbin import install_kernelspec  # noqa: F401  (re-exported)
 
-
-def install_kernelspec() -> None:
-    """Install the gotrain kernelspec under a temporary prefix and put it
-    first on JUPYTER_PATH."""
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix="gotrain-cells-"))
-    binary = os.environ.get("GOTRAIN_BIN")
-    if not binary:
-        binary = str(tmp / "gotrain")
-        subprocess.run(["go", "build", "-o", binary, "./cmd/gotrain"], cwd=ROOT, check=True)
-    subprocess.run([binary, "install", "--prefix", str(tmp)], check=True, capture_output=True)
-    data = str(tmp / "share" / "jupyter")
-    old = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = data + (os.pathsep + old if old else "")
+TIMEOUT = 30  # seconds; only turns a hang into a failure
 
 
 @contextlib.contextmanager
@@ -42,19 +26,50 @@ def kernel(startup_timeout=60, **kwargs):
         km.shutdown_kernel(now=True)
 
 
-def run(kc, code, timeout):
-    """Execute code; return (reply content, the cell's iopub messages)."""
-    msg_id = kc.execute(code)
+def collect(kc, msg_id, timeout=TIMEOUT):
+    """The iopub messages whose parent is msg_id, up to its idle status."""
+    out = []
     deadline = time.time() + timeout
     while True:
-        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    msgs = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        left = deadline - time.time()
+        if left <= 0:
+            raise AssertionError(f"no idle for {msg_id}; got {[m['msg_type'] for m in out]}")
+        msg = kc.get_iopub_msg(timeout=left)
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
-        msgs.append(msg)
+        out.append(msg)
         if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            return reply["content"], msgs
+            return out
+
+
+def shell_reply(kc, msg_id, timeout=TIMEOUT):
+    """The shell reply to msg_id (skipping stale replies)."""
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def run(kc, code, timeout=TIMEOUT, **kw):
+    """Execute code; return (reply content, iopub messages of the cell)."""
+    msg_id = kc.execute(code, **kw)
+    reply = shell_reply(kc, msg_id, timeout)
+    return reply["content"], collect(kc, msg_id, timeout)
+
+
+def stdout_of(msgs):
+    return "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+
+
+def result_of(msgs):
+    """text/plain of the cell's execute_result, or None."""
+    for m in msgs:
+        if m["msg_type"] == "execute_result":
+            return m["content"]["data"].get("text/plain")
+    return None
+
+
+def errors_of(msgs):
+    return [m for m in msgs if m["msg_type"] == "error"]
+

@@ -4,13 +4,11 @@ in-process `gotrain fit` writes from the same shards.
 
 Run: GOTRAIN_BIN=bin/gotrain .venv/bin/python -m pytest -q tests/cluster"""
 
-import os
 import pathlib
 import subprocess
 
 import pytest
 
-from test_worker_cli import gotrain  # noqa: F401  (the binary fixture)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 

@@ -13,19 +13,8 @@ import signal
 import socket
 import subprocess
 
-import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def gotrain(tmp_path_factory):
-    path = os.environ.get("GOTRAIN_BIN")
-    if path:
-        return path
-    out = tmp_path_factory.mktemp("bin") / "gotrain"
-    subprocess.run(["go", "build", "-o", str(out), "./cmd/gotrain"], cwd=ROOT, check=True)
-    return str(out)
 
 
 def env(token=None):

@@ -11,26 +11,14 @@ a text/plain fallback, and no cell may fail.
 import base64
 import os
 import pathlib
-import subprocess
 
 import nbformat
-import pytest
+
+import gotrainbin
 from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 MODEL = ROOT / "trainlib" / "model" / "testdata" / "credit_logistic.json"
-
-
-@pytest.fixture(scope="module")
-def jupyter_path(tmp_path_factory):
-    """A Jupyter data dir holding the gotrain kernelspec of the binary under test."""
-    tmp = tmp_path_factory.mktemp("kernelspec")
-    binary = os.environ.get("GOTRAIN_BIN")
-    if not binary:
-        binary = str(tmp / "gotrain")
-        subprocess.run(["go", "build", "-o", binary, "./cmd/gotrain"], cwd=ROOT, check=True)
-    subprocess.run([binary, "install", "--prefix", str(tmp)], check=True, capture_output=True)
-    return str(tmp / "share" / "jupyter")
 
 
 CELLS = [
@@ -56,7 +44,8 @@ CELLS = [
 ]
 
 
-def test_notebook_shows_png_and_html(jupyter_path, monkeypatch):
+def test_notebook_shows_png_and_html(monkeypatch):
+    jupyter_path = gotrainbin.kernelspec_dir()
     old = os.environ.get("JUPYTER_PATH")
     monkeypatch.setenv("JUPYTER_PATH", jupyter_path + (os.pathsep + old if old else ""))
     nb = nbformat.v4.new_notebook()

@@ -5,13 +5,11 @@ must agree. The reference numbers are computed here, live, by XGBoost; no fixtur
 
 Run: GOTRAIN_BIN=bin/gotrain .venv/bin/python -m pytest -q tests/gbdt"""
 
-import os
 import pathlib
 import subprocess
 
 import numpy as np
 import pandas as pd
-import pytest
 import xgboost as xgb
 from sklearn.metrics import roc_auc_score
 
@@ -25,16 +23,6 @@ GERMAN_COLUMNS = [
     "residence", "property", "age", "other_installments", "housing", "credits",
     "job", "dependents", "telephone", "foreign_worker", "credit",
 ]
-
-
-@pytest.fixture(scope="module")
-def gotrain(tmp_path_factory):
-    path = os.environ.get("GOTRAIN_BIN")
-    if path:
-        return path
-    out = tmp_path_factory.mktemp("bin") / "gotrain"
-    subprocess.run(["go", "build", "-o", str(out), "./cmd/gotrain"], cwd=ROOT, check=True)
-    return str(out)
 
 
 def split_70_15_15(df, seed=42):

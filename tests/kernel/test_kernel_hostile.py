@@ -3,7 +3,7 @@ lives on, and the next cell still sees state defined before."""
 
 import pytest
 
-from gotrain_kernel_helpers import TIMEOUT, collect, errors_of, result_of, run, shell_reply
+from kernelcells import TIMEOUT, collect, errors_of, result_of, run, shell_reply
 
 HOSTILE = {
     "panic": 'panic("boom")',

@@ -12,7 +12,7 @@ import pytest
 import zmq
 from jupyter_client.manager import KernelManager
 
-from gotrain_kernel_helpers import TIMEOUT, collect, result_of, shell_reply
+from kernelcells import TIMEOUT, collect, result_of, shell_reply
 
 MB = 1 << 20
 

@@ -12,7 +12,7 @@ import pytest
 import zmq
 from jupyter_client.session import Session
 
-from gotrain_kernel_helpers import TIMEOUT, collect, errors_of, result_of, run, shell_reply, stdout_of
+from kernelcells import TIMEOUT, collect, errors_of, result_of, run, shell_reply, stdout_of
 
 
 def start_cell(kc, code, **kw):

@@ -4,7 +4,7 @@ to fd 2 (the standard library's own logger) and a long write followed by
 a short one on the other stream arrive as stream messages in the order the
 cell wrote them."""
 
-from gotrain_kernel_helpers import collect, shell_reply
+from kernelcells import collect, shell_reply
 
 CELL = '''import ("fmt"; "log"; "os"; "strings")
 compiled := log.Default() // compiled code: writes to the process's fd 2

@@ -6,7 +6,6 @@ within 1e-6 on margins and probabilities and within 1e-5 on pred_contribs and
 approx_contribs, using the best iteration as gotrain does by default.
 """
 
-import os
 import pathlib
 import subprocess
 
@@ -20,16 +19,6 @@ CSV = ROOT / "trainlib" / "datasets" / "UCI_Credit_Card.csv"
 LABEL = "default.payment.next.month"
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*Unknown file format.*xgb")
-
-
-@pytest.fixture(scope="session")
-def gotrain(tmp_path_factory):
-    exe = os.environ.get("GOTRAIN_BIN")
-    if exe:
-        return exe
-    exe = tmp_path_factory.mktemp("bin") / "gotrain"
-    subprocess.run(["go", "build", "-o", str(exe), "./cmd/gotrain"], cwd=ROOT, check=True)
-    return str(exe)
 
 
 @pytest.fixture(scope="session")

@@ -35,15 +35,15 @@ def notebook_data(name, cwd):
     return cwd / "data"  # the parameters cell's dataDir, relative to the notebook
 
 
-def test_cli_train_and_notebooks_generate_the_same_data(kernel_env, gotrain_bin, tmp_path):
+def test_cli_train_and_notebooks_generate_the_same_data(kernel_env, gotrain, tmp_path):
     cli = tmp_path / "cli"
-    r = subprocess.run([gotrain_bin, "data", "generate", "--out", str(cli)], capture_output=True, text=True, timeout=GUARD)
+    r = subprocess.run([gotrain, "data", "generate", "--out", str(cli)], capture_output=True, text=True, timeout=GUARD)
     assert r.returncode == 0, r.stderr
     want = files(cli)
     assert "test_data.csv" in want and "train_data_0.csv" in want and "validation_data_0.csv" in want
 
     job = tmp_path / "job"
-    r = subprocess.run([gotrain_bin, "train", "--ray_actors", "1", "--cpus_per_actor", "1", "--tune_samples", "1",
+    r = subprocess.run([gotrain, "train", "--ray_actors", "1", "--cpus_per_actor", "1", "--tune_samples", "1",
                         "--rounds", "1", "--data", str(job), "--out", str(tmp_path / "results")],
                        capture_output=True, text=True, timeout=GUARD)
     assert r.returncode == 0, r.stderr

@@ -81,14 +81,14 @@ def xgboost_test_auc(model_file, data_dir):
     return roc_auc_score(y, p)
 
 
-def test_distributed_training(kernel_env, gotrain_bin, tmp_path):
+def test_distributed_training(kernel_env, gotrain, tmp_path):
     nb, seen = nbcheck.run(NOTEBOOKS / "01-distributed-training.ipynb", tmp_path)
     auc = check_training(nb, seen, tmp_path / "results")
     for f in ["tune_best.json", "tune_best.xgb"]:
         assert xgboost_test_auc(tmp_path / "results" / f, tmp_path / "data") == pytest.approx(auc, abs=1e-4)
     # The README's laptop-sized batch job on the notebook's data finds the
     # same best trial and the same test scores.
-    r = subprocess.run([gotrain_bin, "train", "--ray_actors", "2", "--cpus_per_actor", "1", "--data", str(tmp_path / "data"),
+    r = subprocess.run([gotrain, "train", "--ray_actors", "2", "--cpus_per_actor", "1", "--data", str(tmp_path / "data"),
                         "--out", str(tmp_path / "job")], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
     assert json.loads((tmp_path / "job" / "dominostats.json").read_text()) == \

@@ -36,16 +36,6 @@ ROUNDS = "8"
 
 
 @pytest.fixture(scope="module")
-def gotrain(tmp_path_factory):
-    path = os.environ.get("GOTRAIN_BIN")
-    if path:
-        return str(Path(path).resolve())
-    out = tmp_path_factory.mktemp("bin") / "gotrain"
-    subprocess.run(["go", "build", "-o", str(out), "./cmd/gotrain"], cwd=ROOT, check=True)
-    return str(out)
-
-
-@pytest.fixture(scope="module")
 def driver(tmp_path_factory):
     out = tmp_path_factory.mktemp("bin") / "raydriver"
     subprocess.run(["go", "build", "-o", str(out), "./tests/ray/driver"], cwd=ROOT, check=True)

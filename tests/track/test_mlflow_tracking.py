@@ -153,13 +153,13 @@ def test_gotrain_mlflow_serves_locally(server):
     assert (server.root / "artifacts").is_dir()
 
 
-def test_run_tree_model_and_registry(gotrain_bin, server, tmp_path):
+def test_run_tree_model_and_registry(gotrain, server, tmp_path):
     """Two jobs register two versions of one model: the first logs saved
     XGBoost models, the second trains its trials with gbdt and logs each
     round from the training callback, as the tuner does."""
     jobs = [("saved", tmp_path / "job1", []), ("trained", tmp_path / "job2", ["--models", ""])]
     for experiment, out, extra in jobs:
-        args = demo_args(gotrain_bin, out, "credit-model")
+        args = demo_args(gotrain, out, "credit-model")
         if extra:
             args = args[:args.index("--models")] + args[args.index("--models") + 2:] + extra
         p = subprocess.run(args, env=tracking_env(server.url, experiment),
@@ -190,26 +190,26 @@ def check_same_as_mlflow(client, model, ours):
     assert [getattr(ours, f) for f in fields] == [getattr(theirs, f) for f in fields]
 
 
-def test_sync_replays_a_spool_once(gotrain_bin, server, tmp_path):
+def test_sync_replays_a_spool_once(gotrain, server, tmp_path):
     """With no server at all, the job finishes, keeps every call in its spool
     and says how to send it; `gotrain mlflow sync` sends it, once."""
     out = tmp_path / "job"
     nowhere = tracking_env(f"http://127.0.0.1:{free_port()}", "later")
-    p = subprocess.run(demo_args(gotrain_bin, out, "later-model", "--close-timeout", "1s"),
+    p = subprocess.run(demo_args(gotrain, out, "later-model", "--close-timeout", "1s"),
                        env=nowhere, capture_output=True, text=True, timeout=900)
     assert p.returncode == 0, p.stderr
     assert (out / "trial_results.json").exists() and (out / "dominostats.json").exists()
     assert p.stderr.count("cannot reach") == 1, p.stderr
     assert f"gotrain mlflow sync {out}" in p.stderr, p.stderr
 
-    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=nowhere, capture_output=True, text=True)
+    p = subprocess.run([gotrain, "mlflow", "sync", str(out)], env=nowhere, capture_output=True, text=True)
     assert p.returncode != 0 and "sync again" in p.stderr, p.stderr
 
     env = tracking_env(server.url, "ignored: the spool names the experiment")
-    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=900)
+    p = subprocess.run([gotrain, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=900)
     assert p.returncode == 0, p.stderr
     assert "refused 0, left 0" in p.stdout, p.stdout
-    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    p = subprocess.run([gotrain, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert p.stdout.startswith("sent 0, refused 0, left 0"), p.stdout
 
     client = MlflowClient(server.url)
@@ -233,7 +233,7 @@ def drop_acks(out, kinds):
     (out / "mlflow-spool.jsonl").write_text("\n".join(keep) + "\n")
 
 
-def test_replay_after_a_crash_makes_no_second_model(gotrain_bin, server, tmp_path):
+def test_replay_after_a_crash_makes_no_second_model(gotrain, server, tmp_path):
     """Fault injection: the job's last acknowledgements (the model and its
     registration) never reached the spool, as when the process dies right
     after the server took the calls. `gotrain mlflow sync` replays them and
@@ -241,10 +241,10 @@ def test_replay_after_a_crash_makes_no_second_model(gotrain_bin, server, tmp_pat
     version."""
     out = tmp_path / "job"
     env = tracking_env(server.url, "crash")
-    p = subprocess.run(demo_args(gotrain_bin, out, "crash-model"), env=env, capture_output=True, text=True, timeout=900)
+    p = subprocess.run(demo_args(gotrain, out, "crash-model"), env=env, capture_output=True, text=True, timeout=900)
     assert p.returncode == 0, p.stderr
     drop_acks(out, {"model", "register"})
-    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    p = subprocess.run([gotrain, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stderr
     assert p.stdout.startswith("sent 2, refused 0, left 0"), p.stdout
     client = MlflowClient(server.url)
@@ -255,14 +255,14 @@ def test_replay_after_a_crash_makes_no_second_model(gotrain_bin, server, tmp_pat
     check_version(client, "crash-model", "1", model)
 
 
-def test_server_down_mid_run_then_back(gotrain_bin, server, tmp_path):
+def test_server_down_mid_run_then_back(gotrain, server, tmp_path):
     """Fault injection: the server is stopped mid-run and started again on the
     same port and store; training carries on, the spool replays, nothing is
     lost or logged twice, and the outage is reported once."""
     out = tmp_path / "job"
     env = tracking_env(server.url, "outage")
     proc = subprocess.Popen(
-        demo_args(gotrain_bin, out, "outage-model", "--round-delay", "500ms", "--close-timeout", "15m"),
+        demo_args(gotrain, out, "outage-model", "--round-delay", "500ms", "--close-timeout", "15m"),
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stderr, lines = [], queue.Queue()
     threading.Thread(target=lambda: stderr.extend(proc.stderr), daemon=True).start()
@@ -309,14 +309,14 @@ def test_server_down_mid_run_then_back(gotrain_bin, server, tmp_path):
     check_version(client, "outage-model", "1", model)
 
 
-def test_lost_model_file_marks_the_logged_model_failed(gotrain_bin, server, tmp_path):
+def test_lost_model_file_marks_the_logged_model_failed(gotrain, server, tmp_path):
     """Fault injection: a spooled model file is gone before the replay (the
     upload can never succeed). The real server gets the LoggedModel marked
     FAILED, not READY, no registered version, and sync names the reason;
     the rest of the run tree arrives."""
     out = tmp_path / "job"
     nowhere = tracking_env(f"http://127.0.0.1:{free_port()}", "lost-file")
-    p = subprocess.run(demo_args(gotrain_bin, out, "lost-model", "--close-timeout", "1s"),
+    p = subprocess.run(demo_args(gotrain, out, "lost-model", "--close-timeout", "1s"),
                        env=nowhere, capture_output=True, text=True, timeout=900)
     assert p.returncode == 0, p.stderr
     calls = [json.loads(line) for line in open(out / "mlflow-spool.jsonl")]
@@ -325,7 +325,7 @@ def test_lost_model_file_marks_the_logged_model_failed(gotrain_bin, server, tmp_
     (out / lost["file"]).unlink()
 
     env = tracking_env(server.url, "ignored")
-    p = subprocess.run([gotrain_bin, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    p = subprocess.run([gotrain, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stderr
     assert ", refused 2, left 0" in p.stdout, p.stdout
     assert "upload failed for good" in p.stderr and "not registered" in p.stderr, p.stderr

@@ -46,8 +46,8 @@ def port_open(port):
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_server_stops_when_gotrain_is_killed(gotrain_bin, tmp_path):
-    s = GotrainMLflow(gotrain_bin, tmp_path / "store")
+def test_server_stops_when_gotrain_is_killed(gotrain, tmp_path):
+    s = GotrainMLflow(gotrain, tmp_path / "store")
     s.start()
     tree = descendants(s.proc.pid)
     assert tree, "gotrain mlflow started no server process"

@@ -21,18 +21,6 @@ CREDIT = ROOT / "trainlib" / "datasets" / "UCI_Credit_Card.csv"
 MLFLOW = pathlib.Path(sys.executable).parent / "mlflow"
 
 
-@pytest.fixture(scope="session")
-def gotrain_bin(tmp_path_factory):
-    """The gotrain binary: $GOTRAIN_BIN, or one built from ./cmd/gotrain."""
-    env = os.environ.get("GOTRAIN_BIN")
-    if env:
-        assert pathlib.Path(env).is_file(), f"GOTRAIN_BIN={env} does not exist"
-        return env
-    out = tmp_path_factory.mktemp("bin") / "gotrain"
-    subprocess.run(["go", "build", "-o", str(out), "./cmd/gotrain"], cwd=ROOT, check=True)
-    return str(out)
-
-
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -45,8 +33,8 @@ class GotrainMLflow:
     artifacts). It can be stopped and started again on the same port and
     store, as an outage would."""
 
-    def __init__(self, gotrain_bin, root):
-        self.bin = gotrain_bin
+    def __init__(self, gotrain, root):
+        self.bin = gotrain
         self.root = pathlib.Path(root)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -79,18 +67,18 @@ class GotrainMLflow:
 
 
 @pytest.fixture(scope="module")
-def server(gotrain_bin, tmp_path_factory):
-    s = GotrainMLflow(gotrain_bin, tmp_path_factory.mktemp("mlflow") / "store")
+def server(gotrain, tmp_path_factory):
+    s = GotrainMLflow(gotrain, tmp_path_factory.mktemp("mlflow") / "store")
     s.start()
     yield s
     s.stop()
 
 
-def demo_args(gotrain_bin, out, register, *extra):
+def demo_args(gotrain, out, register, *extra):
     """The hidden `gotrain mlflow demo`: a parent run and one child per saved
     XGBoost model (fixtures written by XGBoost 3.2, see gen_fixtures.py)."""
     models = ",".join(str(FIXTURES / f) for f in ("credit_logistic.json", "credit_missing.json"))
-    return [gotrain_bin, "mlflow", "demo", "--out", str(out), "--data", str(CREDIT),
+    return [gotrain, "mlflow", "demo", "--out", str(out), "--data", str(CREDIT),
             "--rows", str(FIXTURES / "credit_rows.csv"), "--models", models,
             "--register", register, *extra]
 
