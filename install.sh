@@ -47,7 +47,7 @@ go build -o bin/gotrain ./cmd/gotrain
 if [ "$want_test" = 1 ]; then
   stamp=.venv/.requirements.sha256
   # The pinned set and our own papermill translator (installed from the tree).
-  sum=$(cat tests/requirements.txt tests/papermill_gotrain/pyproject.toml | sha256sum | cut -d' ' -f1)
+  sum=$(cat tests/requirements.txt tests/papermill-gotrain/pyproject.toml | sha256sum | cut -d' ' -f1)
   if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
     echo "==> setting up .venv from tests/requirements.txt"
     python3 -m venv .venv

@@ -1,5 +1,5 @@
 """papermill runs the notebooks with injected parameters through the Go
-translator (tests/papermill_gotrain, installed into the venv).
+translator (tests/papermill-gotrain, installed into the venv).
 
 The injected cell must be Go the kernel accepts (assignments to the
 parameters cell's variables, strings escaped as Go literals) and the values
