@@ -3,7 +3,6 @@ package cluster
 import (
 	"context"
 	"fmt"
-	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"os"
 	"runtime"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 )
