@@ -101,6 +101,11 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 			return Result{Err: s.unrenameError(e)}
 		}
 		last, lastIsValue = v, valued
+		if g.kind == declGroup {
+			if e := s.rebindCallers(ctx, code, node, groups); e != nil {
+				return Result{Err: s.unrenameError(e)}
+			}
+		}
 		if g.kind == declGroup && declaresMain(node) {
 			// Run main once, as `go run` would (mainfunc.go).
 			mg := mainCall(g)
@@ -327,7 +332,9 @@ func (s *Session) compileGroup(node ast.Node, isValue bool, g group) (*interp.Pr
 func (s *Session) compile(node ast.Node) (prog *interp.Program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.opts.Log("exec: yaegi compiler panicked: %v\n%s", r, debug.Stack())
+			// A cell the interpreter cannot compile is the user's
+			// problem, not the kernel's: one line in the log.
+			s.opts.Log("exec: yaegi compiler panicked on a cell: %v", r)
 			err = fmt.Errorf("the interpreter cannot compile this cell (%v)", r)
 		}
 	}()

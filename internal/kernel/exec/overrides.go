@@ -5,7 +5,6 @@ import (
 	"io"
 	"log"
 	"reflect"
-	"runtime/debug"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -73,8 +72,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 // goPanic reports a panic recovered in a goroutine a cell started (go
 // statements are rewritten to recover) as an error of the current cell.
 func (s *Session) goPanic(r any) {
-	stack := debug.Stack()
-	s.opts.Log("panic in a cell's goroutine: %v\n%s", r, stack)
+	s.opts.Log("panic in a cell's goroutine: %v", r) // the cell shows where
 	e := s.panicError(r, s.panics.take(), "in a goroutine started by the cell")
 	if s.running.Load() && s.setGoError(e) {
 		return // the running cell fails with it
