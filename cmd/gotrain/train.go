@@ -73,7 +73,7 @@ func runTrain(ctx context.Context, args []string) error {
 	fmt.Printf("best trial %s: eta %.4g, max_depth %v\n", sum.Best.ID, sum.Best.Config["eta"], sum.Best.Config["max_depth"])
 	fmt.Printf("%s\n", sum.Scores)
 	fmt.Printf("results in %s\n", cfg.OutDir)
-	if sum.MLflowRun != "" {
+	if sum.MLflowRun != "" && sum.MLflowUnsent == "" {
 		fmt.Printf("MLflow run %s logged to %s (model registered as %s)\n", sum.MLflowRun, sum.MLflowURL, job.RegisteredModel)
 	}
 	return nil
@@ -99,6 +99,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.StringVar(&cfg.TokenFile, "token-file", "", "file holding the cluster secret of the --workers (default: $"+cluster.TokenEnv+")")
 	tlsFlags := cluster.AddTLSFlags(fs, false)
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
+	fs.DurationVar(&o.MLflowWait, "mlflow-wait", 0, "with --mlflow, how long to wait at the end for the server to take the run tree; what is left stays in OUT for 'gotrain mlflow sync' (0: $"+job.MLflowWaitEnv+", else 3m)")
 	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
 	fs.Uint64Var(&seed, "seed", job.DefaultSeed, "seed of the search, the training and generated data (the default matches 'gotrain data generate' and the notebooks)")
 	if err := fs.Parse(args); err != nil {

@@ -7,14 +7,21 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"time"
 
+	"github.com/gotrain/gotrain/trainlib/track"
 	"github.com/gotrain/gotrain/trainlib/tune"
 )
 
 // RunOptions add what the batch job needs around a Config.
 type RunOptions struct {
-	// MLflow logs the run tree (see LogMLflow).
-	MLflow bool
+	// MLflow logs the run tree (see LogMLflow). The server is checked
+	// before tuning starts; one that does not answer is reported and the
+	// tree spooled, never failing the job. MLflowWait bounds the wait for
+	// the server at the end (see Tracking.Wait).
+	MLflow     bool
+	MLflowWait time.Duration
 	// Log receives progress lines; Progress shows the live trial table
 	// (a tune.Terminal on the command line). Both may be nil.
 	Log      io.Writer
@@ -28,7 +35,9 @@ type Summary struct {
 	Scores    Scores
 	Files     Files
 	// MLflowRun names the parent run, MLflowURL the server, when logged.
-	MLflowRun, MLflowURL string
+	// MLflowUnsent, when set, says what the server has not taken yet and
+	// how to send it (`gotrain mlflow sync`).
+	MLflowRun, MLflowURL, MLflowUnsent string
 }
 
 // Run is the whole batch job: data (generated when missing), workers,
@@ -67,6 +76,20 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) 
 		return nil, err
 	}
 	defer j.Close()
+	var t *Tracking
+	if o.MLflow {
+		// Checked before the tuning: a server that is not there is known
+		// now, and never costs the job its results.
+		if t, err = j.ConnectMLflow(ctx); err != nil {
+			return nil, err
+		}
+		defer t.Close()
+		t.Wait = o.MLflowWait
+		if t.Unreachable != nil {
+			fmt.Fprintf(log, "MLflow: %v; the run tree will be kept in %s and sent at the end if the server answers by then (else run `gotrain mlflow sync %s`)\n",
+				t.Unreachable, filepath.Join(cfg.OutDir, track.SpoolFile), cfg.OutDir)
+		}
+	}
 	fmt.Fprintf(log, "tuning: %d trials of %d rounds\n", cfg.Samples, cfg.Rounds)
 	res, err := j.Tune(ctx, o.Progress)
 	if err != nil {
@@ -80,14 +103,15 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) 
 	if sum.Files, err = j.Save(ctx, res.BestModel, sum.Scores); err != nil {
 		return nil, err
 	}
-	if o.MLflow {
-		t, err := j.ConnectMLflow(ctx)
-		if err != nil {
-			return nil, err
-		}
+	if t != nil {
 		sum.MLflowURL = t.URL
 		fmt.Fprintf(log, "logging to MLflow at %s\n", t.URL)
+		var unsent *track.UnsentError
 		sum.MLflowRun, err = j.LogMLflow(ctx, t, res, sum.Scores, sum.Files)
+		if errors.As(err, &unsent) {
+			sum.MLflowUnsent, err = unsent.Error(), nil
+			fmt.Fprintln(log, unsent.Error())
+		}
 		if err = errors.Join(err, t.Close()); err != nil {
 			return nil, err
 		}

@@ -199,3 +199,35 @@ func readSpool(dir string) (*spoolState, error) {
 	}
 	return st, nil
 }
+
+// SpooledTree describes the run tree a spool already holds: the name of
+// its parent run ("" when it holds none), whether the parent's end was
+// recorded (the whole tree was handed to the tracker), and how many calls
+// the server has not acknowledged yet.
+type SpooledTree struct {
+	Parent   string
+	Complete bool
+	Unsent   int
+}
+
+// ReadSpooledTree reads dir's spool (a job's output directory): a job run
+// again with the same directory replays that tree instead of logging a
+// second one.
+func ReadSpooledTree(dir string) (SpooledTree, error) {
+	st, err := readSpool(dir)
+	if err != nil {
+		return SpooledTree{}, err
+	}
+	var t SpooledTree
+	parent := ""
+	for _, c := range st.calls {
+		switch {
+		case c.Kind == kindRun && c.Parent == "" && parent == "":
+			parent, t.Parent = c.Run, c.Name
+		case c.Kind == kindEnd && c.Run == parent && parent != "":
+			t.Complete = true
+		}
+	}
+	t.Unsent = len(st.pending())
+	return t, nil
+}

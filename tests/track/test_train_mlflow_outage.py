@@ -1,0 +1,88 @@
+"""`gotrain train --mlflow` never held hostage by MLflow, against a real
+`mlflow server` (started, stopped and restarted on the same port and store
+by trackhelpers.GotrainMLflow), counted with MLflow's own client:
+
+- a server that does not answer from the start is reported before tuning,
+  the job's results are unaffected and its run tree waits in the spool;
+- a server that dies after the check and stays down costs at most
+  --mlflow-wait: the job finishes, keeps its spool and says how to sync;
+- rerunning the job with the same --out (after that outage, then once more
+  after it finished) leaves exactly one run tree and one model version.
+"""
+
+import subprocess
+
+import pytest
+from mlflow.tracking import MlflowClient
+
+from trackhelpers import GotrainMLflow, free_port, tracking_env
+
+SMALL = ["--ray_actors", "2", "--cpus_per_actor", "1", "--tune_samples", "2", "--rounds", "3"]
+GUARD = 600  # seconds; a guard against hangs, not a timing assertion
+
+
+@pytest.fixture(scope="module")
+def data(gotrain_bin, tmp_path_factory):
+    d = tmp_path_factory.mktemp("data")
+    subprocess.run([gotrain_bin, "data", "generate", "--out", str(d)], check=True, capture_output=True, timeout=GUARD)
+    return d
+
+
+def train(gotrain_bin, data, out, env, wait="3s"):
+    """A short --mlflow-wait where the server is down; a long one (a guard)
+    where it is up."""
+    return subprocess.run([gotrain_bin, "train", *SMALL, "--mlflow", "--mlflow-wait", wait, "--data", str(data),
+                           "--out", str(out)], env=env, capture_output=True, text=True, timeout=GUARD)
+
+
+def assert_spooled(r, out):
+    assert r.returncode == 0, r.stderr
+    assert (out / "dominostats.json").exists() and (out / "tune_best.json").exists(), "the job's results"
+    assert (out / "mlflow-spool.jsonl").exists()
+    assert f"gotrain mlflow sync {out}" in r.stderr, r.stderr
+
+
+def test_unreachable_from_the_start_is_reported_before_tuning(gotrain_bin, data, tmp_path):
+    out = tmp_path / "o"
+    r = train(gotrain_bin, data, out, tracking_env(f"http://127.0.0.1:{free_port()}", "nowhere"))
+    assert_spooled(r, out)
+    assert "does not answer" in r.stderr and r.stderr.index("does not answer") < r.stderr.index("tuning:"), r.stderr
+
+
+def count(url, experiment):
+    client = MlflowClient(url)
+    exp = client.get_experiment_by_name(experiment)
+    runs = client.search_runs([exp.experiment_id]) if exp else []
+    parents = [r for r in runs if "mlflow.parentRunId" not in r.data.tags]
+    versions = client.search_model_versions("name = 'gotrain-credit'")
+    return len(parents), len(runs) - len(parents), len(versions)
+
+
+def test_server_down_then_reruns_log_one_tree(gotrain_bin, data, tmp_path):
+    server = GotrainMLflow(gotrain_bin, tmp_path / "store")
+    server.start()
+    try:
+        env = tracking_env(server.url, "outage")
+        out = tmp_path / "o"
+        p = subprocess.Popen([gotrain_bin, "train", *SMALL, "--mlflow", "--mlflow-wait", "3s", "--data", str(data),
+                              "--out", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        seen = []
+        for line in p.stderr:
+            seen.append(line)
+            if line.startswith("tuning:"):
+                server.stop()  # after the check, before the tree is sent; it stays down
+                break
+        rest = p.stderr.read()
+        assert p.wait(timeout=GUARD) == 0, "".join(seen) + rest
+        r = subprocess.CompletedProcess(p.args, 0, "", "".join(seen) + rest)
+        assert_spooled(r, out)
+
+        server.start()  # the same port and store
+        r = train(gotrain_bin, data, out, env, wait="300s")
+        assert r.returncode == 0 and "not sent" not in r.stderr, r.stderr
+        assert count(server.url, "outage") == (1, 2, 1), "the rerun after the outage:\n" + r.stderr
+        r = train(gotrain_bin, data, out, env, wait="300s")
+        assert r.returncode == 0 and "not sent" not in r.stderr, r.stderr
+        assert count(server.url, "outage") == (1, 2, 1), "the rerun of a finished job"
+    finally:
+        server.stop()
