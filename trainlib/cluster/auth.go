@@ -60,6 +60,9 @@ func (k authKey) mac(role string, a, b []byte) []byte {
 	return m.Sum(nil)
 }
 
+// errRejected is the worker's side of a failed proof.
+var errRejected = errors.New("wrong cluster secret")
+
 // errBadSecret is a failed proof of the secret.
 var errBadSecret = errors.New("cluster: wrong cluster secret: the driver's " + TokenEnv + " (or --token-file) differs from the worker's")
 
@@ -142,6 +145,9 @@ func (h *handshake) ServerHandshake(raw net.Conn) (net.Conn, credentials.AuthInf
 	}
 	if err := h.check(conn); err != nil {
 		h.guard.failed(peer, err.Error())
+		if errors.Is(err, errRejected) {
+			_, _ = conn.Write([]byte{0}) // after the log line, so a driver told "no" finds it there
+		}
 		conn.Close()
 		return nil, nil, err
 	}
@@ -173,8 +179,7 @@ func (h *handshake) check(conn net.Conn) error {
 		return fmt.Errorf("no proof of the secret (%v)", err)
 	}
 	if !hmac.Equal(proof, h.key.mac("driver", mine, theirs)) {
-		_, _ = conn.Write([]byte{0})
-		return fmt.Errorf("wrong cluster secret")
+		return errRejected
 	}
 	_, err := conn.Write(append([]byte{1}, h.key.mac("worker", theirs, mine)...))
 	return err
