@@ -8,6 +8,8 @@ makes the injected number of trials into the injected folders.
 """
 
 import json
+import subprocess
+import sys
 
 import nbformat
 import papermill
@@ -17,6 +19,16 @@ from papermill_gotrain import GoTranslator
 
 import nbcheck
 from nbcheck import NOTEBOOKS
+
+
+def test_translator_package_imports_before_papermill():
+    """Importing the translator first (as a user's script may) registers it;
+    it used to hit a circular import of papermill's engines."""
+    code = ("import papermill_gotrain, papermill\n"
+            "print(papermill.translators.papermill_translators.find_translator('gotrain', 'go').__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "GoTranslator"
 
 
 def test_translator_writes_go():

@@ -19,18 +19,19 @@ them and papermill does not warn that passed parameters are unknown.
 
 Importing the package registers the translator; papermill imports it on
 start-up through the "papermill.engine" entry point (named "gotrain", the
-nbclient engine under another name), so installing the package is enough.
+nbclient engine under another name, in papermill_gotrain.engine), so
+installing the package is enough, and importing it before papermill works
+too.
 """
 
 import json
 import math
 import re
 
-from papermill.engines import NBClientEngine
 from papermill.models import Parameter
 from papermill.translators import Translator, papermill_translators
 
-__all__ = ["GoTranslator", "GotrainEngine"]
+__all__ = ["GoTranslator"]
 
 
 class GoTranslator(Translator):
@@ -115,10 +116,6 @@ class GoTranslator(Translator):
         if not name.isidentifier():
             raise ValueError(f"parameter name {name!r} is not a Go identifier")
         return f"{name} = {str_val}"
-
-
-class GotrainEngine(NBClientEngine):
-    """papermill's nbclient engine; selecting it is optional (``-e gotrain``)."""
 
 
 papermill_translators.register("go", GoTranslator)
