@@ -240,13 +240,8 @@ func (f *fitFlags) save(w io.Writer, p gbdt.Params, opt gbdt.Options, res *gbdt.
 
 // lastMetric names the metric early stopping watches.
 func lastMetric(p gbdt.Params) string {
-	if len(p.EvalMetric) > 0 {
-		return p.EvalMetric[len(p.EvalMetric)-1]
-	}
-	if p.Objective == "reg:squarederror" {
-		return "rmse"
-	}
-	return "logloss"
+	ms := p.Metrics()
+	return ms[len(ms)-1]
 }
 
 // formatRound prints a round as XGBoost does: [3]\ttrain-logloss:0.41234\t…

@@ -72,7 +72,18 @@ func runPredict(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		return writeMatrixCSV(*out, append(append([]string{}, names...), "bias"), c)
+		cols := append(append([]string{}, names...), "bias")
+		if k := m.Outputs(); k > 1 {
+			// One block per output: class or quantile g's columns are g:name.
+			var all []string
+			for g := 0; g < k; g++ {
+				for _, n := range cols {
+					all = append(all, fmt.Sprintf("%d:%s", g, n))
+				}
+			}
+			cols = all
+		}
+		return writeMatrixCSV(*out, cols, c)
 	}
 	pred, err := m.Predict(x, opt)
 	if err != nil {
@@ -82,7 +93,15 @@ func runPredict(ctx context.Context, args []string) error {
 	if *margin {
 		col = "margin"
 	}
-	return writeMatrixCSV(*out, []string{col}, &data.Matrix{Rows: len(pred), Cols: 1, Values: pred})
+	k := len(pred) / max(1, x.Rows)
+	cols := []string{col}
+	if k > 1 {
+		cols = cols[:0]
+		for g := 0; g < k; g++ {
+			cols = append(cols, fmt.Sprintf("%s_%d", col, g))
+		}
+	}
+	return writeMatrixCSV(*out, cols, &data.Matrix{Rows: x.Rows, Cols: k, Values: pred})
 }
 
 // alignColumns returns d's values in the model's feature order. Without

@@ -222,6 +222,14 @@ func (h *remoteHolder) FinishTree(ctx context.Context, req gbdt.FinishRequest) (
 	return out, nil
 }
 
+// Residuals implements gbdt.Holder. It changes no state, so it needs no
+// log entry.
+func (h *remoteHolder) Residuals(ctx context.Context, req gbdt.ResidualRequest) (*gbdt.ResidualResponse, error) {
+	out := &gbdt.ResidualResponse{}
+	err := h.do(ctx, mResiduals, &wire.ResidualsRequest{Group: h.gid, Req: req}, out)
+	return out, err
+}
+
 // EndSession implements gbdt.Holder.
 func (h *remoteHolder) EndSession(ctx context.Context, id gbdt.SessionID) error {
 	h.mu.Lock()

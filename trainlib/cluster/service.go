@@ -28,6 +28,7 @@ const (
 	mHist      = "BuildHistograms"
 	mSplits    = "ApplySplits"
 	mFinish    = "FinishTree"
+	mResiduals = "Residuals"
 	mEnd       = "EndSession"
 	mStatus    = "Status"
 )
@@ -104,6 +105,7 @@ func serviceDesc() *grpc.ServiceDesc {
 			unary(mHist, (*worker).hist),
 			unary(mSplits, (*worker).splits),
 			unary(mFinish, (*worker).finish),
+			unary(mResiduals, (*worker).residuals),
 			unary(mEnd, (*worker).end),
 			unary(mStatus, (*worker).status),
 		},

@@ -268,6 +268,14 @@ func (w *worker) finish(ctx context.Context, in *wire.FinishRequest) (*gbdt.Eval
 	return h.FinishTree(ctx, in.Req)
 }
 
+func (w *worker) residuals(ctx context.Context, in *wire.ResidualsRequest) (*gbdt.ResidualResponse, error) {
+	h, err := w.holder(in.Group)
+	if err != nil {
+		return nil, err
+	}
+	return h.Residuals(ctx, in.Req)
+}
+
 func (w *worker) end(ctx context.Context, in *wire.EndRequest) (*wire.Done, error) {
 	h, err := w.holder(in.Group)
 	if err != nil {

@@ -54,4 +54,6 @@ type Dataset struct {
 	// feature's codes stand for (code i is Categories[f][i]); nil for a
 	// numeric feature, and nil as a whole when no feature is categorical.
 	Categories [][]string
+	// Weight holds one sample weight per row; nil when every row weighs 1.
+	Weight []float32
 }

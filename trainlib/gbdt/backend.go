@@ -45,8 +45,29 @@ type Holder interface {
 	// all rows and returns the partial evaluation statistics of the
 	// requested sets after this round.
 	FinishTree(ctx context.Context, req FinishRequest) (*EvalResponse, error)
+	// Residuals returns, for each requested node of the tree being built,
+	// label minus margin of output Group of the node's training rows in
+	// the round's sample, with their weights: what adaptive leaves
+	// (reg:absoluteerror, reg:quantileerror) and the base score estimates
+	// take quantiles of.
+	Residuals(ctx context.Context, req ResidualRequest) (*ResidualResponse, error)
 	// EndSession frees a session's state. Binned shards stay.
 	EndSession(ctx context.Context, id SessionID) error
+}
+
+// ResidualRequest asks for the residuals of Nodes for output Group.
+type ResidualRequest struct {
+	Session SessionID
+	Group   int
+	Nodes   []int32
+}
+
+// ResidualResponse holds one list of residuals per requested node, in
+// request order, with their weights (Weights[i] nil when every row weighs
+// 1).
+type ResidualResponse struct {
+	Values  [][]float32
+	Weights [][]float32
 }
 
 // ShardInfo describes one shard: which data set it belongs to ("train" or
@@ -57,8 +78,11 @@ type ShardInfo struct {
 	Index    int
 	Rows     int
 	Features int
-	// LabelSum is the sum of the shard's labels, for the base score.
-	LabelSum float64
+	// LabelSum is the weighted sum of the shard's labels and WeightSum
+	// the sum of its weights (its rows when unweighted), for the base
+	// score.
+	LabelSum  float64
+	WeightSum float64
 }
 
 // SummaryRequest asks for per-feature quantile summaries of at most Size
@@ -92,10 +116,13 @@ type Cuts struct {
 type StartRequest struct {
 	Session   SessionID
 	Objective string
-	// BaseMargin is the margin every row starts from.
-	BaseMargin float32
+	ObjParams ObjParams
+	// BaseMargins are the margins every row starts from, one per model
+	// output (class or quantile; one for other objectives).
+	BaseMargins []float32
 	// Trees are the trees built so far (empty for a new training); the
-	// holder adds their leaf values to the margins, tree by tree.
+	// holder adds their leaf values to the margins, tree by tree: tree i
+	// adds to output i mod len(BaseMargins), as XGBoost's tree_info.
 	Trees []BinTree
 	// Threads bounds the goroutines the holder uses for this session; 0
 	// means GOMAXPROCS.
@@ -104,12 +131,16 @@ type StartRequest struct {
 	CutsFingerprint uint64
 }
 
-// GradientRequest starts round Round of a session. Rows are sampled with
-// probability Subsample by a hash of (Seed, shard index, row, round), so
-// the sample does not depend on which holder holds a shard.
+// GradientRequest starts tree Group of round Round of a session (a round
+// has one tree per model output). Group 0 computes every output's
+// gradients from the margins of the previous round; every group puts the
+// training rows back into the root node with its output's gradients. Rows
+// are sampled with probability Subsample by a hash of (Seed, shard index,
+// row, round), so the sample does not depend on which holder holds a shard.
 type GradientRequest struct {
 	Session   SessionID
 	Round     int
+	Group     int
 	Subsample float64
 	Seed      uint64
 }
@@ -193,11 +224,13 @@ type BinTree struct {
 	Categories [][]int32
 }
 
-// FinishRequest ends the current round: the holder adds Tree's leaf values
-// to the margins of every row, then evaluates Sets with Metrics.
+// FinishRequest ends the current tree: the holder adds Tree's leaf values
+// to the margins of output Group of every row, then evaluates Sets with
+// Metrics (the driver asks for them with a round's last tree).
 type FinishRequest struct {
 	Session SessionID
 	Round   int
+	Group   int
 	Tree    BinTree
 	Sets    []string
 	Metrics []string
@@ -214,13 +247,13 @@ type ShardEval struct {
 	Set   string
 	Index int
 	Count int64
-	// LogLoss and SquaredError are sums over rows; Errors counts rows
-	// whose prediction is on the wrong side of 0.5.
-	LogLoss      float64
-	SquaredError float64
-	Errors       int64
-	// Scores and Labels are the shard's predictions and labels, sent only
-	// when the auc metric is requested (AUC needs a global ranking).
-	Scores []float32
-	Labels []float32
+	// Sums holds, for metric i of the request, the weighted sum of its
+	// per-row terms in Sums[2i] and the sum of weights in Sums[2i+1].
+	Sums []float64
+	// Scores, Labels and Weights are the shard's predictions, labels and
+	// weights (nil: all 1), sent only when the auc metric is requested
+	// (AUC needs a global ranking).
+	Scores  []float32
+	Labels  []float32
+	Weights []float32
 }

@@ -44,12 +44,18 @@ func (d *driver) initBinTrees() ([]BinTree, error) {
 
 // initBase returns the base score of a continued training: the model's,
 // which its trees were fitted around.
-func (d *driver) initBase() (float64, error) {
+func (d *driver) initBase() ([]float64, error) {
 	m := d.opt.InitModel
 	if !math.IsNaN(d.p.BaseScore) && d.p.BaseScore != m.BaseScore {
-		return 0, fmt.Errorf("gbdt: base_score=%v differs from the model to continue's %v; leave base_score unset to continue", d.p.BaseScore, m.BaseScore)
+		return nil, fmt.Errorf("gbdt: base_score=%v differs from the model to continue's %v; leave base_score unset to continue", d.p.BaseScore, m.BaseScore)
 	}
-	return m.BaseScore, nil
+	if d.k > 1 {
+		if len(m.BaseScores) != d.k {
+			return nil, fmt.Errorf("gbdt: the model to continue has %d outputs, the parameters %d", max(1, len(m.BaseScores)), d.k)
+		}
+		return slices.Clone(m.BaseScores), nil
+	}
+	return []float64{m.BaseScore}, nil
 }
 
 // binTreeOf returns t in bin space under cuts: every split condition must

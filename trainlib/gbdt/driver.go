@@ -86,9 +86,15 @@ type driver struct {
 	nbins   int
 	nf      int
 	init    []BinTree
-	base    float64
-	margin0 float32
+	// base holds base_score per model output (in the output's space;
+	// margins for multi-class), margin0 the matching base margins.
+	base    []float64
+	margin0 []float32
+	obj     *objective
+	op      ObjParams
+	k       int
 	rows    int64
+	wsum    float64
 	traffic Traffic
 	cons    constraints
 }
@@ -132,6 +138,7 @@ func (d *driver) setup(ctx context.Context) error {
 	for _, s := range train {
 		d.rows += int64(s.Rows)
 		labelSum += s.LabelSum
+		d.wsum += s.WeightSum
 		if s.Features != train[0].Features {
 			return fmt.Errorf("gbdt: training shard %d has %d features, shard %d has %d: every shard needs the same columns", s.Index, s.Features, train[0].Index, train[0].Features)
 		}
@@ -144,18 +151,11 @@ func (d *driver) setup(ctx context.Context) error {
 	if d.cons, err = resolveConstraints(&d.p, d.opt.FeatureNames, d.nf); err != nil {
 		return err
 	}
-	d.base = d.p.BaseScore
-	if d.opt.InitModel != nil {
-		if d.base, err = d.initBase(); err != nil {
-			return err
-		}
+	if d.obj, err = objectiveOf(d.p.Objective); err != nil {
+		return fmt.Errorf("gbdt: %w", err)
 	}
-	if math.IsNaN(d.base) {
-		d.base = float64(float32(labelSum / float64(d.rows)))
-	}
-	if d.margin0, err = baseMargin(d.p.Objective, d.base); err != nil {
-		return err
-	}
+	d.op = d.p.objParams()
+	d.k = d.op.outputs(d.p.Objective)
 	var sums []ShardSummary
 	parts := make([][]ShardSummary, len(d.holders))
 	req := SummaryRequest{Set: TrainSet, Size: 16 * d.p.MaxBin}
@@ -180,12 +180,22 @@ func (d *driver) setup(ctx context.Context) error {
 	if d.init, err = d.initBinTrees(); err != nil {
 		return err
 	}
-	start := StartRequest{Session: d.sess, Objective: d.p.Objective, BaseMargin: d.margin0,
-		Trees: d.init, Threads: d.p.NThread, CutsFingerprint: d.cuts.Fingerprint()}
+	if err := fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
+		return h.SetCuts(ctx, d.cuts)
+	}); err != nil {
+		return err
+	}
+	if err := d.baseScores(ctx, labelSum); err != nil {
+		return err
+	}
+	return d.start(ctx, d.sess, d.margin0, d.init)
+}
+
+// start starts session id on every holder with base margins and trees.
+func (d *driver) start(ctx context.Context, id SessionID, margins []float32, trees []BinTree) error {
+	start := StartRequest{Session: id, Objective: d.p.Objective, ObjParams: d.op, BaseMargins: margins,
+		Trees: trees, Threads: d.p.NThread, CutsFingerprint: d.cuts.Fingerprint()}
 	return fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
-		if err := h.SetCuts(ctx, d.cuts); err != nil {
-			return err
-		}
 		return h.StartSession(ctx, start)
 	})
 }
@@ -193,8 +203,12 @@ func (d *driver) setup(ctx context.Context) error {
 // run boosts num_boost_round trees, evaluating and early-stopping.
 func (d *driver) run(ctx context.Context) (*Result, error) {
 	p := &d.p
-	m := &model.Model{Objective: p.Objective, BaseScore: d.base, NumFeature: d.nf,
+	m := &model.Model{Objective: p.Objective, BaseScore: d.base[0], NumFeature: d.nf,
 		BestIteration: -1, Params: p.asStrings(d.base), Attributes: map[string]string{}}
+	if d.k > 1 {
+		m.BaseScores = slices.Clone(d.base)
+		m.NumClass = p.NumClass
+	}
 	m.FeatureNames = slices.Clone(d.opt.FeatureNames)
 	if len(m.FeatureNames) > 0 && len(m.FeatureNames) != d.nf {
 		return nil, fmt.Errorf("gbdt: %d feature names for %d features", len(m.FeatureNames), d.nf)
@@ -209,7 +223,7 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 		}
 	}
 	m.Categories = d.modelCategories()
-	first := len(d.init)
+	first := len(d.init) / d.k
 	if first > 0 {
 		m.Trees = slices.Clone(d.opt.InitModel.Trees)
 	}
@@ -221,14 +235,19 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		bt, tree, err := d.buildTree(ctx, round)
-		if err != nil {
-			return nil, fmt.Errorf("gbdt: round %d: %w", round, err)
-		}
-		m.Trees = append(m.Trees, tree)
-		evals, err := d.finish(ctx, round, bt, metricsList)
-		if err != nil {
-			return nil, fmt.Errorf("gbdt: round %d: %w", round, err)
+		var evals []EvalValue
+		for g := 0; g < d.k; g++ {
+			bt, tree, err := d.buildTree(ctx, round, g)
+			if err == nil {
+				err = d.adaptLeaves(ctx, g, bt, &tree)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("gbdt: round %d: %w", round, err)
+			}
+			m.Trees = append(m.Trees, tree)
+			if evals, err = d.finish(ctx, round, g, bt, metricsList); err != nil {
+				return nil, fmt.Errorf("gbdt: round %d: %w", round, err)
+			}
 		}
 		d.traffic.Trees++
 		for _, e := range evals {
@@ -268,8 +287,11 @@ func (d *driver) run(ctx context.Context) (*Result, error) {
 }
 
 // finish sends the tree to the holders and combines their eval sums.
-func (d *driver) finish(ctx context.Context, round int, bt *BinTree, ms []string) ([]EvalValue, error) {
-	req := FinishRequest{Session: d.sess, Round: round, Tree: *bt, Sets: d.opt.Evals, Metrics: ms}
+func (d *driver) finish(ctx context.Context, round, group int, bt *BinTree, ms []string) ([]EvalValue, error) {
+	req := FinishRequest{Session: d.sess, Round: round, Group: group, Tree: *bt}
+	if group == d.k-1 {
+		req.Sets, req.Metrics = d.opt.Evals, ms
+	}
 	d.traffic.TreeBytes += int64(len(bt.Feature)) * 14 * int64(len(d.holders))
 	resps := make([]*EvalResponse, len(d.holders))
 	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
@@ -289,8 +311,8 @@ func (d *driver) finish(ctx context.Context, round int, bt *BinTree, ms []string
 			}
 		}
 		slices.SortFunc(parts, func(a, b ShardEval) int { return a.Index - b.Index })
-		for _, mname := range ms {
-			out = append(out, EvalValue{Set: set, Metric: mname, Value: combineEval(parts, mname)})
+		for i, mname := range req.Metrics {
+			out = append(out, EvalValue{Set: set, Metric: mname, Value: combineEval(parts, i, mname)})
 		}
 	}
 	return out, nil

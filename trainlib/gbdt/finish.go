@@ -31,21 +31,25 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 		}
 		sg := ts.seg[n]
 		v := t.Value[n]
+		g, k := req.Group, s.k
 		for _, r := range ts.rows[sg[0]:sg[1]] {
-			ts.margin[r] += v
+			ts.margin[int(r)*k+g] += v
 		}
 	}); err != nil {
 		return nil, err
 	}
-	if err := s.predictTrain(ctx); err != nil {
-		return nil, err
-	}
+	s.hasPred = false
 	if err := parallelFor(ctx, s.threads, len(s.evals), func(_, k int) {
-		s.walkEval(s.evals[k], t)
+		s.walkEval(s.evals[k], t, req.Group)
 	}); err != nil {
 		return nil, err
 	}
-	need := needsOf(req.Metrics)
+	if len(req.Sets) == 0 {
+		return &EvalResponse{}, ctx.Err()
+	}
+	if err := s.predictTrain(ctx); err != nil {
+		return nil, err
+	}
 	// Each shard's sums run over its rows in order, so shards can be
 	// evaluated in parallel with the same result.
 	type job struct {
@@ -72,16 +76,12 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 	if err := parallelFor(ctx, s.threads, len(jobs), func(_, k int) {
 		j := jobs[k]
 		e := ShardEval{Set: j.set, Index: j.sh.info.Index}
-		lab := j.sh.data.Label
-		if j.pred != nil {
-			for r, p := range j.pred {
-				e.accumulate(p, lab[r], need)
-			}
-		} else {
-			for r, m := range j.marg {
-				e.accumulate(predict(s.obj, m), lab[r], need)
-			}
+		pred := j.pred
+		if pred == nil {
+			pred = make([]float32, len(j.marg))
+			s.predictRows(j.marg, pred)
 		}
+		evalShard(&e, req.Metrics, &s.op, pred, s.k, j.sh.data.Label, j.sh.data.Weight)
 		resp.Shards[k] = e
 	}); err != nil {
 		return nil, err
@@ -100,18 +100,31 @@ func (s *session) predictTrain(ctx context.Context) error {
 	}
 	var tasks []task
 	for _, ts := range s.train {
-		for lo := 0; lo < len(ts.margin); lo += chunk {
-			tasks = append(tasks, task{ts, lo, min(lo+chunk, len(ts.margin))})
+		for lo := 0; lo < len(ts.margin); lo += chunk * s.k {
+			tasks = append(tasks, task{ts, lo, min(lo+chunk*s.k, len(ts.margin))})
 		}
 	}
 	err := parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
 		t := tasks[k]
-		for r := t.lo; r < t.hi; r++ {
-			t.ts.pred[r] = predict(s.obj, t.ts.margin[r])
-		}
+		s.predictRows(t.ts.margin[t.lo:t.hi], t.ts.pred[t.lo:t.hi])
 	})
 	s.hasPred = err == nil
 	return err
+}
+
+// predictRows writes the objective's predictions of margins (k per row)
+// into pred: each output transformed, or a row's softmax for multi-class.
+func (s *session) predictRows(margins, pred []float32) {
+	if s.objf.elem == nil {
+		copy(pred, margins)
+		for lo := 0; lo < len(pred); lo += s.k {
+			softmax(pred[lo : lo+s.k])
+		}
+		return
+	}
+	for i, m := range margins {
+		pred[i] = transform(s.obj, m)
+	}
 }
 
 // check validates a tree received from a driver.

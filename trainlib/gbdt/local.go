@@ -71,12 +71,27 @@ func NewLocalHolder(shards []Shard, threads int) (*LocalHolder, error) {
 		if s.Data.Label == nil || len(s.Data.Label) != s.Data.Rows {
 			return nil, fmt.Errorf("gbdt: shard %d of %s has no label column; load it with a label", s.Index, s.Set)
 		}
-		var sum float64
-		for _, y := range s.Data.Label {
-			sum += float64(y)
+		if s.Data.Weight != nil && len(s.Data.Weight) != s.Data.Rows {
+			return nil, fmt.Errorf("gbdt: shard %d of %s has %d weights for %d rows", s.Index, s.Set, len(s.Data.Weight), s.Data.Rows)
+		}
+		sum, wsum := 0.0, float64(s.Data.Rows)
+		if s.Data.Weight == nil {
+			for _, y := range s.Data.Label {
+				sum += float64(y)
+			}
+		} else {
+			wsum = 0
+			for r, y := range s.Data.Label {
+				w := s.Data.Weight[r]
+				if !(w >= 0) || math.IsInf(float64(w), 0) {
+					return nil, fmt.Errorf("gbdt: shard %d of %s, row %d: weight %v; weights must be finite and ≥ 0", s.Index, s.Set, r+1, w)
+				}
+				sum += float64(y) * float64(w)
+				wsum += float64(w)
+			}
 		}
 		h.shards = append(h.shards, &localShard{
-			info: ShardInfo{Set: s.Set, Index: s.Index, Rows: s.Data.Rows, Features: s.Data.Cols, LabelSum: sum},
+			info: ShardInfo{Set: s.Set, Index: s.Index, Rows: s.Data.Rows, Features: s.Data.Cols, LabelSum: sum, WeightSum: wsum},
 			data: s.Data,
 		})
 	}

@@ -2,69 +2,72 @@ package gbdt
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/gotrain/gotrain/trainlib/metric"
 )
 
-// metricNeeds says which per-row terms a round's metrics need: logarithms
-// and kept scores are the costly ones.
-type metricNeeds struct{ logloss, auc bool }
+// metricNames lists the supported metrics for messages.
+func metricNames() string { return strings.Join(metric.Names(), ", ") }
 
-// needsOf returns what metrics ms need.
-func needsOf(ms []string) metricNeeds {
-	var n metricNeeds
-	for _, m := range ms {
-		n.logloss = n.logloss || m == "logloss"
-		n.auc = n.auc || m == "auc"
-	}
-	return n
+// metricParams are the objective parameters the metrics read.
+func (o *ObjParams) metricParams() *metric.Params {
+	return &metric.Params{HuberSlope: o.HuberSlope, QuantileAlpha: o.QuantileAlpha}
 }
 
-// accumulate adds the contribution of a row with prediction p and label y
-// to e.
-func (e *ShardEval) accumulate(p, y float32, need metricNeeds) {
-	e.Count++
-	pd, yd := float64(p), float64(y)
-	if need.logloss {
-		e.LogLoss += metric.LogLoss(pd, yd)
-	}
-	d := yd - pd
-	e.SquaredError += d * d
-	if metric.Wrong(p, y) {
-		e.Errors++
-	}
-	if need.auc {
-		e.Scores = append(e.Scores, p)
-		e.Labels = append(e.Labels, y)
+// evalShard sets a shard's partial sums for metrics ms: preds holds k
+// predictions per row, labels and weights (nil: all 1) one per row.
+func evalShard(e *ShardEval, ms []string, o *ObjParams, preds []float32, k int, labels, weights []float32) {
+	n := len(labels)
+	mp := o.metricParams()
+	e.Count = int64(n)
+	e.Sums = make([]float64, 2*len(ms))
+	for i, name := range ms {
+		m, _ := metric.Lookup(name)
+		if m.Row == nil { // auc ranks the rows of every shard together
+			e.Scores = slices.Clone(preds[:n])
+			e.Labels = labels
+			e.Weights = weights
+			continue
+		}
+		var s, ws float64
+		for r := 0; r < n; r++ {
+			w := 1.0
+			if weights != nil {
+				w = float64(weights[r])
+			}
+			t, mult := m.Row(preds[r*k:(r+1)*k], labels[r], mp)
+			s += t * w
+			ws += w * mult
+		}
+		e.Sums[2*i], e.Sums[2*i+1] = s, ws
 	}
 }
 
 // combineEval sums shard statistics given in shard order and returns the
-// value of metric m.
-func combineEval(parts []ShardEval, m string) float64 {
-	var n int64
-	var ll, sq float64
-	var errs int64
-	for _, p := range parts {
-		n += p.Count
-		ll += p.LogLoss
-		sq += p.SquaredError
-		errs += p.Errors
+// value of metric i of the request, named m.
+func combineEval(parts []ShardEval, i int, m string) float64 {
+	spec, ok := metric.Lookup(m)
+	if !ok {
+		return math.NaN()
 	}
-	switch m {
-	case "logloss":
-		return metric.Mean(ll, n)
-	case "rmse":
-		return math.Sqrt(metric.Mean(sq, n))
-	case "error":
-		return metric.Mean(float64(errs), n)
-	case "auc":
-		var s, l []float32
+	if spec.Row == nil {
+		var s, l, w []float32
 		for _, p := range parts {
 			s = append(s, p.Scores...)
 			l = append(l, p.Labels...)
+			w = append(w, p.Weights...)
 		}
-		return metric.AUC(s, l)
+		if len(w) != len(s) {
+			w = nil
+		}
+		return metric.WeightedAUC(s, l, w)
 	}
-	return math.NaN()
+	var sum, ws float64
+	for _, p := range parts {
+		sum += p.Sums[2*i]
+		ws += p.Sums[2*i+1]
+	}
+	return spec.Final(sum, ws)
 }

@@ -7,8 +7,112 @@ import (
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
-// hessFloor is XGBoost's lower bound on the logistic hessian.
+// hessFloor is XGBoost's lower bound on the logistic and softmax hessians.
 const hessFloor = 1e-16
+
+// ObjParams are the objective's own parameters, as XGBoost names them.
+// The holders receive them with the session (StartRequest).
+type ObjParams struct {
+	// NumClass is num_class (multi:softprob, multi:softmax).
+	NumClass int
+	// QuantileAlpha is quantile_alpha (reg:quantileerror): one model
+	// output, so one tree per round, per value.
+	QuantileAlpha []float64
+	// HuberSlope is huber_slope (reg:pseudohubererror), 1.
+	HuberSlope float64
+	// TweedieVariancePower is tweedie_variance_power (reg:tweedie), 1.5.
+	TweedieVariancePower float64
+	// PoissonMaxDeltaStep is the max_delta_step count:poisson adds to its
+	// hessian's exponent: max_delta_step when set, else XGBoost's 0.7.
+	PoissonMaxDeltaStep float64
+	// ScalePosWeight is scale_pos_weight: rows labelled 1 weigh this
+	// much more (binary:logistic, reg:squarederror, reg:gamma), 1.
+	ScalePosWeight float64
+}
+
+// objective is one of XGBoost's learning objectives as the trainer needs
+// it: per-row gradients, how base_score is estimated, which labels it
+// accepts and its default metric.
+type objective struct {
+	// elem is the gradient pair of one output at margin m with prediction
+	// p (the model's transform of m), label y and weight w; nil for
+	// softmax, whose outputs depend on each other.
+	elem func(o *ObjParams, k int, m, p, y, w float32) (g, h float32)
+	// spw says whether scale_pos_weight applies (XGBoost's RegLossObj).
+	spw bool
+	// base says how base_score is estimated from the labels.
+	base baseRule
+	// labelOK tells a valid label; rule says which labels are valid.
+	labelOK func(o *ObjParams, y float32) bool
+	rule    string
+	// metric is the default eval_metric.
+	metric string
+}
+
+// baseRule is how an objective estimates base_score when it is not given,
+// as XGBoost 3.2's InitEstimation does.
+type baseRule int
+
+const (
+	// baseMean is the (weighted) label mean (XGBoost's
+	// FitInterceptGlmLike), or one Newton step from margin 0 with
+	// scale_pos_weight ≠ 1.
+	baseMean baseRule = iota
+	// baseNewton is one Newton step from margin 0, −ΣG/ΣH, mapped to the
+	// output (XGBoost's FitIntercept).
+	baseNewton
+	// baseQuantile is the labels' quantile at each alpha (0.5 for
+	// reg:absoluteerror): linear interpolation, or the weighted step
+	// quantile with weights.
+	baseQuantile
+	// baseClassPrior is the log class frequency minus its mean, in margin
+	// space (multi-class).
+	baseClassPrior
+)
+
+// objectives lists the supported objectives. Read-only.
+var objectives = map[string]*objective{
+	model.BinaryLogistic: {elem: gradLogistic, spw: true, base: baseMean, metric: "logloss",
+		labelOK: func(_ *ObjParams, y float32) bool { return y >= 0 && y <= 1 }, rule: "a label in [0, 1]"},
+	model.RegSquaredError:  {elem: gradSquared, spw: true, base: baseMean, metric: "rmse"},
+	model.RegAbsoluteError: {elem: gradAbsolute, base: baseQuantile, metric: "mae"},
+	model.RegPseudoHuber:   {elem: gradPseudoHuber, base: baseNewton, metric: "mphe"},
+	model.RegQuantile:      {elem: gradQuantile, base: baseQuantile, metric: "quantile"},
+	model.CountPoisson: {elem: gradPoisson, base: baseMean, metric: "poisson-nloglik",
+		labelOK: func(_ *ObjParams, y float32) bool { return y >= 0 }, rule: "a non-negative label (a count)"},
+	model.RegGamma: {elem: gradGamma, spw: true, base: baseMean, metric: "gamma-nloglik",
+		labelOK: func(_ *ObjParams, y float32) bool { return y > 0 }, rule: "a positive label"},
+	model.RegTweedie: {elem: gradTweedie, base: baseMean, metric: "tweedie-nloglik",
+		labelOK: func(_ *ObjParams, y float32) bool { return y >= 0 }, rule: "a non-negative label"},
+	model.MultiSoftprob: {base: baseClassPrior, metric: "mlogloss", labelOK: classLabel, rule: "a class number 0, 1, …, num_class−1"},
+	model.MultiSoftmax:  {base: baseClassPrior, metric: "mlogloss", labelOK: classLabel, rule: "a class number 0, 1, …, num_class−1"},
+}
+
+func classLabel(o *ObjParams, y float32) bool {
+	return y >= 0 && int(y) < o.NumClass && float32(math.Floor(float64(y))) == y
+}
+
+// objectiveOf returns the objective named name.
+func objectiveOf(name string) (*objective, error) {
+	o, ok := objectives[name]
+	if !ok {
+		return nil, fmt.Errorf("objective %q is not supported; use one of %s", name, objectiveNames())
+	}
+	return o, nil
+}
+
+// outputs returns the model's outputs, which is also its trees per round.
+func (o *ObjParams) outputs(obj string) int {
+	switch obj {
+	case model.MultiSoftprob, model.MultiSoftmax:
+		return o.NumClass
+	case model.RegQuantile:
+		return len(o.QuantileAlpha)
+	}
+	return 1
+}
+
+func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
 
 // sigmoid is XGBoost's float32 logistic function (exponent clamped so it
 // never overflows), so our margins give XGBoost's probabilities.
@@ -17,48 +121,125 @@ func sigmoid(x float32) float32 {
 	if e > 88.7 {
 		e = 88.7
 	}
-	return 1 / (float32(math.Exp(float64(e))) + 1 + 1e-16)
+	return 1 / (expf(e) + 1 + 1e-16)
 }
 
-// gradient returns the first and second derivative of the loss at margin m
-// for label y.
-func gradient(obj string, m, y float32) (g, h float32) {
-	if obj == model.RegSquaredError {
-		return m - y, 1
-	}
-	return gradientAt(obj, predict(obj, m), y)
+func gradLogistic(_ *ObjParams, _ int, _, p, y, w float32) (float32, float32) {
+	return (p - y) * w, max(p*(1-p), hessFloor) * w
 }
 
-// gradientAt is gradient given the prediction p = predict(obj, m).
-func gradientAt(obj string, p, y float32) (g, h float32) {
-	if obj == model.RegSquaredError {
-		return p - y, 1
-	}
-	h = p * (1 - p)
-	if h < hessFloor {
-		h = hessFloor
-	}
-	return p - y, h
+func gradSquared(_ *ObjParams, _ int, m, _, y, w float32) (float32, float32) {
+	return (m - y) * w, w
 }
 
-// predict maps a margin to the objective's output.
-func predict(obj string, m float32) float32 {
-	if obj == model.RegSquaredError {
-		return m
+func gradAbsolute(_ *ObjParams, _ int, m, _, y, w float32) (float32, float32) {
+	switch d := m - y; {
+	case d > 0:
+		return w, w
+	case d < 0:
+		return -w, w
 	}
-	return sigmoid(m)
+	return 0, w
 }
 
-// baseMargin maps base_score to margin space as the model does.
+func gradPseudoHuber(o *ObjParams, _ int, m, _, y, w float32) (float32, float32) {
+	slope := float32(o.HuberSlope)
+	z := m - y
+	ss := slope * slope
+	scaleSqrt := float32(math.Sqrt(float64(1 + z*z/ss)))
+	scale := ss + z*z
+	return z / scaleSqrt * w, ss / (scale * scaleSqrt) * w
+}
+
+func gradQuantile(o *ObjParams, k int, m, _, y, w float32) (float32, float32) {
+	a := float32(o.QuantileAlpha[k])
+	if m-y >= 0 {
+		return (1 - a) * w, w
+	}
+	return -a * w, w
+}
+
+func gradPoisson(o *ObjParams, _ int, m, p, y, w float32) (float32, float32) {
+	return (p - y) * w, expf(m+float32(o.PoissonMaxDeltaStep)) * w
+}
+
+func gradGamma(_ *ObjParams, _ int, _, p, y, w float32) (float32, float32) {
+	return (1 - y/p) * w, y / p * w
+}
+
+func gradTweedie(o *ObjParams, _ int, m, _, y, w float32) (float32, float32) {
+	rho := float32(o.TweedieVariancePower)
+	g := -y*expf((1-rho)*m) + expf((2-rho)*m)
+	h := -y*(1-rho)*expf((1-rho)*m) + (2-rho)*expf((2-rho)*m)
+	return g * w, h * w
+}
+
+// gradSoftmax writes the softmax gradient pairs of one row with margins m
+// (one per class) and class label y, as XGBoost's SoftmaxMultiClassObj,
+// whose running maximum starts at the smallest positive float32.
+func gradSoftmax(m []float32, y, w float32, g, h []float32) {
+	wmax := float32(math.SmallestNonzeroFloat32 * (1 << 23)) // FLT_MIN
+	for _, v := range m {
+		wmax = max(v, wmax)
+	}
+	var wsum float64
+	for _, v := range m {
+		wsum += float64(expf(v - wmax))
+	}
+	for k, v := range m {
+		p := expf(v-wmax) / float32(wsum)
+		h[k] = float32(math.Max(float64(2*p*(1-p)*w), hessFloor))
+		if float32(k) == y {
+			p--
+		}
+		g[k] = p * w
+	}
+}
+
+// softmax turns margins into probabilities in place, as XGBoost's Softmax.
+func softmax(m []float32) {
+	wmax := m[0]
+	for _, v := range m[1:] {
+		wmax = max(v, wmax)
+	}
+	var wsum float64
+	for i, v := range m {
+		m[i] = expf(v - wmax)
+		wsum += float64(m[i])
+	}
+	for i := range m {
+		m[i] /= float32(wsum)
+	}
+}
+
+// transform maps one output's margin to the objective's prediction (the
+// identity for softmax, whose rows are transformed together).
+func transform(obj string, m float32) float32 {
+	switch obj {
+	case model.BinaryLogistic:
+		return sigmoid(m)
+	case model.CountPoisson, model.RegGamma, model.RegTweedie:
+		return expf(m)
+	}
+	return m
+}
+
+// baseMargin maps a base_score to margin space as the model does.
 func baseMargin(obj string, base float64) (float32, error) {
-	if obj == model.RegSquaredError {
-		return float32(base), nil
+	switch obj {
+	case model.BinaryLogistic:
+		p := float32(base)
+		if !(p > 0 && p < 1) {
+			return 0, fmt.Errorf("gbdt: base_score %v: binary:logistic needs a probability strictly between 0 and 1 (are all labels the same?)", base)
+		}
+		return -float32(math.Log(float64(1/p - 1))), nil
+	case model.CountPoisson, model.RegGamma, model.RegTweedie:
+		if !(base > 0) {
+			return 0, fmt.Errorf("gbdt: base_score %v: %s needs a positive base_score (are all labels 0?)", base, obj)
+		}
+		return float32(math.Log(float64(float32(base)))), nil
 	}
-	p := float32(base)
-	if !(p > 0 && p < 1) {
-		return 0, fmt.Errorf("gbdt: base_score %v: binary:logistic needs a probability strictly between 0 and 1 (are all labels the same?)", base)
-	}
-	return -float32(math.Log(float64(1/p - 1))), nil
+	return float32(base), nil
 }
 
 // thresholdL1 shrinks g towards zero by alpha, as XGBoost's L1 penalty.

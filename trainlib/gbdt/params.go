@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,7 +15,12 @@ import (
 
 // Params are the training parameters, named and defaulted as XGBoost's.
 type Params struct {
-	Objective      string  // objective: binary:logistic or reg:squarederror
+	// Objective is objective: binary:logistic, reg:squarederror,
+	// reg:absoluteerror, reg:pseudohubererror, reg:quantileerror,
+	// count:poisson, reg:gamma, reg:tweedie, multi:softprob or
+	// multi:softmax; ObjParams holds its own parameters.
+	Objective string
+	ObjParams
 	Eta            float64 // eta (learning_rate), 0.3
 	MaxDepth       int     // max_depth, 6
 	MinChildWeight float64 // min_child_weight, 1
@@ -66,6 +72,7 @@ func DefaultParams() Params {
 		Objective: model.BinaryLogistic, Eta: 0.3, MaxDepth: 6, MinChildWeight: 1,
 		Lambda: 1, Subsample: 1, ColsampleTree: 1, MaxBin: 256,
 		BaseScore: math.NaN(), NumBoostRound: 10, MaxCatToOnehot: 4, MaxCatThreshold: 64,
+		ObjParams: ObjParams{HuberSlope: 1, TweedieVariancePower: 1.5, ScalePosWeight: 1},
 	}
 }
 
@@ -108,13 +115,34 @@ var inf = math.Inf(1)
 
 // paramSpecs lists every parameter ParseParams understands. Read-only.
 var paramSpecs = []paramSpec{
-	{[]string{"objective"}, "binary:logistic or reg:squarederror", func(p *Params, s string) error {
-		if s != model.BinaryLogistic && s != model.RegSquaredError {
+	{[]string{"objective"}, "one of " + objectiveNames(), func(p *Params, s string) error {
+		s = strings.TrimSpace(s)
+		if _, ok := objectives[s]; !ok {
 			return fmt.Errorf("%q is not supported", s)
 		}
 		p.Objective = s
 		return nil
 	}},
+	{[]string{"num_class"}, "an integer in [2, 100000] (multi:softprob, multi:softmax)", intIn(2, 100_000, func(p *Params) *int { return &p.NumClass })},
+	{[]string{"quantile_alpha"}, "a number in (0, 1), or several as [0.1,0.5,0.9]", func(p *Params, s string) error {
+		t := strings.TrimSpace(s)
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			t = t[1 : len(t)-1]
+		}
+		var as []float64
+		for _, f := range strings.Split(t, ",") {
+			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil || !(v > 0 && v < 1) {
+				return fmt.Errorf("%q is not a number in (0, 1)", f)
+			}
+			as = append(as, v)
+		}
+		p.QuantileAlpha = as
+		return nil
+	}},
+	{[]string{"huber_slope"}, "a number > 0", floatIn(0, inf, true, true, func(p *Params) *float64 { return &p.HuberSlope })},
+	{[]string{"tweedie_variance_power"}, "a number in [1, 2)", floatIn(1, 2, false, true, func(p *Params) *float64 { return &p.TweedieVariancePower })},
+	{[]string{"scale_pos_weight"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.ScalePosWeight })},
 	{[]string{"eta", "learning_rate"}, "a number in (0, 1]", floatIn(0, 1, true, false, func(p *Params) *float64 { return &p.Eta })},
 	{[]string{"max_depth"}, "an integer in [1, 30]", intIn(1, 30, func(p *Params) *int { return &p.MaxDepth })},
 	{[]string{"min_child_weight"}, "a number ≥ 0", floatIn(0, inf, false, true, func(p *Params) *float64 { return &p.MinChildWeight })},
@@ -142,7 +170,7 @@ var paramSpecs = []paramSpec{
 		p.BaseScore = v
 		return nil
 	}},
-	{[]string{"eval_metric"}, "logloss, error, auc or rmse (comma-separated for several)", func(p *Params, s string) error {
+	{[]string{"eval_metric"}, metricNames() + " (comma-separated for several)", func(p *Params, s string) error {
 		var ms []string
 		for _, m := range strings.Split(s, ",") {
 			m = strings.TrimSpace(m)
@@ -236,15 +264,76 @@ func ParseParams(kvs []string) (Params, error) {
 	return p, nil
 }
 
+// Metrics returns the metrics training evaluates: eval_metric, or the
+// objective's default (logloss, rmse, mlogloss, …).
+func (p *Params) Metrics() []string { return slices.Clone(p.metricsOrDefault()) }
+
 // metricsOrDefault returns the metrics to evaluate.
 func (p *Params) metricsOrDefault() []string {
 	if len(p.EvalMetric) > 0 {
 		return p.EvalMetric
 	}
-	if p.Objective == model.RegSquaredError {
-		return []string{"rmse"}
+	if o, ok := objectives[p.Objective]; ok {
+		m := o.metric
+		if m == "tweedie-nloglik" {
+			m += "@" + ftoa(f32(p.TweedieVariancePower))
+		}
+		return []string{m}
 	}
 	return []string{"logloss"}
+}
+
+// objParams returns the objective's parameters as the holders use them.
+func (p *Params) objParams() ObjParams {
+	o := p.ObjParams
+	o.PoissonMaxDeltaStep = 0.7
+	if p.MaxDeltaStep != 0 {
+		o.PoissonMaxDeltaStep = p.MaxDeltaStep
+	}
+	if p.Objective == model.RegAbsoluteError {
+		o.QuantileAlpha = []float64{0.5}
+	}
+	return o
+}
+
+// validateObjective checks the objective's own parameters.
+func (p *Params) validateObjective() error {
+	multi := p.Objective == model.MultiSoftprob || p.Objective == model.MultiSoftmax
+	switch {
+	case multi && p.NumClass < 2:
+		return fmt.Errorf("gbdt: objective=%s needs num_class (the number of classes, ≥ 2)", p.Objective)
+	case !multi && p.NumClass != 0:
+		return fmt.Errorf("gbdt: num_class=%d is for multi:softprob and multi:softmax, not objective=%s", p.NumClass, p.Objective)
+	case p.Objective == model.RegQuantile && len(p.QuantileAlpha) == 0:
+		return fmt.Errorf("gbdt: objective=reg:quantileerror needs quantile_alpha (for example 0.5, or [0.1,0.5,0.9])")
+	case p.Objective != model.RegQuantile && len(p.QuantileAlpha) != 0:
+		return fmt.Errorf("gbdt: quantile_alpha is for reg:quantileerror, not objective=%s", p.Objective)
+	case p.HuberSlope <= 0:
+		return fmt.Errorf("gbdt: huber_slope=%v must be > 0", p.HuberSlope)
+	case !(p.TweedieVariancePower >= 1 && p.TweedieVariancePower < 2):
+		return fmt.Errorf("gbdt: tweedie_variance_power=%v must be in [1, 2)", p.TweedieVariancePower)
+	case !(p.ScalePosWeight >= 0):
+		return fmt.Errorf("gbdt: scale_pos_weight=%v must be ≥ 0", p.ScalePosWeight)
+	}
+	for _, a := range p.QuantileAlpha {
+		if !(a > 0 && a < 1) {
+			return fmt.Errorf("gbdt: quantile_alpha %v must be in (0, 1)", a)
+		}
+	}
+	if !math.IsNaN(p.BaseScore) && (multi || p.Objective == model.RegQuantile && len(p.QuantileAlpha) > 1) {
+		return fmt.Errorf("gbdt: base_score is one number, but objective=%s has one per output; leave it unset", p.Objective)
+	}
+	return nil
+}
+
+// objectiveNames lists the supported objectives.
+func objectiveNames() string {
+	ns := make([]string, 0, len(objectives))
+	for n := range objectives {
+		ns = append(ns, n)
+	}
+	sort.Strings(ns)
+	return strings.Join(ns, ", ")
 }
 
 // threads returns the goroutine count to use.
@@ -286,8 +375,11 @@ func (p *Params) validate() error {
 	}
 	for _, m := range p.EvalMetric {
 		if _, ok := metric.Lookup(m); !ok {
-			return fmt.Errorf("gbdt: eval_metric %q is not supported; use logloss, error, auc or rmse", m)
+			return fmt.Errorf("gbdt: eval_metric %q is not supported; use %s", m, metricNames())
 		}
+	}
+	if err := p.validateObjective(); err != nil {
+		return err
 	}
 	if !math.IsNaN(p.BaseScore) && p.Objective == model.BinaryLogistic && !(p.BaseScore > 0 && p.BaseScore < 1) {
 		return fmt.Errorf("gbdt: base_score=%v: for binary:logistic base_score must be a probability in (0, 1)", p.BaseScore)
@@ -299,7 +391,8 @@ func ftoa(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // asStrings returns the parameters as XGBoost-named strings, for the
 // model's configuration.
-func (p *Params) asStrings(base float64) map[string]string {
+func (p *Params) asStrings(bases []float64) map[string]string {
+	base := bases[0]
 	m := map[string]string{
 		"objective": p.Objective, "eta": ftoa(p.Eta), "max_depth": strconv.Itoa(p.MaxDepth),
 		"min_child_weight": ftoa(p.MinChildWeight), "lambda": ftoa(p.Lambda), "alpha": ftoa(p.Alpha),
@@ -317,6 +410,23 @@ func (p *Params) asStrings(base float64) map[string]string {
 	}
 	if p.InteractionConstraints != "" {
 		m["interaction_constraints"] = p.InteractionConstraints
+	}
+	switch p.Objective {
+	case model.MultiSoftprob, model.MultiSoftmax:
+		m["num_class"] = strconv.Itoa(p.NumClass)
+	case model.RegQuantile:
+		as := make([]string, len(p.QuantileAlpha))
+		for i, a := range p.QuantileAlpha {
+			as[i] = ftoa(a)
+		}
+		m["quantile_alpha"] = "[" + strings.Join(as, ",") + "]"
+	case model.RegPseudoHuber:
+		m["huber_slope"] = ftoa(p.HuberSlope)
+	case model.RegTweedie:
+		m["tweedie_variance_power"] = ftoa(p.TweedieVariancePower)
+	}
+	if p.ScalePosWeight != 1 {
+		m["scale_pos_weight"] = ftoa(p.ScalePosWeight)
 	}
 	return m
 }

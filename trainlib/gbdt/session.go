@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
-
-	"github.com/gotrain/gotrain/trainlib/model"
+	"strconv"
+	"strings"
 )
 
 // session is one training's state on a LocalHolder: margins of every row,
@@ -13,6 +13,9 @@ import (
 // tree being built.
 type session struct {
 	obj     string
+	objf    *objective
+	op      ObjParams
+	k       int // model outputs: margins per row, trees per round
 	threads int
 	cuts    *Cuts
 	off     []int
@@ -31,13 +34,16 @@ type session struct {
 
 // trainState is a training shard within a session.
 type trainState struct {
-	sh     *localShard
+	sh *localShard
+	// margin holds k margins per row (k model outputs), row by row.
 	margin []float32
-	// pred is the objective's prediction of each row (valid when the
-	// session's hasPred is set).
+	// pred is the objective's prediction of each margin (valid when the
+	// session's hasPred is set; softmax probabilities for multi-class).
 	pred []float32
-	grad []float32
-	hess []float32
+	// grad and hess are the current tree's gradients; with several
+	// outputs, gradK and hessK hold every output's, row by row.
+	grad, hess   []float32
+	gradK, hessK []float32
 	// gh holds each row's quantised gradient and hessian, interleaved.
 	gh []int64
 	// rows is the row partition: node n's rows are rows[seg[n][0]:seg[n][1]],
@@ -50,7 +56,7 @@ type trainState struct {
 // evalState is an eval shard within a session.
 type evalState struct {
 	sh     *localShard
-	margin []float32
+	margin []float32 // k per row
 }
 
 // StartSession implements Holder.
@@ -64,25 +70,43 @@ func (h *LocalHolder) StartSession(ctx context.Context, req StartRequest) error 
 	if req.CutsFingerprint != fp {
 		return fmt.Errorf("gbdt: session %q: the holder's cuts (%x) differ from the session's (%x); call SetCuts with the session's cuts", req.Session, fp, req.CutsFingerprint)
 	}
-	if req.Objective != model.BinaryLogistic && req.Objective != model.RegSquaredError {
-		return fmt.Errorf("gbdt: session %q: objective %q is not supported", req.Session, req.Objective)
+	objf, err := objectiveOf(req.Objective)
+	if err != nil {
+		return fmt.Errorf("gbdt: session %q: %w", req.Session, err)
+	}
+	k := len(req.BaseMargins)
+	if k < 1 || k != req.ObjParams.outputs(req.Objective) {
+		return fmt.Errorf("gbdt: session %q: %d base margins for %s with %d outputs", req.Session, k, req.Objective, req.ObjParams.outputs(req.Objective))
+	}
+	if objf.labelOK != nil {
+		for _, sh := range h.shards {
+			for r, y := range sh.data.Label {
+				if !objf.labelOK(&req.ObjParams, y) {
+					return fmt.Errorf("gbdt: %s shard %d, row %d: label %v is not valid for objective %s, which needs %s", sh.info.Set, sh.info.Index, r+1, y, req.Objective, strings.ReplaceAll(objf.rule, "num_class−1", strconv.Itoa(req.ObjParams.NumClass-1)))
+				}
+			}
+		}
 	}
 	threads := req.Threads
 	if threads <= 0 || threads > h.threads {
 		threads = h.threads
 	}
-	s := &session{obj: req.Objective, threads: threads, cuts: cuts, round: -1}
+	s := &session{obj: req.Objective, objf: objf, op: req.ObjParams, k: k, threads: threads, cuts: cuts, round: -1}
 	s.off, s.nbins = cuts.Offsets()
 	for _, sh := range h.shards {
-		m := make([]float32, sh.info.Rows)
+		m := make([]float32, sh.info.Rows*k)
 		for i := range m {
-			m[i] = req.BaseMargin
+			m[i] = req.BaseMargins[i%k]
 		}
 		if sh.info.Set == TrainSet {
 			n := sh.info.Rows
-			s.train = append(s.train, &trainState{sh: sh, margin: m, pred: make([]float32, n),
+			ts := &trainState{sh: sh, margin: m, pred: make([]float32, n*k),
 				grad: make([]float32, n), hess: make([]float32, n), gh: make([]int64, 2*n),
-				rows: make([]int32, n), scratch: make([]int32, n)})
+				rows: make([]int32, n), scratch: make([]int32, n)}
+			if k > 1 {
+				ts.gradK, ts.hessK = make([]float32, n*k), make([]float32, n*k)
+			}
+			s.train = append(s.train, ts)
 		} else {
 			s.evals = append(s.evals, &evalState{sh: sh, margin: m})
 		}
@@ -130,26 +154,28 @@ func (s *session) replay(ctx context.Context, trees []BinTree) error {
 		t := tasks[k]
 		for ti := range trees {
 			tr := &trees[ti]
+			g := ti % s.k
 			if t.ts != nil {
 				for r := t.lo; r < t.hi; r++ {
-					t.ts.margin[r] += tr.Value[tr.leafOfBins(t.ts.sh, r, s.cuts)]
+					t.ts.margin[r*s.k+g] += tr.Value[tr.leafOfBins(t.ts.sh, r, s.cuts)]
 				}
 				continue
 			}
 			d := t.es.sh.data
 			for r := t.lo; r < t.hi; r++ {
-				t.es.margin[r] += tr.Value[tr.leafOfValues(d.Values[r*d.Cols:(r+1)*d.Cols], s.cuts)]
+				t.es.margin[r*s.k+g] += tr.Value[tr.leafOfValues(d.Values[r*d.Cols:(r+1)*d.Cols], s.cuts)]
 			}
 		}
 	})
 }
 
-// walkEval adds t's leaf values to the margins of an eval shard, walking
-// raw values with the cut values as conditions, exactly as model.Predict.
-func (s *session) walkEval(es *evalState, t *BinTree) {
+// walkEval adds t's leaf values to the margins of output g of an eval
+// shard, walking raw values with the cut values as conditions, exactly as
+// model.Predict.
+func (s *session) walkEval(es *evalState, t *BinTree, g int) {
 	d := es.sh.data
 	for r := 0; r < d.Rows; r++ {
-		es.margin[r] += t.Value[t.leafOfValues(d.Values[r*d.Cols:(r+1)*d.Cols], s.cuts)]
+		es.margin[r*s.k+g] += t.Value[t.leafOfValues(d.Values[r*d.Cols:(r+1)*d.Cols], s.cuts)]
 	}
 }
 
@@ -231,6 +257,12 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 	if err != nil {
 		return GradientStats{}, err
 	}
+	if req.Group < 0 || req.Group >= s.k {
+		return GradientStats{}, fmt.Errorf("gbdt: session %q: tree %d of a round asked for a model of %d outputs", req.Session, req.Group, s.k)
+	}
+	if req.Group > 0 && req.Round != s.round {
+		return GradientStats{}, fmt.Errorf("gbdt: session %q: tree %d of round %d asked while the holder is at round %d; start the round with tree 0", req.Session, req.Group, req.Round, s.round)
+	}
 	var st GradientStats
 	const chunk = 16384
 	type task struct {
@@ -244,25 +276,27 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 		}
 		st.Rows += int64(ts.sh.info.Rows)
 	}
+	if req.Group == 0 && !s.hasPred {
+		if err := s.predictTrain(ctx); err != nil {
+			return st, err
+		}
+	}
 	maxG := make([]float64, len(tasks))
 	maxH := make([]float64, len(tasks))
 	err = parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
 		t := tasks[k]
-		lab := t.ts.sh.data.Label
+		if req.Group == 0 {
+			s.rowGradients(t.ts, t.lo, t.hi, req)
+		}
+		if s.k > 1 {
+			for r := t.lo; r < t.hi; r++ {
+				t.ts.grad[r], t.ts.hess[r] = t.ts.gradK[r*s.k+req.Group], t.ts.hessK[r*s.k+req.Group]
+			}
+		}
 		var mg, mh float32
 		for r := t.lo; r < t.hi; r++ {
-			var g, hh float32
-			if s.hasPred {
-				g, hh = gradientAt(s.obj, t.ts.pred[r], lab[r])
-			} else {
-				g, hh = gradient(s.obj, t.ts.margin[r], lab[r])
-			}
-			if !sampleKeep(req.Seed, t.ts.sh.info.Index, r, req.Round, req.Subsample) {
-				g, hh = 0, 0
-			}
-			t.ts.grad[r], t.ts.hess[r] = g, hh
-			mg = max(mg, float32(math.Abs(float64(g))))
-			mh = max(mh, hh)
+			mg = max(mg, float32(math.Abs(float64(t.ts.grad[r]))))
+			mh = max(mh, t.ts.hess[r])
 		}
 		maxG[k], maxH[k] = float64(mg), float64(mh)
 	})
@@ -281,4 +315,39 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 	}
 	s.round, s.hasGH, s.nNodes = req.Round, false, 1
 	return st, nil
+}
+
+// rowGradients computes the gradient pairs of every output of rows
+// [lo, hi) of ts from their margins and predictions; rows outside the
+// round's sample get zero.
+func (s *session) rowGradients(ts *trainState, lo, hi int, req GradientRequest) {
+	lab, wts := ts.sh.data.Label, ts.sh.data.Weight
+	o := &s.op
+	k := s.k
+	g, h := ts.grad, ts.hess
+	if k > 1 {
+		g, h = ts.gradK, ts.hessK
+	}
+	for r := lo; r < hi; r++ {
+		y, w := lab[r], float32(1)
+		if wts != nil {
+			w = wts[r]
+		}
+		if s.objf.spw && y == 1 {
+			w *= float32(o.ScalePosWeight)
+		}
+		if !sampleKeep(req.Seed, ts.sh.info.Index, r, req.Round, req.Subsample) {
+			clear(g[r*k : (r+1)*k])
+			clear(h[r*k : (r+1)*k])
+			continue
+		}
+		if s.objf.elem == nil {
+			gradSoftmax(ts.margin[r*k:(r+1)*k], y, w, g[r*k:(r+1)*k], h[r*k:(r+1)*k])
+			continue
+		}
+		for j := 0; j < k; j++ {
+			i := r*k + j
+			g[i], h[i] = s.objf.elem(o, j, ts.margin[i], ts.pred[i], y, w)
+		}
+	}
 }

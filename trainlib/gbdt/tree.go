@@ -55,7 +55,8 @@ func fixedScale(n int64, maxAbs float64) float64 {
 	return math.Ldexp(1, int(min(e, 50)))
 }
 
-// sampleFeatures returns the features a round's tree may split on.
+// sampleFeatures returns the features tree number round (counted over the
+// model: round × outputs + output) may split on.
 func (d *driver) sampleFeatures(round int) []int {
 	all := make([]int, d.nf)
 	for i := range all {
@@ -74,10 +75,10 @@ func (d *driver) sampleFeatures(round int) []int {
 
 // buildTree grows one tree level by level and returns it in bin space (for
 // the holders) and as a model tree.
-func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree, error) {
+func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, model.Tree, error) {
 	p := &d.p
 	stats := make([]GradientStats, len(d.holders))
-	greq := GradientRequest{Session: d.sess, Round: round, Subsample: p.Subsample, Seed: p.Seed}
+	greq := GradientRequest{Session: d.sess, Round: round, Group: group, Subsample: p.Subsample, Seed: p.Seed}
 	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
 		stats[i], err = h.Gradients(ctx, greq)
 		return err
@@ -92,7 +93,7 @@ func (d *driver) buildTree(ctx context.Context, round int) (*BinTree, model.Tree
 	}
 	d.traffic.GradBytes += 32 * int64(len(d.holders))
 	scale := fixedScale(n, mx)
-	features := d.sampleFeatures(round)
+	features := d.sampleFeatures(round*d.k + group)
 	nodes := []buildNode{{feature: -1, left: -1, right: -1, lo: -math.MaxFloat32, hi: math.MaxFloat32}}
 	level := []int32{0}
 	toBuild := []int32{0}

@@ -14,33 +14,53 @@ package metric
 import (
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Spec describes one metric: its eval_metric name and whether a larger
-// value is better (early stopping and tuning need to know).
+// value is better (early stopping and tuning need to know). Every metric
+// but auc is a weighted mean of per-row terms: Row gives a row's term and
+// its weight multiplier, Final turns the sums into the metric.
 type Spec struct {
 	Name     string
 	Maximize bool
+	// Row is the term of a row with predictions p (one per model output:
+	// class probabilities, quantiles) and label y; nil for auc, which
+	// ranks rows instead.
+	Row func(p []float32, y float32, o *Params) (term, weight float64)
+	// Final turns the weighted sum of terms and of weights into the
+	// metric.
+	Final func(sum, weight float64) float64
 }
 
-// specs lists the metrics gotrain computes, by eval_metric name. Read-only.
-var specs = map[string]Spec{
-	"logloss": {Name: "logloss"},
-	"error":   {Name: "error"},
-	"rmse":    {Name: "rmse"},
-	"auc":     {Name: "auc", Maximize: true},
-}
-
-// Lookup returns the metric called name, and false when there is none.
+// Lookup returns the metric called name (tweedie-nloglik with its
+// @rho, rho in [1, 2)), and false when there is none.
 func Lookup(name string) (Spec, bool) {
-	s, ok := specs[name]
-	return s, ok
+	base, param, hasParam := strings.Cut(name, "@")
+	s, ok := specs[base]
+	if !ok {
+		return s, false
+	}
+	if base != "tweedie-nloglik" {
+		return s, !hasParam
+	}
+	rho, err := strconv.ParseFloat(param, 32)
+	if !hasParam || err != nil || !(rho >= 1 && rho < 2) {
+		return s, false
+	}
+	s.Name = name
+	s.Row = tweedieRow(float32(rho))
+	return s, true
 }
 
 // Names returns every metric's name in sorted order, for error messages.
 func Names() []string {
 	names := make([]string, 0, len(specs))
 	for n := range specs {
+		if n == "tweedie-nloglik" {
+			n += "@rho"
+		}
 		names = append(names, n)
 	}
 	slices.Sort(names)
@@ -80,7 +100,11 @@ func Wrong(p, y float32) bool {
 // AUC returns the area under the ROC curve of scores against binary labels
 // (a label above 0.5 is positive), ties counted half. It is NaN when one
 // class is absent, as in XGBoost.
-func AUC(scores, labels []float32) float64 {
+func AUC(scores, labels []float32) float64 { return WeightedAUC(scores, labels, nil) }
+
+// WeightedAUC is AUC with each row counted with its weight (weights nil:
+// every row weighs 1).
+func WeightedAUC(scores, labels, weights []float32) float64 {
 	idx := make([]int, len(scores))
 	for i := range idx {
 		idx[i] = i
@@ -99,10 +123,14 @@ func AUC(scores, labels []float32) float64 {
 		j := i
 		var dtp, dfp float64
 		for j < len(idx) && scores[idx[j]] == scores[idx[i]] {
+			w := 1.0
+			if weights != nil {
+				w = float64(weights[idx[j]])
+			}
 			if labels[idx[j]] > 0.5 {
-				dtp++
+				dtp += w
 			} else {
-				dfp++
+				dfp += w
 			}
 			j++
 		}

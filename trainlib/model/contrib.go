@@ -8,8 +8,10 @@ import (
 )
 
 // Contributions returns, for each row of x, one value per feature followed by
-// the bias: x.Rows × (NumFeature+1). Each row sums to the row's margin (up
-// to float32 rounding). TreeSHAP matches XGBoost's pred_contribs and
+// the bias: x.Rows × (NumFeature+1); for a model of k outputs (classes,
+// quantiles) one such block per output, x.Rows × k(NumFeature+1), as
+// XGBoost's (rows, k, features+1). Each block sums to the output's margin
+// (up to float32 rounding). TreeSHAP matches XGBoost's pred_contribs and
 // DecisionPath its approx_contribs; both work in float32 in XGBoost's order
 // of operations. Rows are processed in parallel.
 func (m *Model) Contributions(x *data.Matrix, method ContribMethod, opt PredictOptions) (*data.Matrix, error) {
@@ -37,8 +39,9 @@ func (m *Model) ContributionsContext(ctx context.Context, x *data.Matrix, method
 		maxDepth = max(maxDepth, trees[i].depth())
 	}
 	nf := m.NumFeature
-	out := data.NewMatrix(x.Rows, nf+1)
-	base := m.BaseMargin()
+	k := m.Outputs()
+	out := data.NewMatrix(x.Rows, k*(nf+1))
+	bases := m.BaseMargins()
 	err = parallelRows(ctx, x.Rows, func(lo, hi int) {
 		perTree := make([]float32, nf+1)
 		var s *shapScratch
@@ -46,8 +49,9 @@ func (m *Model) ContributionsContext(ctx context.Context, x *data.Matrix, method
 			s = newShapScratch(maxDepth)
 		}
 		for r := lo; r < hi; r++ {
-			row, phi := x.Row(r), out.Row(r)
+			row, all := x.Row(r), out.Row(r)
 			for t := range trees {
+				phi := all[(t%k)*(nf+1) : (t%k+1)*(nf+1)]
 				clear(perTree)
 				if method == TreeSHAP {
 					trees[t].shap(row, means[t], perTree, s)
@@ -58,7 +62,9 @@ func (m *Model) ContributionsContext(ctx context.Context, x *data.Matrix, method
 					phi[j] += v
 				}
 			}
-			phi[nf] += base
+			for g, b := range bases {
+				all[g*(nf+1)+nf] += b
+			}
 		}
 	})
 	if err != nil {

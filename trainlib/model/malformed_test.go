@@ -50,10 +50,14 @@ func TestMalformedFilesNameThePlace(t *testing.T) {
 	}{
 		{"no learner", func(d map[string]any) { delete(d, "learner") }, []string{`missing field "learner"`}},
 		{"base_score not a number", func(d map[string]any) { at(d, "learner", "learner_model_param")["base_score"] = "half" }, []string{"learner.learner_model_param.base_score", `"half"`}},
-		{"base_score with two values", func(d map[string]any) { at(d, "learner", "learner_model_param")["base_score"] = "[1E-1,2E-1]" }, []string{"base_score", "several values"}},
-		{"multi-class", func(d map[string]any) { at(d, "learner", "learner_model_param")["num_class"] = "3" }, []string{"num_class", "not supported"}},
+		{"base_score with two values", func(d map[string]any) { at(d, "learner", "learner_model_param")["base_score"] = "[1E-1,2E-1]" }, []string{"base_score", "2 values for a model of 1 outputs"}},
+		{"multi-class", func(d map[string]any) { at(d, "learner", "learner_model_param")["num_class"] = "3" }, []string{"num_class", "num_class = 3 does not fit objective binary:logistic"}},
 		{"num_feature missing", func(d map[string]any) { delete(at(d, "learner", "learner_model_param"), "num_feature") }, []string{"learner_model_param", `"num_feature"`}},
-		{"unknown objective", func(d map[string]any) { at(d, "learner", "objective")["name"] = "multi:softprob" }, []string{"learner.objective.name", "multi:softprob", "binary:logistic"}},
+		{"unknown objective", func(d map[string]any) { at(d, "learner", "objective")["name"] = "rank:pairwise" }, []string{"learner.objective.name", "rank:pairwise", "binary:logistic"}},
+		{"multi-class objective without num_class", func(d map[string]any) {
+			at(d, "learner", "objective")["name"] = "multi:softprob"
+			at(d, "learner", "objective")["softmax_multiclass_param"] = map[string]any{"num_class": "3"}
+		}, []string{"num_class", "num_class = 0 does not fit objective multi:softprob"}},
 		{"linear booster", func(d map[string]any) { at(d, "learner", "gradient_booster")["name"] = "gblinear" }, []string{"gradient_booster.name", "gblinear"}},
 		{"num_trees disagrees", func(d map[string]any) {
 			at(d, "learner", "gradient_booster", "model", "gbtree_model_param")["num_trees"] = "5"

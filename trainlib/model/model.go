@@ -1,9 +1,17 @@
 package model
 
-// Objectives this package predicts for.
+// Objectives this package predicts for (and package gbdt trains).
 const (
-	BinaryLogistic  = "binary:logistic"
-	RegSquaredError = "reg:squarederror"
+	BinaryLogistic   = "binary:logistic"
+	RegSquaredError  = "reg:squarederror"
+	RegAbsoluteError = "reg:absoluteerror"
+	RegPseudoHuber   = "reg:pseudohubererror"
+	RegQuantile      = "reg:quantileerror"
+	CountPoisson     = "count:poisson"
+	RegGamma         = "reg:gamma"
+	RegTweedie       = "reg:tweedie"
+	MultiSoftprob    = "multi:softprob"
+	MultiSoftmax     = "multi:softmax"
 )
 
 // NoParent is the Parent of a root node, as XGBoost writes it.
@@ -33,6 +41,10 @@ type Tree struct {
 	Categories [][]int32
 }
 
+// Outputs returns the number of model outputs: predictions per row before
+// multi:softmax picks a class, and trees per boosting round.
+func (m *Model) Outputs() int { return max(1, len(m.BaseScores)) }
+
 // NumNodes returns the number of nodes in t.
 func (t *Tree) NumNodes() int { return len(t.Left) }
 
@@ -46,6 +58,14 @@ type Model struct {
 	// BaseScore is the global bias in the objective's output space (a
 	// probability for BinaryLogistic), as XGBoost's base_score.
 	BaseScore float64
+	// BaseScores holds one base_score per output for a model with several
+	// (the classes of a multi-class model, in margin space as XGBoost
+	// keeps them; the alphas of a quantile model), nil for one output.
+	// Tree i then adds to output i mod len(BaseScores), as XGBoost's
+	// tree_info numbers one tree per output and round.
+	BaseScores []float64
+	// NumClass is num_class of a multi-class model, 0 otherwise.
+	NumClass int
 	// FeatureNames and FeatureTypes describe the input columns; NumFeature
 	// is their count (names may be absent in models from elsewhere).
 	FeatureNames []string

@@ -19,7 +19,18 @@ var links = map[string]link{
 	"reg:logistic":    {logit, sigmoid},
 	"binary:logitraw": {identity, identity},
 	RegSquaredError:   {identity, identity},
+	RegAbsoluteError:  {identity, identity},
+	RegPseudoHuber:    {identity, identity},
+	RegQuantile:       {identity, identity},
+	CountPoisson:      {logf, expf},
+	RegGamma:          {logf, expf},
+	RegTweedie:        {logf, expf},
+	MultiSoftprob:     {identity, identity},
+	MultiSoftmax:      {identity, identity},
 }
+
+func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
+func logf(x float32) float32 { return float32(math.Log(float64(x))) }
 
 func identity(x float32) float32 { return x }
 
@@ -49,11 +60,56 @@ func supportedObjectives() string {
 }
 
 // BaseMargin returns the base score in margin space: what every
-// prediction starts from before the trees add their leaf values.
-func (m *Model) BaseMargin() float32 {
+// prediction starts from before the trees add their leaf values (output
+// 0's for a model with several outputs).
+func (m *Model) BaseMargin() float32 { return m.BaseMargins()[0] }
+
+// BaseMargins returns each output's base margin.
+func (m *Model) BaseMargins() []float32 {
+	if len(m.BaseScores) > 0 {
+		// Multi-class base scores are margins; quantiles' link is the
+		// identity.
+		out := make([]float32, len(m.BaseScores))
+		for i, b := range m.BaseScores {
+			out[i] = float32(b)
+		}
+		return out
+	}
 	l, ok := links[m.Objective]
 	if !ok {
-		return float32(m.BaseScore)
+		return []float32{float32(m.BaseScore)}
 	}
-	return l.toMargin(float32(m.BaseScore))
+	return []float32{l.toMargin(float32(m.BaseScore))}
+}
+
+// multiClass reports whether m's outputs are the classes of a softmax.
+func (m *Model) multiClass() bool {
+	return m.Objective == MultiSoftprob || m.Objective == MultiSoftmax
+}
+
+// softmax turns margins into probabilities in place, as XGBoost's Softmax.
+func softmax(v []float32) {
+	wmax := v[0]
+	for _, x := range v[1:] {
+		wmax = max(x, wmax)
+	}
+	var wsum float64
+	for i, x := range v {
+		v[i] = expf(x - wmax)
+		wsum += float64(v[i])
+	}
+	for i := range v {
+		v[i] /= float32(wsum)
+	}
+}
+
+// argmax returns the first index of the largest value.
+func argmax(v []float32) int {
+	best := 0
+	for k, x := range v {
+		if x > v[best] {
+			best = k
+		}
+	}
+	return best
 }

@@ -51,7 +51,10 @@ func (m *Model) checkColumns(cols int) error {
 
 // Predict scores every row of x, in parallel batches. Margins are summed
 // in float32, tree by tree, as XGBoost sums them, so results agree with
-// XGBoost's to the last bits.
+// XGBoost's to the last bits. A model with k > 1 outputs (Outputs) gives
+// k values per row, row by row (class probabilities, or margins with
+// opt.Margin; one value per quantile), except multi:softmax, which gives
+// each row's class.
 func (m *Model) Predict(x *data.Matrix, opt PredictOptions) ([]float32, error) {
 	return m.PredictContext(context.Background(), x, opt)
 }
@@ -70,33 +73,95 @@ func (m *Model) PredictContext(ctx context.Context, x *data.Matrix, opt PredictO
 	if !ok {
 		return nil, fmt.Errorf("model: objective %q is not supported; use one of %s", m.Objective, supportedObjectives())
 	}
-	out := make([]float32, x.Rows)
-	base := m.BaseMargin()
-	trees := flatten(m.Trees[:end])
-	walk := m.HasCategorical()
-	err = parallelRows(ctx, x.Rows, func(lo, hi int) {
-		if walk {
-			// Categorical splits are walked node by node.
-			for i := lo; i < hi; i++ {
-				out[i] = margin(m.Trees[:end], base, x.Values[i*x.Cols:(i+1)*x.Cols])
+	k := m.Outputs()
+	out := make([]float32, x.Rows*k)
+	if k == 1 {
+		base := m.BaseMargin()
+		trees := flatten(m.Trees[:end])
+		walk := m.HasCategorical()
+		err = parallelRows(ctx, x.Rows, func(lo, hi int) {
+			if walk {
+				// Categorical splits are walked node by node.
+				for i := lo; i < hi; i++ {
+					out[i] = margin(m.Trees[:end], base, x.Values[i*x.Cols:(i+1)*x.Cols])
+				}
+			} else {
+				margins(trees, base, x.Values[lo*x.Cols:hi*x.Cols], x.Cols, out[lo:hi])
 			}
-		} else {
-			margins(trees, base, x.Values[lo*x.Cols:hi*x.Cols], x.Cols, out[lo:hi])
-		}
-		if !opt.Margin {
-			for i := lo; i < hi; i++ {
-				out[i] = lk.fromMargin(out[i])
+			if !opt.Margin {
+				for i := lo; i < hi; i++ {
+					out[i] = lk.fromMargin(out[i])
+				}
 			}
-		}
-	})
+		})
+	} else {
+		err = m.predictOutputs(ctx, x, end, out)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if opt.Margin || !m.multiClass() {
+		return out, nil
+	}
+	for r := 0; r < x.Rows; r++ {
+		softmax(out[r*k : (r+1)*k])
+	}
+	if m.Objective == MultiSoftmax {
+		cls := make([]float32, x.Rows)
+		for r := range cls {
+			cls[r] = float32(argmax(out[r*k : (r+1)*k]))
+		}
+		return cls, nil
 	}
 	return out, nil
 }
 
-// PredictRow scores one row.
+// predictOutputs writes the margins of every output of every row of x
+// into out (k per row), summing each output's trees in order.
+func (m *Model) predictOutputs(ctx context.Context, x *data.Matrix, end int, out []float32) error {
+	k := m.Outputs()
+	bases := m.BaseMargins()
+	groups := make([][]Tree, k)
+	for i := 0; i < end; i++ {
+		groups[i%k] = append(groups[i%k], m.Trees[i])
+	}
+	flat := make([][]flatTree, k)
+	for g := range groups {
+		flat[g] = flatten(groups[g])
+	}
+	walk := m.HasCategorical()
+	return parallelRows(ctx, x.Rows, func(lo, hi int) {
+		col := make([]float32, hi-lo)
+		for g := 0; g < k; g++ {
+			if walk {
+				// Categorical splits are walked node by node.
+				for i := range col {
+					col[i] = margin(groups[g], bases[g], x.Values[(lo+i)*x.Cols:(lo+i+1)*x.Cols])
+				}
+			} else {
+				margins(flat[g], bases[g], x.Values[lo*x.Cols:hi*x.Cols], x.Cols, col)
+			}
+			for i, v := range col {
+				out[(lo+i)*k+g] = v
+			}
+		}
+	})
+}
+
+// PredictRow scores one row of a model with one output (use Predict for
+// a model with several, or multi:softmax).
 func (m *Model) PredictRow(row []float32, opt PredictOptions) (float32, error) {
+	if m.Outputs() > 1 || m.multiClass() {
+		x := &data.Matrix{Rows: 1, Cols: len(row), Values: row}
+		if m.Objective != MultiSoftmax || opt.Margin {
+			return 0, fmt.Errorf("model: PredictRow gives one value, this %s model has %d outputs per row; use Predict", m.Objective, m.Outputs())
+		}
+		v, err := m.Predict(x, opt)
+		if err != nil {
+			return 0, err
+		}
+		return v[0], nil
+	}
 	if err := m.checkColumns(len(row)); err != nil {
 		return 0, err
 	}

@@ -52,8 +52,13 @@ func readLearnerParams(m *Model, learner map[string]any, lp path) error {
 	if err != nil {
 		return err
 	}
-	if m.BaseScore, err = parseBaseScore(bs, p.key("base_score")); err != nil {
+	scores, err := parseBaseScores(bs, p.key("base_score"))
+	if err != nil {
 		return err
+	}
+	m.BaseScore = scores[0]
+	if len(scores) > 1 {
+		m.BaseScores = scores
 	}
 	nf, err := intString(mp, p, "num_feature")
 	if err != nil {
@@ -68,40 +73,54 @@ func readLearnerParams(m *Model, learner map[string]any, lp path) error {
 		if err != nil {
 			return err
 		}
-		if nc > 1 {
-			return p.key("num_class").errorf("multi-class models (num_class = %d) are not supported; gotrain predicts binary and regression models", nc)
+		if nc < 0 || nc > 1<<20 {
+			return p.key("num_class").errorf("%d classes is out of range", nc)
 		}
+		m.NumClass = int(nc)
 	}
+	outputs := max(int64(1), int64(m.NumClass))
 	if _, ok := mp["num_target"]; ok {
 		nt, err := intString(mp, p, "num_target")
 		if err != nil {
 			return err
 		}
-		if nt > 1 {
-			return p.key("num_target").errorf("multi-target models (num_target = %d) are not supported", nt)
+		if nt > 1 && m.NumClass > 1 {
+			return p.key("num_target").errorf("multi-target multi-class models (num_target = %d) are not supported", nt)
+		}
+		outputs = max(outputs, nt)
+	}
+	if n := int64(len(scores)); n > 1 && n != outputs {
+		return p.key("base_score").errorf("%d values for a model of %d outputs", n, outputs)
+	}
+	if outputs > 1 && len(m.BaseScores) == 0 {
+		// XGBoost 1.x wrote one base_score for every class.
+		for i := int64(0); i < outputs; i++ {
+			m.BaseScores = append(m.BaseScores, scores[0])
 		}
 	}
 	return nil
 }
 
-// parseBaseScore reads base_score in both spellings XGBoost uses: a bare
-// number ("5E-1", 1.x) or a bracketed list with one value ("[5E-1]", 3.x).
-func parseBaseScore(s string, p path) (float64, error) {
+// parseBaseScores reads base_score in both spellings XGBoost uses: a bare
+// number ("5E-1", 1.x) or a bracketed list with one value per output
+// ("[5E-1]", "[6E1,2.67E2]", 3.x).
+func parseBaseScores(s string, p path) ([]float64, error) {
 	t := strings.TrimSpace(s)
 	if strings.HasPrefix(t, "[") {
 		if !strings.HasSuffix(t, "]") {
-			return 0, p.errorf("unterminated list %q", s)
+			return nil, p.errorf("unterminated list %q", s)
 		}
 		t = strings.TrimSpace(t[1 : len(t)-1])
-		if strings.Contains(t, ",") {
-			return 0, p.errorf("%q holds several values; only single-output models are supported", s)
+	}
+	var out []float64
+	for _, f := range strings.Split(t, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+		if err != nil {
+			return nil, p.errorf("want a number, found %q", s)
 		}
+		out = append(out, float64(float32(v)))
 	}
-	f, err := strconv.ParseFloat(t, 32)
-	if err != nil {
-		return 0, p.errorf("want a number, found %q", s)
-	}
-	return float64(float32(f)), nil
+	return out, nil
 }
 
 func readObjective(m *Model, learner map[string]any, lp path) error {
@@ -122,7 +141,39 @@ func readObjective(m *Model, learner map[string]any, lp path) error {
 			m.Params["scale_pos_weight"] = spw
 		}
 	}
+	for _, op := range objectiveParams {
+		if op.objective != name {
+			continue
+		}
+		sec, sp, err := memberObject(obj, p, op.section)
+		if err != nil {
+			return err
+		}
+		v, err := memberString(sec, sp, op.key)
+		if err != nil {
+			return err
+		}
+		m.Params[op.key] = v
+	}
+	multi := name == MultiSoftprob || name == MultiSoftmax
+	if multi != (m.NumClass > 1) {
+		return lp.key("learner_model_param").key("num_class").errorf("num_class = %d does not fit objective %s", m.NumClass, name)
+	}
+	if len(m.BaseScores) > 1 && !multi && name != RegQuantile {
+		return lp.key("learner_model_param").key("base_score").errorf("%d base scores: only multi-class and quantile models have several outputs", len(m.BaseScores))
+	}
 	return nil
+}
+
+// objectiveParams are the objective sections XGBoost 3.x writes, with the
+// parameter each holds (kept in Model.Params under the same name).
+var objectiveParams = []struct{ objective, section, key string }{
+	{MultiSoftprob, "softmax_multiclass_param", "num_class"},
+	{MultiSoftmax, "softmax_multiclass_param", "num_class"},
+	{RegQuantile, "quantile_loss_param", "quantile_alpha"},
+	{RegPseudoHuber, "pseudo_huber_param", "huber_slope"},
+	{RegTweedie, "tweedie_regression_param", "tweedie_variance_power"},
+	{CountPoisson, "poisson_regression_param", "max_delta_step"},
 }
 
 func readFeatures(m *Model, learner map[string]any, lp path) error {
@@ -239,6 +290,9 @@ func readBooster(m *Model, learner map[string]any, lp path) error {
 	if int64(len(trees)) != numTrees {
 		return tp.errorf("%d trees, but gbtree_model_param.num_trees says %d", len(trees), numTrees)
 	}
+	if len(trees)%m.Outputs() != 0 {
+		return tp.errorf("%d trees is not a whole number of rounds of %d outputs", len(trees), m.Outputs())
+	}
 	if iv, ok := model["tree_info"]; ok {
 		info, err := getInt64s(iv, p.key("tree_info"))
 		if err != nil {
@@ -247,9 +301,10 @@ func readBooster(m *Model, learner map[string]any, lp path) error {
 		if len(info) != len(trees) {
 			return p.key("tree_info").errorf("%d entries for %d trees", len(info), len(trees))
 		}
+		k := int64(m.Outputs())
 		for i, g := range info {
-			if g != 0 {
-				return p.key("tree_info").index(i).errorf("output group %d: only single-output models are supported", g)
+			if g != int64(i)%k {
+				return p.key("tree_info").index(i).errorf("tree %d adds to output %d; gotrain reads models with one tree per output and round, in output order (tree i adds to output i mod %d)", i, g, k)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // formatVersion returns the XGBoost version written into model files: the
@@ -28,20 +29,57 @@ func toDoc(m *Model) (*object, error) {
 		return nil, err
 	}
 	learner.set("gradient_booster", booster)
+	base := formatBaseScore(m.BaseScore)
+	if len(m.BaseScores) > 0 {
+		parts := make([]string, len(m.BaseScores))
+		for i, b := range m.BaseScores {
+			parts[i] = formatBaseScore(b)
+		}
+		base = "[" + strings.Join(parts, ",") + "]"
+	}
+	targets := 1
+	if !m.multiClass() {
+		targets = m.Outputs()
+	}
 	learner.set("learner_model_param", newObject().
-		set("base_score", formatBaseScore(m.BaseScore)).
+		set("base_score", base).
 		set("boost_from_average", "1").
-		set("num_class", "0").
+		set("num_class", strconv.Itoa(m.NumClass)).
 		set("num_feature", strconv.Itoa(m.NumFeature)).
-		set("num_target", "1"))
+		set("num_target", strconv.Itoa(targets)))
+	learner.set("objective", objectiveOf(m))
+	return newObject().set("learner", learner).set("version", formatVersion()), nil
+}
+
+// objectiveOf returns the objective section: its name and its parameters
+// under the section XGBoost 3.x keeps them in.
+func objectiveOf(m *Model) *object {
+	o := newObject().set("name", m.Objective)
+	switch m.Objective {
+	case RegAbsoluteError:
+		return o
+	case MultiSoftprob, MultiSoftmax:
+		return o.set("softmax_multiclass_param", newObject().set("num_class", strconv.Itoa(m.NumClass)))
+	}
+	for _, op := range objectiveParams {
+		if op.objective == m.Objective {
+			v, ok := m.Params[op.key]
+			if !ok || op.key == "max_delta_step" && (v == "0" || v == "") {
+				v = objectiveDefaults[op.key]
+			}
+			return o.set(op.section, newObject().set(op.key, v))
+		}
+	}
 	spw := "1"
 	if s, ok := m.Params["scale_pos_weight"]; ok {
 		spw = s
 	}
-	learner.set("objective", newObject().
-		set("name", m.Objective).
-		set("reg_loss_param", newObject().set("scale_pos_weight", spw)))
-	return newObject().set("learner", learner).set("version", formatVersion()), nil
+	return o.set("reg_loss_param", newObject().set("scale_pos_weight", spw))
+}
+
+// objectiveDefaults are XGBoost's defaults of the objective parameters.
+var objectiveDefaults = map[string]string{
+	"quantile_alpha": "0.5", "huber_slope": "1", "tweedie_variance_power": "1.5", "max_delta_step": "0.7",
 }
 
 // formatBaseScore spells base_score as XGBoost 1.7 requires: a plain
@@ -94,13 +132,15 @@ func boosterOf(m *Model) (*object, error) {
 	n := len(m.Trees)
 	trees := make([]any, n)
 	info := make([]any, n)
-	indptr := make([]any, n+1)
+	k := m.Outputs()
+	indptr := make([]any, n/k+1)
 	for i := range m.Trees {
 		trees[i] = treeOf(&m.Trees[i], i, m.NumFeature)
-		info[i] = int64(0)
-		indptr[i+1] = int64(i + 1)
+		info[i] = int64(i % k)
 	}
-	indptr[0] = int64(0)
+	for r := range indptr {
+		indptr[r] = int64(r * k)
+	}
 	cats, err := catsOf(m)
 	if err != nil {
 		return nil, err

@@ -120,6 +120,12 @@ type FinishRequest struct {
 	Req   gbdt.FinishRequest
 }
 
+// ResidualsRequest is gbdt.Holder.Residuals for a group.
+type ResidualsRequest struct {
+	Group int
+	Req   gbdt.ResidualRequest
+}
+
 // EndRequest is gbdt.Holder.EndSession for a group.
 type EndRequest struct {
 	Group   int

@@ -1,0 +1,112 @@
+package metric
+
+import "math"
+
+// Params are what some metrics need besides predictions and labels.
+type Params struct {
+	// HuberSlope is mphe's huber_slope.
+	HuberSlope float64
+	// QuantileAlpha are quantile's alphas, one prediction per alpha.
+	QuantileAlpha []float64
+}
+
+// WeightedMean is sum/weight, 0 when the weights sum to 0 (the empty-set
+// rule of Mean).
+func WeightedMean(sum, weight float64) float64 {
+	if weight == 0 {
+		return 0
+	}
+	return sum / weight
+}
+
+func rootMean(sum, weight float64) float64 { return math.Sqrt(WeightedMean(sum, weight)) }
+
+func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
+func logf(x float32) float32 { return float32(math.Log(float64(x))) }
+func absf(x float32) float32 { return float32(math.Abs(float64(x))) }
+
+// specs lists the metrics gotrain computes, by eval_metric name. Each row
+// term is computed in float32 as XGBoost 3.2's metric code computes it,
+// and summed in float64. Read-only.
+var specs = map[string]Spec{
+	"auc": {Name: "auc", Maximize: true},
+	"logloss": {Name: "logloss", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		return LogLoss(float64(p[0]), float64(y)), 1
+	}},
+	"error": {Name: "error", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		if Wrong(p[0], y) {
+			return 1, 1
+		}
+		return 0, 1
+	}},
+	"rmse": {Name: "rmse", Final: rootMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		d := float64(y) - float64(p[0])
+		return d * d, 1
+	}},
+	"mae": {Name: "mae", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		return float64(absf(y - p[0])), 1
+	}},
+	"mape": {Name: "mape", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		return float64(absf((y - p[0]) / y)), 1
+	}},
+	"mphe": {Name: "mphe", Final: WeightedMean, Row: func(p []float32, y float32, o *Params) (float64, float64) {
+		s := float32(o.HuberSlope)
+		a := (y - p[0]) / s
+		return float64(s * s * (float32(math.Sqrt(float64(1+a*a))) - 1)), 1
+	}},
+	"poisson-nloglik": {Name: "poisson-nloglik", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		py := max(p[0], 1e-16)
+		lg, _ := math.Lgamma(float64(y + 1))
+		return float64(float32(lg) + py - logf(py)*y), 1
+	}},
+	"gamma-nloglik": {Name: "gamma-nloglik", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		py := max(p[0], 1e-6)
+		theta := float32(-1 / float64(py))
+		return float64(-(y*theta + logf(-theta))), 1
+	}},
+	"tweedie-nloglik": {Name: "tweedie-nloglik", Final: WeightedMean},
+	"quantile": {Name: "quantile", Final: WeightedMean, Row: func(p []float32, y float32, o *Params) (float64, float64) {
+		var s float64
+		for k, a64 := range o.QuantileAlpha {
+			a := float32(a64)
+			d := y - p[k]
+			var sign float32
+			if d >= 0 {
+				sign = 1
+			}
+			s += float64(a*sign*d - (1-a)*(1-sign)*d)
+		}
+		return s, float64(len(o.QuantileAlpha))
+	}},
+	"mlogloss": {Name: "mlogloss", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		return float64(-logf(max(p[int(y)], 1e-16))), 1
+	}},
+	"merror": {Name: "merror", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
+		if Argmax(p) != int(y) {
+			return 1, 1
+		}
+		return 0, 1
+	}},
+}
+
+// tweedieRow is tweedie-nloglik@rho's row term.
+func tweedieRow(rho float32) func(p []float32, y float32, _ *Params) (float64, float64) {
+	return func(p []float32, y float32, _ *Params) (float64, float64) {
+		lp := logf(p[0])
+		a := y * expf((1-rho)*lp) / (1 - rho)
+		b := expf((2-rho)*lp) / (2 - rho)
+		return float64(-a + b), 1
+	}
+}
+
+// Argmax returns the index of the first largest value, as XGBoost's
+// FindMaxIndex: the predicted class of a row of class probabilities.
+func Argmax(p []float32) int {
+	best := 0
+	for k, v := range p {
+		if v > p[best] {
+			best = k
+		}
+	}
+	return best
+}
