@@ -61,10 +61,16 @@ func (d *Dataset) Subset(idx []int) *Dataset {
 	if d.Label != nil {
 		out.Label = make([]float32, len(idx))
 	}
+	if d.Weight != nil {
+		out.Weight = make([]float32, len(idx))
+	}
 	for i, r := range idx {
 		copy(out.Row(i), d.Row(r))
 		if d.Label != nil {
 			out.Label[i] = d.Label[r]
+		}
+		if d.Weight != nil {
+			out.Weight[i] = d.Weight[r]
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package explain
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/model"
@@ -16,6 +17,10 @@ type PredictionOptions struct {
 	Method model.ContribMethod
 	// IterationEnd uses trees [0, IterationEnd), as in model.PredictOptions.
 	IterationEnd int
+	// Output chooses which output of a model with several (a class of a
+	// multi-class model, a quantile) is explained; -1 explains each row's
+	// most probable class. Models with one output ignore it.
+	Output int
 }
 
 // ExplainRow explains m's prediction for one row of feature values.
@@ -53,12 +58,22 @@ func ExplainRows(ctx context.Context, m *model.Model, x *data.Matrix, names []st
 		if err != nil {
 			return nil, fmt.Errorf("explain: %w", err)
 		}
-		preds, err := m.Predict(batch, popt)
+		k := m.Outputs()
+		if opt.Output < -1 || opt.Output >= k {
+			return nil, fmt.Errorf("explain: output %d of a model with %d outputs; give 0 to %d (or -1 for the most probable class)", opt.Output, k, k-1)
+		}
+		// Margins, per output; the probability is the model's own output
+		// (Predict), so the page shows what Predict says.
+		margins, err := m.Predict(batch, model.PredictOptions{IterationEnd: opt.IterationEnd, Margin: k > 1})
 		if err != nil {
 			return nil, fmt.Errorf("explain: %w", err)
 		}
 		for r := range batch.Rows {
-			cs := contribs.Row(r)
+			g := max(opt.Output, 0)
+			if opt.Output < 0 {
+				g = argmax(margins[r*k : (r+1)*k])
+			}
+			cs := contribs.Row(r)[g*(x.Cols+1) : (g+1)*(x.Cols+1)]
 			c64 := make([]float64, len(cs))
 			for j, v := range cs {
 				c64[j] = float64(v)
@@ -67,10 +82,13 @@ func ExplainRows(ctx context.Context, m *model.Model, x *data.Matrix, names []st
 			if err != nil {
 				return nil, fmt.Errorf("explain: row %d: %w", lo+r, err)
 			}
-			if p.HasProbability {
-				// The model's own output, so the page shows what Predict says.
-				p.Probability = float64(preds[r])
+			switch {
+			case p.HasProbability:
+				p.Probability = float64(margins[r])
+			case m.Objective == model.MultiSoftprob || m.Objective == model.MultiSoftmax:
+				p.Probability, p.HasProbability = softmaxAt(margins[r*k:(r+1)*k], g), true
 			}
+			p.Output = g
 			p.Name = fmt.Sprintf("row %d", lo+r)
 			if names != nil {
 				p.Name = names[lo+r]
@@ -79,6 +97,27 @@ func ExplainRows(ctx context.Context, m *model.Model, x *data.Matrix, names []st
 		}
 	}
 	return out, nil
+}
+
+// argmax returns the first index of the largest value.
+func argmax(v []float32) int {
+	best := 0
+	for i, x := range v {
+		if x > v[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// softmaxAt returns the softmax probability of class g from margins.
+func softmaxAt(margins []float32, g int) float64 {
+	mx := margins[argmax(margins)]
+	var sum float64
+	for _, v := range margins {
+		sum += math.Exp(float64(v - mx))
+	}
+	return math.Exp(float64(margins[g]-mx)) / sum
 }
 
 // featureNames returns m's feature names, or f0, f1, … when it has none.

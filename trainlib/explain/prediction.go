@@ -41,10 +41,14 @@ type Prediction struct {
 	Bias float64
 	// Margin is the raw score: Bias plus every contribution.
 	Margin float64
-	// Probability is the predicted probability for logistic objectives;
-	// HasProbability says whether it is set.
+	// Probability is the predicted probability for logistic objectives
+	// (of class Output for multi-class); HasProbability says whether it is
+	// set.
 	Probability    float64
 	HasProbability bool
+	// Output is the model output explained: the class of a multi-class
+	// model, the quantile of a quantile model; 0 for one output.
+	Output int
 }
 
 // NewPrediction builds an explanation from one row of contributions as

@@ -49,6 +49,11 @@ func (d *driver) baseScores(ctx context.Context, labelSum float64) error {
 		if d.obj.base == baseClassPrior {
 			d.margin0[i] = float32(b)
 		} else if d.margin0[i], err = baseMargin(p.Objective, b); err != nil {
+			// A label the objective cannot take explains a bad estimate
+			// best: starting a session checks them.
+			if lerr := d.probe(ctx, func(SessionID, []GradientStats) error { return nil }); lerr != nil {
+				return lerr
+			}
 			return err
 		}
 	}
