@@ -16,16 +16,22 @@ type cellOutput struct {
 	req        wire.Message
 	allowStdin bool
 	ctx        context.Context // ends when the cell ends or is interrupted
+	count      int             // the cell's execution_count
 }
 
 var (
-	_ exec.Output      = (*cellOutput)(nil)
-	_ exec.ErrorOutput = (*cellOutput)(nil)
+	_ exec.Output        = (*cellOutput)(nil)
+	_ exec.ErrorOutput   = (*cellOutput)(nil)
+	_ exec.CountedOutput = (*cellOutput)(nil)
 )
 
+// ExecutionCount implements exec.CountedOutput.
+func (c *cellOutput) ExecutionCount() int { return c.count }
+
 // Error implements exec.ErrorOutput: an error outside the cell's result,
-// such as a panic in a goroutine the cell started, shown as an iopub error
-// message (attributed, like all late output, to the latest cell).
+// such as a panic in a goroutine a cell started, shown as an iopub error
+// message under the cell running now (its text names the cell it came
+// from when that is another).
 func (c *cellOutput) Error(e *exec.Error) {
 	if e == nil {
 		return

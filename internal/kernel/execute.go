@@ -36,7 +36,7 @@ func (k *Kernel) execute(req wire.Message) {
 	if !c.Silent {
 		k.publish(req.Header, wire.ExecuteInput, wire.ExecuteInputContent{Code: c.Code, ExecutionCount: count})
 	}
-	out := &cellOutput{k: k, req: req, allowStdin: c.AllowStdin, ctx: ctx}
+	out := &cellOutput{k: k, req: req, allowStdin: c.AllowStdin, ctx: ctx, count: count}
 	res := k.run(ctx, c.Code, out)
 	k.out.flush()
 

@@ -134,3 +134,25 @@ def test_the_cells_process_dies_with_the_kernel():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_goroutines_panic_is_reported_as_its_cells(capped_kernel):
+    km, kc = capped_kernel
+    reply, _ = run(kc, 'import "time"\ngo func() { time.Sleep(300 * time.Millisecond); panic("late") }()')
+    assert reply["status"] == "ok"
+    first = reply["execution_count"]
+    reply, msgs = run(kc, "time.Sleep(time.Second)\n7")
+    assert reply["status"] == "ok", reply  # not the next cell's failure
+    assert result_of(msgs) == "7"
+    errs = errors_of(msgs)
+    assert len(errs) == 1 and errs[0]["content"]["evalue"] == "late", errs
+    assert f"started by cell [{first}], after that cell had finished" in errs[0]["content"]["traceback"][0]
+
+
+def test_nil_dereference_in_a_cell_reads_as_go_reports_it(capped_kernel):
+    km, kc = capped_kernel
+    reply, _ = run(kc, 'import "fmt"\nvar p *int\nfmt.Println(*p)')
+    assert reply["status"] == "error"
+    assert reply["evalue"] == "runtime error: invalid memory address or nil pointer dereference", reply
+    reply, _ = run(kc, "xs := []int{1, 2, 3}\nat := 5\nxs[at]")
+    assert reply["status"] == "error" and reply["evalue"] == "runtime error: index out of range", reply

@@ -124,6 +124,13 @@ type ErrorOutput interface {
 	Error(e *Error)
 }
 
+// CountedOutput is optionally implemented by an Output that knows its
+// cell's execution count: a panic in a goroutine that outlived its cell
+// names the cell by it ("started by cell [3]").
+type CountedOutput interface {
+	ExecutionCount() int
+}
+
 // Session is one interpreter whose state lives across cells. Execute calls
 // are serialised by the caller; Complete, Inspect and IsComplete may run
 // while a cell executes.
@@ -137,8 +144,10 @@ type Session struct {
 
 	curMu   sync.Mutex
 	cur     cellState
-	started chan struct{} // closed when the running program starts (see execute)
-	goErr   *Error        // first panic of a goroutine while the cell runs
+	started chan struct{}    // closed when the running program starts (see execute)
+	goErr   *Error           // first panic of a goroutine while the cell runs
+	cellSeq int64            // cells executed so far; cur.seq is the latest
+	labels  map[int64]string // recent cells' names for goroutine panics (gopanic.go)
 
 	// Guarded by the caller serialising Execute; read by Complete and
 	// Inspect under stateMu.

@@ -82,14 +82,18 @@ func (s *Session) panicError(r any, trace []string, where string) *Error {
 	}
 	val := fmt.Sprint(r)
 	name := "panic"
-	if _, ok := r.(error); ok {
-		name = "panic"
+	raw := ""
+	if goMsg, ok := asGoRuntimeError(val); ok {
+		val, raw = goMsg, val
 	}
 	head := red + bold + name + reset + ": " + val
 	if where != "" {
 		head += " (" + where + ")"
 	}
 	tb := []string{head}
+	if raw != "" {
+		tb = append(tb, "(the interpreter reported it as: "+raw+")")
+	}
 	const maxFrames = 20
 	if len(trace) > maxFrames {
 		more := len(trace) - maxFrames
@@ -124,4 +128,25 @@ func withSource(e *Error, code string) *Error {
 		}
 	}
 	return e
+}
+
+// zeroValueCall is how reflect reports what yaegi does with the zero Value
+// it gets from dereferencing a nil pointer.
+var zeroValueCall = regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on zero Value|^reflect: indirection through nil pointer`)
+
+// asGoRuntimeError names a panic that yaegi raises through reflect as Go
+// itself reports it: a nil dereference is "invalid memory address or nil
+// pointer dereference", not "call of reflect.Value.Interface on zero
+// Value". (reflect's messages carry no index or length, so those cannot
+// be given.)
+func asGoRuntimeError(msg string) (string, bool) {
+	switch {
+	case zeroValueCall.MatchString(msg):
+		return "runtime error: invalid memory address or nil pointer dereference", true
+	case msg == "reflect: slice index out of range", msg == "reflect: array index out of range", msg == "reflect: string index out of range":
+		return "runtime error: index out of range", true
+	case strings.HasPrefix(msg, "reflect.Value.Slice: slice index out of bounds"), strings.HasPrefix(msg, "reflect.Value.Slice3: slice index out of bounds"):
+		return "runtime error: slice bounds out of range", true
+	}
+	return msg, false
 }

@@ -29,7 +29,7 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 	defer s.execMu.Unlock()
 	s.running.Store(true)
 	defer s.running.Store(false)
-	s.setCurrent(cellState{ctx: ctx, out: out})
+	s.startCell(ctx, out)
 	s.stdin.reset()
 	s.panics.take()
 	defer func() {

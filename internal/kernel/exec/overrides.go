@@ -58,6 +58,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 		},
 		rtPath + "/cellrt": {
 			"GoPanic": reflect.ValueOf(s.goPanic),
+			"Cell":    reflect.ValueOf(s.rtCell),
 			"Started": reflect.ValueOf(s.rtStarted),
 			"Enter":   reflect.ValueOf(s.enter),
 			"Leave":   reflect.ValueOf(s.leave),
@@ -66,25 +67,6 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Base64":  reflect.ValueOf(rtBase64),
 			"Clear":   reflect.ValueOf(rtClear),
 		},
-	}
-}
-
-// goPanic reports a panic recovered in a goroutine a cell started (go
-// statements are rewritten to recover) as an error of the current cell.
-func (s *Session) goPanic(r any) {
-	s.opts.Log("panic in a cell's goroutine: %v", r) // the cell shows where
-	e := s.panicError(r, s.panics.take(), "in a goroutine started by the cell")
-	if s.running.Load() && s.setGoError(e) {
-		return // the running cell fails with it
-	}
-	s.syncOutput()
-	out := s.current().out
-	if eo, ok := out.(ErrorOutput); ok {
-		eo.Error(e)
-		return
-	}
-	for _, l := range e.Traceback {
-		out.Stream("stderr", l+"\n")
 	}
 }
 

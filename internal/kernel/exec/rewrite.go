@@ -26,6 +26,8 @@ type rewriter struct {
 	// after yaegi refused the cell).
 	anyRange bool
 	n        int // counter for fresh names
+	// guarded are the go statements goStmt made, not to be wrapped again.
+	guarded map[*ast.GoStmt]bool
 }
 
 // fresh returns a new identifier no cell can spell by accident.
@@ -78,7 +80,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 		x.Stmt = inner
 	case *ast.GoStmt:
-		return r.goStmt(x)
+		if !r.guarded[x] {
+			return r.goStmt(x)
+		}
 	case *ast.RangeStmt:
 		if r.rangesOverInt(x.X) {
 			return r.intRange(x)
@@ -151,13 +155,16 @@ func (r *rewriter) intRange(x *ast.RangeStmt) ast.Stmt {
 
 func ident(id *ast.Ident) *ast.Ident { return &ast.Ident{NamePos: id.NamePos, Name: id.Name} }
 
-// goStmt turns `go f(a, b)` into
-// `{ a1, b1 := a, b; go func() { defer recover-and-report; f(a1, b1) }() }`:
-// arguments are still evaluated before the goroutine starts.
+// goStmt turns `go f(a, b)` into `{ cell := rt.Cell(); a1, b1 := a, b;
+// go func() { defer recover-and-report(cell); f(a1, b1) }() }`:
+// arguments are still evaluated before the goroutine starts, and a panic
+// is reported as the starting cell's (gopanic.go).
 func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 	pos := g.Go
 	call := g.Call
-	var pre []ast.Stmt
+	cell := r.fresh(pos, "cell")
+	pre := []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{cell}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.CallExpr{
+		Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Cell"}}, Lparen: pos, Rparen: pos}}}}
 	args := make([]ast.Expr, len(call.Args))
 	for i, a := range call.Args {
 		if keepInline(a) {
@@ -177,7 +184,7 @@ func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 			Cond: &ast.BinaryExpr{X: ident(rec), Op: token.NEQ, Y: &ast.Ident{NamePos: pos, Name: "nil"}, OpPos: pos},
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
 				Fun:  &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
-				Args: []ast.Expr{ident(rec)},
+				Args: []ast.Expr{ident(rec), ident(cell)},
 			}}}},
 		}}},
 	}}}
@@ -186,9 +193,10 @@ func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
 		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{guard, &ast.ExprStmt{X: inner}}, Rbrace: call.Rparen},
 	}, Lparen: call.Rparen, Rparen: call.Rparen}}
-	if len(pre) == 0 {
-		return wrapped
+	if r.guarded == nil {
+		r.guarded = map[*ast.GoStmt]bool{}
 	}
+	r.guarded[wrapped] = true
 	return &ast.BlockStmt{Lbrace: pos, List: append(pre, wrapped), Rbrace: call.Rparen}
 }
 

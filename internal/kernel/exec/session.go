@@ -23,6 +23,7 @@ import (
 type cellState struct {
 	ctx context.Context
 	out Output
+	seq int64 // which Execute call: goroutines remember it (gopanic.go)
 }
 
 // discard is the Output before the first cell.
@@ -38,12 +39,6 @@ func (s *Session) current() cellState {
 	s.curMu.Lock()
 	defer s.curMu.Unlock()
 	return s.cur
-}
-
-func (s *Session) setCurrent(c cellState) {
-	s.curMu.Lock()
-	s.cur = c
-	s.curMu.Unlock()
 }
 
 // stream sends text to the current cell.

@@ -60,6 +60,7 @@ type msg struct {
 	Result   *exec.Result         `json:"result,omitempty"`
 	Complete *exec.CompleteResult `json:"complete,omitempty"`
 	Pid      int                  `json:"pid,omitempty"`
+	Count    int                  `json:"count,omitempty"` // execute: the cell's execution count
 }
 
 // errUnsendable marks a message that cannot be encoded or is too large;

@@ -166,7 +166,11 @@ func (r *Remote) Execute(ctx context.Context, code string, out exec.Output) exec
 	}
 	r.outMu.Unlock()
 	p.cells.Add(1) // until the result: a death meanwhile is this cell's
-	ch, err := p.request(&msg{T: tExecute, ID: id, Code: code})
+	m := &msg{T: tExecute, ID: id, Code: code}
+	if c, ok := out.(exec.CountedOutput); ok {
+		m.Count = c.ExecutionCount()
+	}
+	ch, err := p.request(m)
 	done := ctx.Done()
 	for err == nil {
 		select {

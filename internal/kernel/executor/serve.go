@@ -127,7 +127,7 @@ func (srv *server) loop() error {
 }
 
 func (srv *server) execute(ctx context.Context, m *msg) {
-	res := srv.s.Execute(ctx, m.Code, &proxyOutput{srv: srv, id: m.ID})
+	res := srv.s.Execute(ctx, m.Code, &proxyOutput{srv: srv, id: m.ID, count: m.Count})
 	srv.mu.Lock()
 	srv.cells[m.ID]()
 	delete(srv.cells, m.ID)
@@ -164,14 +164,20 @@ func (srv *server) send(m *msg) error {
 // proxyOutput is the exec.Output of one cell: it sends what the cell
 // shows to the supervisor, tagged with the cell's id.
 type proxyOutput struct {
-	srv *server
-	id  uint64
+	srv   *server
+	id    uint64
+	count int
 }
 
 var (
-	_ exec.Output      = (*proxyOutput)(nil)
-	_ exec.ErrorOutput = (*proxyOutput)(nil)
+	_ exec.Output        = (*proxyOutput)(nil)
+	_ exec.ErrorOutput   = (*proxyOutput)(nil)
+	_ exec.CountedOutput = (*proxyOutput)(nil)
 )
+
+// ExecutionCount implements exec.CountedOutput: the client's count for
+// the cell, as the supervisor sent it.
+func (p *proxyOutput) ExecutionCount() int { return p.count }
 
 func (p *proxyOutput) Stream(name, text string) {
 	p.srv.send(&msg{T: tStream, ID: p.id, Name: name, Text: text})
