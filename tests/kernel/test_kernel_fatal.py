@@ -154,5 +154,8 @@ def test_nil_dereference_in_a_cell_reads_as_go_reports_it(capped_kernel):
     reply, _ = run(kc, 'import "fmt"\nvar p *int\nfmt.Println(*p)')
     assert reply["status"] == "error"
     assert reply["evalue"] == "runtime error: invalid memory address or nil pointer dereference", reply
+    assert "at cell:3:13" in reply["traceback"], reply["traceback"]
     reply, _ = run(kc, "xs := []int{1, 2, 3}\nat := 5\nxs[at]")
-    assert reply["status"] == "error" and reply["evalue"] == "runtime error: index out of range", reply
+    assert reply["status"] == "error", reply
+    assert reply["evalue"] == "runtime error: index out of range [5] with length 3", reply
+    assert "at cell:3:3" in reply["traceback"], reply["traceback"]

@@ -277,7 +277,8 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 			return reflect.Value{}, false, nil
 		}
 		if errors.As(err, &p) {
-			return v, false, withSource(s.panicError(p.Value, s.panics.take(), ""), code)
+			e := withSource(s.panicError(p.Value, s.panics.take(), ""), code)
+			return v, false, s.locateRuntimeError(node, e, code)
 		}
 		return v, false, compileError(code, err)
 	}

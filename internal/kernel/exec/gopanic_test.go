@@ -31,18 +31,24 @@ func TestGoroutinePanicIsAttributedToItsCell(t *testing.T) {
 }
 
 // Runtime errors read as Go reports them, not as the reflect calls the
-// interpreter made.
+// interpreter made, at the cell's line when it can be found again.
 func TestRuntimeErrorsReadAsGo(t *testing.T) {
 	s := newSession(t)
-	for code, want := range map[string]string{
-		"import \"fmt\"\nvar p *int\nfmt.Println(*p)": "runtime error: invalid memory address or nil pointer dereference",
-		"type T struct{ A int }\nvar tp *T\ntp.A":        "runtime error: invalid memory address or nil pointer dereference",
-		"a := []int{1, 2, 3}\ni := 5\na[i]":              "runtime error: index out of range",
-		"b := []int{1, 2, 3}\nk := 5\nb[1:k]":            "runtime error: slice bounds out of range",
+	for _, c := range []struct{ code, want, at string }{
+		{"import \"fmt\"\nvar p *int\nfmt.Println(*p)", "runtime error: invalid memory address or nil pointer dereference", "at cell:3:13"},
+		{"type T struct{ A int }\nvar tp *T\ntp.A", "runtime error: invalid memory address or nil pointer dereference", "at cell:3:4"},
+		{"a := []int{1, 2, 3}\ni := 5\nfmt.Println(a[i])", "runtime error: index out of range [5] with length 3", "at cell:3:14"},
+		{"b := []int{1, 2, 3}\nk := 5\nb[1:k]", "runtime error: slice bounds out of range", ""},
+		// Inside a function the operands are gone: the message, not the numbers.
+		{"func at(xs []int, j int) int { return xs[j] }\nat(a, 7)", "runtime error: index out of range", "at cell:1:"},
 	} {
-		res, _ := run(t, s, code)
-		if res.Err == nil || res.Err.Value != want {
-			t.Errorf("%q: %+v, want %q", code, res.Err, want)
+		res, _ := run(t, s, c.code)
+		if res.Err == nil || res.Err.Value != c.want || !strings.Contains(strings.Join(res.Err.Traceback, "\n"), c.at) {
+			t.Errorf("%q: %+v, want %q %s", c.code, res.Err, c.want, c.at)
 		}
+	}
+	// Evaluating the operands again changed nothing.
+	if res, _ := mustRun(t, s, "a[2] + i"); plain(res) != "8" {
+		t.Errorf("a[2] + i = %q", plain(res))
 	}
 }

@@ -25,12 +25,12 @@ func TestFatalMessage(t *testing.T) {
 }
 
 func TestParseMemoryLimit(t *testing.T) {
-	for in, want := range map[string]int64{"off": 0, "0": 0, "512MiB": 512 << 20, "8G": 8 << 30, "8GiB": 8 << 30, "1073741824": 1 << 30, "1.5GB": 3 << 29} {
+	for in, want := range map[string]int64{"off": 0, "0": 0, "1024MiB": 1 << 30, "8G": 8 << 30, "8GiB": 8 << 30, "1073741824": 1 << 30, "1.5GB": 3 << 29} {
 		if got, err := ParseMemoryLimit(in); err != nil || got != want {
 			t.Errorf("%q: %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"lots", "8X", "-1G", "0%", "150%"} {
+	for _, in := range []string{"lots", "8X", "-1G", "0%", "150%", "256MiB"} {
 		if _, err := ParseMemoryLimit(in); err == nil {
 			t.Errorf("%q accepted", in)
 		}

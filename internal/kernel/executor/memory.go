@@ -12,6 +12,10 @@ import (
 // cgroup's limit, when lower) a kernel's cells may use unless configured.
 const DefaultMemoryShare = 0.5
 
+// MinMemoryLimit is the smallest cap accepted: an executor with the
+// interpreter and the compiled packages loaded is about 300 MiB resident.
+const MinMemoryLimit = 768 << 20
+
 // DefaultMemoryLimit is DefaultMemoryShare of the memory available to
 // this process, or 0 (no cap) when that is unknown.
 func DefaultMemoryLimit() int64 {
@@ -44,9 +48,18 @@ func physicalMemory() int64 {
 }
 
 // ParseMemoryLimit reads a memory cap: bytes with an optional binary
-// unit ("512MiB", "8G", "8GiB", "1073741824"), a percentage of the
-// machine's memory ("40%"), or "off" / "0" for no cap.
+// unit ("1GiB", "8G", "1073741824"), a percentage of the machine's memory
+// ("40%"), or "off" / "0" for no cap. Caps under MinMemoryLimit are
+// refused: the executor could not even start.
 func ParseMemoryLimit(s string) (int64, error) {
+	n, err := parseMemoryLimit(s)
+	if err == nil && n > 0 && n < MinMemoryLimit {
+		return 0, fmt.Errorf("memory limit %q is under the %s the kernel's cell process needs to start; give at least that, or off", s, formatBytes(MinMemoryLimit))
+	}
+	return n, err
+}
+
+func parseMemoryLimit(s string) (int64, error) {
 	s = strings.TrimSpace(s)
 	if s == "off" || s == "0" {
 		return 0, nil

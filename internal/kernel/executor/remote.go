@@ -91,6 +91,12 @@ func (r *Remote) supervise(p *process) {
 	r.cfg.Log("executor %d ended: %s", p.cmd.Process.Pid, p.report.Value)
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.replaceLocked(p)
+}
+
+// replaceLocked replaces the dead executor p if it is still the current
+// one (supervise and ready both may notice first); r.mu is held.
+func (r *Remote) replaceLocked(p *process) {
 	if r.proc != p || r.closed {
 		return
 	}
@@ -129,6 +135,13 @@ func (r *Remote) ready(ctx context.Context) (*process, error) {
 	if r.closed {
 		r.mu.Unlock()
 		return nil, errors.New("the session is closed")
+	}
+	if p := r.proc; p != nil {
+		select {
+		case <-p.dead:
+			r.replaceLocked(p)
+		default:
+		}
 	}
 	p := r.proc
 	if p == nil {

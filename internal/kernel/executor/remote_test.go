@@ -116,11 +116,11 @@ time.Sleep(5*time.Second)`), "FatalError", "fatal error: concurrent map writes")
 
 // Resident memory past the cap kills the executor with a clear error.
 func TestMemoryCap(t *testing.T) {
-	r := startRemote(t, 256<<20)
+	r := startRemote(t, MinMemoryLimit)
 	wantLost(t, run(t, r, `import "bytes"
 var keep [][]byte
 for i := 0; i < 64; i++ { keep = append(keep, bytes.Repeat([]byte{1}, 64<<20)) }
-len(keep)`), "MemoryLimit", "memory cap 256.0 MiB exceeded")
+len(keep)`), "MemoryLimit", "memory cap 768.0 MiB exceeded")
 	wantValue(t, run(t, r, "2+2"), "4")
 }
 
