@@ -36,16 +36,17 @@ type process struct {
 	ready chan struct{} // closed when the executor's session is loaded
 	dead  chan struct{} // closed once it exited and why is known (report)
 
-	mu      sync.Mutex
-	waiting map[uint64]chan *msg // requests waiting for their result
-	report  *exec.Error          // why it died, when it did
-	killed  string               // why the supervisor killed it, if it did
-	tail    []byte               // the last stderr text it forwarded
-	crash   []byte               // what the runtime wrote to the crash pipe
-	errText []byte               // what was left in its captured stderr
-	stderr  *os.File             // read end of its captured stderr, or nil
-	crashed chan struct{}        // closed when the crash pipe first has data
-	reading sync.WaitGroup       // the captured-stderr drain
+	mu       sync.Mutex
+	waiting  map[uint64]chan *msg // requests waiting for their result
+	report   *exec.Error          // why it died, when it did
+	killed   string               // why the supervisor killed it, if it did
+	tail     []byte               // the last stderr text it forwarded
+	crash    []byte               // what the runtime wrote to the crash pipe
+	errText  []byte               // what was left in its captured stderr
+	stderr   *os.File             // read end of its captured stderr, or nil
+	crashed  chan struct{}        // closed when the crash pipe first has data
+	crashEOF chan struct{}        // closed when the crash pipe is read to its end
+	reading  sync.WaitGroup       // the captured-stderr drain
 }
 
 // spawn starts binary args as an executor: fd 3 is its end of a fresh
@@ -88,7 +89,7 @@ func spawn(binary string, args []string, memLimit int64, on handlers, logf func(
 		crashR.Close()
 		return nil, fmt.Errorf("executor: %w", err)
 	}
-	p := &process{cmd: cmd, c: newConn(nc), memLimit: memLimit, log: logf, ready: make(chan struct{}), dead: make(chan struct{}), waiting: map[uint64]chan *msg{}, crashed: make(chan struct{})}
+	p := &process{cmd: cmd, c: newConn(nc), memLimit: memLimit, log: logf, ready: make(chan struct{}), dead: make(chan struct{}), waiting: map[uint64]chan *msg{}, crashed: make(chan struct{}), crashEOF: make(chan struct{})}
 	go p.watchCrash(crashR)
 	go p.serve(nc.(*net.UnixConn), on)
 	go p.wait()
@@ -196,6 +197,7 @@ func (p *process) failWaiting() {
 // its captured stderr itself (the executor's own reader has stopped, and
 // the runtime may block on a full pipe), and kills it after crashGrace.
 func (p *process) watchCrash(r *os.File) {
+	defer close(p.crashEOF)
 	defer r.Close()
 	buf := make([]byte, 32<<10)
 	for first := true; ; first = false {
@@ -249,6 +251,10 @@ func (p *process) drainStderr() {
 // out the report, then marks it dead.
 func (p *process) wait() {
 	state := p.cmd.Wait()
+	select { // the crash pipe ends with the executor (or a child it left)
+	case <-p.crashEOF:
+	case <-time.After(time.Second):
+	}
 	p.mu.Lock()
 	f := p.stderr
 	p.mu.Unlock()
