@@ -11,7 +11,7 @@ import time
 import pytest
 from jupyter_client.manager import start_new_kernel
 
-from gotrain_kernel_helpers import TIMEOUT, errors_of, result_of, run, stdout_of
+from kernelcells import TIMEOUT, errors_of, result_of, run, stdout_of
 
 # The cap for this module's kernel: small, so the runaway cell is cheap.
 MEMORY_LIMIT = "768MiB"
