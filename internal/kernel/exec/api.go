@@ -26,6 +26,13 @@
 // kernel/display, bound to the session, and pass display.Context() to long
 // library calls so that an interrupt cancels them.
 //
+// Before a cell runs, go/types checks it against what earlier cells
+// declared (typecheck.go): mistakes fail the cell with Go's own messages at
+// cell positions, and the types found rewrite min, max and clear, which
+// yaegi lacks (builtins.go). A cell's func main runs once, as `go run`
+// runs it (mainfunc.go); a redefined function's earlier callers are
+// declared again so they call the new one (latebind.go).
+//
 // A type defined again with a different body takes effect under a fresh
 // internal name that later cells' identifiers are renamed to
 // (typenames.go); values and functions from before keep the old type.
