@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from test_fit_on_workers import fit, shards  # noqa: F401  (helpers and the data fixture)
-from test_worker_cli import env, gotrain, start, stop  # noqa: F401  (the binary fixture)
+from test_worker_cli import env, start, stop
 
 GUARD = 300  # seconds; a guard against hangs, not a timing assertion
 

@@ -22,16 +22,16 @@ GUARD = 600  # seconds; a guard against hangs, not a timing assertion
 
 
 @pytest.fixture(scope="module")
-def data(gotrain_bin, tmp_path_factory):
+def data(gotrain, tmp_path_factory):
     d = tmp_path_factory.mktemp("data")
-    subprocess.run([gotrain_bin, "data", "generate", "--out", str(d)], check=True, capture_output=True, timeout=GUARD)
+    subprocess.run([gotrain, "data", "generate", "--out", str(d)], check=True, capture_output=True, timeout=GUARD)
     return d
 
 
-def train(gotrain_bin, data, out, env, wait="3s"):
+def train(gotrain, data, out, env, wait="3s"):
     """A short --mlflow-wait where the server is down; a long one (a guard)
     where it is up."""
-    return subprocess.run([gotrain_bin, "train", *SMALL, "--mlflow", "--mlflow-wait", wait, "--data", str(data),
+    return subprocess.run([gotrain, "train", *SMALL, "--mlflow", "--mlflow-wait", wait, "--data", str(data),
                            "--out", str(out)], env=env, capture_output=True, text=True, timeout=GUARD)
 
 
@@ -42,9 +42,9 @@ def assert_spooled(r, out):
     assert f"gotrain mlflow sync {out}" in r.stderr, r.stderr
 
 
-def test_unreachable_from_the_start_is_reported_before_tuning(gotrain_bin, data, tmp_path):
+def test_unreachable_from_the_start_is_reported_before_tuning(gotrain, data, tmp_path):
     out = tmp_path / "o"
-    r = train(gotrain_bin, data, out, tracking_env(f"http://127.0.0.1:{free_port()}", "nowhere"))
+    r = train(gotrain, data, out, tracking_env(f"http://127.0.0.1:{free_port()}", "nowhere"))
     assert_spooled(r, out)
     assert "does not answer" in r.stderr and r.stderr.index("does not answer") < r.stderr.index("tuning:"), r.stderr
 
@@ -58,13 +58,13 @@ def count(url, experiment):
     return len(parents), len(runs) - len(parents), len(versions)
 
 
-def test_server_down_then_reruns_log_one_tree(gotrain_bin, data, tmp_path):
-    server = GotrainMLflow(gotrain_bin, tmp_path / "store")
+def test_server_down_then_reruns_log_one_tree(gotrain, data, tmp_path):
+    server = GotrainMLflow(gotrain, tmp_path / "store")
     server.start()
     try:
         env = tracking_env(server.url, "outage")
         out = tmp_path / "o"
-        p = subprocess.Popen([gotrain_bin, "train", *SMALL, "--mlflow", "--mlflow-wait", "3s", "--data", str(data),
+        p = subprocess.Popen([gotrain, "train", *SMALL, "--mlflow", "--mlflow-wait", "3s", "--data", str(data),
                               "--out", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         seen = []
         for line in p.stderr:
@@ -78,10 +78,10 @@ def test_server_down_then_reruns_log_one_tree(gotrain_bin, data, tmp_path):
         assert_spooled(r, out)
 
         server.start()  # the same port and store
-        r = train(gotrain_bin, data, out, env, wait="300s")
+        r = train(gotrain, data, out, env, wait="300s")
         assert r.returncode == 0 and "not sent" not in r.stderr, r.stderr
         assert count(server.url, "outage") == (1, 2, 1), "the rerun after the outage:\n" + r.stderr
-        r = train(gotrain_bin, data, out, env, wait="300s")
+        r = train(gotrain, data, out, env, wait="300s")
         assert r.returncode == 0 and "not sent" not in r.stderr, r.stderr
         assert count(server.url, "outage") == (1, 2, 1), "the rerun of a finished job"
     finally:
