@@ -14,6 +14,7 @@ func init() {
 		// function, constant and variable definitions
 		"DefaultActors":       reflect.ValueOf(constant.MakeFromLiteral("3", token.INT, 0)),
 		"DefaultCPUsPerActor": reflect.ValueOf(constant.MakeFromLiteral("4", token.INT, 0)),
+		"DefaultMLflowWait":   reflect.ValueOf(job.DefaultMLflowWait),
 		"DefaultRounds":       reflect.ValueOf(constant.MakeFromLiteral("10", token.INT, 0)),
 		"DefaultSamples":      reflect.ValueOf(constant.MakeFromLiteral("10", token.INT, 0)),
 		"DefaultSeed":         reflect.ValueOf(job.DefaultSeed),
@@ -24,6 +25,7 @@ func init() {
 		"ImportanceCharts":    reflect.ValueOf(job.ImportanceCharts),
 		"Label":               reflect.ValueOf(constant.MakeFromLiteral("\"credit\"", token.STRING, 0)),
 		"LastRound":           reflect.ValueOf(job.LastRound),
+		"MLflowWaitEnv":       reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_MLFLOW_WAIT\"", token.STRING, 0)),
 		"MaxRounds":           reflect.ValueOf(constant.MakeFromLiteral("1000000", token.INT, 0)),
 		"RegisteredModel":     reflect.ValueOf(constant.MakeFromLiteral("\"gotrain-credit\"", token.STRING, 0)),
 		"Run":                 reflect.ValueOf(job.Run),
