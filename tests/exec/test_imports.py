@@ -16,6 +16,7 @@ import io
 import json
 import os
 import pathlib
+import subprocess
 import threading
 import zipfile
 
@@ -26,6 +27,29 @@ import kernelcells
 TIMEOUT = 180  # seconds; only turns a hang into a failure
 
 DEP = {"dep.go": "// Package dep is a dependency.\npackage dep\n\n// Twice returns 2x.\nfunc Twice(x int) int { return 2 * x }\n"}
+
+# fast needs the compiler (a body-less linknamed function): the interpreter
+# cannot load it, so it takes the compile route.
+FAST = {"fast.go": """// Package fast needs the compiler: it links to the runtime's clock.
+package fast
+
+import _ "unsafe"
+
+//go:linkname nanotime runtime.nanotime
+func nanotime() int64
+
+// Ticking reports whether the monotonic clock runs.
+func Ticking() bool { return nanotime() > 0 }
+
+// Sum adds xs.
+func Sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+"""}
 
 
 def greet(version):
@@ -46,6 +70,7 @@ MODULES = [
     ("example.test/dep", "v1.0.0", [], DEP),
     ("example.test/greet", "v1.0.0", ["example.test/dep v1.0.0"], greet("v1.0.0")),
     ("example.test/greet", "v1.1.0", ["example.test/dep v1.0.0"], greet("v1.1.0")),
+    ("example.test/fast", "v1.0.0", [], FAST),
     ("example.test/broken", "v1.0.0", [], {"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}),
 ]
 
@@ -172,4 +197,54 @@ def test_import_pin_save_and_reuse_after_restart(goenv, proxy, tmp_path):
         reply, msgs = run(kc, 'import "example.test/greet"\ngreet.Hello("again")')
         assert reply["status"] == "ok", reply
         assert value(msgs) == '"hello again from v1.0.0"'
+    assert handler.requests == before, f"{handler.requests - before} proxy requests after the restart"
+
+
+@pytest.fixture(scope="module")
+def machine_goenv(goenv, tmp_path_factory):
+    """goenv with the machine's module cache, where the kernel's own
+    dependencies are, so building an executor needs no network (the
+    fixtures' modules are added there; everything else comes from it
+    through a file:// proxy). The kernel's cache stays the test's."""
+    out = subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True)
+    machine = out.stdout.strip()
+    env = dict(goenv)
+    env["GOMODCACHE"] = machine
+    env["GOPROXY"] = goenv["GOPROXY"] + ",file://" + os.path.join(machine, "cache", "download")
+    env["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("compiled-cache"))
+    return env
+
+
+def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv, proxy, tmp_path):
+    _, handler = proxy
+    with kernelcells.kernel(60, env=machine_goenv, cwd=str(tmp_path)) as kc:
+        assert run(kc, "func triple(x int) int { return 3 * x }")[0]["status"] == "ok"
+        assert run(kc, 'var label = "sum"')[0]["status"] == "ok"
+        assert run(kc, "count := 5")[0]["status"] == "ok"
+        assert run(kc, "var hits = 1")[0]["status"] == "ok"
+        assert run(kc, "hits++")[0]["status"] == "ok"
+        reply, msgs = run(kc, 'import "example.test/fast"\nfast.Sum([]float64{1, 2.5})')
+        assert reply["status"] == "ok", (reply, msgs)
+        assert value(msgs) == "3.5"
+        err = stream(msgs, "stderr")
+        assert "example.test/fast v1.0.0: compiled into the executor (session restarted; kept: label, triple; lost: count, hits (reset))" in err, err
+        reply, msgs = run(kc, "triple(int(fast.Sum([]float64{4})))")
+        assert value(msgs) == "12"
+        reply, msgs = run(kc, "hits")
+        assert value(msgs) == "1"  # reset to its declared value, as the line said
+        reply, msgs = run(kc, "label")
+        assert value(msgs) == '"sum"'
+        reply, msgs = run(kc, "fast.Ticking()")
+        assert value(msgs) == "true"
+
+    # A restarted kernel of the same notebook: the built executor comes
+    # from the kernel's cache, with no build and no proxy request.
+    before = handler.requests
+    with kernelcells.kernel(60, env=machine_goenv, cwd=str(tmp_path)) as kc:
+        reply, msgs = run(kc, 'import "example.test/fast"\nfast.Ticking()')
+        assert reply["status"] == "ok", (reply, msgs)
+        assert value(msgs) == "true"
+        err = stream(msgs, "stderr")
+        assert "compiled into the executor (session restarted; kept: nothing; lost: nothing)" in err, err
+        assert "compiling" not in err, err
     assert handler.requests == before, f"{handler.requests - before} proxy requests after the restart"

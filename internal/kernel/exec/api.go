@@ -104,6 +104,10 @@ type Result struct {
 	Err *Error
 	// Payload holds reply payloads such as {"source": "page", ...}.
 	Payload []map[string]any
+	// Switch, when set, asks the supervisor to continue the session in
+	// another executor program and run the cell again there (replay.go);
+	// Err then says why, for a caller that cannot switch.
+	Switch *Switch `json:",omitempty"`
 }
 
 // CompleteResult answers a completion request; Start and End are cursor
@@ -172,6 +176,8 @@ type Session struct {
 	routes    map[string]string                   // third-party import path → its route (imports.go)
 	srcDocs   map[string]map[string]docs.Entry    // third-party import path → its docs
 	mods      *modules.Resolver
+	compiled  []string                  // third-party packages this session compiled into its executor
+	replay    replayState               // what a switch of executor can bring across (replay.go)
 	checker   *checker                  // type-checks cells before they run (typecheck.go)
 	builtins  map[token.Position]string // the running cell's min, max and clear calls (builtins.go)
 

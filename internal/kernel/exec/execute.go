@@ -41,6 +41,12 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 	}()
 	s.takeGoError()
 	res = s.runCell(ctx, code, out)
+	if sw := s.replay.pending; sw != nil {
+		s.replay.pending = nil
+		if res.Err != nil && res.Err.Name == switchErrName {
+			res.Switch = sw
+		}
+	}
 	if ge := s.takeGoError(); ge != nil {
 		if res.Err == nil {
 			// A goroutine the cell started panicked while it ran: that
@@ -95,7 +101,13 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 		if node == nil {
 			continue
 		}
+		if g.kind == stmtGroup {
+			s.noteReplay(g) // what it changes, even if it fails half way
+		}
 		v, valued, e := s.run(ctx, code, node, isValue, g)
+		if e == nil && g.kind != stmtGroup && !(g.kind == declGroup && declaresMain(node)) {
+			s.noteReplay(g)
+		}
 		if e != nil {
 			undo() // a type redefined by a group that failed keeps its name
 			return Result{Err: s.unrenameError(e)}

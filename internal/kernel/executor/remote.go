@@ -162,8 +162,18 @@ func (r *Remote) ready(ctx context.Context) (*process, error) {
 	}
 }
 
-// Execute implements the kernel's Session: it runs code in the executor.
+// Execute implements the kernel's Session: it runs code in the executor,
+// switching to another executor program when the cell asks (switch.go).
 func (r *Remote) Execute(ctx context.Context, code string, out exec.Output) exec.Result {
+	res := r.run(ctx, code, out)
+	if res.Switch != nil {
+		return r.switchExecutor(ctx, res.Switch, code, out)
+	}
+	return res
+}
+
+// run runs code in the current executor.
+func (r *Remote) run(ctx context.Context, code string, out exec.Output) exec.Result {
 	p, err := r.ready(ctx)
 	if err != nil {
 		msg := err.Error()
