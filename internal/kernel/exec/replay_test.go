@@ -23,7 +23,7 @@ func TestSwitchKeepsDeclarationsAndNamesWhatIsLost(t *testing.T) {
 		"var seen = map[string]bool{}",
 		`seen["x"] = true`,
 		"var greeting = \"hi\"\nvar _ = len(greeting)", // a call in the group: not replayed
-		`println(label)`, // passing a basic value changes nothing
+		`println(label)`,                               // passing a basic value changes nothing
 		"func main() { println(1) }",
 	} {
 		if res, rec := run(t, s, c); res.Err != nil {
