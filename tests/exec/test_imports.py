@@ -227,6 +227,7 @@ def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv,
         assert reply["status"] == "ok", (reply, msgs)
         assert value(msgs) == "3.5"
         err = stream(msgs, "stderr")
+        assert "compiling example.test/fast into a new executor" in err, err
         assert "example.test/fast v1.0.0: compiled into the executor (session restarted; kept: label, triple; lost: count, hits (reset))" in err, err
         reply, msgs = run(kc, "triple(int(fast.Sum([]float64{4})))")
         assert value(msgs) == "12"
