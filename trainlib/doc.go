@@ -18,6 +18,8 @@
 //	track     result files and MLflow tracking
 //	explain   importance charts and per-prediction explanations
 //	          (drawing in explain/chart)
+//	frame     a CSV as a table to look at: Describe, ValueCounts, Filter,
+//	          histograms and scatter plots (over data and explain/chart)
 //	tune      hyperparameter search over any Holders
 //	cluster   driver and workers for training across processes (gRPC)
 //	job       the tutorial's flow, shared by notebooks and gotrain train

@@ -20,6 +20,7 @@ var layers = []string{
 	"trainlib/track",
 	"trainlib/explain/chart",
 	"trainlib/explain",
+	"trainlib/frame",
 	"trainlib/tune",
 	"trainlib/cluster",
 	"trainlib/job",
@@ -29,7 +30,7 @@ var layers = []string{
 // must not drag in the network stack.
 var noNetwork = []string{
 	"trainlib/metric", "trainlib/data", "trainlib/model", "trainlib/gbdt",
-	"trainlib/track", "trainlib/explain", "trainlib/tune",
+	"trainlib/track", "trainlib/explain", "trainlib/frame", "trainlib/tune",
 }
 
 // layerOf returns the index of the layer pkg belongs to: the longest

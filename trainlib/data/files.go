@@ -139,8 +139,13 @@ func loadSources(ctx context.Context, srcs []source, o *Options) ([]*Dataset, *S
 	if err != nil {
 		return nil, nil, err
 	}
-	ds, err := loadWith(ctx, srcs, s, o)
-	if errors.Is(err, errTextLabel) && o.Schema == nil {
+	var ds []*Dataset
+	if strings.TrimSpace(o.Positive) == "" || o.Schema != nil {
+		ds, err = loadWith(ctx, srcs, s, o)
+	} else {
+		err = errTextLabel // a label named by its positive value, 1/2 say
+	}
+	if errors.Is(err, errTextLabel) && o.Schema == nil && s.label() >= 0 {
 		// A Y/N label: find its two values over every input, read again.
 		li := s.label()
 		var levels []string

@@ -39,20 +39,24 @@ func scanLabel(ctx context.Context, srcs []source, s *Schema, o *Options) ([]str
 			return nil, err
 		}
 	}
-	values := make([]string, 0, len(counts))
-	for v := range counts {
-		values = append(values, v)
+	if len(counts) > 2 && first != nil {
+		return nil, first
 	}
-	sort.Strings(values)
-	name := s.Columns[li].Name
+	return BinaryLevels(s.Columns[li].Name, counts, o.Positive)
+}
+
+// BinaryLevels picks, from how often each value of a two-valued text label
+// occurs, the one read as 0 and the one read as 1, in that order: positive
+// when it is set (surrounding spaces ignored), else the less frequent value
+// (on a tie the one that sorts last: Y, yes, true). column names the label
+// in errors.
+func BinaryLevels(column string, counts map[string]int, positive string) ([]string, error) {
+	values := sortedKeys(counts)
 	if len(values) != 2 {
-		if len(values) > 2 && first != nil {
-			return nil, first
-		}
 		return nil, fmt.Errorf("data: label column %q holds %d distinct values (%s); a binary label needs two (for example Y and N)",
-			name, len(values), listNames(values))
+			column, len(values), listNames(values))
 	}
-	pos := strings.TrimSpace(o.Positive)
+	pos := strings.TrimSpace(positive)
 	switch {
 	case pos == "":
 		pos = values[1]
@@ -60,7 +64,7 @@ func scanLabel(ctx context.Context, srcs []source, s *Schema, o *Options) ([]str
 			pos = values[0]
 		}
 	case counts[pos] == 0:
-		return nil, fmt.Errorf("data: Positive %q is not a value of label column %q, which holds %s", o.Positive, name, strings.Join(values, " and "))
+		return nil, fmt.Errorf("data: Positive %q is not a value of label column %q, which holds %s", positive, column, strings.Join(values, " and "))
 	}
 	neg := values[0]
 	if neg == pos {

@@ -70,3 +70,16 @@ func TestTextLabelErrors(t *testing.T) {
 		t.Errorf("unknown Positive: %v", err)
 	}
 }
+
+// Positive names one of two numbers too: German credit's class is 1 (good)
+// or 2 (bad).
+func TestPositiveNamesANumber(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"g.csv": "x,class\n1,1\n2,2\n3,1\n"})
+	d, err := LoadFile(context.Background(), filepath.Join(dir, "g.csv"), Options{Label: "class", Positive: "2", BinaryLabel: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(d.Label, []float32{0, 1, 0}) {
+		t.Fatalf("labels %v", d.Label)
+	}
+}

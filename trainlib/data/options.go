@@ -34,7 +34,9 @@ type Options struct {
 	// Positive is the label value read as 1 when the label column holds two
 	// words instead of numbers (Y/N, yes/no, true/false); the other is read
 	// as 0. Empty means the less frequent of the two (on a tie the one that
-	// sorts last: Y, yes, true). The Schema records the pair (Levels of the
+	// sorts last: Y, yes, true). Set, it also names the positive one of a
+	// label of two numbers other than 0 and 1 (German credit's 1 = good,
+	// 2 = bad: Positive "2"). The Schema records the pair (Levels of the
 	// label column, negative first; Schema.Positive), so shards loaded with
 	// it read the same way. Surrounding spaces are ignored.
 	Positive string

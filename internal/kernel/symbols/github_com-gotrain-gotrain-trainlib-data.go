@@ -12,6 +12,7 @@ import (
 func init() {
 	Symbols["github.com/gotrain/gotrain/trainlib/data/data"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"BinaryLevels":        reflect.ValueOf(data.BinaryLevels),
 		"Concat":              reflect.ValueOf(data.Concat),
 		"DefaultMaxColumns":   reflect.ValueOf(constant.MakeFromLiteral("100000", token.INT, 0)),
 		"DefaultMaxLevels":    reflect.ValueOf(constant.MakeFromLiteral("1000", token.INT, 0)),

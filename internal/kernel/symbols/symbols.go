@@ -12,7 +12,7 @@ package symbols
 
 import "reflect"
 
-//go:generate go tool yaegi extract -name symbols github.com/gotrain/gotrain/kernel/display gonum.org/v1/gonum/stat gonum.org/v1/gonum/floats gonum.org/v1/gonum/mat gonum.org/v1/gonum/optimize gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/plotutil github.com/gotrain/gotrain/trainlib/data github.com/gotrain/gotrain/trainlib/model github.com/gotrain/gotrain/trainlib/explain github.com/gotrain/gotrain/trainlib/explain/chart github.com/gotrain/gotrain/trainlib/job github.com/gotrain/gotrain/trainlib github.com/gotrain/gotrain/trainlib/cluster github.com/gotrain/gotrain/trainlib/gbdt github.com/gotrain/gotrain/trainlib/tune github.com/gotrain/gotrain/trainlib/track github.com/gotrain/gotrain/trainlib/metric
+//go:generate go tool yaegi extract -name symbols github.com/gotrain/gotrain/kernel/display gonum.org/v1/gonum/stat gonum.org/v1/gonum/floats gonum.org/v1/gonum/mat gonum.org/v1/gonum/optimize gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/plotutil github.com/gotrain/gotrain/trainlib/data github.com/gotrain/gotrain/trainlib/frame github.com/gotrain/gotrain/trainlib/model github.com/gotrain/gotrain/trainlib/explain github.com/gotrain/gotrain/trainlib/explain/chart github.com/gotrain/gotrain/trainlib/job github.com/gotrain/gotrain/trainlib github.com/gotrain/gotrain/trainlib/cluster github.com/gotrain/gotrain/trainlib/gbdt github.com/gotrain/gotrain/trainlib/tune github.com/gotrain/gotrain/trainlib/track github.com/gotrain/gotrain/trainlib/metric
 //go:generate go run ../docs/gen -o ../docs/docs.json.gz
 
 // Symbols maps "import/path/name" to the package's exported symbols, in the
