@@ -25,8 +25,11 @@ type Cluster = cluster.Config
 //
 //	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Ray: "auto", Workers: 3, CPUsPerWorker: 4})
 //
-// Spawned workers stop on Close, when ctx is cancelled, and when this
-// process dies; Close stops a Ray cluster's job and with it its workers.
+// ctx bounds the connecting only: in a notebook, connect in one cell (with
+// display.Context(), so an interrupt stops a slow start) and train in the
+// next; the workers live until Close, or until the kernel shuts down
+// (spawned workers stop with this process). Close stops a Ray cluster's
+// job and with it its workers.
 func Connect(ctx context.Context, c Cluster) (*cluster.Cluster, error) {
 	return cluster.Connect(ctx, c)
 }

@@ -106,15 +106,18 @@ type Cluster struct {
 	// categories name the codes of the loaded categorical features.
 	categories [][]string
 	closed     bool
-	stopCtx    func() bool
 	// successor maps a lost local worker to the one spawned in its place.
 	successor map[*workerConn]*workerConn
 	// ray is the Ray job running the workers, when Config.Ray is set.
 	ray *rayJob
 }
 
-// Connect starts or reaches the workers cfg describes. Spawned workers are
-// stopped by Close, when ctx is cancelled, and when this process dies.
+// Connect starts or reaches the workers cfg describes. ctx bounds the
+// connecting only (spawning, dialling, placing a Ray job): the Cluster
+// lives until Close, so a notebook cell may connect with its own context
+// and later cells still train on the workers. Spawned workers also stop
+// when this process dies (the kernel shuts down); remote workers drop the
+// cluster's shards when their lease runs out.
 func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
 	c := &Cluster{cfg: cfg, successor: map[*workerConn]*workerConn{}}
 	addrs := cfg.Addresses
@@ -161,7 +164,6 @@ func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
 	for i, w := range c.workers {
 		c.groups = append(c.groups, &remoteHolder{c: c, gid: i, home: w, logs: map[gbdt.SessionID]*sessionLog{}})
 	}
-	c.stopCtx = context.AfterFunc(ctx, func() { _ = c.Close() })
 	return c, nil
 }
 
@@ -357,11 +359,7 @@ func (c *Cluster) Close() error {
 		return nil
 	}
 	c.closed = true
-	stop := c.stopCtx
 	c.mu.Unlock()
-	if stop != nil {
-		stop()
-	}
 	if !c.local {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		for _, g := range c.groups {

@@ -94,6 +94,8 @@ func TestCloseStopsSpawnedWorkers(t *testing.T) {
 			t.Fatalf("worker %d runs after Close", w.pid)
 		}
 	}
+	// Connect's context bounds the connecting, not the cluster's life: a
+	// notebook connects in one cell and trains in the next.
 	ctx, cancel := context.WithCancel(context.Background())
 	c, err = Connect(ctx, Config{Workers: 1, Binary: testBin})
 	if err != nil {
@@ -103,7 +105,19 @@ func TestCloseStopsSpawnedWorkers(t *testing.T) {
 	cancel()
 	select {
 	case <-c.workers[0].proc.done:
+		t.Fatal("the worker stopped when Connect's context was cancelled")
+	case <-time.After(500 * time.Millisecond):
+	}
+	if st := c.Status(context.Background()); len(st.Workers) != 1 || !st.Workers[0].Alive {
+		t.Fatalf("status after the connect context ended: %+v", st)
+	}
+	w := c.workers[0]
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-w.proc.done:
 	case <-time.After(10 * time.Second):
-		t.Fatal("worker runs 10 s after Connect's context was cancelled")
+		t.Fatal("worker runs 10 s after Close")
 	}
 }

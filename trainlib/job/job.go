@@ -16,7 +16,6 @@ import (
 type Job struct {
 	cfg      Config
 	cl       *cluster.Cluster
-	stop     context.CancelFunc
 	features []string
 	// Test is test_data.csv, read by the driver to score models.
 	Test *data.Dataset
@@ -39,16 +38,13 @@ func Start(ctx context.Context, cfg Config) (*Job, error) {
 	}
 	cc := cluster.Config{Workers: cfg.Actors, CPUsPerWorker: cfg.CPUsPerActor, Addresses: cfg.Workers, Ray: cfg.Ray,
 		TokenFile: cfg.TokenFile, TLS: cfg.TLS, Log: cfg.Log}
-	// The workers outlive ctx: a notebook passes the cell's context, which
-	// ends with the cell, while the workers must serve the next cells. They
-	// stop on Close (or when this process dies).
-	life, stop := context.WithCancel(context.WithoutCancel(ctx))
-	cl, err := cluster.Connect(life, cc)
+	// ctx (a notebook cell's) bounds the connecting; the workers serve the
+	// next cells until Close.
+	cl, err := cluster.Connect(ctx, cc)
 	if err != nil {
-		stop()
 		return nil, fmt.Errorf("connect the workers: %w", err)
 	}
-	j := &Job{cfg: cfg, cl: cl, stop: stop, Test: test[0], features: test[0].Names}
+	j := &Job{cfg: cfg, cl: cl, Test: test[0], features: test[0].Names}
 	opts.Schema = schema
 	for _, s := range []struct{ set, pattern string }{{gbdt.TrainSet, TrainPattern}, {"val", ValidationPattern}} {
 		if err := cl.LoadGlob(ctx, s.set, filepath.Join(cfg.DataDir, s.pattern), opts); err != nil {
@@ -69,6 +65,5 @@ func (j *Job) Status(ctx context.Context) cluster.Status { return j.cl.Status(ct
 
 // Close stops spawned workers and disconnects from the others.
 func (j *Job) Close() error {
-	defer j.stop()
 	return j.cl.Close()
 }
