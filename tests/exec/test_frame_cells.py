@@ -34,7 +34,7 @@ def test_explore_a_csv_from_cells(kc, tmp_path: pathlib.Path):
     assert "text" in html and "number" in html
 
     desc = bundles(run(kc, "f.Describe()"))[0]["text/html"]
-    assert "university (67)" in desc and "mean" in desc and "75%" in desc
+    assert "graduate (67), high school (67), university (66)" in desc and "mean" in desc and "75%" in desc
 
     counts = bundles(run(kc, 'vc, _ := f.ValueCounts("EDUCATION")\nvc'))[0]["text/html"]
     assert "graduate" in counts and "33.5%" in counts

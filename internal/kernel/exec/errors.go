@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/traefik/yaegi/interp"
+
+	"github.com/gotrain/gotrain/kernel/display"
 )
 
 // ANSI colours used in tracebacks, as Jupyter front ends render them.
@@ -85,6 +87,11 @@ func (s *Session) panicError(r any, trace []string, where string) *Error {
 	raw := ""
 	if goMsg, ok := asGoRuntimeError(val); ok {
 		val, raw = goMsg, val
+	}
+	if ce, ok := r.(*display.CheckError); ok {
+		// display.Check(err): the error is the cell's result, not a crash.
+		name, val, raw = "Error", ce.Err.Error(), ""
+		trace = trace[:min(len(trace), 1)]
 	}
 	head := red + bold + name + reset + ": " + val
 	if where != "" {
