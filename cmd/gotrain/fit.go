@@ -26,6 +26,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // fitFlags are the flags of gotrain fit.
 type fitFlags struct {
 	train, label, drop, out, sep string
+	positive                     string
 	valid, params                listFlag
 	oneHot, quiet, native        bool
 	categorical                  string
@@ -38,6 +39,7 @@ func runFit(ctx context.Context, args []string) error {
 	fs.StringVar(&f.train, "train", "", "training CSV: a file, a glob of shards or a comma-separated list (required)")
 	fs.StringVar(&f.label, "label", "", "name of the label column (required)")
 	fs.Var(&f.valid, "valid", "validation CSV (`[NAME=]FILE|GLOB`), repeatable; early stopping watches the last one")
+	fs.StringVar(&f.positive, "positive", "", "the label value read as 1 when the label holds two words (Y/N) or two numbers other than 0/1 (German credit: 2); default: the less frequent")
 	fs.StringVar(&f.drop, "drop", "", "comma-separated columns to leave out, such as ID")
 	fs.BoolVar(&f.oneHot, "one-hot", false, "one-hot encode text columns (German credit's A11, A12, …)")
 	fs.BoolVar(&f.native, "enable-categorical", false, "keep text columns as categorical features split on sets of categories, as XGBoost's enable_categorical (the model keeps the category names)")
@@ -141,6 +143,7 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 			o.Categorical = append(o.Categorical, c)
 		}
 	}
+	o.Positive = f.positive
 	files, err := expandFiles(f.train)
 	if err != nil {
 		return p, o, nil, fmt.Errorf("fit: --train: %w", err)
@@ -180,6 +183,9 @@ func fit(ctx context.Context, f fitFlags, w io.Writer) error {
 	parts, schema, err := data.LoadFiles(ctx, files, o)
 	if err != nil {
 		return err
+	}
+	if pos, neg, ok := schema.Positive(); ok {
+		fmt.Fprintf(w, "fit: label %q: %s = 1 (positive), %s = 0\n", o.Label, pos, neg)
 	}
 	shards := make([]gbdt.Shard, len(parts))
 	for i, d := range parts {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/model"
@@ -47,6 +48,13 @@ func runPredict(ctx context.Context, args []string) error {
 		return fmt.Errorf("predict: %w", err)
 	}
 	o.NativeCategorical = !*oneHot && m.Categories != nil
+	ignored, err := dropExtraColumns(*dataPath, m, &o)
+	if err != nil {
+		return fmt.Errorf("predict: %w", err)
+	}
+	if len(ignored) > 0 {
+		fmt.Fprintf(os.Stderr, "predict: ignoring %d columns the model does not use: %s\n", len(ignored), strings.Join(ignored, ", "))
+	}
 	d, err := data.LoadFile(ctx, *dataPath, o)
 	if err != nil {
 		return err
@@ -102,6 +110,57 @@ func runPredict(ctx context.Context, args []string) error {
 		}
 	}
 	return writeMatrixCSV(*out, cols, &data.Matrix{Rows: x.Rows, Cols: k, Values: pred})
+}
+
+// dropExtraColumns adds to o.Drop the columns of the CSV file at path that
+// are no feature of the model (an ID, the label, anything else), so a test
+// file with extra columns scores as it is, and returns their names. A
+// column is used when it is a feature, or one-hot encodes into features
+// (name_level). Without feature names in the model nothing is dropped.
+func dropExtraColumns(path string, m *model.Model, o *data.Options) ([]string, error) {
+	if len(m.FeatureNames) == 0 {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rec, err := data.NewRecords(f, path, data.Options{Comma: o.Comma, Names: o.Names})
+	if err != nil {
+		return nil, err
+	}
+	used := map[string]bool{}
+	for _, n := range m.FeatureNames {
+		used[n] = true
+	}
+	dropped := map[string]bool{}
+	for _, d := range o.Drop {
+		dropped[strings.TrimSpace(d)] = true
+	}
+	var ignored []string
+	for _, n := range rec.Names() {
+		if used[n] || dropped[n] || (o.OneHot && encodesFeature(n, m.FeatureNames)) {
+			continue
+		}
+		if n == strings.TrimSpace(o.Label) {
+			o.Label = "" // the label is not needed to score
+		}
+		o.Drop = append(o.Drop, n)
+		ignored = append(ignored, n)
+	}
+	return ignored, nil
+}
+
+// encodesFeature reports whether one-hot encoding column name makes one of
+// the features (name_level).
+func encodesFeature(name string, features []string) bool {
+	for _, f := range features {
+		if strings.HasPrefix(f, name+"_") {
+			return true
+		}
+	}
+	return false
 }
 
 // alignColumns returns d's values in the model's feature order. Without
