@@ -2,6 +2,7 @@ package chart_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/gotrain/gotrain/trainlib/explain/chart"
 )
@@ -64,4 +65,21 @@ func ExampleTuning() {
 	//   t0: score 0.47, eta=0.01, max_depth=3
 	// * t1: score 0.44, eta=0.1, max_depth=5
 	//   t2: score 0.45, eta=0.3, max_depth=2
+}
+
+// A histogram of every column, as pandas' hist(): the bin counts are
+// computed in one pass; missing values (NaN) are counted, not drawn.
+func ExampleHistograms() {
+	age := chart.Column{Name: "age", Values: []float64{23, 35, 35, 41, 52, 67, math.NaN()}}
+	amount := chart.Column{Name: "amount", Values: []float64{1200, 800, 15000, 4300, 2500, 990, 3100}}
+	c, err := chart.Histograms([]chart.Column{age, amount}, chart.HistogramOptions{Bins: 5})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(c)
+	// Output:
+	// Distribution of each numeric column (5 bins)
+	//   age: 6 values in [23, 67], 1 missing
+	//   amount: 7 values in [800, 15000]
 }
