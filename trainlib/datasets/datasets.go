@@ -5,7 +5,11 @@
 // kept exactly as published.
 package datasets
 
-import _ "embed"
+import (
+	_ "embed"
+	"fmt"
+	"os"
+)
 
 // GermanCredit is the Statlog (German Credit Data) set: 1,000 rows, 20
 // space-separated attributes and the class (1 = good, 2 = bad), no header.
@@ -34,3 +38,17 @@ var GermanCreditNumeric = []string{
 //
 //go:embed UCI_Credit_Card.csv
 var UCICreditCard []byte
+
+// WriteGermanCredit writes German credit, byte for byte as distributed
+// (german.data: space-separated, no header, the class last), to path unless
+// a file is already there, and returns path: the "your own data" tutorial
+// starts from it as a user starts from a download.
+func WriteGermanCredit(path string) (string, error) {
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := os.WriteFile(path, GermanCredit, 0o644); err != nil {
+		return "", fmt.Errorf("datasets: %w", err)
+	}
+	return path, nil
+}
