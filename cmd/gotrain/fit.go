@@ -33,6 +33,22 @@ type fitFlags struct {
 	rounds, early                int
 }
 
+const fitHelp = `Usage: gotrain fit --train FILES --label NAME --out MODEL [--valid [NAME=]FILES]… [--spawn N | --addresses HOST:PORT,… | --ray URL] [flags]
+
+Train one boosted-tree model with XGBoost's parameter names on a CSV file, a
+glob of shards or a list, in process or on workers, and write it as an
+XGBoost model file. A label of two words (Y/N) or two numbers other than 0/1
+reads as 1/0: --positive names the value read as 1 (default: the less
+frequent), and fit says which it is.
+
+Examples:
+  gotrain fit --train data/train_data_*.csv --valid data/validation_data_*.csv --label credit --out model.json
+  gotrain fit --train loans.csv --label "default " --positive Y --drop ID --one-hot --param eta=0.1 --out model.ubj
+  gotrain fit --train 'data/train_*.csv' --label credit --spawn 2 --out model.json
+
+Flags:
+`
+
 func runFit(ctx context.Context, args []string) error {
 	var f fitFlags
 	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
@@ -54,18 +70,18 @@ func runFit(ctx context.Context, args []string) error {
 	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the flags
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(fs.Output(), "usage: gotrain fit --train FILES --label NAME --out MODEL [flags]")
+			fmt.Fprint(fs.Output(), fitHelp)
 			fs.PrintDefaults()
 			return err
 		}
 		return errUsage
 	}
 	if cf.workers < 0 || cf.cpus < 1 {
-		fmt.Fprintf(fs.Output(), "fit: --workers %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker\n", cf.workers, cf.cpus)
+		fmt.Fprintf(fs.Output(), "fit: --spawn %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker\n", cf.workers, cf.cpus)
 		return errUsage
 	}
 	if f.train == "" || f.label == "" || f.out == "" {
-		return fmt.Errorf("fit: --train, --label and --out are required (see gotrain fit --help)")
+		return usagef("fit: --train, --label and --out are required (see gotrain fit --help)")
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("fit: unexpected argument %q; give files with --train and --valid", fs.Arg(0))

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -38,6 +39,14 @@ func register(c command) {
 // errUsage reports bad command-line usage; the flag package has already
 // printed what was wrong.
 var errUsage = errors.New("usage")
+
+// usagef returns a usage error that main prints once and exits 2 for: a
+// missing or conflicting flag found after parsing.
+func usagef(format string, a ...any) error { return usageErr{fmt.Errorf(format, a...)} }
+
+type usageErr struct{ error }
+
+func (usageErr) ExitCode() int { return 2 }
 
 // exitCoder lets a subcommand choose its exit status.
 type exitCoder interface{ ExitCode() int }
@@ -80,7 +89,8 @@ func main() {
 		}
 		os.Exit(2)
 	default:
-		fmt.Fprintf(os.Stderr, "gotrain %s: %v\n", c.name, err)
+		// One prefix: errors that already name the command keep theirs.
+		fmt.Fprintf(os.Stderr, "gotrain %s: %s\n", c.name, strings.TrimPrefix(err.Error(), c.name+": "))
 		var ec exitCoder
 		if errors.As(err, &ec) {
 			os.Exit(ec.ExitCode())

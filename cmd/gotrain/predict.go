@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -17,6 +18,20 @@ func init() {
 	register(command{name: "predict", summary: "score a CSV file with a model (predictions, margins or contributions)", run: runPredict})
 }
 
+const predictHelp = `Usage: gotrain predict --model MODEL --data FILE --out FILE [flags]
+
+Score a CSV file with a model (XGBoost JSON, UBJSON or .xgb): probabilities,
+margins or per-feature contributions, one row per input row. The model's
+features are picked by name, so the file may keep its ID, its label and other
+columns (predict says which it ignores); a missing feature is an error.
+
+Examples:
+  gotrain predict --model model.json --data test.csv --out predictions.csv
+  gotrain predict --model model.json --data test.csv --contribs --out shap.csv
+
+Flags:
+`
+
 func runPredict(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("predict", flag.ContinueOnError)
 	modelPath := fs.String("model", "", "model file: XGBoost .json, .ubj or .xgb (required)")
@@ -30,14 +45,20 @@ func runPredict(ctx context.Context, args []string) error {
 	contribs := fs.Bool("contribs", false, "write exact SHAP contributions (XGBoost pred_contribs), one column per feature and bias")
 	approx := fs.Bool("approx-contribs", false, "write decision-path contributions (XGBoost approx_contribs)")
 	iter := fs.Int("iteration-end", 0, "use trees [0, N); 0 means the best iteration after early stopping, or all trees")
+	fs.Usage = func() {} // a usage error is the flag package's one line
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(fs.Output(), predictHelp)
+			fs.PrintDefaults()
+			return err
+		}
+		return errUsage
 	}
 	if *modelPath == "" || *dataPath == "" || *out == "" {
-		return fmt.Errorf("predict: --model, --data and --out are required (see gotrain predict --help)")
+		return usagef("predict: --model, --data and --out are required (see gotrain predict --help)")
 	}
 	if *contribs && *approx {
-		return fmt.Errorf("predict: choose one of --contribs and --approx-contribs")
+		return usagef("predict: choose one of --contribs and --approx-contribs")
 	}
 	m, err := model.Load(*modelPath)
 	if err != nil {

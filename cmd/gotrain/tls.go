@@ -29,7 +29,7 @@ traffic is encrypted and both ends must hold the key.
 Example:
   gotrain tls --out tls --hosts 10.0.0.5,10.0.0.6
   gotrain worker --listen 10.0.0.5:7070 --tls-dir tls
-  gotrain train --workers 10.0.0.5:7070 --tls-dir tls
+  gotrain train --addresses 10.0.0.5:7070 --tls-dir tls
 
 `)
 		fs.PrintDefaults()

@@ -19,11 +19,11 @@ func init() {
 	register(command{name: "train", summary: "the tutorial as a batch job: tune on workers, save the best model and its explanations", run: runTrain})
 }
 
-const trainHelp = `Usage: gotrain train [flags]
+const trainHelp = `Usage: gotrain train [--spawn N --cpus-per-worker C | --addresses HOST:PORT,… | --ray URL] [--tune-samples S] [--data DIR] [--out DIR] [flags]
 
 The tutorial notebook as a batch job (the reference workflow's train_model.py):
 connect workers, load the sharded data of --data, tune eta and max_depth over
---tune_samples trials (best by val-error), score the best model on the test
+--tune-samples trials (best by val-error), score the best model on the test
 set and write into --out:
 
   tune_best.json, tune_best.xgb     the best model (XGBoost JSON and UBJSON; load with xgboost.Booster)
@@ -35,13 +35,19 @@ set and write into --out:
 When --data holds no shards, the default German credit data is generated there
 first (as 'gotrain data generate --out DIR' would), and stderr says so.
 
-Spawned workers need --ray_actors × --cpus_per_actor CPUs. When this machine has
-fewer, train stops at once with a suggestion (on a 2-core machine:
---ray_actors 2 --cpus_per_actor 1) unless --oversubscribe is given. With
---workers nothing is spawned: the workers' secret comes from GOTRAIN_TOKEN.
-With --ray the workers run as --ray_actors actors of --cpus_per_actor CPUs in a
-job on that Ray cluster (the binary is shipped with the job), and the CPU check
-is Ray's.
+Spawned workers need --spawn × --cpus-per-worker CPUs. When this machine has
+fewer, train stops at once with a suggestion (on a 2-core machine: --spawn 2
+--cpus-per-worker 1) unless --oversubscribe is given. With --addresses nothing
+is spawned: the workers' secret comes from GOTRAIN_TOKEN or --token-file. With
+--ray the workers run as --spawn actors of --cpus-per-worker CPUs in a job on
+that Ray cluster (the binary is shipped with the job), and the CPU check is
+Ray's. The reference script's --ray_actors, --cpus_per_actor and
+--tune_samples are accepted as aliases.
+
+Examples:
+  gotrain train --spawn 2 --cpus-per-worker 1 --data out/data --out out/job
+  gotrain train --ray_actors 3 --cpus_per_actor 4 --tune_samples 10     # the reference script's flags
+  gotrain train --addresses 10.0.0.5:7070,10.0.0.6:7070 --token-file secret --data /shared/data
 
 Exit status: 0 done, 1 failure, 2 bad usage or too few CPUs, 130 interrupted
 (rerunning with the same --out resumes unfinished trials).
@@ -88,15 +94,21 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the help below
-	fs.IntVar(&cfg.Actors, "ray_actors", job.DefaultActors, "number of workers to spawn on this machine")
-	fs.IntVar(&cfg.CPUsPerActor, "cpus_per_actor", job.DefaultCPUsPerActor, "CPUs of each spawned worker")
-	fs.IntVar(&cfg.Samples, "tune_samples", job.DefaultSamples, "number of tuning trials")
+	fs.IntVar(&cfg.Actors, "spawn", job.DefaultActors, "number of workers to spawn on this machine (or to run on --ray)")
+	fs.IntVar(&cfg.CPUsPerActor, "cpus-per-worker", job.DefaultCPUsPerActor, "CPUs of each spawned worker")
+	fs.IntVar(&cfg.Samples, "tune-samples", job.DefaultSamples, "number of tuning trials")
+	// The reference script's names stay accepted, and so does the former
+	// --workers for addresses.
+	fs.IntVar(&cfg.Actors, "ray_actors", job.DefaultActors, "alias of --spawn (the reference train_model.py's name)")
+	fs.IntVar(&cfg.CPUsPerActor, "cpus_per_actor", job.DefaultCPUsPerActor, "alias of --cpus-per-worker")
+	fs.IntVar(&cfg.Samples, "tune_samples", job.DefaultSamples, "alias of --tune-samples")
 	fs.IntVar(&cfg.Rounds, "rounds", job.DefaultRounds, "boosting rounds of each trial")
 	fs.StringVar(&cfg.DataDir, "data", "data", "`DIR` holding train_data_*.csv, validation_data_*.csv and test_data.csv (generated when empty)")
 	fs.StringVar(&cfg.OutDir, "out", "results", "`DIR` for the result files (created if needed)")
 	fs.StringVar(&cfg.Ray, "ray", "", "run the --ray_actors workers as actors of a job on the Ray cluster at `URL` (dashboard, e.g. http://head:8265) or 'auto' (RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST)")
-	fs.StringVar(&workers, "workers", "", "comma-separated `ADDR,…` (host:port) of running 'gotrain worker's to use instead of spawning")
-	fs.StringVar(&cfg.TokenFile, "token-file", "", "file holding the cluster secret of the --workers (default: $"+cluster.TokenEnv+")")
+	fs.StringVar(&workers, "addresses", "", "comma-separated `HOST:PORT,…` of running 'gotrain worker's to use instead of spawning")
+	fs.StringVar(&workers, "workers", "", "alias of --addresses")
+	fs.StringVar(&cfg.TokenFile, "token-file", "", "file holding the cluster secret of the --addresses workers (default: $"+cluster.TokenEnv+")")
 	tlsFlags := cluster.AddTLSFlags(fs, false)
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
 	fs.DurationVar(&o.MLflowWait, "mlflow-wait", 0, "with --mlflow, how long to wait at the end for the server to take the run tree; what is left stays in OUT for 'gotrain mlflow sync' (0: $"+job.MLflowWaitEnv+", else 3m)")
@@ -126,7 +138,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		}
 	}
 	if cfg.Actors < 1 || cfg.CPUsPerActor < 1 || cfg.Samples < 1 || cfg.Rounds < 1 {
-		fmt.Fprintf(stderr, "train: --ray_actors, --cpus_per_actor, --tune_samples and --rounds must be at least 1\n")
+		fmt.Fprintf(stderr, "train: --spawn, --cpus-per-worker, --tune-samples and --rounds must be at least 1\n")
 		return cfg, o, errUsage
 	}
 	if cfg.Rounds > job.MaxRounds {
@@ -134,7 +146,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		return cfg, o, errUsage
 	}
 	if len(cfg.Workers) > 0 && cfg.Ray != "" {
-		fmt.Fprintf(stderr, "train: give --workers or --ray, not both\n")
+		fmt.Fprintf(stderr, "train: give --addresses or --ray, not both\n")
 		return cfg, o, errUsage
 	}
 	if len(cfg.Workers) == 0 && cfg.Ray == "" && !cfg.Oversubscribe && cfg.Actors*cfg.CPUsPerActor > runtime.NumCPU() {

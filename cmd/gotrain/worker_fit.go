@@ -15,9 +15,9 @@ import (
 )
 
 // clusterFlags are the flags that make `gotrain fit` train on worker
-// processes: --workers N [--cpus-per-worker C] spawns them on this
+// processes: --spawn N [--cpus-per-worker C] spawns them on this
 // machine, --addresses HOST:PORT,… reaches workers started elsewhere
-// (secret from $GOTRAIN_TOKEN or --token-file), --ray URL runs --workers
+// (secret from $GOTRAIN_TOKEN or --token-file), --ray URL runs --spawn
 // workers as actors of a job on a Ray cluster.
 type clusterFlags struct {
 	workers, cpus             int
@@ -29,11 +29,12 @@ type clusterFlags struct {
 // addClusterFlags registers the cluster flags on fs (gotrain fit's).
 func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 	c := &clusterFlags{}
-	fs.IntVar(&c.workers, "workers", 0, "train on N worker processes spawned on this machine (0: in process)")
+	fs.IntVar(&c.workers, "spawn", 0, "train on N worker processes spawned on this machine (0: in process), or N actors with --ray")
+	fs.IntVar(&c.workers, "workers", 0, "alias of --spawn")
 	fs.IntVar(&c.cpus, "cpus-per-worker", 1, "CPUs of each spawned worker")
 	fs.StringVar(&c.addresses, "addresses", "", "train on workers started elsewhere: `HOST:PORT,…` (secret from $"+cluster.TokenEnv+" or --token-file)")
 	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")
-	fs.StringVar(&c.ray, "ray", "", "train on --workers workers run as actors of a job on a Ray cluster: its dashboard `URL` (http://head:8265), or auto for $RAY_ADDRESS, then $RAY_HEAD_SERVICE_HOST (token from $RAY_AUTH_TOKEN)")
+	fs.StringVar(&c.ray, "ray", "", "train on --spawn workers run as actors of a job on a Ray cluster: its dashboard `URL` (http://head:8265), or auto for $RAY_ADDRESS, then $RAY_HEAD_SERVICE_HOST (token from $RAY_AUTH_TOKEN)")
 	c.tls = cluster.AddTLSFlags(fs, false)
 	fs.DurationVar(&c.hang, "worker-timeout", 10*time.Second, "declare a worker lost when it leaves a heartbeat unanswered this long")
 	return c
@@ -64,7 +65,7 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 	}
 	if c.addresses != "" {
 		if c.workers > 0 {
-			return nil, fmt.Errorf("fit: give --workers (spawn here) or --addresses (workers elsewhere), not both")
+			return nil, fmt.Errorf("fit: give --spawn (workers here) or --addresses (workers elsewhere), not both")
 		}
 		for _, a := range strings.Split(c.addresses, ",") {
 			if a = strings.TrimSpace(a); a != "" {
