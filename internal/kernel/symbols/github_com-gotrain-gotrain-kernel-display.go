@@ -11,6 +11,7 @@ import (
 func init() {
 	Symbols["github.com/gotrain/gotrain/kernel/display/display"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"Check":      reflect.ValueOf(display.Check),
 		"Clear":      reflect.ValueOf(display.Clear),
 		"Context":    reflect.ValueOf(display.Context),
 		"HTML":       reflect.ValueOf(display.HTML),
@@ -30,6 +31,7 @@ func init() {
 
 		// type definitions
 		"Bundle":     reflect.ValueOf((*display.Bundle)(nil)),
+		"CheckError": reflect.ValueOf((*display.CheckError)(nil)),
 		"Display":    reflect.ValueOf((*display.Display)(nil)),
 		"HTMLer":     reflect.ValueOf((*display.HTMLer)(nil)),
 		"Handle":     reflect.ValueOf((*display.Handle)(nil)),
