@@ -36,7 +36,7 @@ def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
             'display.Check(cl.SendDataset(display.Context(), "val", ds, 2))')
     _, msgs = run(kc, 'res, err := cl.Train(display.Context(), gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)\nlen(res.Model.Trees)')
     assert text_of(msgs) == "10"
-    _, msgs = run(kc, 'tuned, err := cl.Tune(display.Context(), tune.Options{Samples: 2, Metric: "val-logloss"})\ndisplay.Check(err)\n'
+    _, msgs = run(kc, 'tuned, err := trainlib.Tune(display.Context(), cl, tune.Options{Samples: 2, Metric: "val-logloss"})\ndisplay.Check(err)\n'
                       'c, err := explain.ImportanceChart(tuned.BestModel, "gain", chart.ImportanceOptions{})\ndisplay.Check(err)\nc')
     shown = text_of(msgs)
     assert "LIMIT_BAL" in shown and "f0" not in shown, shown

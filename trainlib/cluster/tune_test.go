@@ -9,8 +9,8 @@ import (
 	"github.com/gotrain/gotrain/trainlib/tune"
 )
 
-// Tuning on a cluster keeps the loaded data's feature names in the best
-// model (tune.Run over bare Holders has none to give).
+// The cluster knows the loaded data's feature names, so a tuning run over
+// its holders (trainlib.Tune passes them) names the features in its models.
 func TestTuneKeepsFeatureNames(t *testing.T) {
 	rows := make([][]float64, 200)
 	for i := range rows {
@@ -31,7 +31,7 @@ func TestTuneKeepsFeatureNames(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res, err := c.Tune(ctx, tune.Options{Samples: 2, Metric: "val-logloss"})
+	res, err := tune.Run(ctx, c.Holders(), tune.Options{Samples: 2, Metric: "val-logloss", FeatureNames: c.FeatureNames(), CPUs: c.CPUs()})
 	if err != nil {
 		t.Fatal(err)
 	}
