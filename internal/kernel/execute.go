@@ -62,10 +62,12 @@ func (k *Kernel) execute(req wire.Message) {
 	if c.StoreHistory {
 		k.history.add(count, c.Code, output, res.Value != nil)
 	}
-	k.reply(k.shell, req, wire.ExecuteReply, reply)
 	if res.Err != nil && c.StopOnError {
+		// Before the reply: a request the client sends once it has the
+		// reply was not queued when the cell failed and must run.
 		k.abortQueued()
 	}
+	k.reply(k.shell, req, wire.ExecuteReply, reply)
 }
 
 // run calls Session.Execute, turning a panic that escapes the session into

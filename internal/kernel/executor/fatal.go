@@ -35,6 +35,17 @@ func deathReport(killed string, waitErr error, stderrText, crash string, memLimi
 			head, rest = fatalMessage(crash)
 		}
 	}
+	if head == nil && crash != "" {
+		// The runtime's first lines went to fd 2 and were lost with the
+		// executor's own reader; the stacks say what it was when they can.
+		h := "fatal error (its message was lost; the crashing goroutine's stack follows)"
+		if strings.Contains(crash, "runtime.newstack") || strings.Contains(crash, "runtime.morestack") {
+			h = "fatal error: stack overflow"
+		} else if strings.Contains(crash, "maps.fatal") {
+			h = "fatal error: concurrent map access"
+		}
+		head, rest = []string{h}, crash
+	}
 	if head == nil {
 		how := "exited"
 		var ee *exec.ExitError
