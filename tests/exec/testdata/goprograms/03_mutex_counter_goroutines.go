@@ -12,8 +12,8 @@ type Container struct {
 
 func (c *Container) inc(name string) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.counters[name]++
+	c.mu.Unlock()
 }
 
 func main() {
