@@ -51,6 +51,19 @@ func Sum(xs []float64) float64 {
 }
 """}
 
+# clock needs the compiler too: a second compiled import, built in with fast.
+CLOCK = {"clock.go": """// Package clock reads the runtime's monotonic clock.
+package clock
+
+import _ "unsafe"
+
+//go:linkname nanotime runtime.nanotime
+func nanotime() int64
+
+// Now is the monotonic clock in nanoseconds.
+func Now() int64 { return nanotime() }
+"""}
+
 
 def greet(version):
     return {"greet.go": f'''// Package greet says hello.
@@ -71,6 +84,7 @@ MODULES = [
     ("example.test/greet", "v1.0.0", ["example.test/dep v1.0.0"], greet("v1.0.0")),
     ("example.test/greet", "v1.1.0", ["example.test/dep v1.0.0"], greet("v1.1.0")),
     ("example.test/fast", "v1.0.0", [], FAST),
+    ("example.test/clock", "v1.0.0", [], CLOCK),
     ("example.test/broken", "v1.0.0", [], {"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}),
 ]
 
@@ -237,6 +251,12 @@ def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv,
         assert value(msgs) == '"sum"'
         reply, msgs = run(kc, "fast.Ticking()")
         assert value(msgs) == "true"
+        # A second compiled import: the new executor has both packages.
+        reply, msgs = run(kc, 'import "example.test/clock"\nclock.Now() > 0 && fast.Ticking() && triple(2) == 6')
+        assert reply["status"] == "ok", (reply, msgs)
+        assert value(msgs) == "true"
+        # hits is at its declared value in this executor, so replaying keeps it.
+        assert "example.test/clock v1.0.0: compiled into the executor (session restarted; kept: hits, label, triple; lost: nothing)" in stream(msgs, "stderr")
 
     # A restarted kernel of the same notebook: the built executor comes
     # from the kernel's cache, with no build and no proxy request.

@@ -37,6 +37,11 @@ func (s *Session) compileRoute(ctx context.Context, p *modules.Package, why erro
 	return &Error{Name: switchErrName, Value: msg, Traceback: []string{red + bold + switchErrName + reset + ": " + msg}}
 }
 
+// CompiledIn are the third-party packages compiled into this program by
+// the compile route (set by the generated executor's main): a later
+// compiled import builds them in again with the new one.
+var CompiledIn []string
+
 // switchErrName names the error of a cell whose result asks for another
 // executor; the supervisor acts on the result's Switch instead of it.
 const switchErrName = "ExecutorSwitch"

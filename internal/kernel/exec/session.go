@@ -77,7 +77,7 @@ func New(opts Options) (*Session, error) {
 	if opts.Log == nil {
 		opts.Log = func(string, ...any) {}
 	}
-	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New()}
+	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New(), compiled: append([]string(nil), CompiledIn...)}
 	s.disp = display.New(displaySink{s})
 	s.checker = newChecker()
 	go s.checker.warm()
