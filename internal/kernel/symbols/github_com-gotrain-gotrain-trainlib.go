@@ -13,6 +13,7 @@ func init() {
 	Symbols["github.com/gotrain/gotrain/trainlib/trainlib"] = map[string]reflect.Value{
 		// function, constant and variable definitions
 		"Connect": reflect.ValueOf(trainlib.Connect),
+		"Tune":    reflect.ValueOf(trainlib.Tune),
 		"Version": reflect.ValueOf(constant.MakeFromLiteral("\"0.1.0-dev\"", token.STRING, 0)),
 
 		// type definitions
