@@ -27,6 +27,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type fitFlags struct {
 	train, label, drop, out, sep string
 	positive                     string
+	weight                       string
 	valid, params                listFlag
 	oneHot, quiet, native        bool
 	categorical                  string
@@ -57,6 +58,7 @@ func runFit(ctx context.Context, args []string) error {
 	fs.Var(&f.valid, "valid", "validation CSV (`[NAME=]FILE|GLOB`), repeatable; early stopping watches the last one")
 	fs.StringVar(&f.positive, "positive", "", "the label value read as 1 when the label holds two words (Y/N) or two numbers other than 0/1 (German credit: 2); default: the less frequent")
 	fs.StringVar(&f.drop, "drop", "", "comma-separated columns to leave out, such as ID")
+	fs.StringVar(&f.weight, "weight", "", "name of a sample-weight column (numbers ≥ 0; XGBoost's DMatrix weight)")
 	fs.BoolVar(&f.oneHot, "one-hot", false, "one-hot encode text columns (German credit's A11, A12, …)")
 	fs.BoolVar(&f.native, "enable-categorical", false, "keep text columns as categorical features split on sets of categories, as XGBoost's enable_categorical (the model keeps the category names)")
 	fs.StringVar(&f.categorical, "categorical", "", "comma-separated integer columns to treat as categories too (with --enable-categorical, or one-hot with --one-hot)")
@@ -149,6 +151,7 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 	if o, err = csvOptions(f.sep, f.label, f.drop, f.oneHot); err != nil {
 		return p, o, nil, fmt.Errorf("fit: %w", err)
 	}
+	o.Weight = f.weight
 	o.BinaryLabel = p.Objective == "binary:logistic"
 	if f.native && f.oneHot {
 		return p, o, nil, fmt.Errorf("fit: choose one of --enable-categorical and --one-hot")

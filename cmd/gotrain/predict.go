@@ -38,6 +38,7 @@ func runPredict(ctx context.Context, args []string) error {
 	dataPath := fs.String("data", "", "CSV file to score (required)")
 	out := fs.String("out", "", "CSV file to write (required)")
 	label := fs.String("label", "", "label column to leave out, if the data has one")
+	weight := fs.String("weight", "", "sample-weight column to leave out, if the data has one")
 	drop := fs.String("drop", "", "comma-separated columns to leave out, such as ID")
 	oneHot := fs.Bool("one-hot", false, "one-hot encode text columns as in training; levels the model lacks are ignored")
 	sep := fs.String("sep", ",", "field separator, one ASCII character")
@@ -65,6 +66,7 @@ func runPredict(ctx context.Context, args []string) error {
 		return err
 	}
 	o, err := csvOptions(*sep, *label, *drop, *oneHot)
+	o.Weight = *weight
 	if err != nil {
 		return fmt.Errorf("predict: %w", err)
 	}

@@ -25,6 +25,9 @@ func Concat(parts ...*Dataset) (*Dataset, error) {
 		if (p.Label == nil) != (first.Label == nil) {
 			return nil, fmt.Errorf("data: Concat: part %d and part 0 differ in having labels: load every part with the same Label", i)
 		}
+		if (p.Weight == nil) != (first.Weight == nil) {
+			return nil, fmt.Errorf("data: Concat: part %d and part 0 differ in having weights: load every part with the same Weight", i)
+		}
 		rows += p.Rows
 	}
 	if len(parts) == 1 {
@@ -38,6 +41,7 @@ func Concat(parts ...*Dataset) (*Dataset, error) {
 	for _, p := range parts {
 		off += copy(out.Values[off:], p.Values[:p.Rows*p.Cols])
 		out.Label = append(out.Label, p.Label...)
+		out.Weight = append(out.Weight, p.Weight...)
 	}
 	return out, nil
 }

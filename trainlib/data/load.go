@@ -89,7 +89,7 @@ func loadRecords(ctx context.Context, rr *recordReader, s *Schema, o *Options, s
 		return nil, &Error{File: rr.file, Line: rr.nextLine - 1, Expected: what, Hint: "check the path or the shard"}
 	}
 	n := b.rows * p.cols
-	return &Dataset{Matrix: Matrix{Rows: b.rows, Cols: p.cols, Values: b.values[:n:n]}, Names: p.features, Label: b.labels,
+	return &Dataset{Matrix: Matrix{Rows: b.rows, Cols: p.cols, Values: b.values[:n:n]}, Names: p.features, Label: b.labels, Weight: b.weights,
 		Categories: s.FeatureCategories()}, nil
 }
 
@@ -101,8 +101,10 @@ type parser struct {
 	features []string
 	cols     int
 	hasLabel bool
-	maxRows  int64
-	missing  map[string]bool
+	// hasWeight says a column holds sample weights.
+	hasWeight bool
+	maxRows   int64
+	missing   map[string]bool
 }
 
 func newParser(s *Schema, o *Options) *parser {
@@ -110,6 +112,7 @@ func newParser(s *Schema, o *Options) *parser {
 	p.cols = len(p.features)
 	for _, c := range s.Columns {
 		p.hasLabel = p.hasLabel || c.Role == RoleLabel
+		p.hasWeight = p.hasWeight || c.Role == RoleWeight
 	}
 	p.maxRows = o.maxValues() / int64(max(p.cols, 1))
 	return p
@@ -120,6 +123,7 @@ func newParser(s *Schema, o *Options) *parser {
 type rowBuilder struct {
 	p              *parser
 	values, labels []float32
+	weights        []float32
 	rows           int
 }
 
@@ -173,29 +177,39 @@ func (p *parser) records(ctx context.Context, rr *recordReader, b *rowBuilder, s
 		row := b.values[n : n+p.cols]
 		clear(row)
 		b.values = b.values[:n+p.cols]
-		label, err := fillRow(rr, p.plan, row, p.missing, p.o)
+		label, weight, err := fillRow(rr, p.plan, row, p.missing, p.o)
 		if err != nil {
 			return err
 		}
 		if p.hasLabel {
 			b.labels = append(b.labels, label)
 		}
+		if p.hasWeight {
+			b.weights = append(b.weights, weight)
+		}
 		b.rows++
 	}
 }
 
-// fillRow parses the current record into row (zeroed) and returns its label.
-func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string]bool, o *Options) (float32, error) {
-	var label float32
+// fillRow parses the current record into row (zeroed) and returns its label
+// and its weight.
+func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string]bool, o *Options) (label, weight float32, err error) {
 	for i, f := range rr.fields {
 		p := &plan[i]
 		switch {
 		case p.role == RoleDrop:
+		case p.role == RoleWeight:
+			v, kind := parseNumber(f.text, missing)
+			if kind != numOK || !(v >= 0) {
+				return 0, 0, rr.errAt(f.off, p.name, string(f.text), "a sample weight: a finite number ≥ 0",
+					"fix the weight, or give the row weight 0 to leave it out")
+			}
+			weight = v
 		case p.role == RoleLabel && p.levels != nil:
 			text := trimSpace(f.text)
 			j, ok := p.levels[string(text)]
 			if !ok {
-				return 0, rr.errAt(f.off, p.name, string(text), "one of the label's two values: "+listNames(levelNames(p.levels)),
+				return 0, 0, rr.errAt(f.off, p.name, string(text), "one of the label's two values: "+listNames(levelNames(p.levels)),
 					"a binary label has two values; recode or remove this row")
 			}
 			label = float32(j)
@@ -209,7 +223,7 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 			}
 			j, ok := p.levels[string(text)]
 			if !ok {
-				return 0, rr.errAt(f.off, p.name, string(text), "one of the column's known levels: "+listNames(levelNames(p.levels)),
+				return 0, 0, rr.errAt(f.off, p.name, string(text), "one of the column's known levels: "+listNames(levelNames(p.levels)),
 					"compute the schema over all files (ScanSchema, or load them together) so every level is known")
 			}
 			if p.native {
@@ -223,23 +237,23 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 			case numOK:
 			case numMissing:
 				if p.role == RoleLabel {
-					return 0, rr.errAt(f.off, p.name, string(f.text), "a label (labels cannot be missing)", "remove the row or fill in its label")
+					return 0, 0, rr.errAt(f.off, p.name, string(f.text), "a label (labels cannot be missing)", "remove the row or fill in its label")
 				}
 				v = float32(math.NaN())
 			case numInf:
-				return 0, rr.errAt(f.off, p.name, string(f.text), "a finite number", "leave the field empty for a missing value")
+				return 0, 0, rr.errAt(f.off, p.name, string(f.text), "a finite number", "leave the field empty for a missing value")
 			default:
 				if p.role == RoleLabel {
-					return 0, textLabelError{rr.errAt(f.off, p.name, string(f.text), "a numeric label",
+					return 0, 0, textLabelError{rr.errAt(f.off, p.name, string(f.text), "a numeric label",
 						"a text label needs two values (Y/N) read from a file or a Schema; or recode it as 1 and 0")}
 				}
-				return 0, rr.errAt(f.off, p.name, string(f.text),
+				return 0, 0, rr.errAt(f.off, p.name, string(f.text),
 					"a number or a missing marker ("+strings.Join(quoteAll(DefaultMissing), ", ")+")",
 					fmt.Sprintf("column %q holds text: set OneHot to one-hot encode it (gotrain: --one-hot), or Drop it (--drop %s)", p.name, p.name))
 			}
 			if p.role == RoleLabel {
 				if o.BinaryLabel && v != 0 && v != 1 {
-					return 0, rr.errAt(f.off, p.name, string(f.text), "a label of 0 or 1 (binary:logistic)",
+					return 0, 0, rr.errAt(f.off, p.name, string(f.text), "a label of 0 or 1 (binary:logistic)",
 						"recode the label, for example 1 = good, 0 = bad")
 				}
 				label = v
@@ -248,7 +262,7 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 			row[p.out] = v
 		}
 	}
-	return label, nil
+	return label, weight, nil
 }
 
 func levelNames(m map[string]int) []string {

@@ -31,6 +31,9 @@ type Options struct {
 	Names []string
 	// Label names the label column; empty means the data has no label.
 	Label string
+	// Weight names the sample-weight column (finite numbers ≥ 0, read into
+	// Dataset.Weight); empty means every row weighs 1.
+	Weight string
 	// Positive is the label value read as 1 when the label column holds two
 	// words instead of numbers (Y/N, yes/no, true/false); the other is read
 	// as 0. Empty means the less frequent of the two (on a tie the one that

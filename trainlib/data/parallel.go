@@ -104,6 +104,7 @@ func (b *rowBuilder) appendRows(from *rowBuilder, file string) error {
 	b.grow(from.rows)
 	b.values = append(b.values, from.values...)
 	b.labels = append(b.labels, from.labels...)
+	b.weights = append(b.weights, from.weights...)
 	b.rows += from.rows
 	return nil
 }

@@ -15,6 +15,7 @@ const (
 	RoleFeature Role = "feature"
 	RoleLabel   Role = "label"
 	RoleDrop    Role = "drop"
+	RoleWeight  Role = "weight"
 )
 
 // Schema fixes how the columns of CSV input become features: each column's
@@ -167,6 +168,17 @@ func rolesFor(names []string, o *Options, file string, line int) (*Schema, error
 				Hint: "remove it from Drop"}
 		}
 		s.Columns[i].Role = RoleLabel
+	}
+	if o.Weight != "" {
+		i, err := mustFind(o.Weight, "weight column", "check the spelling of Weight (gotrain: --weight)")
+		if err != nil {
+			return nil, err
+		}
+		if s.Columns[i].Role != RoleFeature {
+			return nil, &Error{File: file, Line: line, Name: o.Weight, Expected: "a weight column that is neither the label nor dropped",
+				Hint: "name another column with Weight (gotrain: --weight)"}
+		}
+		s.Columns[i].Role = RoleWeight
 	}
 	for _, c := range o.Categorical {
 		i, err := mustFind(c, "categorical column", "check the spelling of Categorical")
