@@ -24,7 +24,8 @@ import nbcheck
 from nbcheck import NOTEBOOKS
 
 AUC_FLOOR = 0.70  # the default-size German credit data gives about 0.75
-TUTORIALS = ["00-tour.ipynb", "01-distributed-training.ipynb", "02-distributed-training-mlflow.ipynb"]
+TUTORIALS = ["00-tour.ipynb", "01-distributed-training.ipynb", "02-distributed-training-mlflow.ipynb",
+             "03-your-own-data.ipynb"]
 
 
 @pytest.mark.parametrize("name", TUTORIALS)
@@ -111,3 +112,38 @@ def test_distributed_training_mlflow(kernel_env, tmp_path):
     assert {"eta", "max_depth"} <= set(children[0].data.params)
     versions = client.search_model_versions("name='gotrain-credit'")
     assert [str(v.version) for v in versions] == ["1"]
+
+
+def test_your_own_data(kernel_env, tmp_path):
+    """Notebook 03 starts from German credit as distributed (written into
+    its folder), explores it, trains, tunes, explains and saves, with no
+    error output and every table and chart present; XGBoost loads the saved
+    model and scores the file's rows as the notebook's model does."""
+    nb, _ = nbcheck.run(NOTEBOOKS / "03-your-own-data.ipynb", tmp_path)
+    assert nbcheck.errors(nb) == []
+    table = nbcheck.rich(nbcheck.cell_with(nb, "frame.Read("), "text/html")[0]
+    assert "1000 rows × 21 columns (8 numeric, 13 text)" in table
+    assert "label &#34;credit&#34;: 2 = 1 (positive, as asked), 1 = 0" in table
+    describe = nbcheck.rich(nbcheck.cell_with(nb, "credit.Describe()"), "text/html")[0]
+    assert "credit_amount" in describe and "75%" in describe
+    assert "1 (700)" in nbcheck.rich(nbcheck.cell_with(nb, 'ValueCounts("credit")'), "text/html")[0] or \
+        ">700<" in nbcheck.rich(nbcheck.cell_with(nb, 'ValueCounts("credit")'), "text/html")[0]
+    for text in ['BarChart("purpose")', "Histograms()", 'Scatter("age"', 'ImportanceChart(best, "gain"']:
+        pngs = nbcheck.rich(nbcheck.cell_with(nb, text), "image/png")
+        assert len(pngs) == 1 and nbcheck.is_png(pngs[0]), text
+    importance = nbcheck.cell_with(nb, 'ImportanceChart(best, "gain"').outputs[0]["data"]["text/plain"]
+    assert "f0" not in importance and ("checking_account_" in importance or "duration" in importance), importance
+    assert "TERMINATED" in nbcheck.rich(nbcheck.cell_with(nb, "trainlib.Tune("), "text/html")[0]
+    auc = float(nbcheck.cell_with(nb, "metric.AUC(").outputs[0]["data"]["text/plain"])
+    assert 0.6 < auc <= 1
+    assert "<table" in nbcheck.rich(nbcheck.cell_with(nb, "explain.ExplainRow("), "text/html")[0]
+    saved = tmp_path / "results-own-data" / "credit-model.json"
+    booster = xgboost.Booster(model_file=str(saved))
+    assert booster.feature_names[:2] == ["checking_account_A11", "checking_account_A12"]
+
+
+def test_mlflow_notebook_is_made_from_01():
+    """Notebook 02 shares 01's cells: it is what make_mlflow_notebook.py
+    makes from 01 (its own introduction and the MLflow steps added)."""
+    r = subprocess.run(["python3", str(NOTEBOOKS / "make_mlflow_notebook.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
