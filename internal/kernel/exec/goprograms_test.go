@@ -9,11 +9,23 @@ import (
 // cell of a fresh session, prints what `go run` prints for the same file
 // (built here, once, with the toolchain that builds the kernel), once: a
 // later cell prints nothing of it.
+// racesInYaegi lists programs that print what Go prints but on which the
+// race detector flags yaegi itself (README, known limits): under -race
+// they are left out here, and tests/run runs this test once more without
+// the race detector so that they are checked in CI all the same.
+var racesInYaegi = map[string]string{
+	"03_mutex_counter_goroutines": "yaegi's method wrapper copies the receiver while other goroutines write it",
+}
+
 func TestProgramsRunLikeGoRun(t *testing.T) {
 	files, want := goRunOutputs(t, "goprograms")
 	for _, f := range files {
 		name := progName(f)
 		t.Run(name, func(t *testing.T) {
+			if why, ok := racesInYaegi[name]; ok && raceDetector {
+				t.Logf("not run under the race detector (%s); the run without it checks this program", why)
+				return
+			}
 			s := newSession(t)
 			got, err := cellOutput(t, s, readFile(t, f))
 			if err != nil {
