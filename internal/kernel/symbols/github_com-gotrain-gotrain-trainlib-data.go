@@ -37,6 +37,7 @@ func init() {
 		"RoleDrop":            reflect.ValueOf(data.RoleDrop),
 		"RoleFeature":         reflect.ValueOf(data.RoleFeature),
 		"RoleLabel":           reflect.ValueOf(data.RoleLabel),
+		"RoleWeight":          reflect.ValueOf(data.RoleWeight),
 		"ScanSchema":          reflect.ValueOf(data.ScanSchema),
 		"Split":               reflect.ValueOf(data.Split),
 		"SplitCSV":            reflect.ValueOf(data.SplitCSV),

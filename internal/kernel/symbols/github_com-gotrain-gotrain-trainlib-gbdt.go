@@ -26,37 +26,40 @@ func init() {
 		"TrainSet":        reflect.ValueOf(constant.MakeFromLiteral("\"train\"", token.STRING, 0)),
 
 		// type definitions
-		"BinTree":         reflect.ValueOf((*gbdt.BinTree)(nil)),
-		"Callback":        reflect.ValueOf((*gbdt.Callback)(nil)),
-		"Cuts":            reflect.ValueOf((*gbdt.Cuts)(nil)),
-		"EvalResponse":    reflect.ValueOf((*gbdt.EvalResponse)(nil)),
-		"EvalSet":         reflect.ValueOf((*gbdt.EvalSet)(nil)),
-		"EvalValue":       reflect.ValueOf((*gbdt.EvalValue)(nil)),
-		"FinishRequest":   reflect.ValueOf((*gbdt.FinishRequest)(nil)),
-		"GradientRequest": reflect.ValueOf((*gbdt.GradientRequest)(nil)),
-		"GradientStats":   reflect.ValueOf((*gbdt.GradientStats)(nil)),
-		"HistRequest":     reflect.ValueOf((*gbdt.HistRequest)(nil)),
-		"HistResponse":    reflect.ValueOf((*gbdt.HistResponse)(nil)),
-		"History":         reflect.ValueOf((*gbdt.History)(nil)),
-		"Holder":          reflect.ValueOf((*gbdt.Holder)(nil)),
-		"LocalHolder":     reflect.ValueOf((*gbdt.LocalHolder)(nil)),
-		"NodeHist":        reflect.ValueOf((*gbdt.NodeHist)(nil)),
-		"Options":         reflect.ValueOf((*gbdt.Options)(nil)),
-		"Params":          reflect.ValueOf((*gbdt.Params)(nil)),
-		"Result":          reflect.ValueOf((*gbdt.Result)(nil)),
-		"RoundReport":     reflect.ValueOf((*gbdt.RoundReport)(nil)),
-		"SessionID":       reflect.ValueOf((*gbdt.SessionID)(nil)),
-		"Shard":           reflect.ValueOf((*gbdt.Shard)(nil)),
-		"ShardEval":       reflect.ValueOf((*gbdt.ShardEval)(nil)),
-		"ShardInfo":       reflect.ValueOf((*gbdt.ShardInfo)(nil)),
-		"ShardSummary":    reflect.ValueOf((*gbdt.ShardSummary)(nil)),
-		"Split":           reflect.ValueOf((*gbdt.Split)(nil)),
-		"SplitRequest":    reflect.ValueOf((*gbdt.SplitRequest)(nil)),
-		"SplitResponse":   reflect.ValueOf((*gbdt.SplitResponse)(nil)),
-		"StartRequest":    reflect.ValueOf((*gbdt.StartRequest)(nil)),
-		"Summary":         reflect.ValueOf((*gbdt.Summary)(nil)),
-		"SummaryRequest":  reflect.ValueOf((*gbdt.SummaryRequest)(nil)),
-		"Traffic":         reflect.ValueOf((*gbdt.Traffic)(nil)),
+		"BinTree":          reflect.ValueOf((*gbdt.BinTree)(nil)),
+		"Callback":         reflect.ValueOf((*gbdt.Callback)(nil)),
+		"Cuts":             reflect.ValueOf((*gbdt.Cuts)(nil)),
+		"EvalResponse":     reflect.ValueOf((*gbdt.EvalResponse)(nil)),
+		"EvalSet":          reflect.ValueOf((*gbdt.EvalSet)(nil)),
+		"EvalValue":        reflect.ValueOf((*gbdt.EvalValue)(nil)),
+		"FinishRequest":    reflect.ValueOf((*gbdt.FinishRequest)(nil)),
+		"GradientRequest":  reflect.ValueOf((*gbdt.GradientRequest)(nil)),
+		"GradientStats":    reflect.ValueOf((*gbdt.GradientStats)(nil)),
+		"HistRequest":      reflect.ValueOf((*gbdt.HistRequest)(nil)),
+		"HistResponse":     reflect.ValueOf((*gbdt.HistResponse)(nil)),
+		"History":          reflect.ValueOf((*gbdt.History)(nil)),
+		"Holder":           reflect.ValueOf((*gbdt.Holder)(nil)),
+		"LocalHolder":      reflect.ValueOf((*gbdt.LocalHolder)(nil)),
+		"NodeHist":         reflect.ValueOf((*gbdt.NodeHist)(nil)),
+		"ObjParams":        reflect.ValueOf((*gbdt.ObjParams)(nil)),
+		"Options":          reflect.ValueOf((*gbdt.Options)(nil)),
+		"Params":           reflect.ValueOf((*gbdt.Params)(nil)),
+		"ResidualRequest":  reflect.ValueOf((*gbdt.ResidualRequest)(nil)),
+		"ResidualResponse": reflect.ValueOf((*gbdt.ResidualResponse)(nil)),
+		"Result":           reflect.ValueOf((*gbdt.Result)(nil)),
+		"RoundReport":      reflect.ValueOf((*gbdt.RoundReport)(nil)),
+		"SessionID":        reflect.ValueOf((*gbdt.SessionID)(nil)),
+		"Shard":            reflect.ValueOf((*gbdt.Shard)(nil)),
+		"ShardEval":        reflect.ValueOf((*gbdt.ShardEval)(nil)),
+		"ShardInfo":        reflect.ValueOf((*gbdt.ShardInfo)(nil)),
+		"ShardSummary":     reflect.ValueOf((*gbdt.ShardSummary)(nil)),
+		"Split":            reflect.ValueOf((*gbdt.Split)(nil)),
+		"SplitRequest":     reflect.ValueOf((*gbdt.SplitRequest)(nil)),
+		"SplitResponse":    reflect.ValueOf((*gbdt.SplitResponse)(nil)),
+		"StartRequest":     reflect.ValueOf((*gbdt.StartRequest)(nil)),
+		"Summary":          reflect.ValueOf((*gbdt.Summary)(nil)),
+		"SummaryRequest":   reflect.ValueOf((*gbdt.SummaryRequest)(nil)),
+		"Traffic":          reflect.ValueOf((*gbdt.Traffic)(nil)),
 
 		// interface wrapper definitions
 		"_Holder": reflect.ValueOf((*_github_com_gotrain_gotrain_trainlib_gbdt_Holder)(nil)),
@@ -71,6 +74,7 @@ type _github_com_gotrain_gotrain_trainlib_gbdt_Holder struct {
 	WEndSession      func(ctx context.Context, id gbdt.SessionID) error
 	WFinishTree      func(ctx context.Context, req gbdt.FinishRequest) (*gbdt.EvalResponse, error)
 	WGradients       func(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error)
+	WResiduals       func(ctx context.Context, req gbdt.ResidualRequest) (*gbdt.ResidualResponse, error)
 	WSetCuts         func(ctx context.Context, cuts *gbdt.Cuts) error
 	WShards          func(ctx context.Context) ([]gbdt.ShardInfo, error)
 	WStartSession    func(ctx context.Context, req gbdt.StartRequest) error
@@ -91,6 +95,9 @@ func (W _github_com_gotrain_gotrain_trainlib_gbdt_Holder) FinishTree(ctx context
 }
 func (W _github_com_gotrain_gotrain_trainlib_gbdt_Holder) Gradients(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error) {
 	return W.WGradients(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_Holder) Residuals(ctx context.Context, req gbdt.ResidualRequest) (*gbdt.ResidualResponse, error) {
+	return W.WResiduals(ctx, req)
 }
 func (W _github_com_gotrain_gotrain_trainlib_gbdt_Holder) SetCuts(ctx context.Context, cuts *gbdt.Cuts) error {
 	return W.WSetCuts(ctx, cuts)

@@ -10,14 +10,18 @@ import (
 func init() {
 	Symbols["github.com/gotrain/gotrain/trainlib/metric/metric"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"AUC":     reflect.ValueOf(metric.AUC),
-		"LogLoss": reflect.ValueOf(metric.LogLoss),
-		"Lookup":  reflect.ValueOf(metric.Lookup),
-		"Mean":    reflect.ValueOf(metric.Mean),
-		"Names":   reflect.ValueOf(metric.Names),
-		"Wrong":   reflect.ValueOf(metric.Wrong),
+		"AUC":          reflect.ValueOf(metric.AUC),
+		"Argmax":       reflect.ValueOf(metric.Argmax),
+		"LogLoss":      reflect.ValueOf(metric.LogLoss),
+		"Lookup":       reflect.ValueOf(metric.Lookup),
+		"Mean":         reflect.ValueOf(metric.Mean),
+		"Names":        reflect.ValueOf(metric.Names),
+		"WeightedAUC":  reflect.ValueOf(metric.WeightedAUC),
+		"WeightedMean": reflect.ValueOf(metric.WeightedMean),
+		"Wrong":        reflect.ValueOf(metric.Wrong),
 
 		// type definitions
-		"Spec": reflect.ValueOf((*metric.Spec)(nil)),
+		"Params": reflect.ValueOf((*metric.Params)(nil)),
+		"Spec":   reflect.ValueOf((*metric.Spec)(nil)),
 	}
 }
