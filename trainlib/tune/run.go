@@ -88,9 +88,14 @@ func (o *Options) defaults() error {
 	if len(o.Evals) == 0 {
 		o.Evals = []string{gbdt.TrainSet, "val"}
 	}
-	set, _, ok := strings.Cut(o.Metric, "-")
+	set, name, ok := strings.Cut(o.Metric, "-")
 	if !ok || !slices.Contains(o.Evals, set) {
 		return fmt.Errorf("tune: metric %q must be \"<eval set>-<metric>\" with an eval set among %v", o.Metric, o.Evals)
+	}
+	if ms := o.Base.Metrics(); !slices.Contains(ms, name) {
+		// Tuning on a metric the trials do not compute would find no best
+		// trial. It goes first: early stopping keeps using the last one.
+		o.Base.EvalMetric = append([]string{name}, ms...)
 	}
 	if o.CPUs <= 0 {
 		o.CPUs = runtime.NumCPU()

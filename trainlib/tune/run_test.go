@@ -61,6 +61,24 @@ func TestRunWritesBestAndResults(t *testing.T) {
 	}
 }
 
+// The default tuning metric (val-error) is one the default parameters do
+// not compute (logloss): the trials compute it all the same, and a best
+// trial is found, its early-stopping metric unchanged.
+func TestDefaultMetricIsComputed(t *testing.T) {
+	opt := testOptions("")
+	opt.Base.EvalMetric = nil
+	res, err := Run(context.Background(), twoHolders(t), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Best == nil || res.BestModel == nil || math.IsNaN(res.Best.Last("val-error")) {
+		t.Fatalf("best %v with metric %s; want a best trial by val-error", res.Best, res.Metric)
+	}
+	if m := res.Best.History["val-logloss"]; len(m) == 0 {
+		t.Fatalf("the parameters' own metric (logloss) is no longer computed: %v", res.Best.History)
+	}
+}
+
 // Two trials overlap: each waits, in its first round, until the other
 // has started. Run one at a time, the first would wait forever (the
 // deadline turns that into a failure).
