@@ -62,12 +62,15 @@ func (k *Kernel) execute(req wire.Message) {
 	if c.StoreHistory {
 		k.history.add(count, c.Code, output, res.Value != nil)
 	}
+	var aborted []wire.Message
 	if res.Err != nil && c.StopOnError {
-		// Before the reply: a request the client sends once it has the
-		// reply was not queued when the cell failed and must run.
-		k.abortQueued()
+		// Taken out before the reply: a request the client sends once it
+		// has the reply was not queued when the cell failed and must run.
+		// Answered after it, so the failed cell's reply comes first.
+		aborted = k.queue.takeExecutes()
 	}
 	k.reply(k.shell, req, wire.ExecuteReply, reply)
+	k.abort(aborted)
 }
 
 // run calls Session.Execute, turning a panic that escapes the session into
@@ -114,10 +117,10 @@ func (k *Kernel) userExpressions(ctx context.Context, exprs map[string]string) m
 	return res
 }
 
-// abortQueued answers every queued execute_request with status aborted,
-// as Jupyter does after an error when stop_on_error is set.
-func (k *Kernel) abortQueued() {
-	for _, m := range k.queue.takeExecutes() {
+// abort answers execute requests taken from the queue with status
+// aborted, as Jupyter does after an error when stop_on_error is set.
+func (k *Kernel) abort(reqs []wire.Message) {
+	for _, m := range reqs {
 		idle := k.busy(m)
 		k.reply(k.shell, m, wire.ExecuteReply, wire.AbortedReplyContent{Status: wire.StatusAborted})
 		idle()

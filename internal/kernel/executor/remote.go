@@ -38,6 +38,9 @@ type Remote struct {
 	mu     sync.Mutex
 	proc   *process // nil after a start failed, until the next request
 	closed bool
+	// supervisors counts the running supervise goroutines, so Close
+	// returns only after the last of them has logged its executor's end.
+	supervisors sync.WaitGroup
 
 	outMu sync.Mutex
 	outs  map[uint64]exec.Output // recent cells' outputs by id
@@ -78,6 +81,7 @@ func (r *Remote) spawnLocked() (*process, error) {
 	}
 	r.proc = p
 	r.cfg.Log("executor %d started (%s)", p.cmd.Process.Pid, r.cfg.Binary)
+	r.supervisors.Add(1)
 	go r.supervise(p)
 	return p, nil
 }
@@ -87,6 +91,7 @@ func (r *Remote) spawnLocked() (*process, error) {
 // next request tries again), or the session is closing. A death while no
 // cell runs is shown under the latest cell.
 func (r *Remote) supervise(p *process) {
+	defer r.supervisors.Done()
 	<-p.dead
 	r.cfg.Log("executor %d ended: %s", p.cmd.Process.Pid, p.report.Value)
 	r.mu.Lock()
@@ -300,6 +305,7 @@ func (r *Remote) Close() error {
 	if p != nil {
 		retire(p)
 	}
+	r.supervisors.Wait()
 	return nil
 }
 
