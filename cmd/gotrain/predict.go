@@ -166,8 +166,11 @@ func dropExtraColumns(path string, m *model.Model, o *data.Options) ([]string, e
 		if used[n] || dropped[n] || (o.OneHot && encodesFeature(n, m.FeatureNames)) {
 			continue
 		}
-		if n == strings.TrimSpace(o.Label) {
+		switch n {
+		case strings.TrimSpace(o.Label):
 			o.Label = "" // the label is not needed to score
+		case strings.TrimSpace(o.Weight):
+			o.Weight = "" // nor are the sample weights
 		}
 		o.Drop = append(o.Drop, n)
 		ignored = append(ignored, n)

@@ -148,10 +148,12 @@ def test_train_and_tune_through_ray_match_in_process(head, driver, gotrain, shar
     assert len(rep["worker_pids"]) == 2 and all(rep["actor_pids"]), rep
     assert rep["trials"] == 4 and rep["trial_status"] == ["TERMINATED"] * 4 and rep["best_trial"], rep
     assert "close_error" not in rep, rep
-    # The per-job secret is nowhere in the job's metadata: only its digest.
+    # The per-job secret is nowhere in the job's metadata: only its digest,
+    # and the per-job TLS CA and worker certificate the workers serve with.
     job = ray_get(head, f"/api/jobs/{rep['job_id']}")
     env = job["runtime_env"]["env_vars"]
-    assert set(env) == {"GOTRAIN_TOKEN_SHA256"} and len(env["GOTRAIN_TOKEN_SHA256"]) == 64, env
+    assert set(env) == {"GOTRAIN_TOKEN_SHA256", "GOTRAIN_TLS_CA_PEM", "GOTRAIN_TLS_CERT_PEM", "GOTRAIN_TLS_KEY_PEM"}, env
+    assert len(env["GOTRAIN_TOKEN_SHA256"]) == 64, env
     assert job["runtime_env"]["working_dir"].startswith("gcs://_ray_pkg_"), job
     # The workers run the uploaded binary, unpacked by Ray on the node.
     for exe in rep["worker_exes"]:
