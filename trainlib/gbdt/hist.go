@@ -72,7 +72,7 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 	var big []int
 	for k, n := range req.Nodes {
 		nh := &resp.Hists[k]
-		nh.Node, nh.Bins = n, newHist(width)
+		nh.Node, nh.Bins = n, make([]int64, width)
 		for _, ts := range s.train {
 			sg := ts.seg[n]
 			nh.Rows += int64(sg[1] - sg[0])
@@ -94,8 +94,8 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 		s.pool = append(s.pool, nil)
 	}
 	for w := 0; w < threads; w++ {
-		if n := len(big) * width; cap(s.pool[w]) < n+histPad {
-			s.pool[w] = make([]int64, n, n+histPad)
+		if n := len(big) * width; cap(s.pool[w]) < n {
+			s.pool[w] = make([]int64, n)
 		} else {
 			s.pool[w] = s.pool[w][:n]
 			clear(s.pool[w])
@@ -112,7 +112,7 @@ func (h *LocalHolder) BuildHistograms(ctx context.Context, req HistRequest) (*Hi
 	err = parallelFor(ctx, threads, len(tasks), func(w, k int) {
 		t := tasks[k]
 		if t.part >= 0 {
-			hist := s.pool[w][t.part*width : (t.part+1)*width : (t.part+1)*width+histPad]
+			hist := s.pool[w][t.part*width : (t.part+1)*width]
 			totals[k][0], totals[k][1] = build(hist, t.ts, t.ts.rows[t.lo:t.hi])
 			return
 		}
@@ -165,58 +165,20 @@ func asPairs(v []int64) []pair {
 	return unsafe.Slice((*pair)(unsafe.Pointer(&v[0])), len(v)/2)
 }
 
-// histPad is the room every histogram buffer keeps past its length, so
-// that each feature's bins can be viewed as a whole 256-bin array (see
-// featureHists) even when the last feature has fewer bins.
-const histPad = 2 * 256
-
-// newHist returns a zeroed histogram of width values with histPad room.
-func newHist(width int) []int64 {
-	return make([]int64, width, width+histPad)
-}
-
-// featureHists views hist (which has histPad room past its length) as one
-// 256-bin array per feature, starting at off[f]: indexing such an array
-// with a byte needs no bounds check, which was one compare and branch of
-// the handful of instructions each bin update takes.
-func featureHists(hist []int64, off []int) []*[256]pair {
-	hp := asPairs(hist[:cap(hist)])
-	fh := make([]*[256]pair, len(off))
-	for f, o := range off {
-		fh[f] = (*[256]pair)(hp[o : o+256])
-	}
-	return fh
-}
-
-// buildHist adds the gradient pairs of rows to hist (a newHist buffer),
-// feature by feature, and returns their sums. bins is row-major with nf
-// codes per row; off[f] is feature f's first bin.
+// buildHist adds the gradient pairs of rows to hist, feature by feature,
+// and returns their sums.
+// bins is row-major with nf codes per row; off[f] is feature f's first bin.
 func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) (g, h int64) {
-	fh := featureHists(hist, off[:nf])
-	gp := asPairs(gh)
+	hp, gp := asPairs(hist), asPairs(gh)
+	off = off[:nf]
 	for _, r := range rows {
 		x := gp[r]
 		g += x.g
 		h += x.h
-		row := bins[int(r)*nf:][:len(fh)]
-		// Four features a step: the loop's own instructions (counter,
-		// compare, reloads) were as many as the updates'.
-		f := 0
-		for ; f+4 <= len(fh); f += 4 {
-			p := (*[4]*[256]pair)(fh[f : f+4])
-			c := (*[4]uint8)(row[f : f+4])
-			e0, e1, e2, e3 := &p[0][c[0]], &p[1][c[1]], &p[2][c[2]], &p[3][c[3]]
-			e0.g += x.g
-			e0.h += x.h
-			e1.g += x.g
-			e1.h += x.h
-			e2.g += x.g
-			e2.h += x.h
-			e3.g += x.g
-			e3.h += x.h
-		}
-		for ; f < len(fh); f++ {
-			e := &fh[f][row[f]]
+		base := int(r) * nf
+		row := bins[base : base+nf : base+nf]
+		for f, b := range row {
+			e := &hp[off[f]+int(b)]
 			e.g += x.g
 			e.h += x.h
 		}

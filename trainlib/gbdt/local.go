@@ -159,7 +159,6 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 			return fmt.Errorf("gbdt: feature %d has %d bins; at most 256 fit a byte (lower max_bin)", f, cuts.NumBins(f))
 		}
 	}
-	tables := newCutTables(cuts)
 	for _, s := range h.shards {
 		if s.info.Set != TrainSet {
 			continue
@@ -172,7 +171,7 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 		const chunk = 4096
 		n := (d.Rows + chunk - 1) / chunk
 		err := parallelFor(ctx, h.threads, n, func(_, t int) {
-			binRows(bins, d, tables, t*chunk, min((t+1)*chunk, d.Rows))
+			binRows(bins, d, cuts, t*chunk, min((t+1)*chunk, d.Rows))
 		})
 		if err != nil {
 			return err
@@ -221,81 +220,21 @@ func (h *LocalHolder) EndSession(ctx context.Context, id SessionID) error {
 	return nil
 }
 
-// binRows writes the bin codes of rows [lo, hi) of d into bins, with one
-// cutTable per feature.
-func binRows(bins []uint8, d *data.Dataset, tables []cutTable, lo, hi int) {
+// binRows writes the bin codes of rows [lo, hi) of d into bins.
+func binRows(bins []uint8, d *data.Dataset, cuts *Cuts, lo, hi int) {
 	nf := d.Cols
-	tables = tables[:nf]
 	for r := lo; r < hi; r++ {
 		row := d.Values[r*nf : (r+1)*nf]
 		out := bins[r*nf : (r+1)*nf]
-		for f := range tables {
-			t := &tables[f]
-			v := row[f]
+		for f, v := range row {
+			cs := cuts.Values[f]
 			if v != v {
-				out[f] = t.missing
+				out[f] = uint8(len(cs))
 			} else {
-				out[f] = t.bin(v)
+				out[f] = uint8(binOf(cs, v))
 			}
 		}
 	}
-}
-
-// cutTable is one feature's cuts as order-preserving integer keys, padded
-// to 256 entries with the largest key, so that binning a value is a short
-// branch-free search without bounds checks: log2 of the cut count steps of
-// an integer compare (a conditional move; a float compare is a branch,
-// mispredicted about every other value). binOf's loop took about 150
-// instructions a value on dense data, more than the CSV parser spent on it.
-type cutTable struct {
-	k       [256]uint32
-	half    int   // half the power of two that covers the cuts: the first step
-	last    int   // the last bin (len(cuts)-1)
-	missing uint8 // the missing bin (len(cuts))
-}
-
-// newCutTables returns the cutTable of every feature of cuts.
-func newCutTables(cuts *Cuts) []cutTable {
-	ts := make([]cutTable, len(cuts.Values))
-	for f, cs := range cuts.Values {
-		t := &ts[f]
-		for i := range t.k {
-			t.k[i] = math.MaxUint32
-		}
-		for i, c := range cs {
-			t.k[i] = floatKey(c)
-		}
-		p := 1
-		for p < len(cs) {
-			p *= 2
-		}
-		t.half, t.last, t.missing = p/2, max(len(cs)-1, 0), uint8(len(cs))
-	}
-	return ts
-}
-
-// floatKey maps a float32 that is not NaN to a uint32 of the same order
-// (-0 and 0 to the same key, as they compare equal).
-func floatKey(v float32) uint32 {
-	u := math.Float32bits(v)
-	if u == 1<<31 {
-		u = 0
-	}
-	return u ^ (uint32(int32(u)>>31) | 1<<31)
-}
-
-// bin returns binOf(cuts, v) for a v that is not NaN: the number of cuts
-// ≤ v (the search covers the cuts' power of two), at most the last bin.
-func (t *cutTable) bin(v float32) uint8 {
-	kv := floatKey(v)
-	b := 0
-	for step := t.half; step > 0; step >>= 1 {
-		// step if the key is ≤ kv, else 0: the sign of their difference
-		// (written out, as Go compiles the if to a branch).
-		k := t.k[(b+step-1)&255]
-		b += step &^ int(int64(uint64(kv)-uint64(k))>>63)
-	}
-	return uint8(min(b, t.last))
 }
 
 // transposeRows copies rows [lo, hi) of the row-major codes bins (rows ×

@@ -58,33 +58,3 @@ func TestBinOfIsFirstCutAbove(t *testing.T) {
 		}
 	}
 }
-
-// TestCutTableMatchesBinOf checks the padded branch-free search against
-// binOf on cut lists of every length up to 256, values between, on and
-// beyond the cuts, and infinities.
-func TestCutTableMatchesBinOf(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	inf := float32(math.Inf(1))
-	for n := 1; n <= 256; n++ {
-		cs := make([]float32, n)
-		for i := range cs {
-			cs[i] = float32(i*2+1) - float32(n/2*2+1) // negatives, 0 and positives
-		}
-		if n > 3 {
-			cs[n-1] = inf // a cut at +Inf, as a column holding +Inf can have
-		}
-		tab := newCutTables(&Cuts{Values: [][]float32{cs}, HasMissing: []bool{true}})
-		if got := tab[0].missing; int(got) != n%256 {
-			t.Fatalf("%d cuts: missing bin %d", n, got)
-		}
-		vals := []float32{-inf, inf, float32(math.MaxFloat32), -float32(math.MaxFloat32), -1, 0, float32(math.Copysign(0, -1))}
-		for k := 0; k < 300; k++ {
-			vals = append(vals, float32(rng.IntN(2*n+4)-n-2), float32(rng.IntN(2*n+4)-n)-1.5)
-		}
-		for _, v := range vals {
-			if got, want := int(tab[0].bin(v)), binOf(cs, v); got != want {
-				t.Fatalf("%d cuts, value %v: bin %d, binOf %d", n, v, got, want)
-			}
-		}
-	}
-}
