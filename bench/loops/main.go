@@ -2,7 +2,7 @@
 // kernel session, side by side in one run, so users know what is worth
 // moving into a compiled library: a float sum over 10M, fib(27) and a
 // map-counting loop. The interpreted source is the compiled functions'
-// own text (kept in one place, loopSource), declared in a cell and called
+// own text (loops.go, embedded as loopSource), declared in a cell and called
 // from the next, as a user would.
 //
 //	go run ./bench/loops            # median of 3 runs each
@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
@@ -21,55 +22,12 @@ import (
 	"github.com/gotrain/gotrain/internal/kernel/exec"
 )
 
-// loopSource is the Go source of the three loops; the compiled versions
-// below are the same functions.
-const loopSource = `
-func floatSum(n int) float64 {
-	s := 0.0
-	for i := 0; i < n; i++ {
-		s += float64(i) * 0.5
-	}
-	return s
-}
-
-func fib(n int) int {
-	if n < 2 {
-		return n
-	}
-	return fib(n-1) + fib(n-2)
-}
-
-func mapCount(n int) int {
-	m := map[int]int{}
-	for i := 0; i < n; i++ {
-		m[i%1000]++
-	}
-	return len(m)
-}
-`
-
-func floatSum(n int) float64 {
-	s := 0.0
-	for i := 0; i < n; i++ {
-		s += float64(i) * 0.5
-	}
-	return s
-}
-
-func fib(n int) int {
-	if n < 2 {
-		return n
-	}
-	return fib(n-1) + fib(n-2)
-}
-
-func mapCount(n int) int {
-	m := map[int]int{}
-	for i := 0; i < n; i++ {
-		m[i%1000]++
-	}
-	return len(m)
-}
+// loopSource is the Go source of the three loops (loops.go), which is
+// also compiled into this command: the interpreted and the compiled loops
+// are the same text.
+//
+//go:embed loops.go
+var loopSource string
 
 type loop struct {
 	name     string
