@@ -351,33 +351,22 @@ func cmpSigned(a, b string) int {
 func numberArray(kind int64, vals []float64) any {
 	switch normalKind(kind) {
 	case 7:
-		out := make([]float32, len(vals))
-		for i, v := range vals {
-			out[i] = float32(v)
-		}
-		return out
+		return convertAll[float32](vals)
 	case 9:
-		out := make([]int8, len(vals))
-		for i, v := range vals {
-			out[i] = int8(v)
-		}
-		return out
+		return convertAll[int8](vals)
 	case 10:
-		out := make([]uint8, len(vals))
-		for i, v := range vals {
-			out[i] = uint8(v)
-		}
-		return out
+		return convertAll[uint8](vals)
 	case 13:
-		out := make([]int32, len(vals))
-		for i, v := range vals {
-			out[i] = int32(v)
-		}
-		return out
+		return convertAll[int32](vals)
 	}
-	out := make([]int64, len(vals))
+	return convertAll[int64](vals)
+}
+
+// convertAll converts every value to T.
+func convertAll[T float32 | int8 | uint8 | int32 | int64](vals []float64) []T {
+	out := make([]T, len(vals))
 	for i, v := range vals {
-		out[i] = int64(v)
+		out[i] = T(v)
 	}
 	return out
 }
