@@ -18,16 +18,25 @@ import (
 
 // tripHolder forwards to a Holder and runs trip once, just before the
 // n-th BuildHistograms call (counting from 1): the fault lands in the
-// middle of a tree, after gradients and some splits.
+// middle of a tree, after gradients and some splits. trippedIn records
+// which tree of its round (the model output) was being built then.
 type tripHolder struct {
 	gbdt.Holder
-	calls atomic.Int32
-	n     int32
-	trip  func()
+	calls     atomic.Int32
+	n         int32
+	trip      func()
+	group     atomic.Int32
+	trippedIn atomic.Int32
+}
+
+func (h *tripHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error) {
+	h.group.Store(int32(req.Group))
+	return h.Holder.Gradients(ctx, req)
 }
 
 func (h *tripHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest) (*gbdt.HistResponse, error) {
 	if h.calls.Add(1) == h.n {
+		h.trippedIn.Store(h.group.Load())
 		h.trip()
 	}
 	return h.Holder.BuildHistograms(ctx, req)
@@ -37,7 +46,14 @@ func (h *tripHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest) 
 // so that trip runs before its n-th histogram call.
 func trainWithTrip(t *testing.T, ctx context.Context, c *Cluster, p gbdt.Params, train, val []string, g int, n int32, trip func()) (*gbdt.Result, error) {
 	t.Helper()
-	o := data.Options{Label: "label", BinaryLabel: true}
+	res, _, err := trainWithTripOpts(t, ctx, c, p, binaryOptions, train, val, g, n, trip)
+	return res, err
+}
+
+// trainWithTripOpts is trainWithTrip loading the files with o; it also
+// returns the wrapped holder.
+func trainWithTripOpts(t *testing.T, ctx context.Context, c *Cluster, p gbdt.Params, o data.Options, train, val []string, g int, n int32, trip func()) (*gbdt.Result, *tripHolder, error) {
+	t.Helper()
 	if err := c.LoadFiles(ctx, gbdt.TrainSet, train, o); err != nil {
 		t.Fatal(err)
 	}
@@ -45,8 +61,10 @@ func trainWithTrip(t *testing.T, ctx context.Context, c *Cluster, p gbdt.Params,
 		t.Fatal(err)
 	}
 	hs := c.Holders()
-	hs[g] = &tripHolder{Holder: hs[g], n: n, trip: trip}
-	return gbdt.Train(ctx, p, hs, gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}, FeatureNames: c.names})
+	th := &tripHolder{Holder: hs[g], n: n, trip: trip}
+	hs[g] = th
+	res, err := gbdt.Train(ctx, p, hs, gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}, FeatureNames: c.names})
+	return res, th, err
 }
 
 // pidOf returns the PID of the worker holding group g.
@@ -111,6 +129,71 @@ func TestFaultsGiveTheSameModel(t *testing.T) {
 			}
 			if l := log.String(); !strings.Contains(l, fmt.Sprintf("(pid %d) lost: ", victim)) || !strings.Contains(l, took) {
 				t.Fatalf("the cluster's log does not report the lost worker %d and what took over (%q):\n%s", victim, took, l)
+			}
+		})
+	}
+}
+
+// TestMultiOutputFaultsGiveTheSameModel: a worker killed while the second
+// tree of a round is being built (the round's gradients, every output's,
+// were taken before its first tree) — for a 3-class softmax and for three
+// quantiles — and the model is still the fault-free one.
+func TestMultiOutputFaultsGiveTheSameModel(t *testing.T) {
+	class := func(z float64) string {
+		switch {
+		case z < -1:
+			return "0"
+		case z < 1:
+			return "1"
+		}
+		return "2"
+	}
+	value := func(z float64) string { return fmt.Sprintf("%.3f", 10+3*z) }
+	cases := []struct {
+		name   string
+		label  func(float64) string
+		params func(p *gbdt.Params)
+	}{
+		{"multi:softprob", class, func(p *gbdt.Params) {
+			p.Objective, p.NumClass, p.EvalMetric = "multi:softprob", 3, []string{"mlogloss", "merror"}
+		}},
+		{"quantiles", value, func(p *gbdt.Params) {
+			p.Objective, p.QuantileAlpha, p.EvalMetric = "reg:quantileerror", []float64{0.1, 0.5, 0.9}, []string{"quantile"}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			train := writeLabeled(t, dir, "train_", 4, 400, 5, 3, tc.label)
+			val := writeLabeled(t, dir, "val_", 2, 200, 5, 4, tc.label)
+			p := testParams(3)
+			tc.params(&p)
+			o := data.Options{Label: "label"}
+			want := gbdttest.ModelBytes(t, inProcessWith(t, p, o, train, val).Model)
+			c := connectLocal(t, Config{Workers: 2, HangTimeout: 2 * time.Second, Log: &syncBuffer{}})
+			victim := pidOf(c, 1)
+			// Depth 4 builds a tree in at most four histogram calls, so
+			// the sixth is inside the round's second tree.
+			res, th, err := trainWithTripOpts(t, context.Background(), c, p, o, train, val, 1, 6, func() {
+				if err := syscall.Kill(victim, syscall.SIGKILL); err != nil {
+					t.Error(err)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := th.trippedIn.Load(); g == 0 {
+				t.Fatalf("the worker was killed during a round's first tree; the test needs a later one")
+			}
+			if got := pidOf(c, 1); got == victim {
+				t.Fatalf("group 1 still on the killed worker %d", victim)
+			}
+			recordPIDs(c)
+			if len(res.Model.Trees) != 9 {
+				t.Fatalf("%d trees, want 3 rounds of 3", len(res.Model.Trees))
+			}
+			if !bytes.Equal(gbdttest.ModelBytes(t, res.Model), want) {
+				t.Fatal("the model after the fault differs from the fault-free one")
 			}
 		})
 	}

@@ -12,10 +12,10 @@ import (
 
 // remoteHolder is a gbdt.Holder for one shard group, held by one worker at
 // a time. It logs what rebuilds the group's state — its loads, the cuts,
-// and per session the start, the finished trees, the current round's
-// gradient request and the splits applied since — so that when its worker
-// is lost it can move to another worker, replay the log there, and retry
-// the call: the driver sees no fault and the model does not change.
+// and per session the start, the trees of the finished rounds and the
+// calls of the round in progress — so that when its worker is lost it can
+// move to another worker, replay the log there, and retry the call: the
+// driver sees no fault and the model does not change.
 type remoteHolder struct {
 	c   *Cluster
 	gid int
@@ -29,12 +29,45 @@ type remoteHolder struct {
 	moves  int
 }
 
-// sessionLog is what a session's state on a holder derives from.
+// sessionLog is what a session's state on a holder derives from: the
+// start, the trees of the rounds finished since, and the round in
+// progress call by call. A round has one tree per model output (class or
+// quantile), and its first tree's gradients are every output's, taken
+// from the margins before the round: so a round in progress is replayed
+// as it ran, not rebuilt from its finished trees, whose leaf values would
+// already be in the margins the gradients come from.
 type sessionLog struct {
-	start  gbdt.StartRequest
-	trees  []gbdt.BinTree
-	grad   *gbdt.GradientRequest
+	start gbdt.StartRequest
+	trees []gbdt.BinTree
+	round []treeLog
+}
+
+// treeLog is one tree of the round in progress: its gradient request, the
+// splits applied since, and, once the tree is finished, the finish.
+type treeLog struct {
+	grad   gbdt.GradientRequest
 	splits []gbdt.SplitRequest
+	finish *gbdt.FinishRequest
+}
+
+// outputs is the number of trees in a round of the session.
+func (l *sessionLog) outputs() int { return max(1, len(l.start.BaseMargins)) }
+
+// current is the tree in progress, nil before the round's first gradients.
+func (l *sessionLog) current() *treeLog {
+	if len(l.round) == 0 {
+		return nil
+	}
+	return &l.round[len(l.round)-1]
+}
+
+// clone copies l deeply enough for a replay outside the lock.
+func (l *sessionLog) clone() sessionLog {
+	c := sessionLog{start: l.start, trees: slices.Clone(l.trees), round: slices.Clone(l.round)}
+	for i := range c.round {
+		c.round[i].splits = slices.Clone(c.round[i].splits)
+	}
+	return c
 }
 
 var _ gbdt.Holder = (*remoteHolder)(nil)
@@ -102,7 +135,7 @@ func (h *remoteHolder) replay(ctx context.Context, w *workerConn) error {
 	loads, cuts := slices.Clone(h.loads), h.cuts
 	logs := make(map[gbdt.SessionID]sessionLog, len(h.logs))
 	for id, l := range h.logs {
-		logs[id] = sessionLog{start: l.start, trees: slices.Clone(l.trees), grad: l.grad, splits: slices.Clone(l.splits)}
+		logs[id] = l.clone()
 	}
 	h.mu.Unlock()
 	if err := w.call(ctx, mDrop, &wire.GroupRequest{Group: h.gid}, &wire.Done{}); err != nil {
@@ -125,19 +158,33 @@ func (h *remoteHolder) replay(ctx context.Context, w *workerConn) error {
 		if err := w.call(ctx, mStart, &wire.StartRequest{Group: h.gid, Req: start}, &wire.Done{}); err != nil {
 			return err
 		}
-		if l.grad == nil {
-			continue
-		}
-		if err := w.call(ctx, mGradients, &wire.GradientsRequest{Group: h.gid, Req: *l.grad}, &wire.GradientsResponse{}); err != nil {
-			return err
-		}
-		for _, s := range l.splits {
-			if err := w.call(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: s}, &gbdt.SplitResponse{}); err != nil {
+		for _, t := range l.round {
+			if err := replayTree(ctx, w, h.gid, t); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// replayTree replays one tree of a round in progress on w: its gradients,
+// its splits and, if it was finished, its finish (without the evaluation,
+// which the driver already has).
+func replayTree(ctx context.Context, w *workerConn, gid int, t treeLog) error {
+	if err := w.call(ctx, mGradients, &wire.GradientsRequest{Group: gid, Req: t.grad}, &wire.GradientsResponse{}); err != nil {
+		return err
+	}
+	for _, s := range t.splits {
+		if err := w.call(ctx, mSplits, &wire.SplitRequest{Group: gid, Req: s}, &gbdt.SplitResponse{}); err != nil {
+			return err
+		}
+	}
+	if t.finish == nil {
+		return nil
+	}
+	fin := *t.finish
+	fin.Sets, fin.Metrics = nil, nil
+	return w.call(ctx, mFinish, &wire.FinishRequest{Group: gid, Req: fin}, &gbdt.EvalResponse{})
 }
 
 // log runs fn on session id's log under the lock.
@@ -191,7 +238,12 @@ func (h *remoteHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) 
 	if err := h.do(ctx, mGradients, &wire.GradientsRequest{Group: h.gid, Req: req}, &out); err != nil {
 		return out.Stats, err
 	}
-	h.log(req.Session, func(l *sessionLog) { l.grad, l.splits = &req, nil })
+	h.log(req.Session, func(l *sessionLog) {
+		if req.Group == 0 {
+			l.round = l.round[:0]
+		}
+		l.round = append(l.round, treeLog{grad: req})
+	})
 	return out.Stats, nil
 }
 
@@ -208,7 +260,11 @@ func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (
 	if err := h.do(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: req}, out); err != nil {
 		return nil, err
 	}
-	h.log(req.Session, func(l *sessionLog) { l.splits = append(l.splits, req) })
+	h.log(req.Session, func(l *sessionLog) {
+		if t := l.current(); t != nil {
+			t.splits = append(t.splits, req)
+		}
+	})
 	return out, nil
 }
 
@@ -218,7 +274,24 @@ func (h *remoteHolder) FinishTree(ctx context.Context, req gbdt.FinishRequest) (
 	if err := h.do(ctx, mFinish, &wire.FinishRequest{Group: h.gid, Req: req}, out); err != nil {
 		return nil, err
 	}
-	h.log(req.Session, func(l *sessionLog) { l.trees, l.grad, l.splits = append(l.trees, req.Tree), nil, nil })
+	h.log(req.Session, func(l *sessionLog) {
+		t := l.current()
+		if t == nil {
+			return
+		}
+		fin := req
+		t.finish = &fin
+		if req.Group < l.outputs()-1 {
+			return
+		}
+		// The round is complete: its trees replay as trees from now on.
+		for _, t := range l.round {
+			if t.finish != nil {
+				l.trees = append(l.trees, t.finish.Tree)
+			}
+		}
+		l.round = l.round[:0]
+	})
 	return out, nil
 }
 

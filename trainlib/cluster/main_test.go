@@ -74,9 +74,24 @@ func livePIDs() []int {
 	return out
 }
 
+// binaryOptions load the shards writeShards writes.
+var binaryOptions = data.Options{Label: "label", BinaryLabel: true}
+
 // writeShards writes n CSV shards of a seeded synthetic binary problem
 // (rows each, nf features, some values missing) and returns their paths.
 func writeShards(t *testing.T, dir, prefix string, n, rows, nf int, seed uint64) []string {
+	t.Helper()
+	return writeLabeled(t, dir, prefix, n, rows, nf, seed, func(z float64) string {
+		if z > 0 {
+			return "1"
+		}
+		return "0"
+	})
+}
+
+// writeLabeled is writeShards with each row's label made by label from
+// the row's noisy score z (standard deviation about sqrt(nf/3+1)).
+func writeLabeled(t *testing.T, dir, prefix string, n, rows, nf int, seed uint64, label func(z float64) string) []string {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 7))
 	var paths []string
@@ -97,11 +112,8 @@ func writeShards(t *testing.T, dir, prefix string, n, rows, nf int, seed uint64)
 				}
 				fmt.Fprintf(&b, "%.4f,", v)
 			}
-			if score+rng.NormFloat64() > 0 {
-				b.WriteString("1\n")
-			} else {
-				b.WriteString("0\n")
-			}
+			b.WriteString(label(score + rng.NormFloat64()))
+			b.WriteString("\n")
 		}
 		p := filepath.Join(dir, fmt.Sprintf("%s%d.csv", prefix, s))
 		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
@@ -127,6 +139,12 @@ func testParams(rounds int) gbdt.Params {
 // inProcess trains on the same shard lists in this process.
 func inProcess(t *testing.T, p gbdt.Params, train, val []string) *gbdt.Result {
 	t.Helper()
+	return inProcessWith(t, p, binaryOptions, train, val)
+}
+
+// inProcessWith is inProcess loading the files with o.
+func inProcessWith(t *testing.T, p gbdt.Params, o data.Options, train, val []string) *gbdt.Result {
+	t.Helper()
 	ctx := context.Background()
 	var shards []gbdt.Shard
 	var names []string
@@ -135,7 +153,7 @@ func inProcess(t *testing.T, p gbdt.Params, train, val []string) *gbdt.Result {
 		files []string
 	}{{gbdt.TrainSet, train}, {"val", val}} {
 		for i, f := range set.files {
-			d, err := data.LoadFile(ctx, f, data.Options{Label: "label", BinaryLabel: true})
+			d, err := data.LoadFile(ctx, f, o)
 			if err != nil {
 				t.Fatal(err)
 			}
