@@ -25,10 +25,12 @@ func (k *Kernel) execute(req wire.Message) {
 	count := k.count
 	ctx, cancel := context.WithCancel(k.ctx)
 	k.cellCancel = cancel
+	stopSIGINT := k.watchSIGINT(cancel) // before execute_input: a client may signal on seeing it
 	k.mu.Unlock()
 	defer func() {
 		k.mu.Lock()
 		k.cellCancel = nil
+		stopSIGINT()
 		k.mu.Unlock()
 		cancel()
 	}()

@@ -66,6 +66,7 @@ type Kernel struct {
 	mu          sync.Mutex
 	count       int                // execution_count
 	cellCancel  context.CancelFunc // interrupts the running cell, nil when idle
+	sigint      bool               // HandleSignals is active: SIGINT is caught only during cells
 	shutdownErr error
 
 	subscriberOnce sync.Once // see awaitFirstSubscriber

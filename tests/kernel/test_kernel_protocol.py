@@ -60,19 +60,17 @@ def test_interrupt(kernel, interrupt, cell):
 
 def test_sigint_when_idle_does_not_kill(kernel):
     """Clients send SIGINT to an idle kernel (before shutdown, say): the
-    kernel lives and the session works. The signal and the next cell race
-    (a signal handled once that cell has started interrupts it, as it
-    should), so one interrupted cell is allowed; the one after must run."""
+    kernel lives, the session works, and the next cell is not interrupted
+    however soon it follows (the kernel ignores SIGINT between cells, so
+    the system drops the signal as it is sent)."""
     km, kc = kernel
     assert result_of(run(kc, "1")[1]) == "1"  # the session has loaded
-    interrupt_by_signal(km)
-    reply, msgs = run(kc, "40 + 2")
-    assert km.is_alive()
-    if reply["status"] != "ok":
-        assert "interrupt" in (reply.get("evalue", "") + reply.get("ename", "")).lower(), reply
+    for _ in range(3):
+        interrupt_by_signal(km)
         reply, msgs = run(kc, "40 + 2")
-    assert km.is_alive()
-    assert result_of(msgs) == "42"
+        assert reply["status"] == "ok", reply
+        assert km.is_alive()
+        assert result_of(msgs) == "42"
 
 
 def test_shutdown_on_control_while_cell_runs(kernel):

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strconv"
 	"sync"
@@ -40,6 +41,10 @@ func Serve(opts exec.Options) error {
 		return fmt.Errorf("executor: route fatal errors to the supervisor: %w", err)
 	}
 	crash.Close()
+	// The supervisor ignores SIGINT between cells, and an executor started
+	// then inherits that. Caught here (and dropped: interrupts come as
+	// messages), it is back to the default in the processes cells start.
+	signal.Notify(make(chan os.Signal, 1), os.Interrupt)
 	// Runaway recursion in compiled code hits this sooner than Go's 1 GB
 	// default, so its fatal error comes in a second or two, not ten.
 	debug.SetMaxStack(maxStack)
