@@ -6,15 +6,15 @@ import (
 	"github.com/gotrain/gotrain/trainlib/cluster"
 )
 
-// Cluster says which workers to train on: Workers (and CPUsPerWorker) to
+// Cluster says which workers to train on: Spawn (and CPUsPerWorker) to
 // spawn on this machine, Addresses (with Secret or GOTRAIN_TOKEN) of
-// workers started elsewhere, or Ray, a Ray cluster to run Workers workers
+// workers started elsewhere, or Ray, a Ray cluster to run Spawn workers
 // on as actors of a Ray job. See cluster.Config for every field.
 type Cluster = cluster.Config
 
 // Connect starts or reaches the workers c describes, for example
 //
-//	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Workers: 3, CPUsPerWorker: 1})
+//	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Spawn: 3, CPUsPerWorker: 1})
 //	defer cl.Close()
 //	err = cl.LoadGlob(ctx, "train", "data/train_data_*.csv", data.Options{Label: "credit"})
 //	res, err := cl.Train(ctx, gbdt.DefaultParams(), gbdt.Options{})
@@ -23,7 +23,7 @@ type Cluster = cluster.Config
 // RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST; RAY_AUTH_TOKEN when the
 // cluster requires a token):
 //
-//	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Ray: "auto", Workers: 3, CPUsPerWorker: 4})
+//	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Ray: "auto", Spawn: 3, CPUsPerWorker: 4})
 //
 // ctx bounds the connecting only: in a notebook, connect in one cell (with
 // display.Context(), so an interrupt stops a slow start) and train in the

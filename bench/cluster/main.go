@@ -168,7 +168,7 @@ func inProcess(ctx context.Context, p gbdt.Params, files []string, o data.Option
 
 // onWorkers trains on n spawned workers of one CPU each.
 func onWorkers(ctx context.Context, p gbdt.Params, files []string, o data.Options, n int, bin string) (outcome, error) {
-	c, err := cluster.Connect(ctx, cluster.Config{Workers: n, CPUsPerWorker: 1, Binary: bin})
+	c, err := cluster.Connect(ctx, cluster.Config{Spawn: n, CPUsPerWorker: 1, Binary: bin})
 	if err != nil {
 		return outcome{}, err
 	}

@@ -78,8 +78,8 @@ func runFit(ctx context.Context, args []string) error {
 		}
 		return errUsage
 	}
-	if cf.workers < 0 || cf.cpus < 1 {
-		fmt.Fprintf(fs.Output(), "fit: --spawn %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker\n", cf.workers, cf.cpus)
+	if cf.spawn < 0 || cf.cpus < 1 {
+		fmt.Fprintf(fs.Output(), "fit: --spawn %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker\n", cf.spawn, cf.cpus)
 		return errUsage
 	}
 	if f.train == "" || f.label == "" || f.out == "" {

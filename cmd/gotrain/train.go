@@ -94,13 +94,13 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the help below
-	fs.IntVar(&cfg.Actors, "spawn", job.DefaultActors, "number of workers to spawn on this machine (or to run on --ray)")
-	fs.IntVar(&cfg.CPUsPerActor, "cpus-per-worker", job.DefaultCPUsPerActor, "CPUs of each spawned worker")
+	fs.IntVar(&cfg.Spawn, "spawn", job.DefaultSpawn, "number of workers to spawn on this machine (or to run on --ray)")
+	fs.IntVar(&cfg.CPUsPerWorker, "cpus-per-worker", job.DefaultCPUsPerWorker, "CPUs of each spawned worker")
 	fs.IntVar(&cfg.Samples, "tune-samples", job.DefaultSamples, "number of tuning trials")
 	// The reference script's names stay accepted, and so does the former
 	// --workers for addresses.
-	fs.IntVar(&cfg.Actors, "ray_actors", job.DefaultActors, "alias of --spawn (the reference train_model.py's name)")
-	fs.IntVar(&cfg.CPUsPerActor, "cpus_per_actor", job.DefaultCPUsPerActor, "alias of --cpus-per-worker")
+	fs.IntVar(&cfg.Spawn, "ray_actors", job.DefaultSpawn, "alias of --spawn (the reference train_model.py's name)")
+	fs.IntVar(&cfg.CPUsPerWorker, "cpus_per_actor", job.DefaultCPUsPerWorker, "alias of --cpus-per-worker")
 	fs.IntVar(&cfg.Samples, "tune_samples", job.DefaultSamples, "alias of --tune-samples")
 	fs.IntVar(&cfg.Rounds, "rounds", job.DefaultRounds, "boosting rounds of each trial")
 	fs.StringVar(&cfg.DataDir, "data", "data", "`DIR` holding train_data_*.csv, validation_data_*.csv and test_data.csv (generated when empty)")
@@ -134,10 +134,10 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	}
 	for _, a := range strings.Split(workers, ",") {
 		if a = strings.TrimSpace(a); a != "" {
-			cfg.Workers = append(cfg.Workers, a)
+			cfg.Addresses = append(cfg.Addresses, a)
 		}
 	}
-	if cfg.Actors < 1 || cfg.CPUsPerActor < 1 || cfg.Samples < 1 || cfg.Rounds < 1 {
+	if cfg.Spawn < 1 || cfg.CPUsPerWorker < 1 || cfg.Samples < 1 || cfg.Rounds < 1 {
 		fmt.Fprintf(stderr, "train: --spawn, --cpus-per-worker, --tune-samples and --rounds must be at least 1\n")
 		return cfg, o, errUsage
 	}
@@ -145,12 +145,12 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		fmt.Fprintf(stderr, "train: --rounds %d is out of range: give 1 to %d\n", cfg.Rounds, job.MaxRounds)
 		return cfg, o, errUsage
 	}
-	if len(cfg.Workers) > 0 && cfg.Ray != "" {
+	if len(cfg.Addresses) > 0 && cfg.Ray != "" {
 		fmt.Fprintf(stderr, "train: give --addresses or --ray, not both\n")
 		return cfg, o, errUsage
 	}
-	if len(cfg.Workers) == 0 && cfg.Ray == "" && !cfg.Oversubscribe && cfg.Actors*cfg.CPUsPerActor > runtime.NumCPU() {
-		return cfg, o, trainExit{err: &job.CPUError{Actors: cfg.Actors, CPUsPerActor: cfg.CPUsPerActor, Have: runtime.NumCPU()}, code: 2}
+	if len(cfg.Addresses) == 0 && cfg.Ray == "" && !cfg.Oversubscribe && cfg.Spawn*cfg.CPUsPerWorker > runtime.NumCPU() {
+		return cfg, o, trainExit{err: &job.CPUError{Spawn: cfg.Spawn, CPUsPerWorker: cfg.CPUsPerWorker, Have: runtime.NumCPU()}, code: 2}
 	}
 	return cfg, o, nil
 }

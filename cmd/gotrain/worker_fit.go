@@ -20,7 +20,7 @@ import (
 // (secret from $GOTRAIN_TOKEN or --token-file), --ray URL runs --spawn
 // workers as actors of a job on a Ray cluster.
 type clusterFlags struct {
-	workers, cpus             int
+	spawn, cpus               int
 	addresses, tokenFile, ray string
 	hang                      time.Duration
 	tls                       *cluster.TLSFlags
@@ -29,8 +29,8 @@ type clusterFlags struct {
 // addClusterFlags registers the cluster flags on fs (gotrain fit's).
 func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 	c := &clusterFlags{}
-	fs.IntVar(&c.workers, "spawn", 0, "train on N worker processes spawned on this machine (0: in process), or N actors with --ray")
-	fs.IntVar(&c.workers, "workers", 0, "alias of --spawn")
+	fs.IntVar(&c.spawn, "spawn", 0, "train on N worker processes spawned on this machine (0: in process), or N actors with --ray")
+	fs.IntVar(&c.spawn, "workers", 0, "alias of --spawn")
 	fs.IntVar(&c.cpus, "cpus-per-worker", 1, "CPUs of each spawned worker")
 	fs.StringVar(&c.addresses, "addresses", "", "train on workers started elsewhere: `HOST:PORT,…` (secret from $"+cluster.TokenEnv+" or --token-file)")
 	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")
@@ -41,7 +41,7 @@ func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 }
 
 // enabled reports whether the flags ask for workers.
-func (c *clusterFlags) enabled() bool { return c.workers > 0 || c.addresses != "" || c.ray != "" }
+func (c *clusterFlags) enabled() bool { return c.spawn > 0 || c.addresses != "" || c.ray != "" }
 
 // evalFiles is a validation set: its name and its files.
 type evalFiles struct {
@@ -55,7 +55,7 @@ type evalFiles struct {
 // schema is scanned here first so that every worker makes the same
 // features. The per-worker status is written to status at the end.
 func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, status io.Writer) (*gbdt.Result, error) {
-	cfg := cluster.Config{Workers: c.workers, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray, Log: os.Stderr}
+	cfg := cluster.Config{Spawn: c.spawn, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray, Log: os.Stderr}
 	var err error
 	if cfg.TLS, err = c.tls.Files(); err != nil {
 		return nil, fmt.Errorf("fit: %w", err)
@@ -64,7 +64,7 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 		return nil, fmt.Errorf("fit: give --ray (workers on a Ray cluster) or --addresses (workers started elsewhere), not both")
 	}
 	if c.addresses != "" {
-		if c.workers > 0 {
+		if c.spawn > 0 {
 			return nil, fmt.Errorf("fit: give --spawn (workers here) or --addresses (workers elsewhere), not both")
 		}
 		for _, a := range strings.Split(c.addresses, ",") {

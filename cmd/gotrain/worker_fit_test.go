@@ -44,7 +44,7 @@ func TestFitOnWorkersMatchesInProcess(t *testing.T) {
 	f.out = filepath.Join(dir, "workers.json")
 	f.quiet = false
 	var out bytes.Buffer
-	if err := fitWorkers(context.Background(), &clusterFlags{workers: 2, cpus: 1}, f, &out); err != nil {
+	if err := fitWorkers(context.Background(), &clusterFlags{spawn: 2, cpus: 1}, f, &out); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := os.ReadFile(filepath.Join(dir, "local.json"))
@@ -57,7 +57,7 @@ func TestFitOnWorkersMatchesInProcess(t *testing.T) {
 			t.Fatalf("output lacks %q:\n%s", want, out.String())
 		}
 	}
-	err := fitWorkers(context.Background(), &clusterFlags{workers: 4, cpus: 1}, f, io.Discard)
+	err := fitWorkers(context.Background(), &clusterFlags{spawn: 4, cpus: 1}, f, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "3 train file(s) for 4 workers") {
 		t.Fatalf("4 workers for 3 files: %v", err)
 	}

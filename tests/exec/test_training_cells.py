@@ -29,7 +29,7 @@ def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
             '\t"github.com/gotrain/gotrain/trainlib/tune"\n\t"github.com/gotrain/gotrain/trainlib/explain"\n'
             '\t"github.com/gotrain/gotrain/trainlib/explain/chart"\n)')
     # Connect with the cell's context: the workers must outlive the cell.
-    run(kc, 'cl, err := trainlib.Connect(display.Context(), trainlib.Cluster{Workers: 2})\ndisplay.Check(err)')
+    run(kc, 'cl, err := trainlib.Connect(display.Context(), trainlib.Cluster{Spawn: 2})\ndisplay.Check(err)')
     run(kc, f'f, err := frame.Read("{path}", frame.Options{{Label: "default"}})\ndisplay.Check(err)\n'
             'ds, err := f.Dataset()\ndisplay.Check(err)\n'
             'display.Check(cl.SendDataset(display.Context(), "train", ds, 2))\n'

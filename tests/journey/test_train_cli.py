@@ -45,7 +45,7 @@ def test_bad_usage_exits_2(gotrain):
 def test_too_few_cpus_suggests_what_fits(gotrain, tmp_path):
     r = train(gotrain, "--ray_actors", "1000", "--cpus_per_actor", "1000", "--data", str(tmp_path / "d"))
     assert r.returncode == 2
-    assert "need 1000000 CPUs" in r.stderr and "--cpus_per_actor" in r.stderr
+    assert "need 1000000 CPUs" in r.stderr and "--cpus-per-worker" in r.stderr
     assert not (tmp_path / "d").exists(), "nothing is done before the check"
 
 

@@ -32,7 +32,7 @@ def test_trial_table_updates_in_place(kc, tmp_path):
     assert reply["status"] == "ok", (reply, [m["content"] for m in msgs if m["msg_type"] in ("error", "stream")])
     reply, msgs = run(kc, f'_, err := job.EnsureData(display.Context(), "{data}", 1, os.Stderr)\nif err != nil {{ panic(err) }}')
     assert reply["status"] == "ok", (reply, [m["content"] for m in msgs if m["msg_type"] in ("error", "stream")])
-    reply, msgs = run(kc, f'j, err := job.Start(display.Context(), job.Config{{DataDir: "{data}", OutDir: "{out}", Actors: 1, CPUsPerActor: 1, Samples: 3, Rounds: 30, Seed: 7}})\nif err != nil {{ panic(err) }}')
+    reply, msgs = run(kc, f'j, err := job.Start(display.Context(), job.Config{{DataDir: "{data}", OutDir: "{out}", Spawn: 1, CPUsPerWorker: 1, Samples: 3, Rounds: 30, Seed: 7}})\nif err != nil {{ panic(err) }}')
     assert reply["status"] == "ok", (reply, [m["content"] for m in msgs if m["msg_type"] in ("error", "stream")])
     reply, msgs = run(kc, 'h := display.HTML("starting")\nres, err := j.Tune(display.Context(), h)\nif err != nil { panic(err) }')
     assert reply["status"] == "ok", (reply, [m["content"] for m in msgs if m["msg_type"] in ("error", "stream")])

@@ -15,14 +15,16 @@ import (
 )
 
 // WorkersEnv lists worker addresses (comma-separated) to connect to when
-// Config has neither Addresses nor Workers.
+// Config has neither Addresses nor Spawn.
 const WorkersEnv = "GOTRAIN_WORKERS"
 
-// Config says which workers a Cluster uses.
+// Config says which workers a Cluster uses. Its names are the ones used
+// everywhere (job.Config, the command line's --spawn, --addresses and
+// --cpus-per-worker): Spawn is a count, Addresses a list.
 type Config struct {
-	// Workers is how many workers to spawn on this machine when Addresses
+	// Spawn is how many workers to spawn on this machine when Addresses
 	// is empty (and GOTRAIN_WORKERS unset); 0 means 1.
-	Workers int
+	Spawn int
 	// CPUsPerWorker bounds each spawned worker's CPUs; 0 means 1.
 	CPUsPerWorker int
 	// Addresses are host:port of workers started elsewhere.
@@ -50,7 +52,7 @@ type Config struct {
 	// MaxMoves bounds how often one call moves its shard group to another
 	// worker before giving up; 0 means 3.
 	MaxMoves int
-	// Ray, when set, runs Workers workers of CPUsPerWorker CPUs as actors
+	// Ray, when set, runs Spawn workers of CPUsPerWorker CPUs as actors
 	// of a job on that Ray cluster: its dashboard URL (http://head:8265),
 	// or "auto" to find it in the environment (see RayAddress). Close
 	// stops the job. RayOptions tunes it (connect_ray.go).
@@ -121,7 +123,7 @@ type Cluster struct {
 func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
 	c := &Cluster{cfg: cfg, successor: map[*workerConn]*workerConn{}}
 	addrs := cfg.Addresses
-	if len(addrs) == 0 && cfg.Workers == 0 {
+	if len(addrs) == 0 && cfg.Spawn == 0 {
 		for _, a := range strings.Split(os.Getenv(WorkersEnv), ",") {
 			if a = strings.TrimSpace(a); a != "" {
 				addrs = append(addrs, a)
@@ -144,8 +146,8 @@ func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
 			return nil, err
 		}
 	} else {
-		if c.cfg.Workers <= 0 {
-			c.cfg.Workers = 1
+		if c.cfg.Spawn <= 0 {
+			c.cfg.Spawn = 1
 		}
 		if c.cfg.CPUsPerWorker <= 0 {
 			c.cfg.CPUsPerWorker = 1
@@ -157,7 +159,7 @@ func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
 		if c.secret, err = NewSecret(); err != nil {
 			return nil, err
 		}
-		if err := c.spawnAll(ctx, c.cfg.Workers); err != nil {
+		if err := c.spawnAll(ctx, c.cfg.Spawn); err != nil {
 			return nil, err
 		}
 	}

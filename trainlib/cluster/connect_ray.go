@@ -47,8 +47,8 @@ func (c *Cluster) connectRay(ctx context.Context) error {
 		return fmt.Errorf("ray: give Ray (workers placed on a Ray cluster) or Addresses (workers started elsewhere), not both")
 	}
 	o := c.cfg.RayOptions
-	if c.cfg.Workers <= 0 {
-		c.cfg.Workers = 1
+	if c.cfg.Spawn <= 0 {
+		c.cfg.Spawn = 1
 	}
 	if c.cfg.CPUsPerWorker <= 0 {
 		c.cfg.CPUsPerWorker = 1
@@ -96,7 +96,7 @@ func (c *Cluster) connectRay(ctx context.Context) error {
 	}
 	c.cfg.TLS = driverTLS
 	job, err := rc.submit(sctx, rayJobSpec{
-		Workers: c.cfg.Workers, CPUs: c.cfg.CPUsPerWorker,
+		Workers: c.cfg.Spawn, CPUs: c.cfg.CPUsPerWorker,
 		WorkingDir: pkg.uri, Binary: nodeBinary, Version: version,
 		SecretSHA256: secretDigest(c.secret), TLS: workerTLS, Lease: c.cfg.lease(), Python: o.Python,
 		// The launcher gives up placing the actors first, so that its
@@ -107,7 +107,7 @@ func (c *Cluster) connectRay(ctx context.Context) error {
 		return startErr(ctx, err, o.StartTimeout)
 	}
 	c.ray = job
-	err = job.waitWorkers(sctx, c.cfg.Workers)
+	err = job.waitWorkers(sctx, c.cfg.Spawn)
 	if err == nil {
 		addrs := make([]string, len(job.workers))
 		for i, w := range job.workers {

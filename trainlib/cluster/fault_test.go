@@ -89,7 +89,7 @@ func TestFaultsGiveTheSameModel(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var log syncBuffer
-			cfg := Config{Workers: 3, HangTimeout: 2 * time.Second, Log: &log}
+			cfg := Config{Spawn: 3, HangTimeout: 2 * time.Second, Log: &log}
 			var c *Cluster
 			if tc.remote {
 				c = connectRemote(t, 3, cfg)
@@ -205,7 +205,7 @@ func TestCancelStopsWorkersAndClusterStaysUsable(t *testing.T) {
 	val := writeShards(t, dir, "val_", 2, 300, 8, 6)
 	p := testParams(4)
 	want := gbdttest.ModelBytes(t, inProcess(t, p, train, val).Model)
-	c := connectLocal(t, Config{Workers: 2})
+	c := connectLocal(t, Config{Spawn: 2})
 	ctx, cancel := context.WithCancel(context.Background())
 	_, err := trainWithTrip(t, ctx, c, p, train, val, 0, 3, cancel)
 	if !errors.Is(err, context.Canceled) {

@@ -21,7 +21,7 @@ func TestSameModelAsInProcess(t *testing.T) {
 	wantBytes := gbdttest.ModelBytes(t, want.Model)
 	for n := 1; n <= 4; n++ {
 		t.Run(fmt.Sprintf("workers=%d", n), func(t *testing.T) {
-			c := connectLocal(t, Config{Workers: n})
+			c := connectLocal(t, Config{Spawn: n})
 			res, err := trainCluster(context.Background(), c, p, train, val)
 			if err != nil {
 				t.Fatal(err)

@@ -16,7 +16,7 @@ func TestLoadGlobDealsFilesLikeXGBoostRay(t *testing.T) {
 	dir := t.TempDir()
 	train := writeShards(t, dir, "train_data_", 5, 100, 3, 7)
 	writeShards(t, dir, "validation_data_", 1, 50, 3, 8)
-	c := connectLocal(t, Config{Workers: 2})
+	c := connectLocal(t, Config{Spawn: 2})
 	ctx := context.Background()
 	o := data.Options{Label: "label", BinaryLabel: true}
 	if err := c.LoadGlob(ctx, gbdt.TrainSet, filepath.Join(dir, "train_data_*.csv"), o); err != nil {
@@ -64,7 +64,7 @@ func TestBadCSVErrorNamesFileLineColumn(t *testing.T) {
 	train := writeShards(t, dir, "train_", 2, 50, 3, 9)
 	bad := filepath.Join(dir, "bad.csv")
 	writeFile(t, bad, "f0,f1,f2,label\n1,2,3,1\n1,oops,3,0\n")
-	c := connectLocal(t, Config{Workers: 2})
+	c := connectLocal(t, Config{Spawn: 2})
 	err := c.LoadFiles(context.Background(), gbdt.TrainSet, []string{train[0], bad}, data.Options{Label: "label", BinaryLabel: true})
 	mustFail(t, err, "bad.csv:3:3", "oops")
 }
@@ -96,7 +96,7 @@ func TestSendDatasetFromDriver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := connectLocal(t, Config{Workers: 3})
+	c := connectLocal(t, Config{Spawn: 3})
 	mustFail(t, c.SendDataset(ctx, gbdt.TrainSet, d, 2), "2 shard(s) for 3 workers")
 	if err := c.SendDataset(ctx, gbdt.TrainSet, d, 4); err != nil {
 		t.Fatal(err)

@@ -20,7 +20,7 @@ const driverEnv = "GOTRAIN_CLUSTER_TEST_DRIVER"
 // actAsDriver spawns two workers, prints their PIDs and waits to be
 // killed.
 func actAsDriver() int {
-	c, err := Connect(context.Background(), Config{Workers: 2})
+	c, err := Connect(context.Background(), Config{Spawn: 2})
 	if err != nil {
 		fmt.Println("error:", err)
 		return 1
@@ -78,7 +78,7 @@ func zombie(pid int) bool {
 }
 
 func TestCloseStopsSpawnedWorkers(t *testing.T) {
-	c, err := Connect(context.Background(), Config{Workers: 2, Binary: testBin})
+	c, err := Connect(context.Background(), Config{Spawn: 2, Binary: testBin})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestCloseStopsSpawnedWorkers(t *testing.T) {
 	// Connect's context bounds the connecting, not the cluster's life: a
 	// notebook connects in one cell and trains in the next.
 	ctx, cancel := context.WithCancel(context.Background())
-	c, err = Connect(ctx, Config{Workers: 1, Binary: testBin})
+	c, err = Connect(ctx, Config{Spawn: 1, Binary: testBin})
 	if err != nil {
 		t.Fatal(err)
 	}

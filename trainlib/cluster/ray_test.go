@@ -55,7 +55,7 @@ func TestRayAddressAutoWithoutEnvSaysWhatToSet(t *testing.T) {
 }
 
 func TestRayUnreachableDashboardNamesAddress(t *testing.T) {
-	_, err := Connect(context.Background(), Config{Ray: "http://127.0.0.1:1", Workers: 1})
+	_, err := Connect(context.Background(), Config{Ray: "http://127.0.0.1:1", Spawn: 1})
 	if err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") || !strings.Contains(err.Error(), "dashboard") {
 		t.Fatalf("err = %v; want one naming the address and the dashboard", err)
 	}

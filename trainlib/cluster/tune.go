@@ -17,5 +17,5 @@ func (c *Cluster) CPUs() int {
 	if !c.local {
 		return 0
 	}
-	return c.cfg.Workers * c.cfg.CPUsPerWorker
+	return c.cfg.Spawn * c.cfg.CPUsPerWorker
 }

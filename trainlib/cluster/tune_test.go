@@ -21,7 +21,7 @@ func TestTuneKeepsFeatureNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	c, err := Connect(ctx, Config{Workers: 1, Binary: testBin})
+	c, err := Connect(ctx, Config{Spawn: 1, Binary: testBin})
 	if err != nil {
 		t.Fatal(err)
 	}

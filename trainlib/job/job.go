@@ -36,7 +36,7 @@ func Start(ctx context.Context, cfg Config) (*Job, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load the test set: %w", err)
 	}
-	cc := cluster.Config{Workers: cfg.Actors, CPUsPerWorker: cfg.CPUsPerActor, Addresses: cfg.Workers, Ray: cfg.Ray,
+	cc := cluster.Config{Spawn: cfg.Spawn, CPUsPerWorker: cfg.CPUsPerWorker, Addresses: cfg.Addresses, Ray: cfg.Ray,
 		TokenFile: cfg.TokenFile, TLS: cfg.TLS, Log: cfg.Log}
 	// ctx (a notebook cell's) bounds the connecting; the workers serve the
 	// next cells until Close.

@@ -10,21 +10,21 @@ import (
 )
 
 func TestFitSuggestsWhatFits(t *testing.T) {
-	for _, c := range []struct{ actors, cpus, wantA, wantC int }{
+	for _, c := range []struct{ spawn, cpus, wantA, wantC int }{
 		{3, 2, 2, 1}, {3, 12, 3, 4}, {1, 8, 1, 8}, {4, 1, 1, 1},
 	} {
-		a, p := Fit(c.actors, c.cpus)
+		a, p := Fit(c.spawn, c.cpus)
 		if a != c.wantA || p != c.wantC {
-			t.Errorf("Fit(%d, %d) = %d, %d; want %d, %d", c.actors, c.cpus, a, p, c.wantA, c.wantC)
+			t.Errorf("Fit(%d, %d) = %d, %d; want %d, %d", c.spawn, c.cpus, a, p, c.wantA, c.wantC)
 		}
 	}
-	err := Config{DataDir: "d", OutDir: "o", Actors: 1 << 20, CPUsPerActor: 1}.withDefaults().check()
+	err := Config{DataDir: "d", OutDir: "o", Spawn: 1 << 20, CPUsPerWorker: 1}.withDefaults().check()
 	var ce *CPUError
-	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "--cpus_per_actor") {
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "--cpus-per-worker") {
 		t.Fatalf("check = %v, want a CPUError with a suggestion", err)
 	}
-	for _, c := range []Config{{Workers: []string{"h:1"}}, {Ray: "auto"}} {
-		c.DataDir, c.OutDir, c.Actors, c.CPUsPerActor = "d", "o", 1<<20, 1
+	for _, c := range []Config{{Addresses: []string{"h:1"}}, {Ray: "auto"}} {
+		c.DataDir, c.OutDir, c.Spawn, c.CPUsPerWorker = "d", "o", 1<<20, 1
 		if err := c.withDefaults().check(); err != nil {
 			t.Errorf("workers elsewhere (%+v): check = %v; the CPU check is theirs", c, err)
 		}

@@ -135,7 +135,7 @@ func (j *Job) LogMLflow(ctx context.Context, t *Tracking, res *tune.Results, s S
 }
 
 func (j *Job) logTree(tr *track.MLflow, name string, res *tune.Results, s Scores, f Files) error {
-	params := map[string]any{"ray_actors": j.cfg.Actors, "cpus_per_actor": j.cfg.CPUsPerActor,
+	params := map[string]any{"ray_actors": j.cfg.Spawn, "cpus_per_actor": j.cfg.CPUsPerWorker,
 		"tune_samples": j.cfg.Samples, "num_boost_round": j.cfg.Rounds, "seed": int(j.cfg.Seed)}
 	parent, err := tr.StartParent(name, params, map[string]string{"metric": res.Metric, "mode": res.Mode})
 	if err != nil {

@@ -120,11 +120,11 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) 
 }
 
 func workersText(cfg Config) string {
-	if len(cfg.Workers) > 0 {
-		return fmt.Sprintf("%d remote workers", len(cfg.Workers))
+	if len(cfg.Addresses) > 0 {
+		return fmt.Sprintf("%d remote workers", len(cfg.Addresses))
 	}
 	if cfg.Ray != "" {
-		return fmt.Sprintf("%d Ray actors × %d CPUs (%s)", cfg.Actors, cfg.CPUsPerActor, cfg.Ray)
+		return fmt.Sprintf("%d Ray actors × %d CPUs (%s)", cfg.Spawn, cfg.CPUsPerWorker, cfg.Ray)
 	}
-	return fmt.Sprintf("%d local workers × %d CPUs", cfg.Actors, cfg.CPUsPerActor)
+	return fmt.Sprintf("%d local workers × %d CPUs", cfg.Spawn, cfg.CPUsPerWorker)
 }

@@ -27,7 +27,7 @@ func TestContinueOnWorkerProcesses(t *testing.T) {
 	train := writeCSVShards(t, dir, "train", 3, 900, 1)
 	val := writeCSVShards(t, dir, "val", 2, 300, 2)
 	ctx := context.Background()
-	cl, err := cluster.Connect(ctx, cluster.Config{Workers: 2})
+	cl, err := cluster.Connect(ctx, cluster.Config{Spawn: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -122,7 +122,7 @@ func (b bench) run(ctx context.Context) error {
 		return fmt.Errorf("-scheduler %q: give fifo or asha", b.scheduler)
 	}
 	start := time.Now()
-	cl, err := cluster.Connect(ctx, cluster.Config{Workers: workers, CPUsPerWorker: cpus})
+	cl, err := cluster.Connect(ctx, cluster.Config{Spawn: workers, CPUsPerWorker: cpus})
 	if err != nil {
 		return err
 	}

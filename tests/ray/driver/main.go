@@ -81,7 +81,7 @@ func run(ctx context.Context) error {
 		return err
 	}
 	p.NumBoostRound = *rounds
-	cfg := trainlib.Cluster{Ray: *ray, Workers: *workers, CPUsPerWorker: 1,
+	cfg := trainlib.Cluster{Ray: *ray, Spawn: *workers, CPUsPerWorker: 1,
 		RayOptions: gtcluster.RayOptions{NodeBinary: *nodeBinary, StartTimeout: *startTimeout}}
 	if *lease > 0 {
 		cfg.Lease, cfg.HangTimeout = *lease, *lease/3
