@@ -170,7 +170,7 @@ func TestMultiOutputFaultsGiveTheSameModel(t *testing.T) {
 			tc.params(&p)
 			o := data.Options{Label: "label"}
 			want := gbdttest.ModelBytes(t, inProcessWith(t, p, o, train, val).Model)
-			c := connectLocal(t, Config{Workers: 2, HangTimeout: 2 * time.Second, Log: &syncBuffer{}})
+			c := connectLocal(t, Config{Spawn: 2, HangTimeout: 2 * time.Second, Log: &syncBuffer{}})
 			victim := pidOf(c, 1)
 			// Depth 4 builds a tree in at most four histogram calls, so
 			// the sixth is inside the round's second tree.
