@@ -58,8 +58,20 @@ func modelBytes(t *testing.T, m *model.Model) []byte {
 }
 
 func TestSameModelWhateverHoldersAndThreads(t *testing.T) {
+	t.Run("unweighted", func(t *testing.T) { testSameModel(t, false) })
+	// Skewed sample weights, some 0: weighted cuts and sums.
+	t.Run("weighted", func(t *testing.T) { testSameModel(t, true) })
+}
+
+func testSameModel(t *testing.T, weighted bool) {
 	train := synthetic(6000, 10, 3)
 	val := synthetic(1500, 10, 4)
+	if weighted {
+		train.Weight = make([]float32, train.Rows)
+		for r := range train.Weight {
+			train.Weight[r] = float32(r%7) * float32(r%3) / 2
+		}
+	}
 	shards := append(shardsOf(TrainSet, train, 6), shardsOf("val", val, 3)...)
 	p := DefaultParams()
 	p.NumBoostRound = 8

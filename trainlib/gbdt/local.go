@@ -138,6 +138,10 @@ func (h *LocalHolder) Summaries(ctx context.Context, req SummaryRequest) ([]Shar
 		for r := range col {
 			col[r] = d.Values[r*d.Cols+j.f]
 		}
+		if d.Weight != nil {
+			out[j.s].Features[j.f] = summarizeWeighted(col, d.Weight, req.Size)
+			return
+		}
 		out[j.s].Features[j.f] = summarizeInPlace(col, req.Size, &scratch[w])
 	})
 	return out, err

@@ -13,9 +13,15 @@ import (
 // summary holds at most its size limit of distinct values it is exact;
 // beyond that, Prune keeps evenly spaced ranks and each kept value counts
 // the rows of the values folded into it. Missing counts the missing rows.
+//
+// When the rows carry sample weights, Weights holds each value's sum of
+// row weights and ranks are measured in weight, as XGBoost's hist sketch
+// weighs rows (a row of weight 0 then places no cut, though its value
+// still counts as seen). Weights is nil when every row weighs 1.
 type Summary struct {
 	Values  []float32
 	Counts  []int64
+	Weights []float64
 	Missing int64
 }
 
@@ -65,43 +71,97 @@ func summarizeInPlace(vs []float32, size int, sc *sortScratch) Summary {
 	return s.Prune(size)
 }
 
-// total returns the number of non-missing rows s stands for.
-func (s Summary) total() int64 {
-	var t int64
-	for _, c := range s.Counts {
-		t += c
+// summarizeWeighted is summarizeInPlace for rows with sample weights ws
+// (ws[i] is vs[i]'s row's): each distinct value also carries the sum of
+// its rows' weights.
+func summarizeWeighted(vs, ws []float32, size int) Summary {
+	type row struct{ v, w float32 }
+	rows := make([]row, 0, len(vs))
+	var s Summary
+	for i, v := range vs {
+		if v != v {
+			s.Missing++
+			continue
+		}
+		rows = append(rows, row{v, ws[i]})
 	}
-	return t
+	slices.SortFunc(rows, func(a, b row) int { return cmp.Compare(a.v, b.v) })
+	for i := 0; i < len(rows); {
+		j, w := i, 0.0
+		for ; j < len(rows) && rows[j].v == rows[i].v; j++ {
+			w += float64(rows[j].w)
+		}
+		s.Values = append(s.Values, rows[i].v)
+		s.Counts = append(s.Counts, int64(j-i))
+		s.Weights = append(s.Weights, w)
+		i = j
+	}
+	return s.Prune(size)
+}
+
+// weight returns the rank weight entry i stands for: its rows' weights,
+// or its row count when unweighted.
+func (s Summary) weight(i int) float64 {
+	if s.Weights != nil {
+		return s.Weights[i]
+	}
+	return float64(s.Counts[i])
+}
+
+// appendEntry appends value v standing for c rows of weight w (w is kept
+// only when s is weighted).
+func (s *Summary) appendEntry(v float32, c int64, w float64) {
+	s.Values = append(s.Values, v)
+	s.Counts = append(s.Counts, c)
+	if s.Weights != nil {
+		s.Weights = append(s.Weights, w)
+	}
 }
 
 // Prune returns s with at most size entries: the minimum, the maximum and
-// values at evenly spaced ranks in between, each carrying the counts of the
-// values folded into it (those after the previous kept value). Pruning is
+// values at evenly spaced ranks in between (ranks in rows, or in weight
+// when s is weighted), each carrying the counts and weights of the values
+// folded into it (those after the previous kept value). Pruning is
 // deterministic.
 func (s Summary) Prune(size int) Summary {
-	n := len(s.Values)
 	if size < 2 {
 		size = 2
 	}
-	if n <= size {
+	if len(s.Values) <= size {
 		return s
 	}
-	total := s.total()
+	if s.Weights != nil {
+		return pruneBy(s, size, s.Weights)
+	}
+	return pruneBy(s, size, s.Counts)
+}
+
+// pruneBy is Prune with ranks measured in rank (row counts, with integer
+// rank targets, or weights).
+func pruneBy[R int64 | float64](s Summary, size int, rank []R) Summary {
+	n := len(s.Values)
+	var total R
+	for _, r := range rank {
+		total += r
+	}
 	out := Summary{Missing: s.Missing, Values: make([]float32, 0, size), Counts: make([]int64, 0, size)}
-	var cum, folded int64
+	if s.Weights != nil {
+		out.Weights = make([]float64, 0, size)
+	}
+	out.appendEntry(s.Values[0], s.Counts[0], s.weight(0))
+	cum := rank[0]
+	var folded int64
+	var foldedW float64
 	k := 1 // next kept rank target index
-	out.Values = append(out.Values, s.Values[0])
-	out.Counts = append(out.Counts, s.Counts[0])
-	cum = s.Counts[0]
 	for i := 1; i < n; i++ {
-		cum += s.Counts[i]
+		cum += rank[i]
 		folded += s.Counts[i]
-		target := total * int64(k) / int64(size-1)
+		foldedW += s.weight(i)
+		target := total * R(k) / R(size-1)
 		if i == n-1 || cum >= target {
-			out.Values = append(out.Values, s.Values[i])
-			out.Counts = append(out.Counts, folded)
-			folded = 0
-			for k < size-1 && total*int64(k)/int64(size-1) <= cum {
+			out.appendEntry(s.Values[i], folded, foldedW)
+			folded, foldedW = 0, 0
+			for k < size-1 && total*R(k)/R(size-1) <= cum {
 				k++
 			}
 		}
@@ -116,7 +176,7 @@ func MergeSummaries(parts []Summary, size int) Summary {
 	var acc Summary
 	for i, p := range parts {
 		if i == 0 {
-			acc = Summary{Values: slices.Clone(p.Values), Counts: slices.Clone(p.Counts), Missing: p.Missing}
+			acc = Summary{Values: slices.Clone(p.Values), Counts: slices.Clone(p.Counts), Weights: slices.Clone(p.Weights), Missing: p.Missing}
 			continue
 		}
 		acc = merge2(acc, p).Prune(size)
@@ -124,27 +184,43 @@ func MergeSummaries(parts []Summary, size int) Summary {
 	return acc
 }
 
-// merge2 merges two summaries exactly.
+// merge2 merges two summaries exactly; the result is weighted when either
+// is.
 func merge2(a, b Summary) Summary {
 	out := Summary{Missing: a.Missing + b.Missing,
 		Values: make([]float32, 0, len(a.Values)+len(b.Values)),
 		Counts: make([]int64, 0, len(a.Values)+len(b.Values))}
+	if a.Weights != nil || b.Weights != nil {
+		out.Weights = make([]float64, 0, len(a.Values)+len(b.Values))
+	}
 	i, j := 0, 0
 	for i < len(a.Values) || j < len(b.Values) {
 		switch {
 		case j >= len(b.Values) || (i < len(a.Values) && a.Values[i] < b.Values[j]):
-			out.Values = append(out.Values, a.Values[i])
-			out.Counts = append(out.Counts, a.Counts[i])
+			out.appendEntry(a.Values[i], a.Counts[i], a.weight(i))
 			i++
 		case i >= len(a.Values) || b.Values[j] < a.Values[i]:
-			out.Values = append(out.Values, b.Values[j])
-			out.Counts = append(out.Counts, b.Counts[j])
+			out.appendEntry(b.Values[j], b.Counts[j], b.weight(j))
 			j++
 		default:
-			out.Values = append(out.Values, a.Values[i])
-			out.Counts = append(out.Counts, a.Counts[i]+b.Counts[j])
+			out.appendEntry(a.Values[i], a.Counts[i]+b.Counts[j], a.weight(i)+b.weight(j))
 			i++
 			j++
+		}
+	}
+	return out
+}
+
+// withWeight returns s without its entries of weight 0: XGBoost's sketch
+// skips rows of weight 0, so they place no cut.
+func (s Summary) withWeight() Summary {
+	if s.Weights == nil || !slices.Contains(s.Weights, 0) {
+		return s
+	}
+	out := Summary{Missing: s.Missing, Weights: []float64{}}
+	for i, w := range s.Weights {
+		if w != 0 {
+			out.appendEntry(s.Values[i], s.Counts[i], w)
 		}
 	}
 	return out
@@ -154,8 +230,10 @@ func merge2(a, b Summary) Summary {
 // summary as XGBoost's hist does: the summary is pruned to maxBin+1 entries
 // at evenly spaced ranks (rank arithmetic in float32, as XGBoost's), every
 // kept value above the minimum becomes a cut, then a sentinel above the
-// maximum. It returns at most maxBin cuts (bins).
+// maximum. It returns at most maxBin cuts (bins). Ranks are weighted when
+// s is, values of weight 0 left out.
 func CutsFromSummary(s Summary, maxBin int) []float32 {
+	s = s.withWeight()
 	n := len(s.Values)
 	if n == 0 {
 		// No value seen: one bin holds everything.
@@ -179,7 +257,8 @@ func CutsFromSummary(s Summary, maxBin int) []float32 {
 }
 
 // pruneRanks returns the indices of at most size entries of s chosen at
-// evenly spaced ranks, as XGBoost's WQSummary::SetPrune chooses them.
+// evenly spaced ranks, as XGBoost's WQSummary::SetPrune chooses them (in
+// float32, from each entry's weight in float32).
 func pruneRanks(s Summary, size int) []int {
 	n := len(s.Values)
 	idx := make([]int, 0, min(n, size))
@@ -193,9 +272,9 @@ func pruneRanks(s Summary, size int) []int {
 	rmin := make([]float32, n)
 	rmax := make([]float32, n)
 	var c float32
-	for i, w := range s.Counts {
+	for i := range s.Values {
 		rmin[i] = c
-		c += float32(w)
+		c += float32(s.weight(i))
 		rmax[i] = c
 	}
 	begin := rmax[0]
