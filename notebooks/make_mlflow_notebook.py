@@ -42,9 +42,9 @@ MLFLOW_CELLS = [
 sends the run tree and registers the best model, then waits until the server has
 everything. If the server is unreachable the records wait in a spool file in
 `outDir` and are sent when it is back."""),
-    ('code', r"""tracking, err := j.ConnectMLflow(display.Context())
+    ('code', r"""tracking, err := j.ConnectMLflow(nil)
 display.Check(err)
-runName, err := j.LogMLflow(display.Context(), tracking, tuned, scores, files)
+runName, err := j.LogMLflow(nil, tracking, tuned, scores, files)
 display.Check(err)
 fmt.Println("MLflow run", runName, "with", len(tuned.Trials), "child runs, model registered as", job.RegisteredModel)
 _ = display.HTML(fmt.Sprintf("<p>Open the MLflow UI at <a href=%q target=\"_blank\">%s</a> (experiment Default) while the server runs.</p>", tracking.URL, tracking.URL))"""),

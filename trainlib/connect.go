@@ -25,9 +25,15 @@ type Cluster = cluster.Config
 //
 //	cl, err := trainlib.Connect(ctx, trainlib.Cluster{Ray: "auto", Spawn: 3, CPUsPerWorker: 4})
 //
-// ctx bounds the connecting only: in a notebook, connect in one cell (with
-// display.Context(), so an interrupt stops a slow start) and train in the
-// next; the workers live until Close, or until the kernel shuts down
+// ctx bounds the connecting only: in a notebook, connect in one cell and
+// train in the next. A nil ctx, there, is the running cell's (package
+// cellctx), so an interrupt stops a slow start or a long training run
+// without passing display.Context():
+//
+//	cl, err := trainlib.Connect(nil, trainlib.Cluster{Spawn: 2})
+//	res, err := cl.Train(nil, params, gbdt.Options{Evals: []string{"train", "val"}})
+//
+// The workers live until Close, or until the kernel shuts down
 // (spawned workers stop with this process). Close stops a Ray cluster's
 // job and with it its workers.
 func Connect(ctx context.Context, c Cluster) (*cluster.Cluster, error) {

@@ -7,6 +7,8 @@
 // The pieces live in sub-packages, lowest layer first; each imports only
 // packages above it in this list (layers_test.go checks it with go list):
 //
+//	cellctx   a nil context in a cell-facing call means the running
+//	          notebook cell's (the kernel installs it)
 //	metric    evaluation metrics (AUC, logloss, error, rmse) as XGBoost
 //	          defines them
 //	data      CSV loading, the dense Matrix and Dataset types

@@ -11,6 +11,7 @@ const module = "github.com/gotrain/gotrain/"
 // layers lists trainlib's packages lowest first, as doc.go does: a package
 // may import only packages before it in this list.
 var layers = []string{
+	"trainlib/cellctx",
 	"trainlib/metric",
 	"trainlib/data",
 	"trainlib/datasets",

@@ -13,7 +13,7 @@ import (
 // them, and the spawned workers' CPUs shared by the trials unless opt.CPUs
 // says otherwise:
 //
-//	tuned, err := trainlib.Tune(display.Context(), cl, tune.Options{Samples: 10, Metric: "val-logloss"})
+//	tuned, err := trainlib.Tune(nil, cl, tune.Options{Samples: 10, Metric: "val-logloss"}) // nil: the cell's context
 func Tune(ctx context.Context, cl *cluster.Cluster, opt tune.Options) (*tune.Results, error) {
 	if len(opt.FeatureNames) == 0 {
 		opt.FeatureNames = cl.FeatureNames()

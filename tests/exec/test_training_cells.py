@@ -1,7 +1,8 @@
 """Training from cells through a real kernel (issue 14, item 2): workers
 connected in one cell serve the next cells until Close, a tuned model's
-importance chart names the data's features, and display.Check shows an
-error as the cell's error without a panic."""
+importance chart names the data's features, display.Check shows an error as
+the cell's error without a panic, and a nil context is the cell's: an
+interrupt stops a training run started with nil (trainlib/cellctx)."""
 
 import pathlib
 
@@ -24,29 +25,53 @@ def text_of(msgs):
 def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
     path = tmp_path / "loans.csv"
     path.write_text("LIMIT_BAL,AGE,PAY_0,default\n" + ROWS, encoding="utf-8")
-    run(kc, 'import (\n\t"github.com/gotrain/gotrain/kernel/display"\n\t"github.com/gotrain/gotrain/trainlib"\n'
+    run(kc, 'import (\n\t"fmt"\n\t"github.com/gotrain/gotrain/kernel/display"\n\t"github.com/gotrain/gotrain/trainlib"\n'
             '\t"github.com/gotrain/gotrain/trainlib/frame"\n\t"github.com/gotrain/gotrain/trainlib/gbdt"\n'
             '\t"github.com/gotrain/gotrain/trainlib/tune"\n\t"github.com/gotrain/gotrain/trainlib/explain"\n'
             '\t"github.com/gotrain/gotrain/trainlib/explain/chart"\n)')
-    # Connect with the cell's context: the workers must outlive the cell.
+    # Connect with the cell's context (display.Context(), or nil, which
+    # stands for it): the workers must outlive the cell.
     run(kc, 'cl, err := trainlib.Connect(display.Context(), trainlib.Cluster{Spawn: 2})\ndisplay.Check(err)')
     run(kc, f'f, err := frame.Read("{path}", frame.Options{{Label: "default"}})\ndisplay.Check(err)\n'
             'ds, err := f.Dataset()\ndisplay.Check(err)\n'
-            'display.Check(cl.SendDataset(display.Context(), "train", ds, 2))\n'
-            'display.Check(cl.SendDataset(display.Context(), "val", ds, 2))')
-    _, msgs = run(kc, 'res, err := cl.Train(display.Context(), gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)\nlen(res.Model.Trees)')
+            'display.Check(cl.SendDataset(nil, "train", ds, 2))\n'
+            'display.Check(cl.SendDataset(nil, "val", ds, 2))')
+    _, msgs = run(kc, 'res, err := cl.Train(nil, gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)\nlen(res.Model.Trees)')
     assert text_of(msgs) == "10"
-    _, msgs = run(kc, 'tuned, err := trainlib.Tune(display.Context(), cl, tune.Options{Samples: 2, Metric: "val-logloss"})\ndisplay.Check(err)\n'
+    interrupt_a_long_training(kc)
+    _, msgs = run(kc, 'tuned, err := trainlib.Tune(nil, cl, tune.Options{Samples: 2, Metric: "val-logloss"})\ndisplay.Check(err)\n'
                       'c, err := explain.ImportanceChart(tuned.BestModel, "gain", chart.ImportanceOptions{})\ndisplay.Check(err)\nc')
     shown = text_of(msgs)
     assert "LIMIT_BAL" in shown and "f0" not in shown, shown
     run(kc, 'display.Check(cl.Close())')
-    _, msgs = run(kc, '_, err = cl.Train(display.Context(), gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)', status="error")
+    _, msgs = run(kc, '_, err = cl.Train(nil, gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)', status="error")
     errs = [m["content"] for m in msgs if m["msg_type"] == "error"]
     assert len(errs) == 1 and errs[0]["ename"] == "Error", errs
     assert "cluster: closed: connect again" in errs[0]["evalue"]
     tb = "\n".join(errs[0]["traceback"])
     assert "panic" not in tb and "goroutine" not in tb, tb
+
+
+def interrupt_a_long_training(kc):
+    """A million rounds started with a nil context, interrupted once the
+    cell printed that it is entering the compiled call. The kernel ends an
+    interrupted cell either way; only if the training saw the cell's
+    context does it stop, leaving the workers free for the next training
+    (without trainlib/cellctx that one fails behind the abandoned run)."""
+    msg_id = kc.execute('p := gbdt.DefaultParams()\np.NumBoostRound = 1000000\nfmt.Println("training")\n'
+                        '_, err = cl.Train(nil, p, gbdt.Options{})\ndisplay.Check(err)')
+    while True:
+        msg = kc.get_iopub_msg(timeout=60)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream"
+                and "training" in msg["content"]["text"]):
+            break
+    kc.control_channel.send(kc.session.msg("interrupt_request", {}))
+    reply = kernelcells.shell_reply(kc, msg_id, 60)["content"]
+    kernelcells.collect(kc, msg_id, 60)
+    assert reply["status"] == "error", reply
+    assert reply["ename"] == "Interrupted" or "context canceled" in reply.get("evalue", ""), reply
+    _, msgs = run(kc, 'again, err := cl.Train(nil, gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)\nlen(again.Model.Trees)')
+    assert text_of(msgs) == "10"
 
 
 def test_check_of_nil_does_nothing(kc):

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 )
@@ -121,6 +122,7 @@ type Cluster struct {
 // when this process dies (the kernel shuts down); remote workers drop the
 // cluster's shards when their lease runs out.
 func Connect(ctx context.Context, cfg Config) (*Cluster, error) {
+	ctx = cellctx.Or(ctx)
 	c := &Cluster{cfg: cfg, successor: map[*workerConn]*workerConn{}}
 	addrs := cfg.Addresses
 	if len(addrs) == 0 && cfg.Spawn == 0 {
@@ -337,6 +339,7 @@ func (c *Cluster) Holders() []gbdt.Holder {
 // from the loaded data unless opt names them. Cancelling ctx stops the
 // work on every worker; the cluster stays usable.
 func (c *Cluster) Train(ctx context.Context, p gbdt.Params, opt gbdt.Options) (*gbdt.Result, error) {
+	ctx = cellctx.Or(ctx)
 	c.mu.Lock()
 	if c.closed {
 		c.mu.Unlock()

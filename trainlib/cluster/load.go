@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/data"
 )
@@ -27,6 +28,7 @@ func (c *Cluster) maxMoves() int {
 // o.Schema (data.ScanSchema) so that every worker derives the same
 // features.
 func (c *Cluster) LoadGlob(ctx context.Context, set, pattern string, o data.Options) error {
+	ctx = cellctx.Or(ctx)
 	var files wire.GlobResponse
 	if err := c.groups[0].do(ctx, mGlob, &wire.GlobRequest{Pattern: pattern}, &files); err != nil {
 		return fmt.Errorf("cluster: list %s: %w", pattern, err)
@@ -37,6 +39,7 @@ func (c *Cluster) LoadGlob(ctx context.Context, set, pattern string, o data.Opti
 // LoadFiles spreads files (paths as the workers see them) over the shard
 // groups as LoadGlob does.
 func (c *Cluster) LoadFiles(ctx context.Context, set string, files []string, o data.Options) error {
+	ctx = cellctx.Or(ctx)
 	n := len(c.groups)
 	if len(files) < n {
 		return fmt.Errorf("cluster: %d %s file(s) for %d workers: every worker needs at least one file; split the data into at least %d files or use fewer workers", len(files), set, n, n)
@@ -57,6 +60,7 @@ func (c *Cluster) LoadFiles(ctx context.Context, set string, files []string, o d
 // the model; each piece must fit in a message (MaxMessage), so large data
 // needs more shards.
 func (c *Cluster) SendDataset(ctx context.Context, set string, d *data.Dataset, shards int) error {
+	ctx = cellctx.Or(ctx)
 	n := len(c.groups)
 	if shards < n {
 		return fmt.Errorf("cluster: %d shard(s) for %d workers: every worker needs at least one shard; ask for at least %d", shards, n, n)

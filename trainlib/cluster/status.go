@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 )
 
@@ -44,6 +45,7 @@ type Status struct {
 
 // Status asks every live worker for its state (each within 2 s).
 func (c *Cluster) Status(ctx context.Context) Status {
+	ctx = cellctx.Or(ctx)
 	c.mu.Lock()
 	ws := append([]*workerConn(nil), c.workers...)
 	c.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/data"
 )
 
@@ -61,6 +62,7 @@ func Read(spec string, o Options) (*Frame, error) {
 
 // ReadContext is Read that stops when ctx is cancelled.
 func ReadContext(ctx context.Context, spec string, o Options) (*Frame, error) {
+	ctx = cellctx.Or(ctx)
 	files, err := data.Files(spec)
 	if err != nil {
 		return nil, err

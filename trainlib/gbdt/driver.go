@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/metric"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
@@ -52,6 +53,7 @@ type Result struct {
 // model depends only on the shard lists (their order and content) and on
 // p, not on how shards are spread over holders nor on thread counts.
 func Train(ctx context.Context, p Params, holders []Holder, opt Options) (*Result, error) {
+	ctx = cellctx.Or(ctx)
 	if err := p.validate(); err != nil {
 		return nil, err
 	}

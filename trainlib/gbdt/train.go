@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/data"
 )
 
@@ -18,6 +19,7 @@ type EvalSet struct {
 // Name an eval set TrainSet ("train") with train's own Dataset to watch
 // the training metric, as xgboost.train's evals=[(dtrain, "train"), …].
 func TrainLocal(ctx context.Context, p Params, train *data.Dataset, evals []EvalSet, cb Callback) (*Result, error) {
+	ctx = cellctx.Or(ctx)
 	if train == nil {
 		return nil, fmt.Errorf("gbdt: no training data")
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/explain"
 	"github.com/gotrain/gotrain/trainlib/explain/chart"
@@ -27,6 +28,7 @@ type Files struct {
 // and the first n test rows' per-feature contributions. It renders as
 // HTML in a notebook.
 func (j *Job) Explain(ctx context.Context, m *model.Model, n int) (*explain.Report, error) {
+	ctx = cellctx.Or(ctx)
 	return explain.NewReport(ctx, m, j.testRows(n), explain.ReportOptions{Title: "Why the best model decides as it does"})
 }
 
@@ -50,6 +52,7 @@ func (j *Job) testRows(n int) *data.Matrix {
 // importance charts, the explanation page and dominostats.json with the
 // test scores (tuning already wrote tune_best.* and trial_results.json).
 func (j *Job) Save(ctx context.Context, m *model.Model, s Scores) (Files, error) {
+	ctx = cellctx.Or(ctx)
 	dir := j.cfg.OutDir
 	var f Files
 	var err error

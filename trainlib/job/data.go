@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/datagen"
 )
@@ -25,6 +26,7 @@ const (
 // reports whether it generated. A folder holding only part of the files is
 // an error that names what is missing: nothing is overwritten.
 func EnsureData(ctx context.Context, dir string, seed uint64, log io.Writer) (generated bool, err error) {
+	ctx = cellctx.Or(ctx)
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return false, fmt.Errorf("data folder %s is a file: give the folder that holds %s, %s and %s (or an empty or new folder to generate them in)",
 			dir, TrainPattern, ValidationPattern, TestFile)

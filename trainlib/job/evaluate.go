@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/metric"
 	"github.com/gotrain/gotrain/trainlib/model"
@@ -25,11 +26,13 @@ func (s Scores) String() string {
 
 // Evaluate scores m on the job's test set.
 func (j *Job) Evaluate(ctx context.Context, m *model.Model) (Scores, error) {
+	ctx = cellctx.Or(ctx)
 	return Score(ctx, m, j.Test)
 }
 
 // Score predicts d with m and compares with d's labels.
 func Score(ctx context.Context, m *model.Model, d *data.Dataset) (Scores, error) {
+	ctx = cellctx.Or(ctx)
 	if m == nil || d == nil || len(d.Label) == 0 {
 		return Scores{}, fmt.Errorf("score: need a model and a labelled data set")
 	}

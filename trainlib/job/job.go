@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/cluster"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
@@ -26,6 +27,7 @@ type Job struct {
 // shards as set "val" on the workers (each worker reads its own shards),
 // the test file here. Close the Job when done; it stops spawned workers.
 func Start(ctx context.Context, cfg Config) (*Job, error) {
+	ctx = cellctx.Or(ctx)
 	cfg = cfg.withDefaults()
 	if err := cfg.check(); err != nil {
 		return nil, err
@@ -61,7 +63,9 @@ func (j *Job) Config() Config { return j.cfg }
 func (j *Job) Features() []string { return j.features }
 
 // Status describes the workers and the shards each holds.
-func (j *Job) Status(ctx context.Context) cluster.Status { return j.cl.Status(ctx) }
+func (j *Job) Status(ctx context.Context) cluster.Status {
+	return j.cl.Status(ctx)
+}
 
 // Close stops spawned workers and disconnects from the others.
 func (j *Job) Close() error {

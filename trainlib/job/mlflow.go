@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/track"
 	"github.com/gotrain/gotrain/trainlib/tune"
 )
@@ -61,6 +62,7 @@ func (t *Tracking) wait() (time.Duration, error) {
 // done. A server named by MLFLOW_TRACKING_URI that does not answer is not
 // an error: Tracking.Unreachable says so, and the run tree is spooled.
 func (j *Job) ConnectMLflow(ctx context.Context) (*Tracking, error) {
+	ctx = cellctx.Or(ctx)
 	// A local server outlives ctx (a notebook cell's): it stops on Close.
 	cfg, srv, err := track.Connect(context.WithoutCancel(ctx), filepath.Join(j.cfg.OutDir, "mlflow"))
 	if err != nil && srv == nil && os.Getenv(track.EnvTrackingURI) != "" && cfg.TrackingURI != "" {
@@ -101,6 +103,7 @@ func (t *Tracking) Close() error {
 // acknowledged), so a rerun of an interrupted or finished job leaves one
 // tree and one model version.
 func (j *Job) LogMLflow(ctx context.Context, t *Tracking, res *tune.Results, s Scores, f Files) (string, error) {
+	ctx = cellctx.Or(ctx)
 	wait, err := t.wait()
 	if err != nil {
 		return "", err

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/track"
 	"github.com/gotrain/gotrain/trainlib/tune"
 )
@@ -44,6 +45,7 @@ type Summary struct {
 // tuning, the best model's test scores and every result file in OutDir,
 // and, when asked, the MLflow run tree.
 func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) {
+	ctx = cellctx.Or(ctx)
 	log := o.Log
 	if log == nil {
 		log = io.Discard

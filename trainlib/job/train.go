@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 	"github.com/gotrain/gotrain/trainlib/tune"
 )
@@ -28,6 +29,7 @@ func (j *Job) Params(eta float64, maxDepth int) gbdt.Params {
 // TrainOnce trains one model on the workers with the given eta and
 // max_depth, evaluating "train" and "val" after every round.
 func (j *Job) TrainOnce(ctx context.Context, eta float64, maxDepth int) (*gbdt.Result, error) {
+	ctx = cellctx.Or(ctx)
 	res, err := j.cl.Train(ctx, j.Params(eta, maxDepth), gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}, FeatureNames: j.features})
 	if err != nil {
 		return nil, fmt.Errorf("train (eta %g, max_depth %d): %w", eta, maxDepth, err)
@@ -42,6 +44,7 @@ func (j *Job) TrainOnce(ctx context.Context, eta float64, maxDepth int) (*gbdt.R
 // trial_results.json, tune_best.json and tune_best.xgb, and a rerun after an
 // interruption resumes the unfinished trials.
 func (j *Job) Tune(ctx context.Context, show tune.Display) (*tune.Results, error) {
+	ctx = cellctx.Or(ctx)
 	opt := tune.Options{
 		Samples:      j.cfg.Samples,
 		Seed:         j.cfg.Seed,

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
@@ -141,6 +142,7 @@ type Results struct {
 // trials stop within a round and Run returns the results so far with
 // ctx's error; rerunning with the same Dir resumes.
 func Run(ctx context.Context, holders []gbdt.Holder, opt Options) (*Results, error) {
+	ctx = cellctx.Or(ctx)
 	if err := opt.defaults(); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/gotrain/gotrain/internal/kernel/modules"
 	"github.com/gotrain/gotrain/internal/kernel/symbols"
 	"github.com/gotrain/gotrain/kernel/display"
+	"github.com/gotrain/gotrain/trainlib/cellctx"
 )
 
 // cellState is what output produced now is attributed to: the running cell,
@@ -79,6 +80,8 @@ func New(opts Options) (*Session, error) {
 	}
 	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New(), compiled: append([]string(nil), CompiledIn...)}
 	s.disp = display.New(displaySink{s})
+	// trainlib's cell-facing calls read a nil ctx as the running cell's.
+	cellctx.Use(s.disp.Context)
 	s.checker = newChecker()
 	go s.checker.warm()
 	s.bin = binaryPackages()
