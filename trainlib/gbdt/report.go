@@ -66,13 +66,12 @@ func varintLen(v int64) int64 {
 	return int64(bits.Len64(u|1)+6) / 7
 }
 
-func (r *HistResponse) wireSize() int64 {
-	var n int64
-	for _, h := range r.Hists {
-		n += 24
-		for _, v := range h.Bins {
-			n += varintLen(v)
-		}
+// wireSize is the bytes a node histogram takes on the wire: its values as
+// varints and 24 bytes of framing.
+func (h *NodeHist) wireSize() int64 {
+	n := int64(24)
+	for _, v := range h.Bins {
+		n += varintLen(v)
 	}
 	return n
 }
