@@ -12,6 +12,7 @@ import (
 
 	"github.com/gotrain/gotrain/trainlib/cellctx"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"github.com/gotrain/gotrain/trainlib/metric"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -27,8 +28,10 @@ type Options struct {
 	Searcher Searcher
 	// Scheduler stops trials early; nil means FIFO.
 	Scheduler Scheduler
-	// Metric ("<set>-<metric>", default "val-error") and Mode ("min" or
-	// "max", default "min") choose the best trial.
+	// Metric ("<set>-<metric>", default "val-error"; any eval_metric:
+	// val-mlogloss, val-rmse, val-poisson-nloglik, …) and Mode ("min" or
+	// "max", default the metric's own direction: max for auc and aucpr,
+	// min otherwise) choose the best trial.
 	Metric, Mode string
 	// Base holds the parameters every trial starts from (DefaultParams
 	// when zero); the Space's entries override them. Base.NumBoostRound is
@@ -74,12 +77,6 @@ func (o *Options) defaults() error {
 	if o.Metric == "" {
 		o.Metric = "val-error"
 	}
-	if o.Mode == "" {
-		o.Mode = "min"
-	}
-	if o.Mode != "min" && o.Mode != "max" {
-		return fmt.Errorf("tune: mode %q: give \"min\" or \"max\"", o.Mode)
-	}
 	if o.Base.Objective == "" {
 		o.Base = gbdt.DefaultParams()
 	}
@@ -92,6 +89,19 @@ func (o *Options) defaults() error {
 	set, name, ok := strings.Cut(o.Metric, "-")
 	if !ok || !slices.Contains(o.Evals, set) {
 		return fmt.Errorf("tune: metric %q must be \"<eval set>-<metric>\" with an eval set among %v", o.Metric, o.Evals)
+	}
+	spec, ok := metric.Lookup(name)
+	if !ok {
+		return fmt.Errorf("tune: metric %q: %q is not a metric gotrain computes; use one of %s", o.Metric, name, strings.Join(metric.Names(), ", "))
+	}
+	if o.Mode == "" {
+		o.Mode = "min"
+		if spec.Maximize {
+			o.Mode = "max"
+		}
+	}
+	if o.Mode != "min" && o.Mode != "max" {
+		return fmt.Errorf("tune: mode %q: give \"min\" or \"max\"", o.Mode)
 	}
 	if ms := o.Base.Metrics(); !slices.Contains(ms, name) {
 		// Tuning on a metric the trials do not compute would find no best
