@@ -165,13 +165,46 @@ func asPairs(v []int64) []pair {
 	return unsafe.Slice((*pair)(unsafe.Pointer(&v[0])), len(v)/2)
 }
 
+// prefetchDistance returns how many rows ahead a histogram loop over rows
+// (ascending, as a node's segment is) prefetches them: prefetchAhead when
+// they are spread thinly over the shard, 0 when they are dense enough
+// that consecutive rows share cache lines and the hardware's own
+// prefetcher keeps up (the root, a large node).
+//
+// Why: a row's histogram work is a few hundred instructions (an update
+// per feature), more than the CPU's out-of-order window, so without help
+// the cache misses on a thinly spread node's next row (its bin codes and
+// gradient pair, in lines of their own) start only once the current row
+// is done: one memory latency per row. Prefetching rows ahead overlaps
+// those misses. Measured in thread CPU time on 1M rows × 28 features
+// (and a 2M-row sparse shard): rows one in 16 to 64 took 40-45 % of the
+// time without prefetching, dense and sparse alike; one in 4 or all rows
+// the same either way, hence the threshold.
+func prefetchDistance(rows []int32) int {
+	if prefetchAhead == 0 || len(rows) <= prefetchAhead {
+		return 0
+	}
+	if span := int64(rows[len(rows)-1]) - int64(rows[0]); span < 6*int64(len(rows)) {
+		return 0
+	}
+	return prefetchAhead
+}
+
 // buildHist adds the gradient pairs of rows to hist, feature by feature,
 // and returns their sums.
 // bins is row-major with nf codes per row; off[f] is feature f's first bin.
 func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) (g, h int64) {
 	hp, gp := asPairs(hist), asPairs(gh)
 	off = off[:nf]
-	for _, r := range rows {
+	ahead := prefetchDistance(rows)
+	if nf == 0 {
+		ahead = 0
+	}
+	for i, r := range rows {
+		if ahead > 0 && i+ahead < len(rows) {
+			q := int(rows[i+ahead])
+			prefetch3(unsafe.Pointer(&bins[q*nf]), unsafe.Pointer(&bins[q*nf+nf-1]), unsafe.Pointer(&gp[q]))
+		}
 		x := gp[r]
 		g += x.g
 		h += x.h

@@ -1,6 +1,9 @@
 package gbdt
 
-import "context"
+import (
+	"context"
+	"unsafe"
+)
 
 // sparseBins holds a training shard's bin codes without each feature's
 // most frequent bin, row by row: row r's entries are
@@ -97,9 +100,21 @@ func (s *localShard) binAt(r, f int) uint8 {
 
 // buildHistSparse adds the gradient pairs of rows to hist over their kept
 // entries only, and returns their sums.
+// Thinly spread rows are prefetched as in buildHist: a row's gradient and
+// entries prefetchAhead rows ahead, its entry bounds twice as far (the
+// entries' place is read from them).
 func buildHistSparse(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g, h int64) {
 	hp, gp := asPairs(hist), asPairs(gh)
-	for _, r := range rows {
+	ahead := prefetchDistance(rows)
+	last := int64(len(sp.ents) - 1)
+	if last < 0 {
+		ahead = 0
+	}
+	for i, r := range rows {
+		if ahead > 0 && i+ahead < len(rows) {
+			q, q2 := rows[i+ahead], rows[min(i+2*ahead, len(rows)-1)]
+			prefetch3(unsafe.Pointer(&gp[q]), unsafe.Pointer(&sp.ptr[q2]), unsafe.Pointer(&sp.ents[min(sp.ptr[q], last)]))
+		}
 		x := gp[r]
 		g += x.g
 		h += x.h
