@@ -180,6 +180,8 @@ type Session struct {
 	replay    replayState               // what a switch of executor can bring across (replay.go)
 	checker   *checker                  // type-checks cells before they run (typecheck.go)
 	builtins  map[token.Position]string // the running cell's min, max and clear calls (builtins.go)
+	std       *stdEdits                 // the running cell's uses of gostd, nil when unchecked (stdpkgs.go)
+	stdLoaded map[string]bool           // standard packages whose gostd source is imported
 
 	running atomic.Bool  // a cell is executing
 	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it

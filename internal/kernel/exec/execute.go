@@ -83,8 +83,10 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 		}
 		defer checked.commit()
 		s.builtins = checked.builtins
+		s.std = &checked.std
 	} else {
 		s.builtins = nil
+		s.std = nil
 		defer s.checker.forget(groups)
 	}
 	var last reflect.Value
@@ -161,7 +163,17 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		if err != nil {
 			return nil, false, err
 		}
-		return s.newImports(f), false, nil
+		n := s.newImports(f)
+		if n == nil {
+			return nil, false, nil
+		}
+		if err := s.loadStd(dropStdImports(n.(*ast.File))); err != nil {
+			return nil, false, err
+		}
+		if len(n.(*ast.File).Decls[0].(*ast.GenDecl).Specs) == 0 {
+			return nil, false, nil
+		}
+		return n, false, nil
 	case declGroup:
 		f, err := parser.ParseFile(fset, cellFile, "package main;"+lineDirective(g)+g.text, parser.DeclarationErrors)
 		if err != nil {
@@ -173,6 +185,9 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		renameMainDecl(f)
 		renameTypes(f, s.typeRenames())
 		replaceBuiltins(f, fset, s.builtins)
+		if err := s.stdEdits(f); err != nil {
+			return nil, false, err
+		}
 		r := s.newRewriter()
 		r.rewrite(f)
 		return f, false, nil
@@ -193,6 +208,9 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		}
 		renameTypes(body, s.typeRenames())
 		replaceBuiltins(body, fset, s.builtins)
+		if err := s.stdEdits(body); err != nil {
+			return nil, false, err
+		}
 		r := s.newRewriter()
 		r.rewrite(body)
 		wrapNested(body)

@@ -13,6 +13,7 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"github.com/gotrain/gotrain/internal/kernel/docs"
+	"github.com/gotrain/gotrain/internal/kernel/gostd"
 	"github.com/gotrain/gotrain/internal/kernel/modules"
 	"github.com/gotrain/gotrain/internal/kernel/symbols"
 	"github.com/gotrain/gotrain/kernel/display"
@@ -78,7 +79,7 @@ func New(opts Options) (*Session, error) {
 	if opts.Log == nil {
 		opts.Log = func(string, ...any) {}
 	}
-	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New(), compiled: append([]string(nil), CompiledIn...)}
+	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, stdLoaded: map[string]bool{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New(), compiled: append([]string(nil), CompiledIn...)}
 	s.disp = display.New(displaySink{s})
 	// trainlib's cell-facing calls read a nil ctx as the running cell's.
 	cellctx.Use(s.disp.Context)
@@ -103,8 +104,9 @@ func New(opts Options) (*Session, error) {
 		Stderr:       s.panics,
 		Unrestricted: true,
 		// Third-party packages interpreted from source (imports.go).
-		GoPath:               modules.GoPath,
-		SourcecodeFilesystem: s.mods.FS(nil),
+		GoPath: modules.GoPath,
+		// The kernel's source of the generic standard API (stdpkgs.go).
+		SourcecodeFilesystem: gostd.FS(modules.GoPath, s.mods.FS(nil)),
 	})
 	if err := s.use(stdout, stderr); err != nil {
 		s.Close()

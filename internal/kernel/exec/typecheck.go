@@ -117,6 +117,7 @@ type checkResult struct {
 	sure        bool
 	commit      func()
 	builtins    map[token.Position]string // min, max, clear calls → replacement (builtins.go)
+	std         stdEdits                  // uses of the standard generic API (stdpkgs.go)
 }
 
 // check type-checks a cell's groups against the session's imports.
@@ -232,9 +233,9 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		}
 		all = append(all, te)
 	}}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Instances: map[*ast.Ident]types.Instance{}}
 	conf.Check("main", c.fset, []*ast.File{f}, info) // errors arrive through conf.Error
-	res := checkResult{sure: true, builtins: c.builtinCalls(f, info, named)}
+	res := checkResult{sure: true, builtins: c.builtinCalls(f, info, named), std: c.stdCalls(f, info, named)}
 	top := topLevelIdents(f)
 	for _, e := range all {
 		p := c.fset.Position(e.Pos)
