@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/gotrain/gotrain/trainlib/datagen"
@@ -16,13 +17,27 @@ func init() {
 	register(command{name: "data", summary: "prepare and check data: data generate makes the tutorial's shards, data check reads CSV", run: runData})
 }
 
+const dataHelp = `Usage:
+  gotrain data generate [flags]            write the tutorial's data layout
+  gotrain data check [flags] FILE|GLOB     read CSV as training would, report its shape or its first error
+  gotrain data split [flags] FILE          write seeded train/val/test parts of a CSV file
+
+Examples:
+  gotrain data generate --out data
+  gotrain data check 'data/train_data_*.csv' --label credit
+  gotrain data split loans.csv --out splits
+
+Run 'gotrain data generate --help', 'gotrain data check --help' or
+'gotrain data split --help' for a subcommand's flags.
+`
+
 func runData(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(os.Stderr, "Usage:\n  gotrain data generate [flags]   write the tutorial's data layout\n  gotrain data check [flags] FILE|GLOB   read CSV as training would, report its shape or its first error\n  gotrain data split [flags] FILE   write seeded train/valid/test parts of a CSV file\n\nRun 'gotrain data generate --help' 'gotrain data check --help' or 'gotrain data split --help' for flags.\n")
-		if len(args) == 0 {
-			return errUsage
-		}
-		return nil
+	fs := flag.NewFlagSet("data", flag.ContinueOnError)
+	if len(args) == 0 {
+		return badUsage(fs, "give a subcommand: generate, check or split")
+	}
+	if args[0] == "help" || strings.HasPrefix(args[0], "-") {
+		return parseFlags(fs, dataHelp, args)
 	}
 	switch args[0] {
 	case "generate":
@@ -32,12 +47,11 @@ func runData(ctx context.Context, args []string) error {
 	case "split":
 		return runDataSplit(ctx, args[1:], os.Stderr)
 	}
-	fmt.Fprintf(os.Stderr, "gotrain data: unknown subcommand %q; use generate, check or split\n", args[0])
-	return errUsage
+	return badUsage(fs, "unknown subcommand %q; use generate, check or split", args[0])
 }
 
 func runDataGenerate(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("gotrain data generate", flag.ContinueOnError)
+	fs := flag.NewFlagSet("data generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cfg datagen.Config
 	fs.StringVar(&cfg.Dataset, "dataset", "german", "embedded data set: german (Statlog German credit, the reference workflow's) or uci (UCI credit card default)")
@@ -50,8 +64,7 @@ func runDataGenerate(ctx context.Context, args []string, stderr io.Writer) error
 	fs.IntVar(&cfg.RowsPerShard, "rows-per-shard", 0, fmt.Sprintf("rows in each shard (default %d, %d with --full)", datagen.DefaultRowsPerShard, datagen.FullRowsPerShard))
 	fs.Float64Var(&cfg.TestFraction, "test-fraction", 0.2, "share of the real rows held out as test_data.csv")
 	fs.BoolVar(&cfg.Force, "force", false, "overwrite existing output files and remove stale shards of an earlier run")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: gotrain data generate [flags]
+	const help = `Usage: gotrain data generate [flags]
 
 Writes the reference workflow's data layout from a data set embedded in
 gotrain: test_data.csv (real rows held out with the seed), and synthetic,
@@ -61,19 +74,16 @@ credit's 13 categorical attributes) and min-max scaled to [0, 1]; the label
 column is "credit" (German: 1 = good credit, 0 = bad; UCI: 1 = default next
 month). Existing files are never overwritten without --force.
 
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage // the flag package has printed what was wrong
+Examples:
+  gotrain data generate --out data
+  gotrain data generate --dataset uci --full --out data-full
+  gotrain data generate --validation-shards 6 --out data --force
+`
+	if err := parseFlags(fs, help, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gotrain data generate: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
+		return badUsage(fs, "unexpected argument %q; give the folder with --out", fs.Arg(0))
 	}
 	start := time.Now()
 	cfg.Progress = func(p datagen.Progress) {

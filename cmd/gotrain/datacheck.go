@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,7 +14,7 @@ import (
 // label balance and missing values per feature, or the first problem with
 // its file, line and column.
 func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("gotrain data check", flag.ContinueOnError)
+	fs := flag.NewFlagSet("data check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sep := fs.String("sep", ",", "field separator, one ASCII character (' ' for German credit's german.data)")
 	label := fs.String("label", "", "label column")
@@ -23,11 +22,16 @@ func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	drop := fs.String("drop", "", "comma-separated columns to leave out, such as ID")
 	names := fs.String("names", "", "comma-separated column names for a file without a header row")
 	oneHot := fs.Bool("one-hot", false, "one-hot encode text columns")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: gotrain data check [flags] FILE|GLOB|LIST\n\nReads CSV as training does and prints rows, features, label balance and\nmissing values, or the first problem with its file, line and column.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	path, comma, err := parseOneArg(fs, args, sep, "FILE, GLOB or comma-separated list")
+	const help = `Usage: gotrain data check [flags] FILE|GLOB|LIST
+
+Reads CSV as training does and prints rows, features, label balance and
+missing values, or the first problem with its file, line and column.
+
+Examples:
+  gotrain data check 'data/train_data_*.csv' --label credit --binary-label
+  gotrain data check german.data --sep ' ' --names a,b,c --label c
+`
+	path, comma, err := parseOneArg(fs, help, args, sep, "FILE, GLOB or comma-separated list")
 	if err != nil {
 		return err
 	}
@@ -79,14 +83,11 @@ func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // parseOneArg parses flags before and after the one positional argument
 // (gotrain data check FILE --label credit), which it returns with the
 // --sep character; what names the argument in the usage error.
-func parseOneArg(fs *flag.FlagSet, args []string, sep *string, what string) (string, rune, error) {
+func parseOneArg(fs *flag.FlagSet, help string, args []string, sep *string, what string) (string, rune, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", 0, err
-			}
-			return "", 0, errUsage
+		if err := parseFlags(fs, help, args); err != nil {
+			return "", 0, err
 		}
 		if fs.NArg() == 0 {
 			break
@@ -95,8 +96,7 @@ func parseOneArg(fs *flag.FlagSet, args []string, sep *string, what string) (str
 		args = fs.Args()[1:]
 	}
 	if len(pos) != 1 {
-		fmt.Fprintf(fs.Output(), "%s: give one %s\n", fs.Name(), what)
-		return "", 0, errUsage
+		return "", 0, badUsage(fs, "give one %s", what)
 	}
 	if len(*sep) != 1 {
 		return "", 0, fmt.Errorf("--sep %q: give one ASCII character", *sep)

@@ -14,22 +14,28 @@ import (
 )
 
 // runDataSplit writes seeded parts of one CSV file, for example the 70/15/15
-// train/valid/test split of UCI credit that quality checks use.
+// train/val/test split of UCI credit that quality checks use.
 func runDataSplit(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("gotrain data split", flag.ContinueOnError)
+	fs := flag.NewFlagSet("data split", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fractions := fs.String("fractions", "0.7,0.15,0.15", "comma-separated shares of the rows, summing to 1")
-	parts := fs.String("parts", "train,valid,test", "comma-separated part names, one per fraction: DIR/NAME.csv")
+	parts := fs.String("parts", "train,val,test", "comma-separated part names, one per fraction: DIR/NAME.csv")
 	out := fs.String("out", ".", "output directory (created if needed)")
 	seed := fs.Uint64("seed", 42, "random seed: the same seed makes the same parts")
 	sep := fs.String("sep", ",", "field separator, one ASCII character")
 	names := fs.String("names", "", "comma-separated column names for a file without a header row")
 	force := fs.Bool("force", false, "overwrite existing part files")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: gotrain data split [flags] FILE\n\nShuffles the rows of FILE with the seed and writes DIR/train.csv,\nDIR/valid.csv and DIR/test.csv (by default 70/15/15), each with the header;\nrows are copied as written. Existing files are kept unless --force.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	path, comma, err := parseOneArg(fs, args, sep, "FILE")
+	const help = `Usage: gotrain data split [flags] FILE
+
+Shuffles the rows of FILE with the seed and writes DIR/train.csv,
+DIR/val.csv and DIR/test.csv (by default 70/15/15), each with the header;
+rows are copied as written. Existing files are kept unless --force.
+
+Examples:
+  gotrain data split loans.csv --out splits
+  gotrain data split german.data --sep ' ' --fractions 0.8,0.2 --parts train,val --out splits
+`
+	path, comma, err := parseOneArg(fs, help, args, sep, "FILE")
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,7 +33,7 @@ type fitFlags struct {
 	rounds, early                int
 }
 
-const fitHelp = `Usage: gotrain fit --train FILES --label NAME --out MODEL [--valid [NAME=]FILES]… [--spawn N | --addresses HOST:PORT,… | --ray URL] [flags]
+const fitHelp = `Usage: gotrain fit --train FILES --label NAME --out MODEL [--val [NAME=]FILES]… [--spawn N | --addresses HOST:PORT,… | --ray URL] [flags]
 
 Train one boosted-tree model with XGBoost's parameter names on a CSV file, a
 glob of shards or a list, in process or on workers, and write it as an
@@ -43,11 +42,10 @@ reads as 1/0: --positive names the value read as 1 (default: the less
 frequent), and fit says which it is.
 
 Examples:
-  gotrain fit --train data/train_data_*.csv --valid data/validation_data_*.csv --label credit --out model.json
+  gotrain fit --train data/train_data_*.csv --val data/validation_data_*.csv --label credit --out model.json
   gotrain fit --train loans.csv --label "default " --positive Y --drop ID --one-hot --param eta=0.1 --out model.ubj
   gotrain fit --train 'data/train_*.csv' --label credit --spawn 2 --out model.json
-
-Flags:
+  gotrain fit --train 'data/train_*.csv' --label credit --addresses 10.0.0.5:7070 --token-file secret --out model.json
 `
 
 func runFit(ctx context.Context, args []string) error {
@@ -55,7 +53,8 @@ func runFit(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
 	fs.StringVar(&f.train, "train", "", "training CSV: a file, a glob of shards or a comma-separated list (required)")
 	fs.StringVar(&f.label, "label", "", "name of the label column (required)")
-	fs.Var(&f.valid, "valid", "validation CSV (`[NAME=]FILE|GLOB`), repeatable; early stopping watches the last one")
+	fs.Var(&f.valid, "val", "validation CSV (`[NAME=]FILE|GLOB`), repeatable: sets val, val2, … unless NAME= names them; early stopping watches the last one")
+	fs.Var(&f.valid, "valid", "alias of --val")
 	fs.StringVar(&f.positive, "positive", "", "the label value read as 1 when the label holds two words (Y/N) or two numbers other than 0/1 (German credit: 2); default: the less frequent")
 	fs.StringVar(&f.drop, "drop", "", "comma-separated columns to leave out, such as ID")
 	fs.StringVar(&f.weight, "weight", "", "name of a sample-weight column (numbers ≥ 0; XGBoost's DMatrix weight)")
@@ -69,24 +68,20 @@ func runFit(ctx context.Context, args []string) error {
 	fs.StringVar(&f.out, "out", "", "model file to write: .json, .ubj or .xgb (required)")
 	fs.BoolVar(&f.quiet, "quiet", false, "do not print per-round metrics")
 	cf := addClusterFlags(fs)
-	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the flags
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(fs.Output(), fitHelp)
-			fs.PrintDefaults()
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, fitHelp, args); err != nil {
+		return err
+	}
+	if err := cf.tokens.apply(); err != nil {
+		return err
 	}
 	if cf.spawn < 0 || cf.cpus < 1 {
-		fmt.Fprintf(fs.Output(), "fit: --spawn %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker\n", cf.spawn, cf.cpus)
-		return errUsage
+		return badUsage(fs, "--spawn %d --cpus-per-worker %d: give a worker count of at least 1 (0 trains in process) and at least 1 CPU per worker", cf.spawn, cf.cpus)
 	}
 	if f.train == "" || f.label == "" || f.out == "" {
-		return usagef("fit: --train, --label and --out are required (see gotrain fit --help)")
+		return badUsage(fs, "--train, --label and --out are required")
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("fit: unexpected argument %q; give files with --train and --valid", fs.Arg(0))
+		return badUsage(fs, "unexpected argument %q; give files with --train and --val", fs.Arg(0))
 	}
 	if cf.enabled() {
 		return fitWorkers(ctx, cf, f, os.Stdout)
@@ -146,7 +141,7 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 	p.NumBoostRound = f.rounds
 	p.EarlyStoppingRounds = f.early
 	if f.early > 0 && len(f.valid) == 0 {
-		return p, o, nil, fmt.Errorf("fit: --early-stopping needs a --valid set to watch")
+		return p, o, nil, fmt.Errorf("fit: --early-stopping needs a --val set to watch")
 	}
 	if o, err = csvOptions(f.sep, f.label, f.drop, f.oneHot); err != nil {
 		return p, o, nil, fmt.Errorf("fit: %w", err)
@@ -170,24 +165,24 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 	return p, o, files, nil
 }
 
-// validSets names and expands the --valid sets: NAME=FILES, or valid,
-// valid2, … in order.
+// validSets names and expands the --val sets: NAME=FILES, or val, val2,
+// … in order ("val", as everywhere: tune's val-logloss, the job's set).
 func (f fitFlags) validSets() ([]evalFiles, error) {
 	var sets []evalFiles
 	for k, v := range f.valid {
-		name, spec := "valid", v
+		name, spec := gbdt.ValSet, v
 		if k > 0 {
-			name = fmt.Sprintf("valid%d", k+1)
+			name = fmt.Sprintf("%s%d", gbdt.ValSet, k+1)
 		}
 		if n, s, ok := strings.Cut(v, "="); ok && !strings.ContainsAny(n, "/*?[.") {
 			name, spec = n, s
 		}
 		if name == gbdt.TrainSet {
-			return nil, fmt.Errorf("fit: --valid %s: the name %q is the training set's; choose another", v, name)
+			return nil, fmt.Errorf("fit: --val %s: the name %q is the training set's; choose another", v, name)
 		}
 		vf, err := expandFiles(spec)
 		if err != nil {
-			return nil, fmt.Errorf("fit: --valid: %w", err)
+			return nil, fmt.Errorf("fit: --val: %w", err)
 		}
 		sets = append(sets, evalFiles{Name: name, Files: vf})
 	}

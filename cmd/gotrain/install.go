@@ -22,16 +22,21 @@ func runInstall(ctx context.Context, args []string) error {
 	user := fs.Bool("user", false, "install for the current user ($JUPYTER_DATA_DIR or ~/.local/share/jupyter; the default)")
 	prefix := fs.String("prefix", "", "install under `DIR`/share/jupyter/kernels")
 	sysPrefix := fs.Bool("sys-prefix", false, "install into the active Python environment ($VIRTUAL_ENV, or the one whose jupyter is on PATH)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: gotrain install [--user | --prefix DIR | --sys-prefix]\n\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	const help = `Usage: gotrain install [--user | --prefix DIR | --sys-prefix]
+
+Installs the "Go (gotrain)" Jupyter kernelspec for this very binary (run it
+again after moving the binary). Idempotent.
+
+Examples:
+  gotrain install
+  gotrain install --sys-prefix          # into the active virtualenv, e.g. .venv
+  gotrain install --prefix /opt/jupyter
+`
+	if err := parseFlags(fs, help, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+		return badUsage(fs, "unexpected argument %q", fs.Arg(0))
 	}
 	chosen := 0
 	for _, set := range []bool{*user, *prefix != "", *sysPrefix} {
@@ -40,7 +45,7 @@ func runInstall(ctx context.Context, args []string) error {
 		}
 	}
 	if chosen > 1 {
-		return errors.New("choose one of --user, --prefix DIR and --sys-prefix")
+		return badUsage(fs, "choose one of --user, --prefix DIR and --sys-prefix")
 	}
 	var dataDir string
 	var err error

@@ -24,16 +24,20 @@ func init() {
 func runKernel(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("kernel", flag.ContinueOnError)
 	memory := fs.String("memory-limit", os.Getenv("GOTRAIN_KERNEL_MEMORY_LIMIT"), "cap on the cells' memory: bytes with a unit (8GiB), a share of the machine (40%), or off; default half the machine's memory (env GOTRAIN_KERNEL_MEMORY_LIMIT)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: gotrain kernel [flags] CONNECTION_FILE\n\nJupyter starts this through the kernelspec that 'gotrain install' writes.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	const help = `Usage: gotrain kernel [flags] CONNECTION_FILE
+
+Serves one notebook session: Jupyter starts this through the kernelspec
+that 'gotrain install' writes, with the connection file it made.
+
+Examples:
+  gotrain kernel /run/user/1000/jupyter/kernel-1234.json
+  gotrain kernel --memory-limit 4GiB kernel-1234.json
+`
+	if err := parseFlags(fs, help, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
+		return badUsage(fs, "give one CONNECTION_FILE")
 	}
 	info, err := kernel.ReadConnectionFile(fs.Arg(0))
 	if err != nil {
@@ -78,8 +82,20 @@ func runKernel(ctx context.Context, args []string) error {
 // runKernelExecutor is the process a kernel runs its cells in (see
 // internal/kernel/executor); only gotrain kernel starts it.
 func runKernelExecutor(ctx context.Context, args []string) error {
-	if len(args) != 0 {
-		return errUsage
+	fs := flag.NewFlagSet("kernel-executor", flag.ContinueOnError)
+	const help = `Usage: gotrain kernel-executor
+
+The process a kernel runs its cells in, talking to it over stdin and
+stdout; only 'gotrain kernel' starts it.
+
+Examples:
+  gotrain kernel kernel-1234.json   # starts one
+`
+	if err := parseFlags(fs, help, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return badUsage(fs, "takes no arguments")
 	}
 	// Taken before the session captures fd 2, so diagnostics never land in a cell.
 	logger := log.New(kernel.PrivateStderr(), "gotrain executor: ", log.LstdFlags|log.Lmicroseconds)

@@ -22,7 +22,8 @@ type command struct {
 	name    string
 	summary string
 	// run receives the arguments after the subcommand's name. It returns an
-	// error to print; errUsage asks main to exit with status 2.
+	// error to print once (a usage error, see usagef, exits 2; an error
+	// with an ExitCode method chooses its status; flag.ErrHelp exits 0).
 	run func(ctx context.Context, args []string) error
 }
 
@@ -35,10 +36,6 @@ func register(c command) {
 	}
 	commands[c.name] = c
 }
-
-// errUsage reports bad command-line usage; the flag package has already
-// printed what was wrong.
-var errUsage = errors.New("usage")
 
 // usagef returns a usage error that main prints once and exits 2 for: a
 // missing or conflicting flag found after parsing.
@@ -61,7 +58,14 @@ func usage() {
 	for _, n := range names {
 		fmt.Fprintf(os.Stderr, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintf(os.Stderr, "\nRun 'gotrain COMMAND --help' for a command's flags.\n")
+	fmt.Fprintf(os.Stderr, `
+Examples:
+  gotrain install                                           # the Jupyter kernel for this binary
+  gotrain train --spawn 2 --cpus-per-worker 1 --out results  # the tutorial as a batch job
+  gotrain fit --train loans.csv --label default --out model.json
+
+Run 'gotrain COMMAND --help' for a command's synopsis, examples and flags.
+`)
 }
 
 func main() {
@@ -74,8 +78,7 @@ func main() {
 	}
 	c, ok := commands[os.Args[1]]
 	if !ok {
-		fmt.Fprintf(os.Stderr, "gotrain: unknown command %q\n\n", os.Args[1])
-		usage()
+		fmt.Fprintf(os.Stderr, "gotrain: unknown command %q (see 'gotrain help')\n", os.Args[1])
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -83,14 +86,16 @@ func main() {
 	stop()
 	switch {
 	case err == nil:
-	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
-		if errors.Is(err, flag.ErrHelp) {
-			return
-		}
-		os.Exit(2)
+	case errors.Is(err, flag.ErrHelp):
 	default:
-		// One prefix: errors that already name the command keep theirs.
-		fmt.Fprintf(os.Stderr, "gotrain %s: %s\n", c.name, strings.TrimPrefix(err.Error(), c.name+": "))
+		// One prefix: errors that already name the command keep theirs,
+		// and so do those of a sub-command ("data generate: …").
+		msg := err.Error()
+		if strings.HasPrefix(msg, c.name+" ") {
+			fmt.Fprintf(os.Stderr, "gotrain %s\n", msg)
+		} else {
+			fmt.Fprintf(os.Stderr, "gotrain %s: %s\n", c.name, strings.TrimPrefix(msg, c.name+": "))
+		}
 		var ec exitCoder
 		if errors.As(err, &ec) {
 			os.Exit(ec.ExitCode())

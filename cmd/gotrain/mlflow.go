@@ -19,12 +19,18 @@ const mlflowUsage = `Usage:
   gotrain mlflow [--dir DIR]   start a local MLflow tracking server when
                                MLFLOW_TRACKING_URI is not set, print its URL,
                                and serve until interrupted
-  gotrain mlflow sync DIR      send the tracking calls a job left unsent in
+  gotrain mlflow sync [--token-file FILE] DIR
+                               send the tracking calls a job left unsent in
                                DIR/mlflow-spool.jsonl (idempotent)
 
 Configuration (as MLflow's own clients read it): MLFLOW_TRACKING_URI,
-MLFLOW_TRACKING_TOKEN (bearer) or MLFLOW_TRACKING_USERNAME and
-MLFLOW_TRACKING_PASSWORD (basic), MLFLOW_EXPERIMENT_NAME.
+MLFLOW_TRACKING_TOKEN (bearer; or --token-file) or MLFLOW_TRACKING_USERNAME
+and MLFLOW_TRACKING_PASSWORD (basic), MLFLOW_EXPERIMENT_NAME.
+
+Examples:
+  gotrain mlflow --dir out/mlflow
+  MLFLOW_TRACKING_URI=http://127.0.0.1:5000 gotrain mlflow sync out/job
+  gotrain mlflow sync --token-file mlflow.token out/job
 `
 
 func runMLflow(ctx context.Context, args []string) error {
@@ -41,15 +47,13 @@ func runMLflow(ctx context.Context, args []string) error {
 
 func runMLflowServe(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("mlflow", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), mlflowUsage, "\nFlags:\n"); fs.PrintDefaults() }
 	dir := fs.String("dir", "mlflow", "directory for the local server's SQLite store, artifacts and log")
 	port := fs.Int("port", 0, "port on 127.0.0.1 for the local server (a free one when 0)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, mlflowUsage, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+		return badUsage(fs, "unexpected argument %q; did you mean 'gotrain mlflow sync DIR'?", fs.Arg(0))
 	}
 	if uri := os.Getenv(track.EnvTrackingURI); uri != "" {
 		c, err := track.NewClient(track.ConfigFromEnv())
@@ -81,15 +85,22 @@ func runMLflowServe(ctx context.Context, args []string) error {
 
 func runMLflowSync(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("mlflow sync", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), mlflowUsage) }
-	if err := fs.Parse(args); err != nil {
+	tokenFile := fs.String("token-file", "", "`FILE` holding the tracking server's bearer token (default: $"+track.EnvTrackingToken+")")
+	if err := parseFlags(fs, mlflowUsage, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
+		return badUsage(fs, "give one DIR, the --out of the job whose calls were left unsent")
 	}
-	res, err := track.Sync(ctx, track.ConfigFromEnv(), fs.Arg(0))
+	cfg := track.ConfigFromEnv()
+	if *tokenFile != "" {
+		t, err := readTokenFile(*tokenFile)
+		if err != nil {
+			return err
+		}
+		cfg.Token = t
+	}
+	res, err := track.Sync(ctx, cfg, fs.Arg(0))
 	fmt.Printf("sent %d, refused %d, left %d tracking calls\n", res.Sent, res.Refused, res.Left)
 	for _, r := range res.Refusals {
 		fmt.Fprintln(os.Stderr, "refused:", r)

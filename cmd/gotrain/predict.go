@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -46,20 +45,17 @@ func runPredict(ctx context.Context, args []string) error {
 	contribs := fs.Bool("contribs", false, "write exact SHAP contributions (XGBoost pred_contribs), one column per feature and bias")
 	approx := fs.Bool("approx-contribs", false, "write decision-path contributions (XGBoost approx_contribs)")
 	iter := fs.Int("iteration-end", 0, "use trees [0, N); 0 means the best iteration after early stopping, or all trees")
-	fs.Usage = func() {} // a usage error is the flag package's one line
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(fs.Output(), predictHelp)
-			fs.PrintDefaults()
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, predictHelp, args); err != nil {
+		return err
 	}
 	if *modelPath == "" || *dataPath == "" || *out == "" {
-		return usagef("predict: --model, --data and --out are required (see gotrain predict --help)")
+		return badUsage(fs, "--model, --data and --out are required")
 	}
 	if *contribs && *approx {
-		return usagef("predict: choose one of --contribs and --approx-contribs")
+		return badUsage(fs, "choose one of --contribs and --approx-contribs")
+	}
+	if fs.NArg() > 0 {
+		return badUsage(fs, "unexpected argument %q; give the file with --data", fs.Arg(0))
 	}
 	m, err := model.Load(*modelPath)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -18,33 +17,25 @@ func init() {
 // runTLS writes a --tls-dir: see cluster.WriteTLSDir.
 func runTLS(_ context.Context, args []string) error {
 	fs := flag.NewFlagSet("tls", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `usage: gotrain tls --out DIR --hosts HOST,…
+	const help = `Usage: gotrain tls --out DIR --hosts HOST,…
 
 Writes DIR/ca.pem, DIR/cert.pem and DIR/key.pem: a fresh CA and one
 certificate for the workers' hosts. Copy DIR to the driver and every
 worker, then give --tls-dir DIR to 'gotrain worker', 'fit' and 'train':
 traffic is encrypted and both ends must hold the key.
 
-Example:
+Examples:
   gotrain tls --out tls --hosts 10.0.0.5,10.0.0.6
   gotrain worker --listen 10.0.0.5:7070 --tls-dir tls
   gotrain train --addresses 10.0.0.5:7070 --tls-dir tls
-
-`)
-		fs.PrintDefaults()
-	}
+`
 	out := fs.String("out", "", "`DIR` to write (created; existing files are not overwritten) (required)")
 	hosts := fs.String("hosts", "", "comma-separated IP addresses or DNS names of the workers (`HOST,…`; loopback is always included)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, help, args); err != nil {
+		return err
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(fs.Output(), "tls: give --out DIR (and --hosts for workers on other machines)")
-		return errUsage
+		return badUsage(fs, "give --out DIR (and --hosts for workers on other machines)")
 	}
 	var hs []string
 	for _, h := range strings.Split(*hosts, ",") {

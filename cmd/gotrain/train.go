@@ -48,11 +48,10 @@ Examples:
   gotrain train --spawn 2 --cpus-per-worker 1 --data out/data --out out/job
   gotrain train --ray_actors 3 --cpus_per_actor 4 --tune_samples 10     # the reference script's flags
   gotrain train --addresses 10.0.0.5:7070,10.0.0.6:7070 --token-file secret --data /shared/data
+  gotrain train --spawn 2 --cpus-per-worker 1 --mlflow --mlflow-token-file mlflow.token
 
 Exit status: 0 done, 1 failure, 2 bad usage or too few CPUs, 130 interrupted
 (rerunning with the same --out resumes unfinished trials).
-
-Flags:
 `
 
 // trainExit carries train's exit status for main.
@@ -93,7 +92,6 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	var seed uint64
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {} // a usage error is the flag package's one line; --help prints the help below
 	fs.IntVar(&cfg.Spawn, "spawn", job.DefaultSpawn, "number of workers to spawn on this machine (or to run on --ray)")
 	fs.IntVar(&cfg.CPUsPerWorker, "cpus-per-worker", job.DefaultCPUsPerWorker, "CPUs of each spawned worker")
 	fs.IntVar(&cfg.Samples, "tune-samples", job.DefaultSamples, "number of tuning trials")
@@ -111,26 +109,23 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.StringVar(&cfg.TokenFile, "token-file", "", "file holding the cluster secret of the --addresses workers (default: $"+cluster.TokenEnv+")")
 	tlsFlags := cluster.AddTLSFlags(fs, false)
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")
+	tokens := addTokenFlags(fs, true)
 	fs.DurationVar(&o.MLflowWait, "mlflow-wait", 0, "with --mlflow, how long to wait at the end for the server to take the run tree; what is left stays in OUT for 'gotrain mlflow sync' (0: $"+job.MLflowWaitEnv+", else 3m)")
 	fs.BoolVar(&cfg.Oversubscribe, "oversubscribe", false, "spawn workers even when they ask for more CPUs than this machine has")
 	fs.Uint64Var(&seed, "seed", job.DefaultSeed, "seed of the search, the training and generated data (the default matches 'gotrain data generate' and the notebooks)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stderr, trainHelp)
-			fs.PrintDefaults()
-			return cfg, o, err
-		}
-		return cfg, o, errUsage // the flag package has said what was wrong
+	if err := parseFlags(fs, trainHelp, args); err != nil {
+		return cfg, o, err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "train: unexpected argument %q (flags only; see gotrain train --help)\n", fs.Arg(0))
-		return cfg, o, errUsage
+		return cfg, o, badUsage(fs, "unexpected argument %q (flags only)", fs.Arg(0))
 	}
 	cfg.Seed = seed
 	var err error
 	if cfg.TLS, err = tlsFlags.Files(); err != nil {
-		fmt.Fprintf(stderr, "train: %v\n", err)
-		return cfg, o, errUsage
+		return cfg, o, badUsage(fs, "%v", err)
+	}
+	if err := tokens.apply(); err != nil {
+		return cfg, o, err
 	}
 	for _, a := range strings.Split(workers, ",") {
 		if a = strings.TrimSpace(a); a != "" {
@@ -138,16 +133,13 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 		}
 	}
 	if cfg.Spawn < 1 || cfg.CPUsPerWorker < 1 || cfg.Samples < 1 || cfg.Rounds < 1 {
-		fmt.Fprintf(stderr, "train: --spawn, --cpus-per-worker, --tune-samples and --rounds must be at least 1\n")
-		return cfg, o, errUsage
+		return cfg, o, badUsage(fs, "--spawn, --cpus-per-worker, --tune-samples and --rounds must be at least 1")
 	}
 	if cfg.Rounds > job.MaxRounds {
-		fmt.Fprintf(stderr, "train: --rounds %d is out of range: give 1 to %d\n", cfg.Rounds, job.MaxRounds)
-		return cfg, o, errUsage
+		return cfg, o, badUsage(fs, "--rounds %d is out of range: give 1 to %d", cfg.Rounds, job.MaxRounds)
 	}
 	if len(cfg.Addresses) > 0 && cfg.Ray != "" {
-		fmt.Fprintf(stderr, "train: give --addresses or --ray, not both\n")
-		return cfg, o, errUsage
+		return cfg, o, badUsage(fs, "give --addresses or --ray, not both")
 	}
 	if len(cfg.Addresses) == 0 && cfg.Ray == "" && !cfg.Oversubscribe && cfg.Spawn*cfg.CPUsPerWorker > runtime.NumCPU() {
 		return cfg, o, trainExit{err: &job.CPUError{Spawn: cfg.Spawn, CPUsPerWorker: cfg.CPUsPerWorker, Have: runtime.NumCPU()}, code: 2}

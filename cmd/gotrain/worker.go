@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"os"
 
 	"github.com/gotrain/gotrain/trainlib/cluster"
@@ -14,9 +13,5 @@ func init() {
 
 // runWorker serves the cluster protocol; see cluster.WorkerCommand.
 func runWorker(ctx context.Context, args []string) error {
-	err := cluster.WorkerCommand(ctx, args, os.Stdin, os.Stdout, os.Stderr)
-	if errors.Is(err, cluster.ErrUsage) {
-		return errUsage
-	}
-	return err
+	return cluster.WorkerCommand(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 }

@@ -24,6 +24,7 @@ type clusterFlags struct {
 	addresses, tokenFile, ray string
 	hang                      time.Duration
 	tls                       *cluster.TLSFlags
+	tokens                    tokenFlags
 }
 
 // addClusterFlags registers the cluster flags on fs (gotrain fit's).
@@ -36,6 +37,7 @@ func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")
 	fs.StringVar(&c.ray, "ray", "", "train on --spawn workers run as actors of a job on a Ray cluster: its dashboard `URL` (http://head:8265), or auto for $RAY_ADDRESS, then $RAY_HEAD_SERVICE_HOST (token from $RAY_AUTH_TOKEN)")
 	c.tls = cluster.AddTLSFlags(fs, false)
+	c.tokens = addTokenFlags(fs, false)
 	fs.DurationVar(&c.hang, "worker-timeout", 10*time.Second, "declare a worker lost when it leaves a heartbeat unanswered this long")
 	return c
 }
@@ -90,7 +92,7 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 	}
 	for _, v := range valid {
 		if err := cl.LoadFiles(ctx, v.Name, v.Files, o); err != nil {
-			return nil, fmt.Errorf("fit: --valid %s: %w", v.Name, err)
+			return nil, fmt.Errorf("fit: --val %s: %w", v.Name, err)
 		}
 	}
 	res, err := cl.Train(ctx, p, opt)

@@ -33,7 +33,7 @@ def split_70_15_15(df, seed=42):
 
 def fit(gotrain, tmp, label, params, rounds, extra=()):
     model = tmp / "ours.json"
-    cmd = [gotrain, "fit", "--train", str(tmp / "train.csv"), "--valid", str(tmp / "valid.csv"),
+    cmd = [gotrain, "fit", "--train", str(tmp / "train.csv"), "--val", str(tmp / "valid.csv"),
            "--label", label, "--rounds", str(rounds), "--out", str(model), *extra]
     for k, v in params.items():
         cmd += ["--param", f"{k}={v}"]
@@ -61,7 +61,7 @@ def compare(gotrain, tmp, train, valid, test, label, params, rounds, extra=()):
         df.to_csv(tmp / f"{name}.csv", index=False)
     model, stdout = fit(gotrain, tmp, label, params, rounds, extra)
     lines = [l for l in stdout.splitlines() if l.startswith("[")]
-    assert len(lines) == rounds and lines[0].startswith("[0]\ttrain-auc:") and "\tvalid-auc:" in lines[0], stdout
+    assert len(lines) == rounds and lines[0].startswith("[0]\ttrain-auc:") and "\tval-auc:" in lines[0], stdout
     ours = predict(gotrain, tmp, model, label, [e for e in extra if e == "--one-hot"])
 
     feats = [c for c in train.columns if c != label]
@@ -119,7 +119,7 @@ def test_german_credit_one_hot_matches_xgboost(gotrain, tmp_path):
     for name, d in (("train", train), ("valid", valid), ("test", test)):
         d.to_csv(tmp_path / f"{name}.csv", index=False)
     model, stdout = fit(gotrain, tmp_path, "credit", params, 50, ["--one-hot"])
-    assert stdout.count("\tvalid-auc:") == 50, stdout
+    assert stdout.count("\tval-auc:") == 50, stdout
     ours = predict(gotrain, tmp_path, model, "credit", ["--one-hot"])
     tr, te = onehot(train), onehot(test)
     mine = xgb.Booster(model_file=str(model))
@@ -143,10 +143,10 @@ def test_early_stopping_and_bad_param(gotrain, tmp_path):
         d.to_csv(tmp_path / f"{name}.csv", index=False)
     params = {"max_depth": 6, "eta": 0.5, "eval_metric": "logloss", "nthread": 2}
     model, stdout = fit(gotrain, tmp_path, UCI_LABEL, params, 300, ["--early-stopping", "5"])
-    assert "Will train until valid-logloss hasn't improved in 5 rounds." in stdout
+    assert "Will train until val-logloss hasn't improved in 5 rounds." in stdout
     rounds = [l for l in stdout.splitlines() if l.startswith("[")]
     assert len(rounds) < 300
-    best = min(range(len(rounds)), key=lambda i: float(rounds[i].split("valid-logloss:")[1]))
+    best = min(range(len(rounds)), key=lambda i: float(rounds[i].split("val-logloss:")[1]))
     assert len(rounds) == best + 6
     assert int(xgb.Booster(model_file=str(model)).attr("best_iteration")) == best
 

@@ -1,7 +1,9 @@
 """One command-line dialect (issue 14, item 4): dashed flags with the
 reference script's underscore names as aliases, a synopsis and examples in
---help, usage errors that exit 2 with one line and one prefix, and predict
-picking the model's features by name from a CSV with extra columns."""
+every subcommand's --help, usage errors that exit 2 with one line and one
+prefix, --token-file (and --ray-token-file, --mlflow-token-file) wherever a
+secret is needed, and predict picking the model's features by name from a
+CSV with extra columns."""
 
 import subprocess
 
@@ -22,6 +24,86 @@ def test_help_has_synopsis_and_examples(gotrain, cmd):
             assert flag in r.stderr, (cmd, flag)
 
 
+# Every subcommand as typed, with the secrets its help must offer a file for.
+SUBCOMMANDS = {
+    "data": [], "data generate": [], "data check": [], "data split": [],
+    "fit": ["-token-file", "-ray-token-file"], "predict": [], "install": [], "kernel": [],
+    "kernel-executor": [], "mlflow": [], "mlflow sync": ["-token-file"], "tls": [],
+    "train": ["-token-file", "-ray-token-file", "-mlflow-token-file"], "version": [], "worker": ["-token-file"],
+}
+
+
+def test_every_subcommand_is_listed_and_tested(gotrain):
+    r = run(gotrain, "help")
+    listed = {line.split()[0] for line in r.stderr.split("Commands:\n")[1].split("\n\n")[0].splitlines()}
+    assert listed == {c.split()[0] for c in SUBCOMMANDS}, listed
+
+
+@pytest.mark.parametrize("cmd", sorted(SUBCOMMANDS))
+def test_every_help_has_synopsis_examples_and_exits_0(gotrain, cmd):
+    r = run(gotrain, *cmd.split(), "--help")
+    assert r.returncode == 0, r
+    assert r.stderr.startswith("Usage:") and f"gotrain {cmd}" in r.stderr.split("\n\n")[0], r.stderr
+    examples = r.stderr.split("\nExamples:\n")[1].split("\n\n")[0].splitlines()
+    assert examples and all("gotrain " in e for e in examples), r.stderr
+    for flag in SUBCOMMANDS[cmd]:
+        assert f"  {flag} " in r.stderr, (cmd, flag)
+
+
+@pytest.mark.parametrize("cmd", sorted(SUBCOMMANDS))
+def test_every_bad_flag_is_one_line_exit_2(gotrain, cmd):
+    r = run(gotrain, *cmd.split(), "--no-such-flag")
+    assert r.returncode == 2, r
+    assert r.stderr.count("\n") == 1, r.stderr
+    assert r.stderr.startswith(f"gotrain {cmd}: ") and "no-such-flag" in r.stderr
+    assert f"'gotrain {cmd} --help'" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("args", [[], ["no-such-command"], ["data"], ["data", "nope"], ["kernel"],
+                                  ["mlflow", "sync"], ["version", "extra"], ["worker", "extra"]])
+def test_missing_or_unknown_commands_exit_2(gotrain, args):
+    r = run(gotrain, *args)
+    assert r.returncode == 2, r
+    if args:  # bare `gotrain` prints the command list
+        assert r.stderr.count("\n") == 1, r.stderr
+
+
+@pytest.mark.parametrize("alias, flag", [(["--ray_actors", "1000", "--cpus_per_actor", "1000"], ["--spawn", "1000", "--cpus-per-worker", "1000"])])
+def test_train_aliases_mean_the_same(gotrain, tmp_path, alias, flag):
+    got = [run(gotrain, "train", *a, "--data", str(tmp_path / "d")) for a in (alias, flag)]
+    assert [r.returncode for r in got] == [2, 2]
+    assert got[0].stderr == got[1].stderr and "1000 workers × 1000 CPUs per worker" in got[0].stderr
+
+
+@pytest.mark.parametrize("alias, flag", [("--workers", "--spawn"), ("--valid", "--val")])
+def test_fit_aliases_mean_the_same(gotrain, tmp_path, alias, flag):
+    value = "-3" if flag == "--spawn" else str(tmp_path / "none*.csv")
+    (tmp_path / "t.csv").write_text("a,y\n1,0\n2,1\n")
+    base = ["fit", "--train", str(tmp_path / "t.csv"), "--label", "y", "--out", str(tmp_path / "m.json")]
+    got = [run(gotrain, *base, f, value) for f in (alias, flag)]
+    assert got[0].returncode == got[1].returncode != 0 and got[0].stderr == got[1].stderr, got
+    assert ("--spawn -3" if flag == "--spawn" else "no file matches") in got[0].stderr, got[0].stderr
+
+
+def test_version(gotrain):
+    r = run(gotrain, "version")
+    assert r.returncode == 0 and r.stdout.startswith("gotrain ")
+
+
+@pytest.mark.parametrize("args", [
+    ["mlflow", "sync", "--token-file", "{empty}", "{tmp}"],
+    ["train", "--mlflow", "--mlflow-token-file", "{empty}", "--data", "{tmp}/d", "--spawn", "1", "--cpus-per-worker", "1"],
+    ["train", "--ray", "auto", "--ray-token-file", "{empty}", "--data", "{tmp}/d"],
+])
+def test_token_files_are_read(gotrain, tmp_path, args):
+    """An empty token file is refused, naming it: the flag is read, not ignored."""
+    (tmp_path / "empty").write_text("\n")
+    r = run(gotrain, *[a.format(empty=tmp_path / "empty", tmp=tmp_path) for a in args])
+    assert r.returncode == 1, r
+    assert f"token file {tmp_path / 'empty'} is empty" in r.stderr, r.stderr
+    assert not (tmp_path / "d").exists()
+
+
 @pytest.mark.parametrize("args, message", [
     (["train", "--tune_samples", "0"], "--spawn, --cpus-per-worker, --tune-samples and --rounds must be at least 1"),
     (["train", "--tune-samples", "0"], "--spawn, --cpus-per-worker, --tune-samples and --rounds must be at least 1"),
@@ -29,6 +111,10 @@ def test_help_has_synopsis_and_examples(gotrain, cmd):
     (["train", "--spawn", "1", "--cpus_per_actor", "0"], "must be at least 1"),
     (["train", "--addresses", "127.0.0.1:1", "--ray", "auto"], "give --addresses or --ray, not both"),
     (["fit"], "gotrain fit: --train, --label and --out are required"),
+    (["fit", "--train", "a.csv", "--label", "y", "--out", "m.json", "extra"], "unexpected argument"),
+    (["data", "check"], "give one FILE, GLOB or comma-separated list"),
+    (["tls"], "give --out DIR"),
+    (["install", "--user", "--sys-prefix"], "choose one of"),
     (["predict"], "gotrain predict: --model, --data and --out are required"),
     (["predict", "--model", "m", "--data", "d", "--out", "o", "--contribs", "--approx-contribs"], "choose one of"),
     (["fit", "--no-such-flag"], "no-such-flag"),

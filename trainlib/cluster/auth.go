@@ -208,11 +208,11 @@ func ReadSecret(tokenFile string) (string, error) {
 	}
 	b, err := os.ReadFile(tokenFile)
 	if err != nil {
-		return "", fmt.Errorf("cluster: read the secret: %w", err)
+		return "", fmt.Errorf("read the secret: %w", err)
 	}
 	s := strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0])
 	if s == "" {
-		return "", fmt.Errorf("cluster: token file %s is empty: write the cluster secret on its first line", tokenFile)
+		return "", fmt.Errorf("token file %s is empty: write the secret on its first line", tokenFile)
 	}
 	return s, nil
 }

@@ -28,8 +28,29 @@ func startProfile(path string) (func(), error) {
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
-// ErrUsage reports bad command-line usage; the flag set has printed why.
-var ErrUsage = errors.New("usage")
+// usageError is bad command-line usage of `gotrain worker`, in one line
+// that names the flag and points at --help; the command exits 2.
+type usageError struct{ Msg string }
+
+func (e *usageError) Error() string { return e.Msg }
+
+// ExitCode is 2, the status of bad usage.
+func (e *usageError) ExitCode() int { return 2 }
+
+// workerHelp is `gotrain worker --help`, printed before the flags.
+const workerHelp = `Usage: gotrain worker [--listen HOST:PORT] [--token-file FILE] [--tls-dir DIR] [flags]
+
+Holds data shards and trains on them for a driver (gotrain fit, gotrain train,
+trainlib.Connect). It prints the address it listens on, then serves until
+interrupted or until its drivers have been silent for --lease. The driver
+must know the same cluster secret: --token-file, else $GOTRAIN_TOKEN; a
+worker listening beyond loopback needs one of at least 16 bytes.
+
+Examples:
+  gotrain worker                                            # loopback, a free port
+  GOTRAIN_TOKEN=$(cat secret) gotrain worker --listen 10.0.0.5:7070 --cpus 8 --lease -1s
+  gotrain worker --listen 10.0.0.5:7070 --token-file secret --tls-dir tls
+`
 
 // WorkerCommand runs `gotrain worker` with args (the flags after the
 // subcommand's name): it serves the cluster protocol until ctx is done,
@@ -45,14 +66,21 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	maxMsg := fs.Int("max-message", DefaultMaxMessage, "largest message accepted, in bytes")
 	tlsFlags := AddTLSFlags(fs, true)
 	withStdin := fs.Bool("exit-with-stdin", false, "exit when stdin closes (set by a launching driver)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return ErrUsage
+	fs.Usage = func() {}
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // one line of our own instead of the flag package's two
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(out, workerHelp, "\nFlags:\n")
+		fs.PrintDefaults()
+		return err
+	}
+	if err != nil {
+		return &usageError{Msg: fmt.Sprintf("worker: %v (see 'gotrain worker --help')", err)}
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("worker: unexpected argument %q", fs.Arg(0))
+		return &usageError{Msg: fmt.Sprintf("worker: unexpected argument %q (see 'gotrain worker --help')", fs.Arg(0))}
 	}
 	secret, err := ReadSecret(*tokenFile)
 	if err != nil {

@@ -10,8 +10,13 @@ import (
 	"github.com/gotrain/gotrain/trainlib/data"
 )
 
-// TrainSet is the Set name of training shards.
-const TrainSet = "train"
+// TrainSet is the Set name of training shards; ValSet is the validation
+// set's, the one name validation goes by everywhere (the job's and tune's
+// eval set, their "val-logloss" metrics, gotrain fit --val).
+const (
+	TrainSet = "train"
+	ValSet   = "val"
+)
 
 // Shard is one piece of a data set handed to a LocalHolder: Set is
 // TrainSet or an eval set's name, Index its position in that set's shard

@@ -48,7 +48,7 @@ func Start(ctx context.Context, cfg Config) (*Job, error) {
 	}
 	j := &Job{cfg: cfg, cl: cl, Test: test[0], features: test[0].Names}
 	opts.Schema = schema
-	for _, s := range []struct{ set, pattern string }{{gbdt.TrainSet, TrainPattern}, {"val", ValidationPattern}} {
+	for _, s := range []struct{ set, pattern string }{{gbdt.TrainSet, TrainPattern}, {gbdt.ValSet, ValidationPattern}} {
 		if err := cl.LoadGlob(ctx, s.set, filepath.Join(cfg.DataDir, s.pattern), opts); err != nil {
 			return nil, errors.Join(fmt.Errorf("load %s shards %s: %w", s.set, s.pattern, err), j.Close())
 		}

@@ -30,7 +30,7 @@ func (j *Job) Params(eta float64, maxDepth int) gbdt.Params {
 // max_depth, evaluating "train" and "val" after every round.
 func (j *Job) TrainOnce(ctx context.Context, eta float64, maxDepth int) (*gbdt.Result, error) {
 	ctx = cellctx.Or(ctx)
-	res, err := j.cl.Train(ctx, j.Params(eta, maxDepth), gbdt.Options{Evals: []string{gbdt.TrainSet, "val"}, FeatureNames: j.features})
+	res, err := j.cl.Train(ctx, j.Params(eta, maxDepth), gbdt.Options{Evals: []string{gbdt.TrainSet, gbdt.ValSet}, FeatureNames: j.features})
 	if err != nil {
 		return nil, fmt.Errorf("train (eta %g, max_depth %d): %w", eta, maxDepth, err)
 	}
@@ -51,7 +51,7 @@ func (j *Job) Tune(ctx context.Context, show tune.Display) (*tune.Results, error
 		Metric:       "val-error",
 		Mode:         "min",
 		Base:         j.Params(0.3, 6),
-		Evals:        []string{gbdt.TrainSet, "val"},
+		Evals:        []string{gbdt.TrainSet, gbdt.ValSet},
 		FeatureNames: j.features,
 		CPUs:         j.cfg.cpus(),
 		Dir:          j.cfg.OutDir,

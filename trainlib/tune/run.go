@@ -84,7 +84,7 @@ func (o *Options) defaults() error {
 		o.Base.NumBoostRound = 10
 	}
 	if len(o.Evals) == 0 {
-		o.Evals = []string{gbdt.TrainSet, "val"}
+		o.Evals = []string{gbdt.TrainSet, gbdt.ValSet}
 	}
 	set, name, ok := strings.Cut(o.Metric, "-")
 	if !ok || !slices.Contains(o.Evals, set) {

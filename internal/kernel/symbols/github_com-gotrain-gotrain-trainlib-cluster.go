@@ -18,7 +18,6 @@ func init() {
 		"DefaultListen":     reflect.ValueOf(constant.MakeFromLiteral("\"127.0.0.1:0\"", token.STRING, 0)),
 		"DefaultMaxMessage": reflect.ValueOf(constant.MakeFromLiteral("67108864", token.INT, 0)),
 		"ErrDriverGone":     reflect.ValueOf(&cluster.ErrDriverGone).Elem(),
-		"ErrUsage":          reflect.ValueOf(&cluster.ErrUsage).Elem(),
 		"MinSecretLen":      reflect.ValueOf(constant.MakeFromLiteral("16", token.INT, 0)),
 		"NewSecret":         reflect.ValueOf(cluster.NewSecret),
 		"ProfileEnv":        reflect.ValueOf(constant.MakeFromLiteral("\"GOTRAIN_WORKER_CPUPROFILE\"", token.STRING, 0)),
