@@ -148,6 +148,7 @@ func (f fitFlags) setup() (gbdt.Params, data.Options, []string, error) {
 	}
 	o.Weight = f.weight
 	o.BinaryLabel = p.Objective == "binary:logistic"
+	o.Labels = p.LabelRule()
 	if f.native && f.oneHot {
 		return p, o, nil, fmt.Errorf("fit: choose one of --enable-categorical and --one-hot")
 	}

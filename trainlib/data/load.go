@@ -256,6 +256,10 @@ func fillRow(rr *recordReader, plan []colPlan, row []float32, missing map[string
 					return 0, 0, rr.errAt(f.off, p.name, string(f.text), "a label of 0 or 1 (binary:logistic)",
 						"recode the label, for example 1 = good, 0 = bad")
 				}
+				if o.Labels != nil && !o.Labels.Allows(v) {
+					return 0, 0, rr.errAt(f.off, p.name, string(f.text), o.Labels.Need,
+						"fix or drop the row, or choose an objective for these labels")
+				}
 				label = v
 				continue
 			}

@@ -46,6 +46,10 @@ type Options struct {
 	// BinaryLabel checks that every label is 0 or 1, as binary:logistic
 	// needs.
 	BinaryLabel bool
+	// Labels, when set, is the rule every label must follow (an
+	// objective's: gbdt's Params.LabelRule makes it); a label that breaks
+	// it is an error naming its file, line and column.
+	Labels *LabelRule
 	// Drop names columns to leave out (an ID, for example). Each must exist.
 	Drop []string
 	// OneHot one-hot encodes every column that holds text (non-numeric

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/model"
 )
 
@@ -42,9 +43,9 @@ type objective struct {
 	spw bool
 	// base says how base_score is estimated from the labels.
 	base baseRule
-	// labelOK tells a valid label; rule says which labels are valid.
-	labelOK func(o *ObjParams, y float32) bool
-	rule    string
+	// labels is the range of valid labels, for the objective's name and
+	// parameters; nil accepts any finite label.
+	labels func(name string, o *ObjParams) *data.LabelRule
 	// metric is the default eval_metric.
 	metric string
 }
@@ -73,23 +74,46 @@ const (
 // objectives lists the supported objectives. Read-only.
 var objectives = map[string]*objective{
 	model.BinaryLogistic: {elem: gradLogistic, spw: true, base: baseMean, metric: "logloss",
-		labelOK: func(_ *ObjParams, y float32) bool { return y >= 0 && y <= 1 }, rule: "a label in [0, 1]"},
+		labels: labelRange(0, 1, false, "a label in [0, 1]")},
 	model.RegSquaredError:  {elem: gradSquared, spw: true, base: baseMean, metric: "rmse"},
 	model.RegAbsoluteError: {elem: gradAbsolute, base: baseQuantile, metric: "mae"},
 	model.RegPseudoHuber:   {elem: gradPseudoHuber, base: baseNewton, metric: "mphe"},
 	model.RegQuantile:      {elem: gradQuantile, base: baseQuantile, metric: "quantile"},
 	model.CountPoisson: {elem: gradPoisson, base: baseMean, metric: "poisson-nloglik",
-		labelOK: func(_ *ObjParams, y float32) bool { return y >= 0 }, rule: "a non-negative label (a count)"},
+		labels: labelRange(0, math.Inf(1), false, "a non-negative label, a count")},
 	model.RegGamma: {elem: gradGamma, spw: true, base: baseMean, metric: "gamma-nloglik",
-		labelOK: func(_ *ObjParams, y float32) bool { return y > 0 }, rule: "a positive label"},
+		labels: labelRange(0, math.Inf(1), true, "a positive label")},
 	model.RegTweedie: {elem: gradTweedie, base: baseMean, metric: "tweedie-nloglik",
-		labelOK: func(_ *ObjParams, y float32) bool { return y >= 0 }, rule: "a non-negative label"},
-	model.MultiSoftprob: {base: baseClassPrior, metric: "mlogloss", labelOK: classLabel, rule: "a class number 0, 1, …, num_class−1"},
-	model.MultiSoftmax:  {base: baseClassPrior, metric: "mlogloss", labelOK: classLabel, rule: "a class number 0, 1, …, num_class−1"},
+		labels: labelRange(0, math.Inf(1), false, "a non-negative label")},
+	model.MultiSoftprob: {base: baseClassPrior, metric: "mlogloss", labels: classLabels},
+	model.MultiSoftmax:  {base: baseClassPrior, metric: "mlogloss", labels: classLabels},
 }
 
-func classLabel(o *ObjParams, y float32) bool {
-	return y >= 0 && int(y) < o.NumClass && float32(math.Floor(float64(y))) == y
+// labelRange is the label rule of an objective whose labels lie in
+// [lo, hi] ((lo, hi] when aboveLo).
+func labelRange(lo, hi float64, aboveLo bool, need string) func(string, *ObjParams) *data.LabelRule {
+	return func(name string, _ *ObjParams) *data.LabelRule {
+		return &data.LabelRule{Min: lo, Max: hi, AboveMin: aboveLo, Need: need + " (" + name + ")"}
+	}
+}
+
+// classLabels is the label rule of multi-class objectives: class numbers.
+func classLabels(name string, o *ObjParams) *data.LabelRule {
+	return &data.LabelRule{Min: 0, Max: float64(o.NumClass - 1), Whole: true,
+		Need: fmt.Sprintf("a class number 0, 1, …, %d (%s with num_class=%d)", o.NumClass-1, name, o.NumClass)}
+}
+
+// LabelRule returns the labels p's objective accepts (nil: any finite
+// label, or parameters that training will refuse anyway), for
+// data.Options.Labels, so that the loader names the file, line and column
+// of a label the objective cannot learn from.
+func (p *Params) LabelRule() *data.LabelRule {
+	o, ok := objectives[p.Objective]
+	if !ok || o.labels == nil || p.validateObjective() != nil {
+		return nil
+	}
+	op := p.objParams()
+	return o.labels(p.Objective, &op)
 }
 
 // objectiveOf returns the objective named name.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 )
 
 // session is one training's state on a LocalHolder: margins of every row,
@@ -78,11 +76,12 @@ func (h *LocalHolder) StartSession(ctx context.Context, req StartRequest) error 
 	if k < 1 || k != req.ObjParams.outputs(req.Objective) {
 		return fmt.Errorf("gbdt: session %q: %d base margins for %s with %d outputs", req.Session, k, req.Objective, req.ObjParams.outputs(req.Objective))
 	}
-	if objf.labelOK != nil {
+	if objf.labels != nil {
+		rule := objf.labels(req.Objective, &req.ObjParams)
 		for _, sh := range h.shards {
 			for r, y := range sh.data.Label {
-				if !objf.labelOK(&req.ObjParams, y) {
-					return fmt.Errorf("gbdt: %s shard %d, row %d: label %v is not valid for objective %s, which needs %s", sh.info.Set, sh.info.Index, r+1, y, req.Objective, strings.ReplaceAll(objf.rule, "num_class−1", strconv.Itoa(req.ObjParams.NumClass-1)))
+				if !rule.Allows(y) {
+					return fmt.Errorf("gbdt: %s shard %d, row %d: label %v is not valid for objective %s, which needs %s", sh.info.Set, sh.info.Index, r+1, y, req.Objective, rule.Need)
 				}
 			}
 		}
