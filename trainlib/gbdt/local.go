@@ -168,6 +168,7 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 			return fmt.Errorf("gbdt: feature %d has %d bins; at most 256 fit a byte (lower max_bin)", f, cuts.NumBins(f))
 		}
 	}
+	keys := cutKeys(cuts)
 	for _, s := range h.shards {
 		if s.info.Set != TrainSet {
 			continue
@@ -180,7 +181,7 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 		const chunk = 4096
 		n := (d.Rows + chunk - 1) / chunk
 		err := parallelFor(ctx, h.threads, n, func(_, t int) {
-			binRows(bins, d, cuts, t*chunk, min((t+1)*chunk, d.Rows))
+			binRows(bins, d, keys, t*chunk, min((t+1)*chunk, d.Rows))
 		})
 		if err != nil {
 			return err
@@ -229,18 +230,19 @@ func (h *LocalHolder) EndSession(ctx context.Context, id SessionID) error {
 	return nil
 }
 
-// binRows writes the bin codes of rows [lo, hi) of d into bins.
-func binRows(bins []uint8, d *data.Dataset, cuts *Cuts, lo, hi int) {
+// binRows writes the bin codes of rows [lo, hi) of d into bins; keys are
+// the cuts' keys (cutKeys).
+func binRows(bins []uint8, d *data.Dataset, keys [][]uint32, lo, hi int) {
 	nf := d.Cols
 	for r := lo; r < hi; r++ {
 		row := d.Values[r*nf : (r+1)*nf]
 		out := bins[r*nf : (r+1)*nf]
 		for f, v := range row {
-			cs := cuts.Values[f]
+			ks := keys[f]
 			if v != v {
-				out[f] = uint8(len(cs))
+				out[f] = uint8(len(ks))
 			} else {
-				out[f] = uint8(binOf(cs, v))
+				out[f] = uint8(binOf(ks, int64(floatKey(v))))
 			}
 		}
 	}

@@ -41,10 +41,20 @@ func TestBinOfIsFirstCutAbove(t *testing.T) {
 	for n := 1; n < 40; n++ {
 		cs := make([]float32, n)
 		for i := range cs {
-			cs[i] = float32(i*2 + 1)
+			cs[i] = float32(i*2 - n) // negative cuts, 0 and positive ones
 		}
 		for k := 0; k < 200; k++ {
 			v := float32(rng.IntN(2*n+4) - 2)
+			switch k {
+			case 0:
+				v = float32(math.Copysign(0, -1))
+			case 1:
+				v = float32(math.Inf(1))
+			case 2:
+				v = float32(math.Inf(-1))
+			case 3:
+				v = -float32(rng.Float64()) * 1e-40 // subnormal
+			}
 			want := n - 1
 			for b, c := range cs {
 				if v < c {
@@ -52,9 +62,14 @@ func TestBinOfIsFirstCutAbove(t *testing.T) {
 					break
 				}
 			}
-			if got := binOf(cs, v); got != want {
+			if got := binOf(keysOf(cs), int64(floatKey(v))); got != want {
 				t.Fatalf("cuts %v value %v: bin %d, want %d", cs, v, got, want)
 			}
 		}
 	}
+}
+
+// keysOf is cutKeys of one feature's cuts.
+func keysOf(cs []float32) []uint32 {
+	return cutKeys(&Cuts{Values: [][]float32{cs}})[0]
 }
