@@ -3,14 +3,20 @@
 by trackhelpers.GotrainMLflow), counted with MLflow's own client:
 
 - a server that does not answer from the start is reported before tuning,
-  the job's results are unaffected and its run tree waits in the spool;
+  the job's results are unaffected and its run tree waits in the spool,
+  each trial's run from the moment the trial ends (a job interrupted
+  after its first trials has them spooled), and `gotrain mlflow sync`
+  sends the tree to a real server exactly once;
 - a server that dies after the check and stays down costs at most
   --mlflow-wait: the job finishes, keeps its spool and says how to sync;
 - rerunning the job with the same --out (after that outage, then once more
   after it finished) leaves exactly one run tree and one model version.
 """
 
+import json
+import signal
 import subprocess
+import time
 
 import pytest
 from mlflow.tracking import MlflowClient
@@ -47,6 +53,70 @@ def test_unreachable_from_the_start_is_reported_before_tuning(gotrain, data, tmp
     r = train(gotrain, data, out, tracking_env(f"http://127.0.0.1:{free_port()}", "nowhere"))
     assert_spooled(r, out)
     assert "does not answer" in r.stderr and r.stderr.index("does not answer") < r.stderr.index("tuning:"), r.stderr
+
+
+def spooled_runs(out):
+    """The spool's run records: (parent name, ended), {child name: ended}."""
+    calls = [json.loads(l) for l in (out / "mlflow-spool.jsonl").read_text().splitlines() if l.strip()]
+    runs = {c["run"]: c for c in calls if c.get("kind") == "run"}
+    ended = {c["run"] for c in calls if c.get("kind") == "end"}
+    parents = [(r["name"], i in ended) for i, r in runs.items() if not r.get("parent")]
+    children = {}
+    for i, r in runs.items():
+        if r.get("parent"):
+            assert r["name"] not in children, f"trial {r['name']} logged twice"
+            children[r["name"]] = i in ended
+    return parents, children
+
+
+def ended_trials(out):
+    """Trials whose checkpoint says they ended."""
+    done = set()
+    for state in out.glob("trial_*/state.json"):
+        try:
+            st = json.loads(state.read_text())
+        except (OSError, ValueError):
+            continue  # being replaced
+        if st["status"] in ("TERMINATED", "STOPPED", "ERROR"):
+            done.add(st["trial_id"])
+    return done
+
+
+def test_unreachable_from_the_start_spools_each_trial_as_it_ends(gotrain, data, tmp_path):
+    out = tmp_path / "o"
+    env = tracking_env(f"http://127.0.0.1:{free_port()}", "from-the-start")
+    args = [gotrain, "train", "--ray_actors", "2", "--cpus_per_actor", "1", "--tune_samples", "4", "--rounds", "60",
+            "--mlflow", "--mlflow-wait", "1s", "--data", str(data), "--out", str(out)]
+    p = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + GUARD
+    while not ended_trials(out) and p.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    p.send_signal(signal.SIGINT)  # mid-tuning: two trials are still to run
+    err = p.communicate(timeout=GUARD)[1]
+    assert p.returncode == 130, err
+    done = ended_trials(out)
+    parents, children = spooled_runs(out)
+    assert parents == [(parents[0][0], False)], parents  # started before tuning, not ended
+    assert done and done <= set(children), (done, children, err)
+    assert all(children[t] for t in done), children
+
+    # The rerun resumes the tuning and continues the same tree.
+    r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=GUARD)
+    assert_spooled(r, out)
+    parents2, children = spooled_runs(out)
+    assert parents2 == [(parents[0][0], True)], parents2
+    assert len(children) == 4 and all(children.values()), children
+
+    server = GotrainMLflow(gotrain, tmp_path / "store")
+    server.start()
+    try:
+        env = tracking_env(server.url, "from-the-start")
+        for _ in range(2):  # the second sync has nothing left to send
+            r = subprocess.run([gotrain, "mlflow", "sync", str(out)], env=env, capture_output=True, text=True, timeout=GUARD)
+            assert r.returncode == 0, r.stderr
+            assert count(server.url, "from-the-start") == (1, 4, 1), r.stderr
+    finally:
+        server.stop()
 
 
 def count(url, experiment):

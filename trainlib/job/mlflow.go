@@ -99,60 +99,106 @@ func (t *Tracking) Close() error {
 // to send it. It returns the parent's name.
 //
 // Run again with the same OutDir, it logs no second tree: the tree already
-// in OutDir's spool is replayed (only what the server has not
-// acknowledged), so a rerun of an interrupted or finished job leaves one
-// tree and one model version.
+// in OutDir's spool is continued (the trials it lacks) or replayed (only
+// what the server has not acknowledged), so a rerun of an interrupted or
+// finished job leaves one tree and one model version. (Run, the batch
+// job, logs the same tree as it goes: each trial as it ends.)
 func (j *Job) LogMLflow(ctx context.Context, t *Tracking, res *tune.Results, s Scores, f Files) (string, error) {
 	ctx = cellctx.Or(ctx)
-	wait, err := t.wait()
+	tree, err := j.startTree(t)
 	if err != nil {
 		return "", err
 	}
+	return tree.name, tree.close(ctx, tree.finish(res, s, f))
+}
+
+// runTree is a job's MLflow run tree, recorded as the job goes: the parent
+// run before tuning, a child run as each trial ends (into the spool at
+// once, whether the server answers or not), the scores, files and model
+// at the end. On a spool that already holds part of the tree (a rerun with
+// the same OutDir) it adds only what is missing.
+type runTree struct {
+	j      *Job
+	t      *Tracking
+	tr     *track.MLflow
+	name   string
+	parent track.Run
+	logged map[string]bool // trials whose child run the spool holds
+	// complete: the spool holds the whole tree (a finished job's), which
+	// is only replayed; broken: a rerun found the end of the tree cut
+	// short, so its calls are replayed as they are and nothing is added.
+	complete bool
+	broken   error
+	err      error // the first error logging a trial, reported at the end
+}
+
+// startTree opens OutDir's spool and starts the parent run there, or
+// takes up the tree it already holds.
+func (j *Job) startTree(t *Tracking) (*runTree, error) {
+	if _, err := t.wait(); err != nil {
+		return nil, err
+	}
 	had, err := track.ReadSpooledTree(j.cfg.OutDir)
 	if err != nil {
-		return "", fmt.Errorf("mlflow: %w", err)
+		return nil, fmt.Errorf("mlflow: %w", err)
 	}
 	tr, err := track.NewMLflow(t.cfg, track.MLflowOptions{Dir: j.cfg.OutDir, SourceName: "gotrain train"})
 	if err != nil {
-		return "", fmt.Errorf("mlflow: %w", err)
+		return nil, fmt.Errorf("mlflow: %w", err)
 	}
-	name := had.Parent
-	if name == "" {
-		name = "tune-" + time.Now().UTC().Format("20060102-150405")
-		err = j.logTree(tr, name, res, s, f)
-	} else if !had.Complete {
-		err = fmt.Errorf("the run tree %s in %s was cut short while it was being recorded; its calls are replayed as they are (move %s aside to log a fresh tree)",
-			name, j.cfg.OutDir, track.SpoolFile)
+	tree := &runTree{j: j, t: t, tr: tr, name: had.Parent, parent: had.Run, logged: had.Children, complete: had.Complete}
+	switch {
+	case had.Parent == "":
+		tree.name = "tune-" + time.Now().UTC().Format("20060102-150405")
+		params := map[string]any{"ray_actors": j.cfg.Spawn, "cpus_per_actor": j.cfg.CPUsPerWorker,
+			"tune_samples": j.cfg.Samples, "num_boost_round": j.cfg.Rounds, "seed": int(j.cfg.Seed)}
+		if tree.parent, err = tr.StartParent(tree.name, params, map[string]string{"metric": tuneMetric, "mode": tuneMode}); err != nil {
+			return nil, errors.Join(fmt.Errorf("mlflow: %w", err), tr.Close(context.Background()))
+		}
+	case had.Finishing && !had.Complete:
+		tree.broken = fmt.Errorf("the run tree %s in %s was cut short while its end was being recorded; its calls are replayed as they are (move %s aside to log a fresh tree)",
+			tree.name, j.cfg.OutDir, track.SpoolFile)
 	}
-	wctx, cancel := context.WithTimeout(ctx, wait)
-	defer cancel()
-	closeErr := tr.Close(wctx)
-	var unsent *track.UnsentError
-	if errors.As(closeErr, &unsent) && err == nil {
-		return name, closeErr // already says "mlflow: … gotrain mlflow sync"
-	}
-	if err := errors.Join(err, closeErr); err != nil {
-		return name, fmt.Errorf("mlflow: %w", err)
-	}
-	return name, nil
+	return tree, nil
 }
 
-func (j *Job) logTree(tr *track.MLflow, name string, res *tune.Results, s Scores, f Files) error {
-	params := map[string]any{"ray_actors": j.cfg.Spawn, "cpus_per_actor": j.cfg.CPUsPerWorker,
-		"tune_samples": j.cfg.Samples, "num_boost_round": j.cfg.Rounds, "seed": int(j.cfg.Seed)}
-	parent, err := tr.StartParent(name, params, map[string]string{"metric": res.Metric, "mode": res.Mode})
-	if err != nil {
-		return err
+// trial logs one ended trial as a child run, unless the tree has it.
+func (tree *runTree) trial(trial *tune.Trial) {
+	if tree.complete || tree.broken != nil || tree.logged[trial.ID] || !trialEnded(trial) {
+		return
+	}
+	tree.logged[trial.ID] = true
+	if err := logTrial(tree.tr, tree.parent, trial); err != nil && tree.err == nil {
+		tree.err = fmt.Errorf("trial %s: %w", trial.ID, err)
+	}
+}
+
+// trialEnded reports whether a trial ended for good.
+func trialEnded(t *tune.Trial) bool {
+	return t.Status == tune.Terminated || t.Status == tune.Stopped || t.Status == tune.Errored
+}
+
+// finish logs the trials the tree lacks (ended in an earlier run, say),
+// then the test scores, the result files and the best model, and ends
+// the parent run.
+func (tree *runTree) finish(res *tune.Results, s Scores, f Files) error {
+	if tree.complete {
+		return nil
+	}
+	if tree.broken != nil {
+		return tree.broken
 	}
 	for _, trial := range res.Trials {
-		if err := logTrial(tr, parent, trial); err != nil {
-			return errors.Join(err, tr.End(parent, track.Failed))
-		}
+		tree.trial(trial)
 	}
+	if tree.err != nil {
+		return errors.Join(tree.err, tree.tr.End(tree.parent, track.Failed))
+	}
+	tr, parent := tree.tr, tree.parent
 	if err := tr.LogMetrics(parent, 0, map[string]float64{"test-accuracy": s.Accuracy, "test-auc": s.AUC}); err != nil {
 		return err
 	}
-	for _, p := range append(append(f.Importance, f.Explanation, f.DominoStats), j.BestFiles()...) {
+	for _, p := range append(append(f.Importance, f.Explanation, f.DominoStats), tree.j.BestFiles()...) {
 		if err := tr.LogArtifact(parent, p, "results"); err != nil {
 			return err
 		}
@@ -164,6 +210,28 @@ func (j *Job) logTree(tr *track.MLflow, name string, res *tune.Results, s Scores
 		return err
 	}
 	return tr.End(parent, track.Finished)
+}
+
+// close waits for the server to take the tree, at most Tracking.Wait or
+// until ctx is done; err is what logging it said. What is left stays in
+// the spool: the error is then a *track.UnsentError, which says how to
+// send it.
+func (tree *runTree) close(ctx context.Context, err error) error {
+	wait, werr := tree.t.wait()
+	if werr != nil {
+		wait = DefaultMLflowWait
+	}
+	wctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	closeErr := tree.tr.Close(wctx)
+	var unsent *track.UnsentError
+	if errors.As(closeErr, &unsent) && err == nil {
+		return closeErr // already says "mlflow: … gotrain mlflow sync"
+	}
+	if err := errors.Join(err, closeErr); err != nil {
+		return fmt.Errorf("mlflow: %w", err)
+	}
+	return nil
 }
 
 // logTrial logs one trial as a child run: its sampled parameters and every

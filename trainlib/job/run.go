@@ -78,22 +78,39 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) 
 		return nil, err
 	}
 	defer j.Close()
-	var t *Tracking
+	var tree *runTree
 	if o.MLflow {
 		// Checked before the tuning: a server that is not there is known
-		// now, and never costs the job its results.
-		if t, err = j.ConnectMLflow(ctx); err != nil {
+		// now, and never costs the job its results. The tree goes into the
+		// spool as the job goes, each trial as it ends.
+		t, err := j.ConnectMLflow(ctx)
+		if err != nil {
 			return nil, err
 		}
 		defer t.Close()
 		t.Wait = o.MLflowWait
 		if t.Unreachable != nil {
-			fmt.Fprintf(log, "MLflow: %v; the run tree will be kept in %s and sent at the end if the server answers by then (else run `gotrain mlflow sync %s`)\n",
+			fmt.Fprintf(log, "MLflow: %v; the run tree is kept in %s from the first trial on and sent when the server answers (at the end, else run `gotrain mlflow sync %s`)\n",
 				t.Unreachable, filepath.Join(cfg.OutDir, track.SpoolFile), cfg.OutDir)
 		}
+		if tree, err = j.startTree(t); err != nil {
+			return nil, err
+		}
+		sum.MLflowURL, sum.MLflowRun = t.URL, tree.name
+		defer func() {
+			if tree != nil { // the job failed or was interrupted: keep what is spooled, wait for nothing
+				cancelled, cancel := context.WithCancel(context.Background())
+				cancel()
+				tree.close(cancelled, nil)
+			}
+		}()
 	}
 	fmt.Fprintf(log, "tuning: %d trials of %d rounds\n", cfg.Samples, cfg.Rounds)
-	res, err := j.Tune(ctx, o.Progress)
+	var onEnd func(*tune.Trial)
+	if tree != nil {
+		onEnd = tree.trial
+	}
+	res, err := j.tune(ctx, o.Progress, onEnd)
 	if err != nil {
 		return nil, err
 	}
@@ -105,11 +122,12 @@ func Run(ctx context.Context, cfg Config, o RunOptions) (_ *Summary, err error) 
 	if sum.Files, err = j.Save(ctx, res.BestModel, sum.Scores); err != nil {
 		return nil, err
 	}
-	if t != nil {
-		sum.MLflowURL = t.URL
-		fmt.Fprintf(log, "logging to MLflow at %s\n", t.URL)
+	if tree != nil {
+		fmt.Fprintf(log, "logging to MLflow at %s\n", sum.MLflowURL)
+		t := tree.t
+		err := tree.close(ctx, tree.finish(res, sum.Scores, sum.Files))
+		tree = nil
 		var unsent *track.UnsentError
-		sum.MLflowRun, err = j.LogMLflow(ctx, t, res, sum.Scores, sum.Files)
 		if errors.As(err, &unsent) {
 			sum.MLflowUnsent, err = unsent.Error(), nil
 			fmt.Fprintln(log, unsent.Error())

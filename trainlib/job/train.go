@@ -44,12 +44,24 @@ func (j *Job) TrainOnce(ctx context.Context, eta float64, maxDepth int) (*gbdt.R
 // trial_results.json, tune_best.json and tune_best.xgb, and a rerun after an
 // interruption resumes the unfinished trials.
 func (j *Job) Tune(ctx context.Context, show tune.Display) (*tune.Results, error) {
+	return j.tune(ctx, show, nil)
+}
+
+// The metric and mode Tune chooses the best trial by.
+const (
+	tuneMetric = "val-error"
+	tuneMode   = "min"
+)
+
+// tune is Tune, calling onEnd (if not nil) with each trial as it ends.
+func (j *Job) tune(ctx context.Context, show tune.Display, onEnd func(*tune.Trial)) (*tune.Results, error) {
 	ctx = cellctx.Or(ctx)
 	opt := tune.Options{
+		OnTrialEnd:   onEnd,
 		Samples:      j.cfg.Samples,
 		Seed:         j.cfg.Seed,
-		Metric:       "val-error",
-		Mode:         "min",
+		Metric:       tuneMetric,
+		Mode:         tuneMode,
 		Base:         j.Params(0.3, 6),
 		Evals:        []string{gbdt.TrainSet, gbdt.ValSet},
 		FeatureNames: j.features,

@@ -201,31 +201,43 @@ func readSpool(dir string) (*spoolState, error) {
 }
 
 // SpooledTree describes the run tree a spool already holds: the name of
-// its parent run ("" when it holds none), whether the parent's end was
-// recorded (the whole tree was handed to the tracker), and how many calls
-// the server has not acknowledged yet.
+// its parent run ("" when it holds none) and its handle (valid for an
+// MLflow tracker opened on the same directory), the names of the child
+// runs started below it, whether the parent has more than its start and
+// parameters (Finishing: the job's end began to be recorded) and whether
+// its end was recorded (Complete: the whole tree was handed to the
+// tracker), and how many calls the server has not acknowledged yet.
 type SpooledTree struct {
-	Parent   string
-	Complete bool
-	Unsent   int
+	Parent    string
+	Run       Run
+	Children  map[string]bool
+	Finishing bool
+	Complete  bool
+	Unsent    int
 }
 
 // ReadSpooledTree reads dir's spool (a job's output directory): a job run
-// again with the same directory replays that tree instead of logging a
-// second one.
+// again with the same directory continues or replays that tree instead of
+// logging a second one.
 func ReadSpooledTree(dir string) (SpooledTree, error) {
 	st, err := readSpool(dir)
 	if err != nil {
 		return SpooledTree{}, err
 	}
-	var t SpooledTree
+	t := SpooledTree{Children: map[string]bool{}}
 	parent := ""
 	for _, c := range st.calls {
 		switch {
 		case c.Kind == kindRun && c.Parent == "" && parent == "":
-			parent, t.Parent = c.Run, c.Name
-		case c.Kind == kindEnd && c.Run == parent && parent != "":
+			parent, t.Parent, t.Run = c.Run, c.Name, Run{ID: c.Run}
+		case parent == "":
+		case c.Kind == kindRun && c.Parent == parent:
+			t.Children[c.Name] = true
+		case c.Run != parent:
+		case c.Kind == kindEnd:
 			t.Complete = true
+		case c.Kind != kindLog || len(c.Metrics) > 0:
+			t.Finishing = true
 		}
 	}
 	t.Unsent = len(st.pending())

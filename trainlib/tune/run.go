@@ -65,6 +65,12 @@ type Options struct {
 	// Chart, when set, is updated with the learning curves of Metric
 	// (a *chart.Chart: PNG() and String()) as often as Display.
 	Chart Display
+	// OnTrialEnd, when set, is called with each trial that has ended for
+	// good (terminated, stopped, or failed past its retries) as it ends:
+	// from the tuner's loop, so it must be quick (an experiment tracker's
+	// non-blocking calls are). Trials a resumed run finds done are not
+	// passed again.
+	OnTrialEnd func(*Trial)
 }
 
 func (o *Options) defaults() error {

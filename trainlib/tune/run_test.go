@@ -309,3 +309,25 @@ func TestInterruptedUnfinishedTrialIsNotBest(t *testing.T) {
 		t.Fatalf("resume: %v", err)
 	}
 }
+
+// OnTrialEnd sees each trial once, as it ends for good, with its whole
+// history: a tracker can log it then instead of after the tuning.
+func TestOnTrialEndSeesEachTrialAsItEnds(t *testing.T) {
+	opt := testOptions(t.TempDir())
+	seen := map[string]int{}
+	opt.OnTrialEnd = func(tr *Trial) {
+		if tr.Status != Terminated || tr.Rounds != 8 || len(tr.History["val-error"]) != 8 {
+			t.Errorf("trial %s passed as %s after %d rounds", tr.ID, tr.Status, tr.Rounds)
+		}
+		seen[tr.ID]++
+	}
+	res, err := Run(context.Background(), twoHolders(t), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range res.Trials {
+		if seen[tr.ID] != 1 {
+			t.Errorf("trial %s passed %d times", tr.ID, seen[tr.ID])
+		}
+	}
+}

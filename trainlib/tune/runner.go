@@ -127,6 +127,9 @@ func (r *runner) loop(ctx context.Context) error {
 		if ev.end {
 			interrupted := ctx.Err() != nil && ev.err != nil && errors.Is(ev.err, ctx.Err())
 			r.m.end(ev.trial, time.Now(), ev.stopped, ev.err, interrupted)
+			if t := r.m.trials[ev.trial]; t.done() && r.opt.OnTrialEnd != nil {
+				r.opt.OnTrialEnd(t)
+			}
 			if ctx.Err() == nil {
 				start()
 			}
