@@ -56,6 +56,9 @@ def capped_kernel():
     km.shutdown_kernel(now=True)
 
 
+# Each cell: its code, the error's name, what its value holds, and
+# where it says the crash happened ({n}: the cell's execution count): the
+# crashing goroutine's cell, and the go statement that started it.
 FATAL_CELLS = {
     "concurrent map writes": (
         'import "time"\nm := map[int]int{}\n'
@@ -63,18 +66,21 @@ FATAL_CELLS = {
         "time.Sleep(10 * time.Second)",
         "FatalError",
         "fatal error: concurrent map writes",
+        "in a goroutine started at line 3, column 26 of cell [{n}]",
     ),
-    "160 GB allocation": ("b := make([]int64, 20<<30)\nlen(b)", "FatalError", "out of memory"),
+    "160 GB allocation": ("b := make([]int64, 20<<30)\nlen(b)", "FatalError", "out of memory", "in cell [{n}]"),
     "stack overflow in compiled code": (
         'import "fmt"\ns := []any{nil}\ns[0] = s\nfmt.Sprint(s)',
         "FatalError",
         "fatal error: stack overflow",
+        "in cell [{n}]",
     ),
     "memory cap": (
         'import "bytes"\nvar keep [][]byte\n'
         "for i := 0; i < 64; i++ { keep = append(keep, bytes.Repeat([]byte{1}, 64<<20)) }\nlen(keep)",
         "MemoryLimit",
         "memory cap 768.0 MiB exceeded",
+        "",
     ),
 }
 
@@ -82,7 +88,7 @@ FATAL_CELLS = {
 @pytest.mark.parametrize("case", list(FATAL_CELLS))
 def test_fatal_cell_restarts_the_cells_process_not_the_kernel(capped_kernel, case):
     km, kc = capped_kernel
-    code, ename, evalue = FATAL_CELLS[case]
+    code, ename, evalue, where = FATAL_CELLS[case]
     pid = km.provisioner.process.pid
     conn = pathlib.Path(km.connection_file).read_bytes()
     reply, _ = run(kc, "before := 41\nbefore + 1")
@@ -93,6 +99,8 @@ def test_fatal_cell_restarts_the_cells_process_not_the_kernel(capped_kernel, cas
     reply, msgs = run(kc, code, timeout=60)
     assert reply["status"] == "error", reply
     assert reply["ename"] == ename and evalue in reply["evalue"], reply
+    if where:
+        assert reply["evalue"].endswith(f"({where.format(n=reply['execution_count'])})"), reply
     errs = errors_of(msgs)
     assert len(errs) == 1
     tb = "\n".join(errs[0]["content"]["traceback"])

@@ -184,6 +184,21 @@ def test_goroutine_output_after_the_cell_ended(kernel):
     raise AssertionError("goroutine output never arrived")
 
 
+def test_goroutine_output_is_labelled_with_its_cell(kernel):
+    """What a goroutine started by one cell prints while a later cell runs
+    reaches that later cell (the one a client listens to) with every line
+    labelled as the earlier cell's; the later cell's own lines are not."""
+    km, kc = kernel
+    reply, _ = run(kc, 'import "fmt"\nready, printed := make(chan bool), make(chan bool)\n'
+                       'go func() { <-ready; fmt.Println("from the goroutine\\nsecond line"); printed <- true }()')
+    assert reply["status"] == "ok", reply
+    first = reply["execution_count"]
+    reply, msgs = run(kc, 'fmt.Println("own line")\nready <- true\n<-printed')
+    assert reply["status"] == "ok", reply
+    label = f"[from cell [{first}]] "
+    assert stdout_of(msgs) == f"own line\n{label}from the goroutine\n{label}second line\n", msgs
+
+
 def _raw_dealer(km):
     info = km.get_connection_info()
     sock = zmq.Context.instance().socket(zmq.DEALER)

@@ -159,6 +159,10 @@ type Session struct {
 	goErr   *Error           // first panic of a goroutine while the cell runs
 	cellSeq int64            // cells executed so far; cur.seq is the latest
 	labels  map[int64]string // recent cells' names for goroutine panics (gopanic.go)
+	// lineStart: whether a finished cell's goroutines last ended a line,
+	// by stream and cell (goroutines.go).
+	lineStart map[string]bool
+	gors      goroutines // live goroutines of cells (goroutines.go)
 
 	// Guarded by the caller serialising Execute; read by Complete and
 	// Inspect under stateMu.

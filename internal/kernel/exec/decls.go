@@ -136,7 +136,7 @@ func recvType(e ast.Expr) string {
 
 // newRewriter returns a rewriter that knows the session's global integers.
 func (s *Session) newRewriter() *rewriter {
-	return &rewriter{isInt: s.isIntExpr}
+	return &rewriter{isInt: s.isIntExpr, fset: s.interp.FileSet()}
 }
 
 // intTypes are the conversions whose result is an integer.

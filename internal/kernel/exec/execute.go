@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"reflect"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,10 @@ func (s *Session) Execute(ctx context.Context, code string, out Output) (res Res
 	defer s.execMu.Unlock()
 	s.running.Store(true)
 	defer s.running.Store(false)
-	s.startCell(ctx, out)
+	// The cell's goroutine, and every goroutine it starts, carry its name
+	// into a fatal error's stacks (goroutines.go).
+	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels("cell", s.startCell(ctx, out))))
+	defer pprof.SetGoroutineLabels(context.Background())
 	s.stdin.reset()
 	s.panics.take()
 	defer func() {

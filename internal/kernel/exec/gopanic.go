@@ -10,8 +10,9 @@ import (
 const keepLabels = 256
 
 // startCell makes out the current cell's output and gives the cell its
-// sequence number, which go statements capture (rtCell).
-func (s *Session) startCell(ctx context.Context, out Output) {
+// sequence number, which go statements capture (rtCell). It returns the
+// cell's name ("cell [3]").
+func (s *Session) startCell(ctx context.Context, out Output) string {
 	s.curMu.Lock()
 	defer s.curMu.Unlock()
 	s.cellSeq++
@@ -25,11 +26,22 @@ func (s *Session) startCell(ctx context.Context, out Output) {
 	}
 	s.labels[s.cellSeq] = label
 	delete(s.labels, s.cellSeq-keepLabels)
+	if len(s.lineStart) > keepLabels {
+		s.lineStart = nil
+	}
+	return label
 }
 
-// rtCell is the running cell's sequence number: a go statement takes it
-// before starting the goroutine (see rewriter.goStmt).
-func (s *Session) rtCell() int64 { return s.current().seq }
+// rtCell is the cell a go statement's goroutine belongs to (see
+// rewriter.goStmt): the running cell's sequence number, or the one of
+// the cell whose goroutine runs the statement.
+func (s *Session) rtCell() int64 {
+	cur := s.current().seq
+	if cell, ok := s.gors.cellOf(cur); ok {
+		return cell
+	}
+	return cur
+}
 
 // goPanic reports a panic recovered in a goroutine that cell started (go
 // statements are rewritten to recover). While that cell runs, the panic

@@ -52,3 +52,21 @@ func TestRuntimeErrorsReadAsGo(t *testing.T) {
 		t.Errorf("a[2] + i = %q", plain(res))
 	}
 }
+
+// What a goroutine of cell 1 prints while cell 2 runs is shown in cell 2
+// with every line labelled as cell 1's; cell 2's own output, and a
+// goroutine cell 2 starts, are not labelled; a goroutine started by cell
+// 1's goroutine after cell 1 finished is still cell 1's.
+func TestGoroutineOutputIsAttributedToItsCell(t *testing.T) {
+	s := newSession(t)
+	// The goroutines touch no global of cell 1 while cell 2 runs (yaegi
+	// resizes the globals' frame for cell 2 unsynchronised: a race).
+	mustRun(t, s, "import \"fmt\"\nready, printed := make(chan bool), make(chan bool)\n"+
+		"go func(ready, printed chan bool) {\n\t<-ready\n\tfmt.Print(\"late \")\n\tfmt.Println(\"one\")\n"+
+		"\tgo func(printed chan bool) { fmt.Println(\"nested\\ntwo lines\"); printed <- true }(printed)\n}(ready, printed)")
+	_, r := mustRun(t, s, "fmt.Println(\"own\")\nready <- true\n<-printed\ndone := make(chan bool)\ngo func(done chan bool) { fmt.Println(\"mine\"); done <- true }(done)\n<-done")
+	want := "own\n[from cell #1 of this session] late one\n[from cell #1 of this session] nested\n[from cell #1 of this session] two lines\nmine\n"
+	if got := r.text("stdout"); got != want {
+		t.Fatalf("cell 2's stdout = %q, want %q", got, want)
+	}
+}

@@ -59,6 +59,8 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 		rtPath + "/cellrt": {
 			"GoPanic": reflect.ValueOf(s.goPanic),
 			"Cell":    reflect.ValueOf(s.rtCell),
+			"GoStart": reflect.ValueOf(s.rtGoStart),
+			"GoEnd":   reflect.ValueOf(s.rtGoEnd),
 			"Started": reflect.ValueOf(s.rtStarted),
 			"Enter":   reflect.ValueOf(s.enter),
 			"Leave":   reflect.ValueOf(s.leave),

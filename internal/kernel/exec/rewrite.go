@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"strconv"
 )
 
 // rewriter closes yaegi v0.16.1's gaps with Go 1.22+ in a parsed cell:
@@ -26,6 +27,8 @@ type rewriter struct {
 	// after yaegi refused the cell).
 	anyRange bool
 	n        int // counter for fresh names
+	// fset places go statements in the cell (for their goroutines' labels).
+	fset *token.FileSet
 	// guarded are the go statements goStmt made, not to be wrapped again.
 	guarded map[*ast.GoStmt]bool
 }
@@ -156,9 +159,11 @@ func (r *rewriter) intRange(x *ast.RangeStmt) ast.Stmt {
 func ident(id *ast.Ident) *ast.Ident { return &ast.Ident{NamePos: id.NamePos, Name: id.Name} }
 
 // goStmt turns `go f(a, b)` into `{ cell := rt.Cell(); a1, b1 := a, b;
-// go func() { defer recover-and-report(cell); f(a1, b1) }() }`:
-// arguments are still evaluated before the goroutine starts, and a panic
-// is reported as the starting cell's (gopanic.go).
+// go func() { g := rt.GoStart(cell, "cell:L:C"); defer func() {
+// recover-and-report(cell); rt.GoEnd(g) }(); f(a1, b1) }() }`: arguments
+// are still evaluated before the goroutine starts, a panic is reported as
+// the starting cell's (gopanic.go), and what the goroutine prints once
+// that cell has finished is labelled with it (goroutines.go).
 func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 	pos := g.Go
 	call := g.Call
@@ -175,6 +180,18 @@ func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{v}, Tok: token.DEFINE, Rhs: []ast.Expr{a}, TokPos: pos})
 		args[i] = ident(v)
 	}
+	gid := r.fresh(pos, "g")
+	where := "cell"
+	if r.fset != nil {
+		p := r.fset.Position(pos)
+		where = fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+	}
+	start := &ast.AssignStmt{Lhs: []ast.Expr{gid}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.CallExpr{
+		Fun:  &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoStart"}},
+		Args: []ast.Expr{ident(cell), &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(where)}}, Lparen: pos, Rparen: pos}}}
+	end := &ast.ExprStmt{X: &ast.CallExpr{
+		Fun:  &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoEnd"}},
+		Args: []ast.Expr{ident(gid)}, Lparen: pos, Rparen: pos}}
 	rec := r.fresh(pos, "r")
 	guard := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
@@ -186,12 +203,12 @@ func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 				Fun:  &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "GoPanic"}},
 				Args: []ast.Expr{ident(rec), ident(cell)},
 			}}}},
-		}}},
+		}, end}},
 	}}}
 	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
 	wrapped := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{guard, &ast.ExprStmt{X: inner}}, Rbrace: call.Rparen},
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{start, guard, &ast.ExprStmt{X: inner}}, Rbrace: call.Rparen},
 	}, Lparen: call.Rparen, Rparen: call.Rparen}}
 	if r.guarded == nil {
 		r.guarded = map[*ast.GoStmt]bool{}

@@ -60,11 +60,17 @@ func (w streamWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// writeStream sends text to the current cell, first forwarding what
+// writeStream sends text to the current cell (labelled with another cell
+// when a goroutine of that one writes it: goroutines.go), first forwarding what
 // compiled code wrote to the captured descriptors and has not reached the
 // cell yet, so that its output keeps its place before this text. The check
 // is two ioctls; the forwarding happens only when something is pending.
 func (s *Session) writeStream(name, text string) {
+	cur := s.current()
+	if cell, ok := s.gors.cellOf(cur.seq); ok {
+		s.streamFrom(cell, cur, name, text)
+		return
+	}
 	if c := s.capture; c != nil && c.pending() {
 		c.sync()
 	}

@@ -2,7 +2,10 @@ package executor
 
 import (
 	"errors"
+	"fmt"
 	"os/exec"
+	"regexp"
+	"strconv"
 	"strings"
 
 	kexec "github.com/gotrain/gotrain/internal/kernel/exec"
@@ -65,6 +68,11 @@ func deathReport(killed string, waitErr error, stderrText, crash string, memLimi
 	for _, l := range head[:len(head)-1] {
 		tb = append(tb, l)
 	}
+	st := firstStack(rest)
+	if where := crashedIn(st); where != "" {
+		v += " (" + where + ")"
+		tb = append(tb, "It happened "+where+".")
+	}
 	if strings.Contains(v, "out of memory") {
 		cap := "no memory cap is set"
 		if memLimit > 0 {
@@ -72,7 +80,7 @@ func deathReport(killed string, waitErr error, stderrText, crash string, memLimi
 		}
 		tb = append(tb, "The system could not give the cell the memory it asked for ("+cap+").")
 	}
-	if st := firstStack(rest); len(st) > 0 {
+	if len(st) > 0 {
 		tb = append(tb, "")
 		tb = append(tb, st...)
 	}
@@ -108,6 +116,50 @@ func fatalMessage(text string) (head []string, rest string) {
 	}
 	return head, strings.Join(lines[at+1:], "\n")
 }
+
+// crashedIn says where the crashing goroutine came from, from the labels
+// the executor's session gives cell goroutines (the runtime prints them
+// in the goroutine's header with GODEBUG=tracebacklabels=1): "in cell
+// [3]", or "in a goroutine started at line 4, column 2 of cell [3]" for
+// one a go statement started; "" when it carries none.
+// Interpreted code runs as the interpreter's own frames, so the line of
+// the statement that crashed is not in the stack; the go statement's is
+// the nearest known place.
+func crashedIn(stack []string) string {
+	for _, l := range stack {
+		if !strings.HasPrefix(l, "goroutine ") {
+			continue
+		}
+		_, labels, ok := strings.Cut(l, "labels:{")
+		if !ok {
+			return ""
+		}
+		kv := map[string]string{}
+		for _, m := range labelPair.FindAllStringSubmatch(labels, -1) {
+			k, err1 := strconv.Unquote(m[1])
+			v, err2 := strconv.Unquote(m[2])
+			if err1 == nil && err2 == nil {
+				kv[k] = v
+			}
+		}
+		cell, at := kv["cell"], kv["go"]
+		switch {
+		case cell == "":
+			return ""
+		case at == "":
+			return "in " + cell
+		}
+		var line, col int
+		if _, err := fmt.Sscanf(at[strings.Index(at, ":")+1:], "%d:%d", &line, &col); err == nil {
+			return fmt.Sprintf("in a goroutine started at line %d, column %d of %s", line, col, cell)
+		}
+		return "in a goroutine started at " + at + " of " + cell
+	}
+	return ""
+}
+
+// labelPair is one "key": "value" of a goroutine header's labels.
+var labelPair = regexp.MustCompile(`("(?:[^"\\]|\\.)*"): ("(?:[^"\\]|\\.)*")`)
 
 // firstStack returns the first goroutine's stack in a runtime traceback,
 // with its signal line if any, bounded.

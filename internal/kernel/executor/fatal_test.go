@@ -24,6 +24,21 @@ func TestFatalMessage(t *testing.T) {
 	}
 }
 
+// The crashing goroutine's labels (GODEBUG=tracebacklabels=1, as the
+// runtime prints them) say which cell, and which go statement, it came from.
+func TestFatalErrorNamesTheCell(t *testing.T) {
+	for header, want := range map[string]string{
+		`goroutine 7 [running labels:{"cell": "cell [3]", "go": "cell:4:26"}]:`: "fatal error: concurrent map writes (in a goroutine started at line 4, column 26 of cell [3])",
+		`goroutine 7 [running labels:{"cell": "cell [12]"}]:`:                   "fatal error: concurrent map writes (in cell [12])",
+		`goroutine 7 [running]:`: "fatal error: concurrent map writes",
+	} {
+		out := "fatal error: concurrent map writes\n\n" + header + "\nruntime.mapassign_fast64(...)\n"
+		if e := deathReport("", nil, out, "\n"+header+"\n", 0); e.Value != want {
+			t.Errorf("%s: %q, want %q", header, e.Value, want)
+		}
+	}
+}
+
 func TestParseMemoryLimit(t *testing.T) {
 	for in, want := range map[string]int64{"off": 0, "0": 0, "1024MiB": 1 << 30, "8G": 8 << 30, "8GiB": 8 << 30, "1073741824": 1 << 30, "1.5GB": 3 << 29} {
 		if got, err := ParseMemoryLimit(in); err != nil || got != want {

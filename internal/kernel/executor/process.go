@@ -75,7 +75,7 @@ func spawn(binary string, args []string, memLimit int64, on handlers, logf func(
 	cmd := osexec.Command(binary, args...)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr // the executor's log; cells' output is captured inside
 	cmd.ExtraFiles = []*os.File{theirs, crashW}
-	cmd.Env = append(os.Environ(), memoryEnv+"="+strconv.FormatInt(memLimit, 10))
+	cmd.Env = append(os.Environ(), memoryEnv+"="+strconv.FormatInt(memLimit, 10), "GODEBUG="+godebug())
 	cmd.SysProcAttr = sysProcAttr()
 	if err := cmd.Start(); err != nil {
 		mine.Close()
@@ -97,6 +97,16 @@ func spawn(binary string, args []string, memLimit int64, on handlers, logf func(
 		go p.watchMemory(memLimit)
 	}
 	return p, nil
+}
+
+// godebug is the executor's GODEBUG: this process's, and goroutine labels
+// in stack traces, so a fatal error's stacks name the cell each goroutine
+// belongs to (see crashedIn).
+func godebug() string {
+	if v := os.Getenv("GODEBUG"); v != "" {
+		return v + ",tracebacklabels=1"
+	}
+	return "tracebacklabels=1"
 }
 
 // handlers receive what the executor sends besides results.
