@@ -1,8 +1,10 @@
-"""The tutorial in a real browser: JupyterLab (from the venv) on 127.0.0.1
+"""The tutorials in a real browser: JupyterLab (from the venv) on 127.0.0.1
 with a token on a free port, Debian's chromium driven by Playwright (no
-browser download). Opens 01-distributed-training.ipynb, runs all cells,
-waits for the last cell's output, and checks that no cell failed, that the
-importance charts and the trial table are rendered, and saves a screenshot.
+browser download). Opens 01-distributed-training.ipynb, then
+03-your-own-data.ipynb, runs all cells, waits until every code cell has
+run, and checks that no cell failed or wrote to stderr, that the charts
+(01: the importance charts; 03: value counts, histograms, scatter and
+importance) and the trial table are rendered, and saves a screenshot of 01.
 
 The screenshot goes to the test's temporary folder; with
 GOTRAIN_SCREENSHOT=PATH (e.g. docs/jupyterlab.png, the README's picture) it
@@ -26,6 +28,9 @@ from nbcheck import NOTEBOOKS, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 NOTEBOOK = "01-distributed-training.ipynb"
+OWN_DATA = "03-your-own-data.ipynb"
+# The notebooks in the browser, with the least number of charts each shows.
+CHARTS = {NOTEBOOK: 3, OWN_DATA: 4}
 
 
 def free_port():
@@ -35,13 +40,13 @@ def free_port():
 
 
 @pytest.fixture
-def lab(kernel_env, tmp_path):
+def lab(kernel_env, tmp_path, request):
     """A JupyterLab server whose root holds only a scratch copy of the
-    notebook (its settings and log live beside the root, so the file browser
-    in the screenshot shows what a user's would)."""
+    notebook (request.param; its settings and log live beside the root, so
+    the file browser in the screenshot shows what a user's would)."""
     root = tmp_path / "lab"
     root.mkdir()
-    shutil.copy(NOTEBOOKS / NOTEBOOK, root / NOTEBOOK)
+    shutil.copy(NOTEBOOKS / request.param, root / request.param)
     port, token = free_port(), secrets.token_hex(16)
     # Render every cell (JupyterLab otherwise renders only those in view),
     # so the checks below see all outputs.
@@ -79,14 +84,24 @@ def lab(kernel_env, tmp_path):
         log.close()
 
 
-def test_tutorial_runs_in_jupyterlab(lab):
+# Every code cell shows an execution count ([3]:), none is queued or
+# running ([ ]:, [*]:): Run All Cells is done.
+ALL_RUN = """() => {
+  const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+  return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+}"""
+
+
+@pytest.mark.parametrize("lab", [NOTEBOOK, OWN_DATA], indirect=True)
+def test_tutorial_runs_in_jupyterlab(lab, request):
     base, token, root = lab
+    notebook = request.node.callspec.params["lab"]
     shot = root / "jupyterlab.png"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1700})
-            page.goto(f"{base}/lab/tree/{NOTEBOOK}?token={token}")
+            page.goto(f"{base}/lab/tree/{notebook}?token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
             # JupyterLab may ask which kernel to start; the notebook names gotrain.
             select = page.locator(".jp-Dialog button:has-text('Select')")
@@ -98,15 +113,19 @@ def test_tutorial_runs_in_jupyterlab(lab):
             page.wait_for_selector("text=Go (gotrain) | Idle", timeout=120_000)
             page.click(".lm-MenuBar-item:has-text('Run')")
             page.click(".lm-Menu-item:has-text('Run All Cells')")
-            page.wait_for_selector(".jp-OutputArea-output:has-text('workers stopped')", timeout=300_000)
+            page.wait_for_function(ALL_RUN, timeout=300_000)
 
             page.screenshot(path=str(root / "after-run.png"))
             errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
             assert errors.count() == 0, errors.all_inner_texts()
             charts = page.locator(".jp-RenderedImage img")
-            assert charts.count() >= 3, "the importance charts are not rendered"
+            assert charts.count() >= CHARTS[notebook], f"{notebook}: {charts.count()} charts rendered"
             table = page.locator(".jp-RenderedHTMLCommon table:has-text('TERMINATED')")
             assert table.count() >= 1, "the trial table is not rendered"
+            if notebook == OWN_DATA:
+                described = page.locator(".jp-RenderedHTMLCommon table:has-text('credit_amount')")
+                assert described.count() >= 2, "the data table and its description are not rendered"
+                return
 
             # The picture for the README: the tuning step from its heading
             # (the code cell, the live trial table, the best trial), the test
