@@ -57,6 +57,9 @@ func summarizeInPlace(vs []float32, size int, sc *sortScratch) Summary {
 			distinct++
 		}
 	}
+	if distinct > max(size, 2) {
+		return pruneSorted(vs, s.Missing, max(size, 2))
+	}
 	s.Values = make([]float32, 0, distinct)
 	s.Counts = make([]int64, 0, distinct)
 	for i := 0; i < len(vs); {
@@ -162,6 +165,40 @@ func pruneBy[R int64 | float64](s Summary, size int, rank []R) Summary {
 			out.appendEntry(s.Values[i], folded, foldedW)
 			folded, foldedW = 0, 0
 			for k < size-1 && total*R(k)/R(size-1) <= cum {
+				k++
+			}
+		}
+	}
+	return out
+}
+
+// pruneSorted is Summary.Prune(size) of the exact summary of sorted
+// values vs (more than size distinct ones), computed from the sorted
+// values directly: the same entries as pruneBy with row counts, without
+// first building the exact summary — a distinct value per row of a
+// continuous column, 12 bytes each, for a summary of size entries.
+func pruneSorted(vs []float32, missing int64, size int) Summary {
+	total := int64(len(vs))
+	out := Summary{Missing: missing, Values: make([]float32, 0, size), Counts: make([]int64, 0, size)}
+	run := func(i int) int { // the end of the run of equal values at i
+		j := i + 1
+		for j < len(vs) && vs[j] == vs[i] {
+			j++
+		}
+		return j
+	}
+	j := run(0)
+	out.appendEntry(vs[0], int64(j), 0)
+	cum, folded := int64(j), int64(0)
+	k := int64(1) // next kept rank target index
+	for i := j; i < len(vs); i = j {
+		j = run(i)
+		cum += int64(j - i)
+		folded += int64(j - i)
+		if j == len(vs) || cum >= total*k/int64(size-1) {
+			out.appendEntry(vs[i], folded, 0)
+			folded = 0
+			for k < int64(size-1) && total*k/int64(size-1) <= cum {
 				k++
 			}
 		}
