@@ -44,13 +44,14 @@ func init() {
 		"SplitIndices":        reflect.ValueOf(data.SplitIndices),
 
 		// type definitions
-		"Column":  reflect.ValueOf((*data.Column)(nil)),
-		"Dataset": reflect.ValueOf((*data.Dataset)(nil)),
-		"Error":   reflect.ValueOf((*data.Error)(nil)),
-		"Matrix":  reflect.ValueOf((*data.Matrix)(nil)),
-		"Options": reflect.ValueOf((*data.Options)(nil)),
-		"Records": reflect.ValueOf((*data.Records)(nil)),
-		"Role":    reflect.ValueOf((*data.Role)(nil)),
-		"Schema":  reflect.ValueOf((*data.Schema)(nil)),
+		"Column":    reflect.ValueOf((*data.Column)(nil)),
+		"Dataset":   reflect.ValueOf((*data.Dataset)(nil)),
+		"Error":     reflect.ValueOf((*data.Error)(nil)),
+		"LabelRule": reflect.ValueOf((*data.LabelRule)(nil)),
+		"Matrix":    reflect.ValueOf((*data.Matrix)(nil)),
+		"Options":   reflect.ValueOf((*data.Options)(nil)),
+		"Records":   reflect.ValueOf((*data.Records)(nil)),
+		"Role":      reflect.ValueOf((*data.Role)(nil)),
+		"Schema":    reflect.ValueOf((*data.Schema)(nil)),
 	}
 }

@@ -24,6 +24,7 @@ func init() {
 		"Train":           reflect.ValueOf(gbdt.Train),
 		"TrainLocal":      reflect.ValueOf(gbdt.TrainLocal),
 		"TrainSet":        reflect.ValueOf(constant.MakeFromLiteral("\"train\"", token.STRING, 0)),
+		"ValSet":          reflect.ValueOf(constant.MakeFromLiteral("\"val\"", token.STRING, 0)),
 
 		// type definitions
 		"BinTree":          reflect.ValueOf((*gbdt.BinTree)(nil)),
