@@ -48,3 +48,23 @@ def test_explore_a_csv_from_cells(kc, tmp_path: pathlib.Path):
 
     labels = bundles(run(kc, "ds, _ := f.Dataset()\nds.Label[:4]"))[0]["text/plain"]
     assert labels == "[0 0 0 1]"
+
+
+def test_head_tail_select_and_the_positive_value_from_cells(kc, tmp_path: pathlib.Path):
+    """Head, Tail and Select as tables; the header's spaces do not matter to
+    Select; Positive overrides the less frequent value, and the table says
+    so."""
+    path = tmp_path / "loans2.csv"
+    path.write_text(CSV.replace("ID,LIMIT,", "ID,  LIMIT ,"), encoding="utf-8")
+    run(kc, 'import "github.com/gotrain/gotrain/trainlib/frame"')
+    run(kc, f'g, err := frame.Read("{path}", frame.Options{{Label: " default ", Positive: "N"}})')
+    head = bundles(run(kc, "g.Head(3)"))[0]["text/html"]
+    assert "3 rows × 5 columns" in head and ">1<" in head and ">3<" in head and ">4<" not in head, head
+    tail = bundles(run(kc, "g.Tail(2)"))[0]["text/plain"]
+    assert "2 rows × 5 columns" in tail and "199" in tail and "200" in tail, tail
+    sel = bundles(run(kc, 'sel, err := g.Select("AGE", " LIMIT")\nsel.Names()'))[0]["text/plain"]
+    assert sel == "[AGE LIMIT]", sel
+    note = bundles(run(kc, "g.LabelNote()"))[0]["text/plain"]
+    assert note == '"label \\"default\\": N = 1 (positive, as asked), Y = 0"', note
+    labels = bundles(run(kc, "gd, _ := g.Dataset()\ngd.Label[:4]"))[0]["text/plain"]
+    assert labels == "[1 1 1 0]"
