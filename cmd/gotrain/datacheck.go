@@ -19,6 +19,7 @@ func runDataCheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	sep := fs.String("sep", ",", "field separator, one ASCII character (' ' for German credit's german.data)")
 	label := fs.String("label", "", "label column")
 	binary := fs.Bool("binary-label", false, "require labels of 0 or 1 (binary:logistic)")
+	positive := fs.String("positive", "", "the label value read as 1 when the label holds two words (Y/N) or two numbers other than 0/1; default: the less frequent")
 	drop := fs.String("drop", "", "comma-separated columns to leave out, such as ID")
 	names := fs.String("names", "", "comma-separated column names for a file without a header row")
 	oneHot := fs.Bool("one-hot", false, "one-hot encode text columns")
@@ -30,30 +31,42 @@ missing values, or the first problem with its file, line and column.
 Examples:
   gotrain data check 'data/train_data_*.csv' --label credit --binary-label
   gotrain data check german.data --sep ' ' --names a,b,c --label c
+  gotrain data check loans.csv --label "default " --positive Y --drop ID --one-hot
 `
 	path, comma, err := parseOneArg(fs, help, args, sep, "FILE, GLOB or comma-separated list")
 	if err != nil {
 		return err
 	}
-	o := data.Options{Comma: comma, Label: *label, BinaryLabel: *binary, OneHot: *oneHot}
+	o := data.Options{Comma: comma, Label: *label, Positive: *positive, BinaryLabel: *binary, OneHot: *oneHot}
 	if *drop != "" {
 		o.Drop = strings.Split(*drop, ",")
 	}
 	if *names != "" {
 		o.Names = strings.Split(*names, ",")
 	}
-	d, err := data.Load(ctx, path, o)
+	files, err := data.Files(path)
+	if err != nil {
+		return err
+	}
+	parts, schema, err := data.LoadFiles(ctx, files, o)
+	if err != nil {
+		return err
+	}
+	d, err := data.Concat(parts...)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d rows, %d features\n", d.Rows, d.Cols)
+	if pos, neg, ok := schema.Positive(); ok {
+		fmt.Fprintln(stdout, data.LabelNote(o.Label, pos, neg, strings.TrimSpace(o.Positive) != ""))
+	}
 	if d.Label != nil {
 		counts := map[float32]int{}
 		for _, l := range d.Label {
 			counts[l]++
 		}
 		if len(counts) <= 10 {
-			fmt.Fprintf(stdout, "label %s:", *label)
+			fmt.Fprintf(stdout, "label %s:", strings.TrimSpace(*label))
 			for _, v := range []float32{0, 1} {
 				if n, ok := counts[v]; ok {
 					fmt.Fprintf(stdout, " %g: %d (%.1f%%)", v, n, 100*float64(n)/float64(d.Rows))

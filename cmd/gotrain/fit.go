@@ -200,7 +200,7 @@ func fit(ctx context.Context, f fitFlags, w io.Writer) error {
 		return err
 	}
 	if pos, neg, ok := schema.Positive(); ok {
-		fmt.Fprintf(w, "fit: label %q: %s = 1 (positive), %s = 0\n", o.Label, pos, neg)
+		fmt.Fprintf(w, "fit: %s\n", data.LabelNote(o.Label, pos, neg, strings.TrimSpace(o.Positive) != ""))
 	}
 	shards := make([]gbdt.Shard, len(parts))
 	for i, d := range parts {

@@ -55,8 +55,9 @@ type evalFiles struct {
 // each validation set's files are dealt to the workers (file r, r+N, … to
 // worker r), each worker reading its own. With one-hot encoding, the
 // schema is scanned here first so that every worker makes the same
-// features. The per-worker status is written to status at the end.
-func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, status io.Writer) (*gbdt.Result, error) {
+// features. How a two-valued label is read is written to note, the
+// per-worker status to status at the end.
+func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.Options, train []string, valid []evalFiles, opt gbdt.Options, note, status io.Writer) (*gbdt.Result, error) {
 	cfg := cluster.Config{Spawn: c.spawn, CPUsPerWorker: c.cpus, TokenFile: c.tokenFile, HangTimeout: c.hang, Ray: c.ray, Log: os.Stderr}
 	var err error
 	if cfg.TLS, err = c.tls.Files(); err != nil {
@@ -89,6 +90,9 @@ func (c *clusterFlags) fitOnCluster(ctx context.Context, p gbdt.Params, o data.O
 	defer cl.Close()
 	if err := cl.LoadFiles(ctx, gbdt.TrainSet, train, o); err != nil {
 		return nil, fmt.Errorf("fit: --train: %w", err)
+	}
+	if pos, neg, ok := cl.Positive(); ok {
+		fmt.Fprintf(note, "fit: %s\n", data.LabelNote(o.Label, pos, neg, strings.TrimSpace(o.Positive) != ""))
 	}
 	for _, v := range valid {
 		if err := cl.LoadFiles(ctx, v.Name, v.Files, o); err != nil {
@@ -128,7 +132,7 @@ func fitWorkers(ctx context.Context, cf *clusterFlags, f fitFlags, w io.Writer) 
 	if !f.quiet {
 		status = w
 	}
-	res, err := cf.fitOnCluster(ctx, p, o, files, valid, opt, status)
+	res, err := cf.fitOnCluster(ctx, p, o, files, valid, opt, w, status)
 	if err != nil {
 		return err
 	}

@@ -135,7 +135,7 @@ def test_predict_picks_features_by_name(gotrain, tmp_path):
     model, out = tmp_path / "m.json", tmp_path / "p.csv"
     r = run(gotrain, "fit", "--train", str(tmp_path / "train.csv"), "--label", "default ", "--out", str(model), "--quiet")
     assert r.returncode == 0, r.stderr
-    assert 'label "default ": Y = 1 (positive), N = 0' in r.stdout + r.stderr
+    assert 'label "default": Y = 1 (positive, the less frequent), N = 0' in r.stdout + r.stderr
     r = run(gotrain, "predict", "--model", str(model), "--data", str(tmp_path / "test.csv"), "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert "ignoring 2 columns the model does not use: ID, default" in r.stderr
@@ -143,3 +143,52 @@ def test_predict_picks_features_by_name(gotrain, tmp_path):
     (tmp_path / "short.csv").write_text("ID,AGE\nx,30\n")
     r = run(gotrain, "predict", "--model", str(model), "--data", str(tmp_path / "short.csv"), "--out", str(out))
     assert r.returncode == 1 and 'column "LIMIT", a feature of the model, is missing' in r.stderr
+
+
+# A loans file as it comes: a BOM, spaces around header names, a Y/N label
+# whose header has a trailing space; Y is the less frequent value overall,
+# but the first file alone has more Y than N (a worker reading only it
+# would pick the other value).
+LOANS = ["\ufeffID, LIMIT ,default ", "\ufeffID, LIMIT ,default "]
+
+
+def write_loans(tmp_path):
+    rows = [[f"{i},{i % 7},{'Y' if i % 3 else 'N'}" for i in range(30)],
+            [f"{i},{i % 5},{'Y' if i % 4 == 0 else 'N'}" for i in range(30, 90)]]
+    paths = []
+    for k, (head, body) in enumerate(zip(LOANS, rows)):
+        p = tmp_path / f"loans_{k}.csv"
+        p.write_text("\n".join([head] + body) + "\n", encoding="utf-8")
+        paths.append(str(p))
+    return ",".join(paths)
+
+
+@pytest.mark.parametrize("cmd", [["data", "check", "{files}", "--drop", "ID"],
+                                 ["fit", "--train", "{files}", "--drop", " ID ", "--out", "{tmp}/m.json", "--quiet"],
+                                 ["fit", "--spawn", "2", "--cpus-per-worker", "1", "--train", "{files}", "--drop", "ID",
+                                  "--out", "{tmp}/m.json", "--quiet"]])
+@pytest.mark.parametrize("positive, note", [
+    ([], 'label "default": Y = 1 (positive, the less frequent), N = 0'),
+    (["--positive", "N"], 'label "default": N = 1 (positive, as asked), Y = 0'),
+])
+def test_every_command_states_the_labels_positive_value(gotrain, tmp_path, cmd, positive, note):
+    """The exact header (trailing space and all) is accepted as --label, and
+    every command that reads a Y/N label says which value is 1, the same
+    way — on workers too, where the choice is made over all the files."""
+    files = write_loans(tmp_path)
+    args = [a.format(files=files, tmp=tmp_path) for a in cmd] + ["--label", "default "] + positive
+    r = run(gotrain, *args)
+    assert r.returncode == 0, r.stderr
+    assert note in r.stdout, (r.stdout, r.stderr)
+    if cmd[0] == "data":
+        ones = 20 + 15 if not positive else 10 + 45  # Y: 20 in the first file, 15 in the second
+        assert f"label default: 0: {90 - ones}" in r.stdout and f"1: {ones} " in r.stdout, r.stdout
+
+
+def test_fit_on_workers_reads_a_yn_label_as_in_process(gotrain, tmp_path):
+    files = write_loans(tmp_path)
+    base = ["fit", "--train", files, "--label", "default ", "--drop", "ID", "--quiet", "--param", "max_depth=2"]
+    assert run(gotrain, *base, "--out", str(tmp_path / "here.json")).returncode == 0
+    r = run(gotrain, *base, "--spawn", "2", "--cpus-per-worker", "1", "--out", str(tmp_path / "workers.json"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "here.json").read_bytes() == (tmp_path / "workers.json").read_bytes()

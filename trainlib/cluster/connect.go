@@ -108,7 +108,10 @@ type Cluster struct {
 	names   []string
 	// categories name the codes of the loaded categorical features.
 	categories [][]string
-	closed     bool
+	// label is how every load reads a two-valued label, negative then
+	// positive, fixed by the first load that meets one (see load).
+	label  []string
+	closed bool
 	// successor maps a lost local worker to the one spawned in its place.
 	successor map[*workerConn]*workerConn
 	// ray is the Ray job running the workers, when Config.Ray is set.

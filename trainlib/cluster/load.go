@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/gotrain/gotrain/trainlib/cellctx"
@@ -90,7 +91,60 @@ func (c *Cluster) SendDataset(ctx context.Context, set string, d *data.Dataset, 
 }
 
 // load sends every group its load, in parallel, and logs it for replay.
+// A label of two words is read the same way on every worker: the first
+// load that meets one picks its positive value from the counts of all the
+// groups (as one process reading every file would) and reloads the groups
+// that picked the other; later loads are pinned to that choice.
 func (c *Cluster) load(ctx context.Context, reqs []wire.LoadRequest) error {
+	c.mu.Lock()
+	label := c.label
+	c.mu.Unlock()
+	if err := pinLabel(reqs, label); err != nil {
+		return err
+	}
+	resps, err := c.send(ctx, reqs)
+	if err != nil {
+		return err
+	}
+	var reload []int
+	if label == nil {
+		if label, reload, err = agreeOnLabel(reqs, resps); err != nil {
+			return err
+		}
+	}
+	for g := range reqs {
+		h := c.groups[g]
+		h.mu.Lock()
+		h.loads = append(h.loads, reqs[g])
+		h.cuts = nil
+		h.mu.Unlock()
+	}
+	for _, g := range reload {
+		h := c.groups[g]
+		if err := h.replay(ctx, h.worker()); err != nil {
+			return fmt.Errorf("cluster: reload group %d with the label's positive value %q: %w", g, label[1], err)
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.label == nil {
+		c.label = label
+	}
+	for g, r := range resps {
+		if c.categories == nil {
+			c.categories = r.Categories
+		}
+		if c.names == nil {
+			c.names = r.Names
+		} else if !slices.Equal(c.names, r.Names) {
+			return fmt.Errorf("cluster: group %d has features %v, group 0 %v: load every shard with the same columns (give data.Options.Schema with one-hot encoding)", g, clip(r.Names), clip(c.names))
+		}
+	}
+	return nil
+}
+
+// send sends every group its load, in parallel.
+func (c *Cluster) send(ctx context.Context, reqs []wire.LoadRequest) ([]wire.LoadResponse, error) {
 	resps := make([]wire.LoadResponse, len(reqs))
 	errs := make([]error, len(reqs))
 	var wg sync.WaitGroup
@@ -104,29 +158,75 @@ func (c *Cluster) load(ctx context.Context, reqs []wire.LoadRequest) error {
 	wg.Wait()
 	for g, err := range errs {
 		if err != nil {
-			return fmt.Errorf("cluster: load group %d: %w", g, err)
+			return nil, fmt.Errorf("cluster: load group %d: %w", g, err)
 		}
+	}
+	return resps, nil
+}
+
+// pinLabel makes loads without a Schema read a two-valued label as label
+// (negative, positive) says, when an earlier load fixed it; a load asking
+// for the other positive value is refused.
+func pinLabel(reqs []wire.LoadRequest, label []string) error {
+	if label == nil {
+		return nil
 	}
 	for g := range reqs {
-		h := c.groups[g]
-		h.mu.Lock()
-		h.loads = append(h.loads, reqs[g])
-		h.cuts = nil
-		h.mu.Unlock()
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for g, r := range resps {
-		if c.categories == nil {
-			c.categories = r.Categories
-		}
-		if c.names == nil {
-			c.names = r.Names
-		} else if !slices.Equal(c.names, r.Names) {
-			return fmt.Errorf("cluster: group %d has features %v, group 0 %v: load every shard with the same columns (give data.Options.Schema with one-hot encoding)", g, clip(r.Names), clip(c.names))
+		o := &reqs[g].Options
+		switch pos := strings.TrimSpace(o.Positive); {
+		case o.Schema != nil:
+		case pos == "":
+			o.Positive = label[1]
+		case pos != label[1]:
+			return fmt.Errorf("cluster: the data loaded before reads the label with %s = 1 and %s = 0; Positive %q would read it the other way: load every set with the same Positive", label[1], label[0], o.Positive)
 		}
 	}
 	return nil
+}
+
+// agreeOnLabel picks how a two-valued label is read from every group's
+// counts of this load: the Positive asked for, else the less frequent
+// value overall (data.BinaryLevels). It returns the choice, negative then
+// positive (nil when the label holds 0s and 1s), and the groups that read
+// it the other way, with their requests pinned to the choice for a reload.
+func agreeOnLabel(reqs []wire.LoadRequest, resps []wire.LoadResponse) ([]string, []int, error) {
+	counts := map[string]int{}
+	for _, r := range resps {
+		for i, v := range r.Label {
+			if i < len(r.LabelCounts) {
+				counts[v] += r.LabelCounts[i]
+			}
+		}
+	}
+	if len(counts) == 0 {
+		return nil, nil, nil
+	}
+	label, err := data.BinaryLevels(reqs[0].Options.Label, counts, reqs[0].Options.Positive)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cluster: %w", err)
+	}
+	var reload []int
+	for g, r := range resps {
+		if r.Label != nil && !slices.Equal(r.Label, label) {
+			reqs[g].Options.Positive = label[1]
+			reload = append(reload, g)
+		}
+	}
+	return label, reload, nil
+}
+
+// Positive returns the label value read as 1 and the one read as 0 when
+// the loaded label holds two words (Y/N), ok false when it holds 0s and
+// 1s or nothing is loaded. Every worker reads it the same way: the value
+// data.Options.Positive names, else the less frequent over all the files of
+// the first set loaded.
+func (c *Cluster) Positive() (positive, negative string, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.label == nil {
+		return "", "", false
+	}
+	return c.label[1], c.label[0], true
 }
 
 // clip shortens a name list for an error message.

@@ -117,10 +117,16 @@ func (w *worker) load(ctx context.Context, in *wire.LoadRequest) (*wire.LoadResp
 	}
 	in.Options.Parallel = min(max(in.Options.Parallel, 1), w.cpus)
 	var loaded []*data.Dataset
+	var label []string
+	var counts []int
 	if len(paths) > 0 {
+		var schema *data.Schema
 		var err error
-		if loaded, _, err = data.LoadFiles(ctx, paths, in.Options); err != nil {
+		if loaded, schema, err = data.LoadFiles(ctx, paths, in.Options); err != nil {
 			return nil, err
+		}
+		if pos, neg, ok := schema.Positive(); ok {
+			label, counts = []string{neg, pos}, labelCounts(loaded)
 		}
 	}
 	w.mu.Lock()
@@ -158,7 +164,22 @@ func (w *worker) load(ctx context.Context, in *wire.LoadRequest) (*wire.LoadResp
 	w.mu.Lock()
 	w.groups[in.Group] = g
 	w.mu.Unlock()
-	return &wire.LoadResponse{Rows: g.rows, Features: len(names), Names: names, Categories: cats}, nil
+	return &wire.LoadResponse{Rows: g.rows, Features: len(names), Names: names, Categories: cats, Label: label, LabelCounts: counts}, nil
+}
+
+// labelCounts counts the rows of ds whose label is 0 and 1.
+func labelCounts(ds []*data.Dataset) []int {
+	counts := make([]int, 2)
+	for _, d := range ds {
+		for _, l := range d.Label {
+			if l == 1 {
+				counts[1]++
+			} else {
+				counts[0]++
+			}
+		}
+	}
+	return counts
 }
 
 // checkDataset rejects a Dataset whose sizes disagree, before anything

@@ -73,6 +73,21 @@ func BinaryLevels(column string, counts map[string]int, positive string) ([]stri
 	return []string{neg, pos}, nil
 }
 
+// LabelNote says how a two-valued label is read, in the words every
+// gotrain command and frame's LabelNote use:
+//
+//	label "default": Y = 1 (positive, the less frequent), N = 0
+//
+// column is the label's name (surrounding spaces dropped); asked says
+// whether Options.Positive chose the positive value.
+func LabelNote(column, positive, negative string, asked bool) string {
+	why := "the less frequent"
+	if asked {
+		why = "as asked"
+	}
+	return fmt.Sprintf("label %q: %s = 1 (positive, %s), %s = 0", strings.TrimSpace(column), positive, why, negative)
+}
+
 // countLabels adds the label values of one input to counts; first keeps the
 // place of the first value beyond two, for the error.
 func countLabels(ctx context.Context, src source, s *Schema, o *Options, li int, counts map[string]int, first *error) error {

@@ -130,11 +130,7 @@ func (f *Frame) LabelNote() string {
 	if f.pos == "" && f.neg == "" {
 		return fmt.Sprintf("label %q (numbers)", name)
 	}
-	why := "the less frequent"
-	if strings.TrimSpace(f.opt.Positive) != "" {
-		why = "as asked"
-	}
-	return fmt.Sprintf("label %q: %s = 1 (positive, %s), %s = 0", name, f.pos, why, f.neg)
+	return data.LabelNote(name, f.pos, f.neg, strings.TrimSpace(f.opt.Positive) != "")
 }
 
 // col returns the column called name (surrounding spaces ignored) or an

@@ -61,6 +61,12 @@ type LoadResponse struct {
 	Names    []string
 	// Categories name the codes of categorical features (nil: none).
 	Categories [][]string
+	// Label is how this load read a label of two words (or of two numbers
+	// other than 0 and 1): the value read as 0, then the one read as 1;
+	// LabelCounts how many rows of the new shards hold each. Both are nil
+	// for a label of 0s and 1s.
+	Label       []string
+	LabelCounts []int
 }
 
 // GroupRequest names a group (for Shards and Drop).
