@@ -76,6 +76,9 @@ func (s *Session) runCell(ctx context.Context, code string, out Output) Result {
 // final expression statement becomes the result.
 func (s *Session) evalGo(ctx context.Context, code string) Result {
 	groups := splitCell(code)
+	if e := s.resolveCellImports(ctx, groups); e != nil {
+		return Result{Err: e} // nothing of the cell ran (imports.go)
+	}
 	checked := s.checker.check(groups, s.importsCopy())
 	if checked.sure {
 		for _, w := range checked.warnings(groups) {

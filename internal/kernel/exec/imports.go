@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"os"
 	osexec "os/exec"
@@ -41,6 +43,26 @@ const (
 	routeInterpreted = "interpreted from source"
 	routeCompiled    = "compiled into the executor"
 )
+
+// resolveCellImports prepares the third-party packages a cell imports
+// before anything of it runs or is checked: the checker then knows their
+// types, and a compiled import switches executors before any earlier
+// group of the cell has run (the cell runs again, whole, in the new one).
+func (s *Session) resolveCellImports(ctx context.Context, groups []group) *Error {
+	for _, g := range groups {
+		if g.kind != importGroup {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package main;"+g.text, parser.ImportsOnly)
+		if err != nil {
+			continue // the parser's error comes when the group runs
+		}
+		if e := s.resolveImports(ctx, f, s.current().out); e != nil {
+			return e
+		}
+	}
+	return nil
+}
 
 // resolveImports prepares the third-party packages of an import group.
 func (s *Session) resolveImports(ctx context.Context, node ast.Node, out Output) *Error {

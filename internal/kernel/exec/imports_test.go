@@ -97,3 +97,34 @@ func TestBrokenAndMissingModulesAreRefusedAndTheSessionGoesOn(t *testing.T) {
 		t.Fatalf("session lost its state: %s", plain(res))
 	}
 }
+
+// TestImportGenericsInferred calls a source-interpreted package's generic
+// functions the way a utility library is used: type arguments inferred
+// from function literals and from each other, which yaegi alone cannot do
+// (the checker writes them out).
+func TestImportGenericsInferred(t *testing.T) {
+	s, _, _ := importSession(t)
+	res, _ := runWithin(t, s, `import (
+	"fmt"
+	"strings"
+	"example.test/gen"
+)
+words := []string{"go", "gopher", "yaegi", "kernel", "cell"}
+long := gen.Filter(words, func(w string) bool { return len(w) > 3 })
+lens := gen.Map(long, func(w string) int { return len(w) })
+total := gen.Reduce(lens, func(acc int, n int) int { return acc + n }, 0)
+byFirst := gen.GroupBy(words, func(w string) string { return w[:1] })
+pairs := gen.Zip(long, lens)
+fmt.Sprintf("%s %v %d %d %s=%d %d", strings.Join(long, ","), lens, total, len(byFirst["g"]), pairs[0].First, pairs[0].Second, gen.Sum(lens))`, time.Minute)
+	if res.Err != nil {
+		t.Fatalf("%s: %s", res.Err.Name, res.Err.Value)
+	}
+	if got := plain(res); got != `"gopher,yaegi,kernel,cell [6 5 6 4] 21 2 gopher=6 21"` {
+		t.Fatalf("value %s", got)
+	}
+	// A later cell, with the package imported before.
+	res, _ = runWithin(t, s, `gen.Map(gen.Filter([]int{1, 2, 3, 4}, func(i int) bool { return i%2 == 0 }), func(i int) string { return fmt.Sprint(i * i) })`, time.Minute)
+	if res.Err != nil || plain(res) != `[4 16]` {
+		t.Fatalf("later cell: %s %+v", plain(res), res.Err)
+	}
+}

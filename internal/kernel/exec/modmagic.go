@@ -38,6 +38,9 @@ func (s *Session) getMagic(ctx context.Context, arg string, out Output) Result {
 			delete(s.routes, p)
 		}
 		s.stateMu.Unlock()
+		if ci, ok := s.checker.imp.(*checkImporter); ok {
+			ci.forget() // the checker reads the new versions' source
+		}
 	}
 	for _, m := range reqs {
 		for _, want := range mods {

@@ -90,6 +90,7 @@ func New(opts Options) (*Session, error) {
 	// trainlib's cell-facing calls read a nil ctx as the running cell's.
 	cellctx.Use(s.disp.Context)
 	s.checker = newChecker()
+	s.checker.imp = newCheckImporter(s.mods) // third-party packages too (imports_types.go)
 	go s.checker.warm()
 	s.bin = binaryPackages()
 	// Interpreted code writes through streamWriters, in order; compiled

@@ -34,9 +34,9 @@ import (
 // not used` of the final expression (the cell's value) are not errors.
 //
 // The check only speaks when it is sure: a cell importing a package the
-// checker cannot load from GOROOT's sources (non-standard packages are not
-// tried), or using a variable whose type could not be written down, runs
-// unchecked and yaegi's own errors apply.
+// checker cannot load (from GOROOT's sources, or a resolved third-party
+// package's: imports_types.go), or using a variable whose type could not
+// be written down, runs unchecked and yaegi's own errors apply.
 type checker struct {
 	mu    sync.Mutex
 	fset  *token.FileSet
@@ -99,8 +99,15 @@ func (c *checker) load(path string) bool {
 		first = path[:i]
 	}
 	if strings.Contains(first, ".") {
-		c.bad[path] = struct{}{}
-		return false
+		// A third-party package: the session's importer checks it from
+		// source once the session resolved it (imports_types.go); not
+		// remembered as bad, since it may be resolved later.
+		if _, ok := c.imp.(*checkImporter); !ok {
+			c.bad[path] = struct{}{}
+			return false
+		}
+		_, err := c.imp.Import(path)
+		return err == nil
 	}
 	if _, err := c.imp.Import(path); err != nil {
 		c.bad[path] = struct{}{}

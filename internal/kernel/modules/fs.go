@@ -91,3 +91,8 @@ func SourceFS(mods []Module) fs.FS {
 	}
 	return moduleFS{r: r}
 }
+
+// PackageDir is the folder in the module cache of a package the session
+// resolved (or of a package of a module it resolved); false when no
+// resolved module provides it.
+func (r *Resolver) PackageDir(importPath string) (string, bool) { return r.moduleDir(importPath) }

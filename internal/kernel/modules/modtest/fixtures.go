@@ -7,7 +7,8 @@ const NoSumDB = "example.test"
 //
 //   - example.test/dep v1.0.0, a dependency of greet;
 //   - example.test/greet v1.0.0 and v1.1.0 (Hello says which), importing dep;
-//   - example.test/gen v1.0.0, generic functions and a generic type;
+//   - example.test/gen v1.0.0, generic functions in the style of a
+//     utility library (Map, Filter, Reduce, GroupBy, Zip) and generic types;
 //   - example.test/fast v1.0.0, which the interpreter cannot load (it uses
 //     unsafe and a body-less linknamed function) but Go compiles;
 //   - example.test/broken v1.0.0, which does not compile (a type error).
@@ -40,6 +41,54 @@ func Map[T, U any](xs []T, f func(T) U) []U {
 	out := make([]U, 0, len(xs))
 	for _, x := range xs {
 		out = append(out, f(x))
+	}
+	return out
+}
+
+// Filter keeps the elements of xs that keep reports true for.
+func Filter[T any](xs []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range xs {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Reduce folds xs into acc with f.
+func Reduce[T, A any](xs []T, f func(A, T) A, acc A) A {
+	for _, x := range xs {
+		acc = f(acc, x)
+	}
+	return acc
+}
+
+// GroupBy groups xs by the key of each.
+func GroupBy[T any, K comparable](xs []T, key func(T) K) map[K][]T {
+	out := map[K][]T{}
+	for _, x := range xs {
+		k := key(x)
+		out[k] = append(out[k], x)
+	}
+	return out
+}
+
+// Pair is two values.
+type Pair[A, B any] struct {
+	First  A
+	Second B
+}
+
+// Zip pairs the elements of as and bs, up to the shorter.
+func Zip[A, B any](as []A, bs []B) []Pair[A, B] {
+	n := len(as)
+	if len(bs) < n {
+		n = len(bs)
+	}
+	out := make([]Pair[A, B], n)
+	for i := 0; i < n; i++ {
+		out[i] = Pair[A, B]{as[i], bs[i]}
 	}
 	return out
 }
