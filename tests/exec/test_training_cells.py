@@ -1,6 +1,7 @@
 """Training from cells through a real kernel (issue 14, item 2): workers
 connected in one cell serve the next cells until Close, a tuned model's
-importance chart names the data's features, display.Check shows an error as
+importance chart names the data's features (trainlib.Tune, and tune.Run over
+cl.Holders() too), display.Check shows an error as
 the cell's error without a panic, and a nil context is the cell's: an
 interrupt stops a training run started with nil (trainlib/cellctx)."""
 
@@ -41,6 +42,12 @@ def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
     interrupt_a_long_training(kc)
     _, msgs = run(kc, 'tuned, err := trainlib.Tune(nil, cl, tune.Options{Samples: 2, Metric: "val-logloss"})\ndisplay.Check(err)\n'
                       'c, err := explain.ImportanceChart(tuned.BestModel, "gain", chart.ImportanceOptions{})\ndisplay.Check(err)\nc')
+    shown = text_of(msgs)
+    assert "LIMIT_BAL" in shown and "f0" not in shown, shown
+    # tune.Run straight over the workers' holders, no FeatureNames given:
+    # the names come with the data the holders hold.
+    _, msgs = run(kc, 'raw, err := tune.Run(nil, cl.Holders(), tune.Options{Samples: 1, Metric: "val-logloss"})\ndisplay.Check(err)\n'
+                      'rc, err := explain.ImportanceChart(raw.BestModel, "weight", chart.ImportanceOptions{})\ndisplay.Check(err)\nrc')
     shown = text_of(msgs)
     assert "LIMIT_BAL" in shown and "f0" not in shown, shown
     run(kc, 'display.Check(cl.Close())')

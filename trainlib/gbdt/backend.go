@@ -83,6 +83,12 @@ type ShardInfo struct {
 	// score.
 	LabelSum  float64
 	WeightSum float64
+	// Names and Categories are the shard's data.Dataset Names and
+	// Categories: Train names the model's features and finds the
+	// categorical ones from the first training shard's when Options leaves
+	// them out.
+	Names      []string
+	Categories [][]string
 }
 
 // SummaryRequest asks for per-feature quantile summaries of at most Size

@@ -22,12 +22,14 @@ type Options struct {
 	// Session names this training on the holders; empty means "train".
 	// Concurrent trainings on shared holders need distinct sessions.
 	Session SessionID
-	// FeatureNames name the features in the model; empty means f0, f1, ….
+	// FeatureNames name the features in the model; empty means the names
+	// of the data the holders hold (ShardInfo.Names), else f0, f1, ….
 	FeatureNames []string
 	// Categories marks categorical features: a non-nil entry makes
 	// feature f categorical, its values category codes, and names the
 	// categories by code (an empty list when they have no names). Nil
-	// means every feature is numeric. data.Dataset.Categories fits here.
+	// means every feature is numeric, unless the holders' data has
+	// categories (ShardInfo.Categories). data.Dataset.Categories fits here.
 	Categories [][]string
 	// InitModel, when set, is continued as xgboost.train(…, xgb_model=)
 	// does: its trees stay first in the result, the margins start from
@@ -149,6 +151,12 @@ func (d *driver) setup(ctx context.Context) error {
 		return fmt.Errorf("gbdt: the training shards have no rows")
 	}
 	d.nf = train[0].Features
+	if len(d.opt.FeatureNames) == 0 && len(train[0].Names) == d.nf {
+		d.opt.FeatureNames = train[0].Names
+	}
+	if d.opt.Categories == nil && len(train[0].Categories) == d.nf {
+		d.opt.Categories = train[0].Categories
+	}
 	var err error
 	if d.cons, err = resolveConstraints(&d.p, d.opt.FeatureNames, d.nf); err != nil {
 		return err

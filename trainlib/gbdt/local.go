@@ -96,7 +96,8 @@ func NewLocalHolder(shards []Shard, threads int) (*LocalHolder, error) {
 			}
 		}
 		h.shards = append(h.shards, &localShard{
-			info: ShardInfo{Set: s.Set, Index: s.Index, Rows: s.Data.Rows, Features: s.Data.Cols, LabelSum: sum, WeightSum: wsum},
+			info: ShardInfo{Set: s.Set, Index: s.Index, Rows: s.Data.Rows, Features: s.Data.Cols, LabelSum: sum, WeightSum: wsum,
+				Names: s.Data.Names, Categories: s.Data.Categories},
 			data: s.Data,
 		})
 	}
