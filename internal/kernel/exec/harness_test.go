@@ -121,20 +121,36 @@ func newSession(t *testing.T) *Session {
 	return s
 }
 
-// run executes a cell with a fresh recorder and a 20 s safety timeout.
+// run executes a cell with a fresh recorder and a safety timeout.
 func run(t *testing.T, s *Session, code string) (Result, *recorder) {
 	t.Helper()
 	return runWithin(t, s, code, 20*time.Second)
 }
 
-// runWithin executes a cell with a fresh recorder and the given safety
-// timeout (which only turns a hang into a failure).
+// runWithin executes a cell with a fresh recorder and a safety timeout of
+// at least timeout, which only turns a hang into a failure: it stretches
+// to the test binary's own deadline (go test -timeout) less a margin, so
+// a loaded machine (the first cell type-checks the standard library from
+// source, slowly under -race) never fails a cell that would have
+// finished, and a real hang still fails with the cell's name before the
+// binary's timeout panics.
 func runWithin(t *testing.T, s *Session, code string, timeout time.Duration) (Result, *recorder) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), safetyTimeout(t, timeout))
 	defer cancel()
 	r := &recorder{}
 	return s.Execute(ctx, code, r), r
+}
+
+// safetyTimeout is the time a cell may take before the harness calls it
+// hung: until the test binary's deadline less a minute for the failure
+// report (at least floor), or 10 minutes when the binary has none.
+func safetyTimeout(t *testing.T, floor time.Duration) time.Duration {
+	deadline, ok := t.Deadline()
+	if !ok {
+		return max(floor, 10*time.Minute)
+	}
+	return max(floor, time.Until(deadline)-time.Minute)
 }
 
 // mustRun executes a cell that must succeed.
