@@ -5,6 +5,7 @@ answers. The cells run in an executor process the kernel restarts."""
 
 import os
 import pathlib
+import re
 import signal
 import time
 
@@ -74,6 +75,17 @@ FATAL_CELLS = {
         "FatalError",
         "fatal error: stack overflow",
         "in cell [{n}]",
+    ),
+    # Compiled code (bytes.Buffer.Len) faulting on a goroutine the cell
+    # did not start with a go statement (a timer's): nothing in the
+    # interpreter can recover it, and no label says which cell it was.
+    "nil-pointer fault in compiled code on its own goroutine": (
+        'import ("bytes"; "time")\n'
+        "time.AfterFunc(0, func() { var b *bytes.Buffer; b.Len() })\n"
+        "time.Sleep(10 * time.Second)",
+        "FatalError",
+        "panic: runtime error: invalid memory address or nil pointer dereference",
+        "",
     ),
     "memory cap": (
         'import "bytes"\nvar keep [][]byte\n'
@@ -157,6 +169,37 @@ def test_a_goroutines_panic_is_reported_as_its_cells(capped_kernel):
     assert f"started by cell [{first}], after that cell had finished" in errs[0]["content"]["traceback"][0]
 
 
+def machine_memory():
+    """What the kernel's default cap is a share of: the machine's memory, or
+    the cgroup's limit when lower."""
+    total = next(int(l.split()[1]) << 10 for l in open("/proc/meminfo") if l.startswith("MemTotal:"))
+    try:
+        cg = open("/sys/fs/cgroup/memory.max").read().strip()
+        if cg.isdigit():
+            total = min(total, int(cg))
+    except OSError:
+        pass
+    return total
+
+
+def test_memory_cap_is_on_by_default_at_half_the_machine():
+    env = {k: v for k, v in os.environ.items() if k != "GOTRAIN_KERNEL_MEMORY_LIMIT"}
+    km, kc = start_new_kernel(kernel_name="gotrain", startup_timeout=TIMEOUT, env=env)
+    try:
+        reply, msgs = run(kc, "b := make([]int64, 20<<30)\nlen(b)", timeout=60)
+        assert reply["status"] == "error" and "out of memory" in reply["evalue"], reply
+        tb = "\n".join(errors_of(msgs)[0]["content"]["traceback"])
+        m = re.search(r"the cell's memory cap is ([\d.]+) (MiB|GiB|TiB)", tb)
+        assert m, tb
+        cap = float(m.group(1)) * {"MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40}[m.group(2)]
+        assert abs(cap / machine_memory() - 0.5) < 0.01, (m.group(0), machine_memory())
+        reply, msgs = run(kc, "6 * 7")
+        assert reply["status"] == "ok" and result_of(msgs) == "42", msgs
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def test_nil_dereference_in_a_cell_reads_as_go_reports_it(capped_kernel):
     km, kc = capped_kernel
     reply, _ = run(kc, 'import "fmt"\nvar p *int\nfmt.Println(*p)')
@@ -166,4 +209,14 @@ def test_nil_dereference_in_a_cell_reads_as_go_reports_it(capped_kernel):
     reply, _ = run(kc, "xs := []int{1, 2, 3}\nat := 5\nxs[at]")
     assert reply["status"] == "error", reply
     assert reply["evalue"] == "runtime error: index out of range [5] with length 3", reply
+    assert "at cell:3:3" in reply["traceback"], reply["traceback"]
+    # Calling a nil func, slicing past the capacity: Go's words, and the
+    # statement that failed rather than the cell's first.
+    reply, _ = run(kc, "var f func()\nn := 1\nf()")
+    assert reply["status"] == "error", reply
+    assert reply["evalue"] == "runtime error: invalid memory address or nil pointer dereference", reply
+    assert "at cell:3:1" in reply["traceback"], reply["traceback"]
+    reply, _ = run(kc, "ys := []int{1, 2}\nhi := 5\nys[1:hi]")
+    assert reply["status"] == "error", reply
+    assert reply["evalue"] == "runtime error: slice bounds out of range [:5] with capacity 2", reply
     assert "at cell:3:3" in reply["traceback"], reply["traceback"]

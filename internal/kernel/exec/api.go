@@ -190,6 +190,7 @@ type Session struct {
 	running atomic.Bool  // a cell is executing
 	execMu  sync.Mutex   // held while a cell executes; Complete and Inspect only TryLock it
 	depth   atomic.Int64 // cell function calls in progress (see enter)
+	stmtAt  atomic.Int64 // the running group's top-level statement: line<<32 | column (locate.go)
 
 	closeOnce sync.Once
 	closeErr  error

@@ -83,6 +83,16 @@ func (s *Session) panicError(r any, trace []string, where string) *Error {
 		return &Error{Name: "Exit", Value: e.Error(), Traceback: []string{red + bold + "Exit" + reset + ": " + e.Error()}}
 	}
 	val := fmt.Sprint(r)
+	if m := valuePos.FindStringSubmatch(val); m != nil {
+		// yaegi names the failing node itself ("cell:2:5: interface
+		// conversion: …"): that is the innermost frame's place.
+		val = val[len(m[0]):]
+		if len(trace) == 0 {
+			trace = []string{m[1]}
+		} else {
+			trace = append([]string{m[1]}, trace[1:]...)
+		}
+	}
 	name := "panic"
 	raw := ""
 	if goMsg, ok := asGoRuntimeError(val); ok {
@@ -137,9 +147,17 @@ func withSource(e *Error, code string) *Error {
 	return e
 }
 
+// valuePos is a cell position heading a panic's value.
+var valuePos = regexp.MustCompile(`^(` + cellFile + `:\d+:\d+): `)
+
+// sliceBounds is how reflect reports a slice expression out of range.
+var sliceBounds = regexp.MustCompile(`^reflect\.Value\.Slice3?: (string )?slice index out of bounds`)
+
 // zeroValueCall is how reflect reports what yaegi does with the zero Value
-// it gets from dereferencing a nil pointer.
-var zeroValueCall = regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on zero Value|^reflect: indirection through nil pointer`)
+// it gets from dereferencing a nil pointer (also to pass as an argument),
+// and how it reports calling a nil function or a method of a nil
+// interface: all three are nil dereferences in Go.
+var zeroValueCall = regexp.MustCompile(`^reflect: call of reflect\.Value\.\w+ on zero Value|^reflect: indirection through nil pointer|^reflect: Call using zero Value argument|^reflect\.Value\.Call: call of nil function|^reflect: Method on nil interface value`)
 
 // asGoRuntimeError names a panic that yaegi raises through reflect as Go
 // itself reports it: a nil dereference is "invalid memory address or nil
@@ -152,7 +170,7 @@ func asGoRuntimeError(msg string) (string, bool) {
 		return "runtime error: invalid memory address or nil pointer dereference", true
 	case msg == "reflect: slice index out of range", msg == "reflect: array index out of range", msg == "reflect: string index out of range":
 		return "runtime error: index out of range", true
-	case strings.HasPrefix(msg, "reflect.Value.Slice: slice index out of bounds"), strings.HasPrefix(msg, "reflect.Value.Slice3: slice index out of bounds"):
+	case sliceBounds.MatchString(msg):
 		return "runtime error: slice bounds out of range", true
 	}
 	return msg, false

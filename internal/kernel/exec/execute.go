@@ -223,7 +223,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 		wrapNested(body)
 		s.unnameMapIndexes(body)
 		if len(body.List) > 0 {
-			body.List = append([]ast.Stmt{startedCall(body.List[0].Pos())}, body.List...)
+			body.List = append([]ast.Stmt{startedCall(body.List[0].Pos())}, markStatements(body.List, fset)...)
 		}
 		return body, isValue, nil
 	}
@@ -295,6 +295,7 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 		}
 		return v, false, compileError(code, err)
 	}
+	s.stmtAt.Store(0)
 	v, err = s.execute(ctx, prog)
 	if ctx.Err() != nil {
 		// Interrupted, even when the program finished as the interrupt
@@ -314,8 +315,9 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 			return reflect.Value{}, false, nil
 		}
 		if errors.As(err, &p) {
-			e := withSource(s.panicError(p.Value, s.panics.take(), ""), code)
-			return v, false, s.locateRuntimeError(node, e, code)
+			trace, stmt := s.panicTrace(node)
+			e := withSource(s.panicError(p.Value, trace, ""), code)
+			return v, false, s.locateRuntimeError(stmt, e, code)
 		}
 		return v, false, compileError(code, err)
 	}

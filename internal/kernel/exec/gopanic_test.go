@@ -31,14 +31,26 @@ func TestGoroutinePanicIsAttributedToItsCell(t *testing.T) {
 }
 
 // Runtime errors read as Go reports them, not as the reflect calls the
-// interpreter made, at the cell's line when it can be found again.
+// interpreter made, at the statement that failed (yaegi reports the
+// group's first), and at the failing operand when it can be found again.
 func TestRuntimeErrorsReadAsGo(t *testing.T) {
 	s := newSession(t)
 	for _, c := range []struct{ code, want, at string }{
 		{"import \"fmt\"\nvar p *int\nfmt.Println(*p)", "runtime error: invalid memory address or nil pointer dereference", "at cell:3:13"},
 		{"type T struct{ A int }\nvar tp *T\ntp.A", "runtime error: invalid memory address or nil pointer dereference", "at cell:3:4"},
 		{"a := []int{1, 2, 3}\ni := 5\nfmt.Println(a[i])", "runtime error: index out of range [5] with length 3", "at cell:3:14"},
-		{"b := []int{1, 2, 3}\nk := 5\nb[1:k]", "runtime error: slice bounds out of range", ""},
+		{"b := []int{1, 2, 3}\nk := 5\nb[1:k]", "runtime error: slice bounds out of range [:5] with capacity 3", "at cell:3:2"},
+		{"s3 := \"abc\"\nlo := 2\ns3[lo:1]", "runtime error: slice bounds out of range [2:1]", "at cell:3:3"},
+		{"var ps *[]int\nlen(*ps)", "runtime error: invalid memory address or nil pointer dereference", "at cell:2:5"},
+		{"import \"sort\"\nvar pt *[]int\nsort.Ints(*pt)", "runtime error: invalid memory address or nil pointer dereference", "at cell:3:11"},
+		{"var fn func()\nfn()", "runtime error: invalid memory address or nil pointer dereference", "at cell:2:1"},
+		{"var ie error\nie.Error()", "runtime error: invalid memory address or nil pointer dereference", "at cell:2:1"},
+		{"zero, ten := 0, 10\nten++\nten / zero", "runtime error: integer divide by zero", "at cell:3:5"},
+		{"ten %= zero", "runtime error: integer divide by zero", "at cell:1:5"},
+		{"nm := map[string]int(nil)\nnm[\"a\"] = 1", "assignment to entry in nil map", "at cell:2:3"},
+		{"var ia any\n_ = ia.(int)", "interface conversion: interface {} is nil, not int", "at cell:2:5"},
+		// Not an operand to find again: the statement that ran, not the first.
+		{"ch := make(chan int)\nclose(ch)\nclose(ch)", "close of closed channel", "at cell:3:1\n    close(ch)"},
 		// Inside a function the operands are gone: the message, not the numbers.
 		{"func at(xs []int, j int) int { return xs[j] }\nat(a, 7)", "runtime error: index out of range", "at cell:1:"},
 	} {

@@ -62,6 +62,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"GoStart": reflect.ValueOf(s.rtGoStart),
 			"GoEnd":   reflect.ValueOf(s.rtGoEnd),
 			"Started": reflect.ValueOf(s.rtStarted),
+			"At":      reflect.ValueOf(s.rtAt),
 			"Enter":   reflect.ValueOf(s.enter),
 			"Leave":   reflect.ValueOf(s.leave),
 			"Value":   reflect.ValueOf(rtValue),
