@@ -124,7 +124,13 @@ func New(opts Options) (*Session, error) {
 
 // use loads the symbol tables, then the session's overrides.
 func (s *Session) use(stdout, stderr io.Writer) error {
+	// yaegi's wrapper of error, the key of its composed wrappers
+	// (errwrap.go), read while the interpreter holds no source package.
+	errorKey := s.interp.Symbols("")[""]["_error"]
 	if err := s.interp.Use(stdlib.Symbols); err != nil {
+		return err
+	}
+	if err := s.useErrorWrappers(errorKey); err != nil {
 		return err
 	}
 	if err := s.interp.Use(interp.Exports{"os/exec/exec": unrestricted.Symbols["os/exec/exec"]}); err != nil {
