@@ -31,3 +31,22 @@ func ExampleTrainLocal() {
 	// 3 trees; first split: x < 3
 	// train-logloss 0.5916 -> 0.4463
 }
+
+// The parameters as a map under XGBoost's names, as xgboost.train's params
+// dict: the same training as ExampleTrainLocal.
+func ExampleParamsFrom() {
+	d, _ := data.FromRows([]string{"x", "y"}, [][]float64{{1, 0}, {2, 0}, {3, 1}, {4, 1}, {5, 1}, {6, 0}}, "y")
+	p, err := gbdt.ParamsFrom(map[string]any{"max_depth": 2, "min_child_weight": 0, "eval_metric": "logloss", "num_boost_round": 3})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := gbdt.TrainLocal(context.Background(), p, d, []gbdt.EvalSet{{Name: gbdt.TrainSet, Data: d}}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d trees; train-logloss %.4f -> %.4f\n", len(res.Model.Trees), res.History["train"]["logloss"][0], res.History["train"]["logloss"][2])
+	// Output:
+	// 3 trees; train-logloss 0.5916 -> 0.4463
+}

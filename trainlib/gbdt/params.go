@@ -264,6 +264,42 @@ func ParseParams(kvs []string) (Params, error) {
 	return p, nil
 }
 
+// ParamsFrom returns DefaultParams updated by m, as xgboost.train's params
+// dict: keys are XGBoost's names or aliases, values numbers, strings or
+// booleans (eval_metric also a []string), set in key order:
+//
+//	p, err := gbdt.ParamsFrom(map[string]any{"objective": "binary:logistic",
+//		"eta": 0.1, "max_depth": 4, "eval_metric": []string{"logloss", "auc"}})
+func ParamsFrom(m map[string]any) (Params, error) {
+	p := DefaultParams()
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		var s string
+		switch v := m[k].(type) {
+		case string:
+			s = v
+		case []string:
+			s = strings.Join(v, ",")
+		case float64:
+			s = strconv.FormatFloat(v, 'g', -1, 64)
+		case float32:
+			s = strconv.FormatFloat(float64(v), 'g', -1, 32)
+		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, bool:
+			s = fmt.Sprint(v)
+		default:
+			return p, fmt.Errorf("gbdt: parameter %s: a %T; give a number, a string or a boolean (eval_metric: also a []string)", k, v)
+		}
+		if err := p.Set(k, s); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
 // Metrics returns the metrics training evaluates: eval_metric, or the
 // objective's default (logloss, rmse, mlogloss, …).
 func (p *Params) Metrics() []string { return slices.Clone(p.metricsOrDefault()) }
