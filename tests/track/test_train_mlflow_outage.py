@@ -7,13 +7,17 @@ by trackhelpers.GotrainMLflow), counted with MLflow's own client:
   each trial's run from the moment the trial ends (a job interrupted
   after its first trials has them spooled), and `gotrain mlflow sync`
   sends the tree to a real server exactly once;
-- a server that dies after the check and stays down costs at most
-  --mlflow-wait: the job finishes, keeps its spool and says how to sync;
+- a server that dies after the check and stays down, or hangs (its
+  processes stopped: connections accepted, never answered), costs at most
+  --mlflow-wait and a request timeout: the job finishes, keeps its spool
+  and says how to sync;
 - rerunning the job with the same --out (after that outage, then once more
   after it finished) leaves exactly one run tree and one model version.
 """
 
 import json
+import os
+import pathlib
 import signal
 import subprocess
 import time
@@ -155,4 +159,55 @@ def test_server_down_then_reruns_log_one_tree(gotrain, data, tmp_path):
         assert r.returncode == 0 and "not sent" not in r.stderr, r.stderr
         assert count(server.url, "outage") == (1, 2, 1), "the rerun of a finished job"
     finally:
+        server.stop()
+
+
+def descendants(pid):
+    """pid's live descendants (from /proc)."""
+    parent = {}
+    for d in pathlib.Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                parent[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        out += kids
+        todo += kids
+    return out
+
+
+def test_server_hung_mid_run_costs_at_most_the_wait(gotrain, data, tmp_path):
+    """Fault injection: every process of the server is stopped (SIGSTOP)
+    once tuning starts — the kernel still accepts its connections, nothing
+    answers them. The job ends on its own with its results and its spool."""
+    server = GotrainMLflow(gotrain, tmp_path / "store")
+    server.start()
+    frozen = []
+    try:
+        out = tmp_path / "o"
+        p = subprocess.Popen([gotrain, "train", *SMALL, "--mlflow", "--mlflow-wait", "3s", "--data", str(data),
+                              "--out", str(out)], env=tracking_env(server.url, "hung"),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        seen = []
+        for line in p.stderr:
+            seen.append(line)
+            if line.startswith("tuning:"):
+                frozen = [server.proc.pid, *descendants(server.proc.pid)]
+                for pid in frozen:
+                    os.kill(pid, signal.SIGSTOP)
+                break
+        rest = p.stderr.read()
+        assert frozen, "".join(seen)
+        assert p.wait(timeout=GUARD) == 0, "".join(seen) + rest
+        assert_spooled(subprocess.CompletedProcess(p.args, 0, "", "".join(seen) + rest), out)
+    finally:
+        for pid in frozen:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
         server.stop()
