@@ -6,6 +6,7 @@ the cell's error without a panic, and a nil context is the cell's: an
 interrupt stops a training run started with nil (trainlib/cellctx)."""
 
 import pathlib
+import time
 
 import kernelcells
 
@@ -84,3 +85,27 @@ def interrupt_a_long_training(kc):
 def test_check_of_nil_does_nothing(kc):
     _, msgs = run(kc, 'import "github.com/gotrain/gotrain/kernel/display"\ndisplay.Check(nil)\n"after"')
     assert text_of(msgs) == '"after"'
+
+
+def alive(pid):
+    """Whether pid runs (a zombie, dead but not yet reaped, counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_workers_stop_when_the_kernel_shuts_down():
+    """Workers connected from a cell and never closed stop with the kernel:
+    its shutdown leaves no worker process behind."""
+    with kernelcells.kernel(60) as kc:
+        run(kc, 'import (\n\t"fmt"\n\t"github.com/gotrain/gotrain/kernel/display"\n\t"github.com/gotrain/gotrain/trainlib"\n)')
+        _, msgs = run(kc, 'cl, err := trainlib.Connect(nil, trainlib.Cluster{Spawn: 2})\ndisplay.Check(err)\n'
+                          'for _, w := range cl.Status(nil).Workers {\n\tfmt.Println(w.PID)\n}')
+        pids = [int(p) for p in "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream").split()]
+        assert len(pids) == 2 and all(alive(p) for p in pids), pids
+    deadline = time.time() + 30  # a bound on the wait, not a timing assertion
+    while any(alive(p) for p in pids) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in pids), [p for p in pids if alive(p)]
