@@ -50,6 +50,7 @@ type stdEdits struct {
 	vars   map[token.Position]string    // var spec's first name → "" (in a function) or its values' types "(T1, T2)"
 	defs   map[token.Position][]string  // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
 	ranges map[token.Position]rangeFunc // range over a function, by its for (rangefunc.go)
+	cases  map[token.Position]bool      // type switch cases of compiled interfaces (typeswitch.go)
 	need   map[string]bool              // standard packages whose gostd source the cell uses
 }
 
@@ -61,7 +62,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -137,6 +138,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
 	c.rangeFuncs(f, info, e, typeList)
+	c.compiledIfaceCases(f, info, e.cases)
 	return e
 }
 
@@ -176,6 +178,9 @@ func syntacticStd(n ast.Node, fset *token.FileSet, imports map[string]string) st
 
 // applyStd makes the edits in n, a parsed group positioned by fset.
 func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
+	if err := rewriteTypeSwitches(n, fset, e.cases); err != nil {
+		return err
+	}
 	instantiate(n, fset, e)
 	return rewriteRangeFuncs(n, fset, e.ranges)
 }
