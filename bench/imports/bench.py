@@ -1,14 +1,20 @@
-"""Time a cell's first import of a small module from the public proxy
-(download + interpret), the same import in a restarted kernel (cache),
-and `go run` of the same use in a fresh module with the same warm caches.
-Prints wall seconds; run it on a quiet machine:
+"""Time a cell's first import of a small module by each route, the same
+import in a restarted kernel (cache), and `go run` of the same use in a
+fresh module with the same warm caches. Prints wall seconds and the route
+line the kernel printed; run it on a quiet machine:
 
     go build -o bin/gotrain ./cmd/gotrain
     GOTRAIN_BIN=$PWD/bin/gotrain .venv/bin/python bench/imports/bench.py
 
-The compile route's build (extract + build an executor) is timed by
-    go test -count=1 -run BuildExecutor -v ./internal/kernel/modules
-(its log's duration covers one resolve, one build and one cell)."""
+Routes:
+  - interpreted: github.com/google/uuid, with a private, empty module
+    cache (the first import downloads it);
+  - compiled: github.com/dustin/go-humanize (yaegi cannot load it: `max`
+    in its source), with the machine's module cache, where gotrain's own
+    dependencies are (as on a machine gotrain was installed on), and an
+    empty kernel cache: the first import downloads humanize if needed,
+    extracts its symbols, builds an executor and switches to it.
+Needs the public Go module proxy (or GOPROXY set to one)."""
 
 import os
 import pathlib
@@ -17,41 +23,55 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests" / "exec"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "tests"))
 import kernelcells  # noqa: E402
 
-MODULE = "github.com/google/uuid"
-CELL = 'import "github.com/google/uuid"\nuuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8").String()'
-PROGRAM = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/google/uuid"\n)\n\nfunc main() { fmt.Println(uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8").String()) }\n'
+CASES = [
+    ("interpreted", "github.com/google/uuid", 'uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8").String()', True),
+    ("compiled", "github.com/dustin/go-humanize", "humanize.Comma(1234567)", False),
+]
 
 
-def timed_cell(env, cwd):
+def timed_cell(env, cwd, module, use):
     with kernelcells.kernel(60, env=env, cwd=cwd) as kc:
         kernelcells.run(kc, "1", 60)  # the executor is up
         start = time.perf_counter()
-        reply, _ = kernelcells.run(kc, CELL, 600)
+        reply, msgs = kernelcells.run(kc, f'import "{module}"\n{use}', 900)
         took = time.perf_counter() - start
         assert reply["status"] == "ok", reply
-        return took
+        err = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream" and m["content"]["name"] == "stderr")
+        route = [line for line in err.splitlines() if line.startswith(module)]
+        return took, route[-1] if route else "?"
+
+
+def go_run(env, home, module, use):
+    prog = home / ("prog-" + module.replace("/", "_"))
+    prog.mkdir()
+    name = module.rsplit("/", 1)[1].removeprefix("go-")
+    (prog / "main.go").write_text(f'package main\n\nimport (\n\t"fmt"\n\n\t{name} "{module}"\n)\n\nfunc main() {{ fmt.Println({use}) }}\n')
+    subprocess.run(["go", "mod", "init", "bench"], cwd=prog, env=env, check=True, capture_output=True)
+    subprocess.run(["go", "get", module], cwd=prog, env=env, check=True, capture_output=True)
+    start = time.perf_counter()
+    subprocess.run(["go", "run", "."], cwd=prog, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
 
 
 def main():
     kernelcells.install_kernelspec()
     home = pathlib.Path(tempfile.mkdtemp(prefix="gotrain-imports-bench-"))
-    env = dict(os.environ, GOMODCACHE=str(home / "mod"), XDG_CACHE_HOME=str(home / "cache"), GOFLAGS="-modcacherw",
-               GOCACHE=os.environ.get("GOCACHE") or str(pathlib.Path.home() / ".cache" / "go-build"))
-    nb = home / "nb"
-    nb.mkdir()
-    print(f"first import (download + interpret): {timed_cell(env, str(nb)):.2f} s")
-    print(f"second import, restarted kernel (cache): {timed_cell(env, str(nb)):.2f} s")
-    prog = home / "prog"
-    prog.mkdir()
-    (prog / "main.go").write_text(PROGRAM)
-    subprocess.run(["go", "mod", "init", "bench"], cwd=prog, env=env, check=True, capture_output=True)
-    subprocess.run(["go", "get", MODULE], cwd=prog, env=env, check=True, capture_output=True)
-    start = time.perf_counter()
-    subprocess.run(["go", "run", "."], cwd=prog, env=env, check=True, capture_output=True)
-    print(f"go run of the same use (module cached): {time.perf_counter() - start:.2f} s")
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    for route, module, use, private_modcache in CASES:
+        env = dict(os.environ, XDG_CACHE_HOME=str(home / route / "cache"), GOFLAGS="-modcacherw",
+                   GOCACHE=os.environ.get("GOCACHE") or str(pathlib.Path.home() / ".cache" / "go-build"))
+        if private_modcache:
+            env["GOMODCACHE"] = str(home / route / "mod")
+        nb = home / route / "nb"
+        nb.mkdir(parents=True)
+        first, line = timed_cell(env, str(nb), module, use)
+        print(f"{module}: first import ({route}): {first:.2f} s  [{line}]")
+        second, line = timed_cell(env, str(nb), module, use)
+        print(f"{module}: second import, restarted kernel (cache): {second:.2f} s  [{line}]")
+        print(f"{module}: go run of the same use (module cached): {go_run(env, home, module, use):.2f} s")
 
 
 if __name__ == "__main__":

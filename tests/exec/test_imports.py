@@ -65,6 +65,40 @@ func Now() int64 { return nanotime() }
 """}
 
 
+# tick needs the compiler like fast; lofast is generic and interpretable,
+# but imports tick: tick alone is compiled in, lofast stays interpreted
+# (so its generic functions are usable, with type arguments inferred).
+TICK = {"tick.go": """// Package tick reads the runtime's monotonic clock.
+package tick
+
+import _ "unsafe"
+
+//go:linkname nanotime runtime.nanotime
+func nanotime() int64
+
+// Positive reports whether the clock is past zero.
+func Positive() bool { return nanotime() > 0 }
+"""}
+
+LOFAST = {"lofast.go": """// Package lofast is a generic helper over a compiled dependency.
+package lofast
+
+import "example.test/tick"
+
+// Map applies f to each element of xs.
+func Map[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+// Ticking asks the compiled dependency.
+func Ticking() bool { return tick.Positive() }
+"""}
+
+
 def greet(version):
     return {"greet.go": f'''// Package greet says hello.
 package greet
@@ -85,6 +119,8 @@ MODULES = [
     ("example.test/greet", "v1.1.0", ["example.test/dep v1.0.0"], greet("v1.1.0")),
     ("example.test/fast", "v1.0.0", [], FAST),
     ("example.test/clock", "v1.0.0", [], CLOCK),
+    ("example.test/tick", "v1.0.0", [], TICK),
+    ("example.test/lofast", "v1.0.0", ["example.test/tick v1.0.0"], LOFAST),
     ("example.test/broken", "v1.0.0", [], {"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}),
 ]
 
@@ -237,6 +273,12 @@ def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv,
         assert run(kc, "count := 5")[0]["status"] == "ok"
         assert run(kc, "var hits = 1")[0]["status"] == "ok"
         assert run(kc, "hits++")[0]["status"] == "ok"
+        # An interpreted import at a pinned version (the newest is in the
+        # module cache too): the new executor must keep the pin.
+        assert run(kc, "%get example.test/greet@v1.1.0")[0]["status"] == "ok"
+        assert run(kc, "%get example.test/greet@v1.0.0")[0]["status"] == "ok"
+        reply, msgs = run(kc, 'import "example.test/greet"\ngreet.Hello("a")')
+        assert value(msgs) == '"hello a from v1.0.0"', msgs
         reply, msgs = run(kc, 'import "example.test/fast"\nfast.Sum([]float64{1, 2.5})')
         assert reply["status"] == "ok", (reply, msgs)
         assert value(msgs) == "3.5"
@@ -251,12 +293,30 @@ def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv,
         assert value(msgs) == '"sum"'
         reply, msgs = run(kc, "fast.Ticking()")
         assert value(msgs) == "true"
+        reply, msgs = run(kc, 'greet.Hello("b")')
+        assert value(msgs) == '"hello b from v1.0.0"', msgs
+        # The new executor knows the session's modules and the compiled
+        # package's docs.
+        reply, msgs = run(kc, "%mod")
+        listed = stream(msgs, "stdout")
+        assert "example.test/fast v1.0.0" in listed and "example.test/greet v1.0.0" in listed, listed
+        assert 'import "example.test/fast": compiled into the executor' in listed, listed
+        kc.inspect("fast.Sum", 8)
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        assert reply["content"]["found"] and "Sum adds xs" in reply["content"]["data"]["text/plain"], reply
         # A second compiled import: the new executor has both packages.
         reply, msgs = run(kc, 'import "example.test/clock"\nclock.Now() > 0 && fast.Ticking() && triple(2) == 6')
         assert reply["status"] == "ok", (reply, msgs)
         assert value(msgs) == "true"
         # hits is at its declared value in this executor, so replaying keeps it.
         assert "example.test/clock v1.0.0: compiled into the executor (session restarted; kept: hits, label, triple; lost: nothing)" in stream(msgs, "stderr")
+        # Only the dependency the interpreter cannot load is compiled in:
+        # the generic package stays interpreted, type arguments inferred.
+        reply, msgs = run(kc, 'import (\n\t"fmt"\n\t"example.test/lofast"\n)\nfmt.Sprint(lofast.Map([]int{1, 2}, func(i int) string { return fmt.Sprint(i * 10) }), lofast.Ticking())')
+        assert reply["status"] == "ok", (reply, msgs)
+        assert value(msgs) == '"[10 20] true"'
+        err = stream(msgs, "stderr")
+        assert "example.test/lofast v1.0.0: interpreted from source; its import example.test/tick: compiled into the executor (session restarted;" in err, err
 
     # A restarted kernel of the same notebook: the built executor comes
     # from the kernel's cache, with no build and no proxy request.
@@ -269,3 +329,41 @@ def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv,
         assert "compiled into the executor (session restarted; kept: nothing; lost: nothing)" in err, err
         assert "compiling" not in err, err
     assert handler.requests == before, f"{handler.requests - before} proxy requests after the restart"
+
+
+class HangingHandler(http.server.BaseHTTPRequestHandler):
+    """A module proxy that never answers until released."""
+    arrived = None
+    release = None
+
+    def do_GET(self):
+        type(self).arrived.set()
+        type(self).release.wait(TIMEOUT)
+        self.send_error(404)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_interrupt_stops_a_slow_download(goenv, tmp_path):
+    handler = type("Hanging", (HangingHandler,), {"arrived": threading.Event(), "release": threading.Event()})
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    env = dict(goenv, GOPROXY=f"http://127.0.0.1:{srv.server_address[1]}")
+    try:
+        with kernelcells.kernel(60, env=env, cwd=str(tmp_path)) as kc:
+            run(kc, "kept := 7")
+            msg_id = kc.execute('import "example.test/slow"')
+            assert handler.arrived.wait(TIMEOUT), "the download never reached the proxy"
+            kc.control_channel.send(kc.session.msg("interrupt_request", {}))
+            while True:
+                reply = kc.get_shell_msg(timeout=TIMEOUT)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            assert reply["content"]["status"] == "error"
+            assert reply["content"]["ename"] == "Interrupted", reply["content"]
+            reply, msgs = run(kc, "kept")
+            assert value(msgs) == "7"
+    finally:
+        handler.release.set()
+        srv.shutdown()

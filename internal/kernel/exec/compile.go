@@ -4,14 +4,19 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/gotrain/gotrain/internal/kernel/modules"
 )
 
 // compileRoute handles a package the interpreter cannot load (why): it
 // must compile for this platform (else it is refused with the compiler's
-// reason); then it is compiled into a new executor binary the session
-// switches to.
+// reason). When what the interpreter cannot load is only among the
+// packages it imports (samber/lo: golang.org/x/text/cases overflows
+// yaegi's stack), those are compiled into a new executor and the package
+// itself stays interpreted there, its generic functions usable (compiled
+// packages bring only their non-generic API); else the package is
+// compiled in. The session then switches to the new executor.
 func (s *Session) compileRoute(ctx context.Context, p *modules.Package, why error, progress io.Writer) *Error {
 	if err := s.mods.Compiles(ctx, p.ImportPath); err != nil {
 		if ctx.Err() != nil {
@@ -20,8 +25,19 @@ func (s *Session) compileRoute(ctx context.Context, p *modules.Package, why erro
 		return importError(p.ImportPath, fmt.Sprintf("%s %s does not compile for %s, so it can be used neither interpreted nor compiled:\n%v", p.Module.Path, p.Module.Version, platform(), err))
 	}
 	s.stateMu.Lock()
-	pkgs := append(append([]string(nil), s.compiled...), p.ImportPath)
+	compiled := append([]string(nil), s.compiled...)
 	s.stateMu.Unlock()
+	if deps := s.uninterpretableImports(ctx, p); len(deps) > 0 {
+		pkgs := append(compiled, deps...)
+		bin, err := s.mods.BuildExecutor(ctx, pkgs, progress)
+		if ctx.Err() != nil {
+			return interrupted().Err
+		}
+		if err == nil && s.probe(ctx, p, bin) == nil {
+			return s.switchExecutor(pkgs, bin, fmt.Sprintf("%s %s: interpreted from source; its import %s", p.ImportPath, p.Module.Version, strings.Join(deps, ", ")), why)
+		}
+	}
+	pkgs := append(compiled, p.ImportPath)
 	bin, err := s.mods.BuildExecutor(ctx, pkgs, progress)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -29,12 +45,68 @@ func (s *Session) compileRoute(ctx context.Context, p *modules.Package, why erro
 		}
 		return importError(p.ImportPath, fmt.Sprintf("%s %s cannot be interpreted (%v), and compiling it into the executor failed:\n%v", p.Module.Path, p.Module.Version, why, err))
 	}
+	return s.switchExecutor(pkgs, bin, p.ImportPath+" "+p.Module.Version, why)
+}
+
+// switchExecutor asks the supervisor to continue the session in bin,
+// which has pkgs compiled in; route is the line's "what" (replay.go).
+func (s *Session) switchExecutor(pkgs []string, bin, route string, why error) *Error {
 	s.stateMu.Lock()
 	s.compiled = pkgs
 	s.stateMu.Unlock()
-	s.replay.pending = s.switchTo(bin, p.ImportPath+" "+p.Module.Version)
-	msg := fmt.Sprintf("%s %s cannot be interpreted (%v); it was compiled into a new executor (%s), which this session cannot switch to: it does not run in an executor process.", p.Module.Path, p.Module.Version, why, bin)
+	sw := s.switchTo(bin, route)
+	// The new executor's resolver starts from the versions this one used.
+	if get := s.modulesLine(); get != "" {
+		sw.Replay = append([]string{get}, sw.Replay...)
+	}
+	s.replay.pending = sw
+	msg := fmt.Sprintf("%s cannot be interpreted here (%v); an executor with %s compiled in was built (%s), which this session cannot switch to: it does not run in an executor process.", route, why, strings.Join(pkgs, ", "), bin)
 	return &Error{Name: switchErrName, Value: msg, Traceback: []string{red + bold + switchErrName + reset + ": " + msg}}
+}
+
+// modulesLine is a %get of every module the session resolved or pinned,
+// at its version ("" when none).
+func (s *Session) modulesLine() string {
+	used, required, _ := s.mods.Resolved(context.Background())
+	var b strings.Builder
+	for _, m := range append(used, required...) {
+		if m.Version != "" {
+			b.WriteString(" " + m.Path + "@" + m.Version)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "%get" + b.String()
+}
+
+// uninterpretableImports are the packages p imports directly that the
+// interpreter cannot load, when each of them can be compiled in on its
+// own; nil when none (p itself is the trouble) or when one cannot (an
+// internal package, which only its own module may import).
+func (s *Session) uninterpretableImports(ctx context.Context, p *modules.Package) []string {
+	var out []string
+	for _, imp := range p.Imports {
+		s.stateMu.Lock()
+		_, builtin := s.bin[imp]
+		s.stateMu.Unlock()
+		if builtin {
+			continue
+		}
+		if s.probe(ctx, &modules.Package{ImportPath: imp, Deps: p.Deps}, "") == nil {
+			continue
+		}
+		if internalPath(imp) {
+			return nil
+		}
+		out = append(out, imp)
+	}
+	return out
+}
+
+// internalPath reports whether a package is internal to its module.
+func internalPath(p string) bool {
+	return strings.Contains(p, "/internal/") || strings.HasSuffix(p, "/internal")
 }
 
 // CompiledIn are the third-party packages compiled into this program by

@@ -95,7 +95,11 @@ func (s *Session) prepareImport(ctx context.Context, path string, out Output) *E
 	_, builtin := s.bin[path]
 	_, done := s.routes[path]
 	s.stateMu.Unlock()
-	if builtin || done || !modules.ThirdParty(path) {
+	if done || !modules.ThirdParty(path) {
+		return nil
+	}
+	if builtin {
+		s.noteCompiledIn(ctx, path)
 		return nil
 	}
 	progress := outWriter{out, "stderr"}
@@ -106,7 +110,7 @@ func (s *Session) prepareImport(ctx context.Context, path string, out Output) *E
 		}
 		return importError(path, err.Error())
 	}
-	probeErr := s.probe(ctx, p)
+	probeErr := s.probe(ctx, p, "")
 	route := routeInterpreted
 	if probeErr != nil {
 		if err := s.compileRoute(ctx, p, probeErr, progress); err != nil {
@@ -123,14 +127,49 @@ func (s *Session) prepareImport(ctx context.Context, path string, out Output) *E
 	return nil
 }
 
-// probe loads a package from source in a throwaway interpreter, in a
-// child process (this program, see init below): yaegi can die on a
-// package with a fatal error no recover catches (a stack overflow), and
-// the session's own interpreter is used only once loading has worked.
-func (s *Session) probe(ctx context.Context, p *modules.Package) error {
-	self, err := os.Executable()
+// noteCompiledIn records a package compiled into this executor (by the
+// compile route, before the session switched here) as the session's: its
+// module in %mod and %mod save, its docs for inspect, its types for the
+// checker. The module cache has it, so this needs no network; a failure
+// leaves the package usable, only less documented.
+func (s *Session) noteCompiledIn(ctx context.Context, path string) {
+	compiled := false
+	for _, c := range CompiledIn {
+		compiled = compiled || c == path
+	}
+	if !compiled {
+		return
+	}
+	p, err := s.mods.Resolve(ctx, path, nil)
 	if err != nil {
-		return err
+		s.opts.Log("exec: resolve %s, compiled in: %v", path, err)
+		return
+	}
+	entries, _ := docs.FromSource(path, p.Dir, p.GoFiles)
+	s.stateMu.Lock()
+	s.routes[path] = routeCompiled
+	s.srcDocs[path] = entries
+	s.stateMu.Unlock()
+}
+
+// probe loads a package from source in a throwaway interpreter, in a
+// child process running bin (this program when ""): yaegi can die on a
+// package with a fatal error no recover catches (a stack overflow), and
+// the session's own interpreter is used only once loading has worked. An
+// executor built by the compile route answers as a probe from its main
+// (ServeProbe), once its compiled packages are registered; this program,
+// when it is not one, from its init.
+func (s *Session) probe(ctx context.Context, p *modules.Package, bin string) error {
+	env := probeEnv
+	if bin != "" || len(CompiledIn) > 0 {
+		env = builtProbeEnv
+	}
+	if bin == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		bin = self
 	}
 	mods, err := json.Marshal(p.Deps)
 	if err != nil {
@@ -138,8 +177,8 @@ func (s *Session) probe(ctx context.Context, p *modules.Package) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
-	cmd := osexec.CommandContext(ctx, self)
-	cmd.Env = append(os.Environ(), probeEnv+"="+p.ImportPath, probeEnv+"_MODULES="+string(mods))
+	cmd := osexec.CommandContext(ctx, bin)
+	cmd.Env = append(os.Environ(), env+"="+p.ImportPath, probeEnv+"_MODULES="+string(mods))
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	cmd.WaitDelay = time.Second
@@ -163,10 +202,23 @@ const probeTimeout = 2 * time.Minute
 
 // probeEnv, set in the environment, makes this program a probe: it loads
 // the package named in it from source and exits 0, or 3 with the reason.
-const probeEnv = "GOTRAIN_PROBE_IMPORT"
+// builtProbeEnv does the same in an executor built by the compile route.
+const (
+	probeEnv      = "GOTRAIN_PROBE_IMPORT"
+	builtProbeEnv = "GOTRAIN_PROBE_IMPORT_BUILT"
+)
 
 func init() {
-	if path := os.Getenv(probeEnv); path != "" {
+	serveProbe(probeEnv)
+}
+
+// ServeProbe makes an executor built by the compile route a probe when it
+// was started as one: its main calls it once the symbols of its compiled
+// packages are registered, so that a package importing them loads.
+func ServeProbe() { serveProbe(builtProbeEnv) }
+
+func serveProbe(env string) {
+	if path := os.Getenv(env); path != "" {
 		if err := probeHere(path, os.Getenv(probeEnv+"_MODULES")); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)

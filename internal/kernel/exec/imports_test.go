@@ -128,3 +128,64 @@ fmt.Sprintf("%s %v %d %d %s=%d %d", strings.Join(long, ","), lens, total, len(by
 		t.Fatalf("later cell: %s %+v", plain(res), res.Err)
 	}
 }
+
+// TestGetUpdateMovesToTheNewest pins an old version, then %get -u moves
+// the session to the newest, which the next import uses.
+func TestGetUpdateMovesToTheNewest(t *testing.T) {
+	s, _, _ := importSession(t)
+	mustRun(t, s, "%get example.test/greet@v1.0.0")
+	_, r := mustRun(t, s, "%get -u")
+	if out := r.text("stdout"); !strings.Contains(out, "example.test/greet v1.1.0") {
+		t.Fatalf("%%get -u: %q", out)
+	}
+	res, _ := runWithin(t, s, "import \"example.test/greet\"\ngreet.Hello(\"x\")", time.Minute)
+	if res.Err != nil || plain(res) != `"hello x from v1.1.0"` {
+		t.Fatalf("after %%get -u: %s %+v", plain(res), res.Err)
+	}
+	if _, r := mustRun(t, s, "%mod"); !strings.Contains(r.text("stdout"), "example.test/greet v1.1.0") {
+		t.Fatalf("%%mod: %q", r.text("stdout"))
+	}
+}
+
+// TestImportWithoutTheGoCommand: a kernel on a machine without Go says
+// so at the import, and the session goes on.
+func TestImportWithoutTheGoCommand(t *testing.T) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	t.Chdir(t.TempDir())
+	t.Setenv("PATH", t.TempDir()) // no go there
+	s := newSession(t)
+	mustRun(t, s, "kept := 5")
+	res, _ := runWithin(t, s, "import \"example.test/greet\"\ngreet.Hello(\"x\")", time.Minute)
+	if res.Err == nil || res.Err.Name != "ImportError" || !strings.Contains(res.Err.Value, "the go command is not installed (not found on PATH)") {
+		t.Fatalf("without go: %+v", res.Err)
+	}
+	if !strings.Contains(res.Err.Value, "https://go.dev/dl") {
+		t.Fatalf("no remedy in %q", res.Err.Value)
+	}
+	if res, _ := mustRun(t, s, "kept + 1"); plain(res) != "6" {
+		t.Fatalf("session lost its state: %s", plain(res))
+	}
+}
+
+// TestOfflineImportsWhatTheCacheHas: with the proxy turned off
+// (GOPROXY=off) or unreachable, a module the cache has imports in a new
+// session, and one it lacks is refused saying the proxy cannot be reached.
+func TestOfflineImportsWhatTheCacheHas(t *testing.T) {
+	s, _, _ := importSession(t)
+	if res, _ := runWithin(t, s, "import \"example.test/greet\"\ngreet.Double(2)", time.Minute); res.Err != nil {
+		t.Fatalf("%+v", res.Err)
+	}
+	for _, proxy := range []string{"off", "http://127.0.0.1:1"} {
+		t.Setenv("GOPROXY", proxy)
+		s := newSession(t)
+		res, _ := runWithin(t, s, "import \"example.test/greet\"\ngreet.Double(4)", time.Minute)
+		if res.Err != nil || plain(res) != "8" {
+			t.Fatalf("GOPROXY=%s, cached: %s %+v", proxy, plain(res), res.Err)
+		}
+		res, _ = runWithin(t, s, "import \"example.test/gen\"", time.Minute)
+		if res.Err == nil || !strings.Contains(res.Err.Value, "cannot download example.test/gen: the module proxy cannot be reached (GOPROXY="+proxy+")") {
+			t.Fatalf("GOPROXY=%s, not cached: %+v", proxy, res.Err)
+		}
+	}
+}

@@ -54,6 +54,7 @@ func main() {
 		symbols.Symbols[k] = v
 	}
 	exec.CompiledIn = extra.Packages
+	exec.ServeProbe() // when this program was started as a probe
 	if err := executor.Serve(exec.Options{}); err != nil {
 		fmt.Fprintln(os.Stderr, "gotrain executor:", err)
 		os.Exit(1)
@@ -74,7 +75,7 @@ func (r *Resolver) BuildExecutor(ctx context.Context, pkgs []string, progress io
 	if err != nil {
 		return "", err
 	}
-	reqs, err := r.requires(ctx)
+	reqs, err := r.buildRequires(ctx, pkgs)
 	if err != nil {
 		return "", err
 	}
@@ -126,6 +127,31 @@ func (r *Resolver) BuildExecutor(ctx context.Context, pkgs []string, progress io
 		return "", err
 	}
 	r.remember()
+	return out, nil
+}
+
+// buildRequires are the modules the packages' builds need, at the
+// versions the session selected: other modules the session uses do not
+// change the executor (nor its cache key). All the session requires when
+// a package was not resolved here. r.mu is held.
+func (r *Resolver) buildRequires(ctx context.Context, pkgs []string) ([]Module, error) {
+	seen := map[string]Module{}
+	for _, p := range pkgs {
+		rp, ok := r.pkgs[p]
+		if !ok {
+			return r.requires(ctx)
+		}
+		for _, m := range rp.Deps {
+			if m.Version != "" {
+				seen[m.Path] = m
+			}
+		}
+	}
+	out := make([]Module, 0, len(seen))
+	for _, m := range seen {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }
 

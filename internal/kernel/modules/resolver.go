@@ -55,6 +55,8 @@ type Package struct {
 	Module                Module
 	// Deps are the modules of the packages it imports (its own included).
 	Deps []Module
+	// Imports are the third-party packages it imports directly.
+	Imports []string
 }
 
 // Resolver resolves imports for one session. Its methods are safe for
@@ -292,13 +294,13 @@ func (r *Resolver) Resolve(ctx context.Context, importPath string, progress io.W
 
 // list runs go list on one package and its dependencies.
 func (r *Resolver) list(ctx context.Context, dir, importPath string, env []string, progress io.Writer) (*Package, error) {
-	out, err := r.goCmd(ctx, dir, env, progress, "list", "-mod=mod", "-e", "-deps", "-json=ImportPath,Name,Dir,GoFiles,Module,Error,DepsErrors,Standard", importPath)
+	out, err := r.goCmd(ctx, dir, env, progress, "list", "-mod=mod", "-e", "-deps", "-json=ImportPath,Name,Dir,GoFiles,Imports,Module,Error,DepsErrors,Standard", importPath)
 	if err != nil {
 		return nil, err
 	}
 	type listed struct {
 		ImportPath, Name, Dir string
-		GoFiles               []string
+		GoFiles, Imports      []string
 		Standard              bool
 		Module                *struct {
 			Path, Version, Dir string
@@ -340,6 +342,11 @@ func (r *Resolver) list(ctx context.Context, dir, importPath string, env []strin
 			return nil, fmt.Errorf("%s is not in a module", importPath)
 		}
 		p = &Package{ImportPath: l.ImportPath, Name: l.Name, Dir: l.Dir, GoFiles: l.GoFiles}
+		for _, imp := range l.Imports {
+			if ThirdParty(imp) {
+				p.Imports = append(p.Imports, imp)
+			}
+		}
 	}
 	if p == nil {
 		return nil, fmt.Errorf("go list did not report %s", importPath)
@@ -391,11 +398,24 @@ func (r *Resolver) Get(ctx context.Context, args []string, update bool, progress
 			}
 		}
 	}
-	if _, err := r.goCmd(ctx, dir, nil, progress, append(cmd, args...)...); err != nil {
+	// Exact versions the module cache has need no network; else (and for
+	// the newest) ask the proxy.
+	exact := !update
+	for _, a := range args {
+		_, v, _ := strings.Cut(a, "@")
+		exact = exact && strings.HasPrefix(v, "v")
+	}
+	var err2 error
+	if !exact {
+		_, err2 = r.goCmd(ctx, dir, nil, progress, append(cmd, args...)...)
+	} else if _, err2 = r.goCmd(ctx, dir, offline(), nil, append(cmd, args...)...); err2 != nil && ctx.Err() == nil {
+		_, err2 = r.goCmd(ctx, dir, nil, progress, append(cmd, args...)...)
+	}
+	if err2 != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, explain(strings.Join(args, " "), err)
+		return nil, explain(strings.Join(args, " "), err2)
 	}
 	r.remember()
 	if update {
