@@ -189,6 +189,32 @@ func TestBadSecretsLoggedAndSlowed(t *testing.T) {
 	wc.close()
 }
 
+// Slowed, not only logged: after a wrong secret, the peer's next
+// connection (even with the right secret) waits the guard's delay before
+// the worker greets it. The delay (2 s) is far above what a refused dial
+// costs here, and a lower bound a loaded machine can only exceed.
+func TestBadSecretHoldsThePeersNextConnectionBack(t *testing.T) {
+	secret, _ := NewSecret()
+	const hold = 2 * time.Second
+	addr := serveInProcess(t, ServeConfig{Secret: secret, Log: &syncBuffer{}, AuthBackoff: hold, AuthBackoffMax: hold})
+	ctx := context.Background()
+	cfg := &Config{DialTimeout: time.Minute}
+	if wc, err := dial(ctx, addr, cfg, "not-the-secret", nil); err == nil {
+		wc.close()
+		t.Fatal("a wrong secret was accepted")
+	}
+	start := time.Now()
+	wc, err := dial(ctx, addr, cfg, secret, nil)
+	took := time.Since(start)
+	if err != nil {
+		t.Fatalf("the right secret after a wrong one: %v", err)
+	}
+	wc.close()
+	if took < hold {
+		t.Fatalf("the connection after a failed authentication took %v: the worker did not hold it back %v", took, hold)
+	}
+}
+
 // The guard's table stays bounded whatever the number of peers.
 func TestAuthGuardBounded(t *testing.T) {
 	g := newAuthGuard(nil, time.Millisecond, time.Millisecond)
