@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/gotrain/gotrain/trainlib/cluster"
@@ -92,3 +93,29 @@ func (t tokenFlags) apply() error {
 // readTokenFile returns the secret on the first line of a --*-token-file,
 // read as the cluster's --token-file is.
 func readTokenFile(path string) (string, error) { return cluster.ReadSecret(path) }
+
+// workersFlag is the former --workers, a count to spawn on fit and
+// addresses on train (where --workers 3 dialled a host named 3). It now
+// means one thing on both: a number is --spawn N, HOST:PORT,… is
+// --addresses.
+type workersFlag struct {
+	spawn     *int
+	addresses *string
+}
+
+func (w workersFlag) String() string { return "" }
+
+func (w workersFlag) Set(s string) error {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+		*w.spawn = n
+		return nil
+	}
+	if !strings.Contains(s, ":") {
+		return fmt.Errorf("give a number of workers to spawn (--spawn) or HOST:PORT,… of running workers (--addresses)")
+	}
+	*w.addresses = s
+	return nil
+}
+
+// workersUsage is the --workers flag's help line.
+const workersUsage = "alias: a number N is --spawn N, HOST:PORT,… is --addresses"

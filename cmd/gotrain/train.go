@@ -96,7 +96,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.IntVar(&cfg.CPUsPerWorker, "cpus-per-worker", job.DefaultCPUsPerWorker, "CPUs of each spawned worker")
 	fs.IntVar(&cfg.Samples, "tune-samples", job.DefaultSamples, "number of tuning trials")
 	// The reference script's names stay accepted, and so does the former
-	// --workers for addresses.
+	// --workers (a count or addresses, see workersFlag).
 	fs.IntVar(&cfg.Spawn, "ray_actors", job.DefaultSpawn, "alias of --spawn (the reference train_model.py's name)")
 	fs.IntVar(&cfg.CPUsPerWorker, "cpus_per_actor", job.DefaultCPUsPerWorker, "alias of --cpus-per-worker")
 	fs.IntVar(&cfg.Samples, "tune_samples", job.DefaultSamples, "alias of --tune-samples")
@@ -105,7 +105,7 @@ func parseTrain(args []string, stderr io.Writer) (job.Config, job.RunOptions, er
 	fs.StringVar(&cfg.OutDir, "out", "results", "`DIR` for the result files (created if needed)")
 	fs.StringVar(&cfg.Ray, "ray", "", "run the --ray_actors workers as actors of a job on the Ray cluster at `URL` (dashboard, e.g. http://head:8265) or 'auto' (RAY_ADDRESS, then RAY_HEAD_SERVICE_HOST)")
 	fs.StringVar(&workers, "addresses", "", "comma-separated `HOST:PORT,…` of running 'gotrain worker's to use instead of spawning")
-	fs.StringVar(&workers, "workers", "", "alias of --addresses")
+	fs.Var(workersFlag{&cfg.Spawn, &workers}, "workers", workersUsage)
 	fs.StringVar(&cfg.TokenFile, "token-file", "", "file holding the cluster secret of the --addresses workers (default: $"+cluster.TokenEnv+")")
 	tlsFlags := cluster.AddTLSFlags(fs, false)
 	fs.BoolVar(&o.MLflow, "mlflow", false, "log the run tree and register the best model in MLflow (MLFLOW_TRACKING_URI, or a local server in OUT/mlflow)")

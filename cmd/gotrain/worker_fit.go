@@ -31,7 +31,7 @@ type clusterFlags struct {
 func addClusterFlags(fs *flag.FlagSet) *clusterFlags {
 	c := &clusterFlags{}
 	fs.IntVar(&c.spawn, "spawn", 0, "train on N worker processes spawned on this machine (0: in process), or N actors with --ray")
-	fs.IntVar(&c.spawn, "workers", 0, "alias of --spawn")
+	fs.Var(workersFlag{&c.spawn, &c.addresses}, "workers", workersUsage)
 	fs.IntVar(&c.cpus, "cpus-per-worker", 1, "CPUs of each spawned worker")
 	fs.StringVar(&c.addresses, "addresses", "", "train on workers started elsewhere: `HOST:PORT,…` (secret from $"+cluster.TokenEnv+" or --token-file)")
 	fs.StringVar(&c.tokenFile, "token-file", "", "file holding the cluster secret of --addresses workers")

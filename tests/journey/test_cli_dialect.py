@@ -5,6 +5,7 @@ prefix, --token-file (and --ray-token-file, --mlflow-token-file) wherever a
 secret is needed, and predict picking the model's features by name from a
 CSV with extra columns."""
 
+import os
 import subprocess
 
 import pytest
@@ -73,6 +74,23 @@ def test_train_aliases_mean_the_same(gotrain, tmp_path, alias, flag):
     got = [run(gotrain, "train", *a, "--data", str(tmp_path / "d")) for a in (alias, flag)]
     assert [r.returncode for r in got] == [2, 2]
     assert got[0].stderr == got[1].stderr and "1000 workers × 1000 CPUs per worker" in got[0].stderr
+
+
+@pytest.mark.parametrize("cmd", ["train", "fit"])
+@pytest.mark.parametrize("value, flag", [("-3", "--spawn"), ("127.0.0.1:1", "--addresses")])
+def test_workers_means_one_thing_on_every_command(gotrain, tmp_path, cmd, value, flag):
+    """The former --workers was a count on fit and addresses on train
+    (train --workers 3 dialled a host named 3); on both it is now a count
+    to spawn when it is a number and addresses otherwise."""
+    (tmp_path / "t.csv").write_text("a,y\n1,0\n2,1\n")
+    base = {"train": ["train", "--data", str(tmp_path / "d"), "--out", str(tmp_path / "o")],
+            "fit": ["fit", "--train", str(tmp_path / "t.csv"), "--label", "y", "--out", str(tmp_path / "m.json")]}[cmd]
+    env = {k: v for k, v in os.environ.items() if k != "GOTRAIN_TOKEN"}
+    got = [subprocess.run([gotrain, *base, f, value], capture_output=True, text=True, timeout=120, env=env) for f in ("--workers", flag)]
+    assert got[0].returncode == got[1].returncode != 0, got
+    last = [r.stderr.strip().splitlines()[-1] for r in got]
+    assert last[0] == last[1], last
+    assert ("-3" in last[0] or "at least 1" in last[0]) if flag == "--spawn" else "127.0.0.1:1" in last[0], last[0]
 
 
 @pytest.mark.parametrize("alias, flag", [("--workers", "--spawn"), ("--valid", "--val")])
