@@ -61,6 +61,7 @@ func runDataGenerate(ctx context.Context, args []string, stderr io.Writer) error
 	fs.Uint64Var(&cfg.Seed, "seed", datagen.DefaultSeed, "random seed: the same seed writes the same files (the default is the one gotrain train and the notebooks use)")
 	fs.IntVar(&cfg.TrainShards, "train-shards", 0, fmt.Sprintf("training shards (default %d, %d with --full)", datagen.DefaultTrainShards, datagen.FullTrainShards))
 	fs.IntVar(&cfg.ValidationShards, "validation-shards", 0, fmt.Sprintf("validation shards (default %d, %d with --full)", datagen.DefaultValidationShards, datagen.FullValidationShards))
+	fs.IntVar(&cfg.ValidationShards, "val-shards", 0, "alias of --validation-shards (val, as fit --val and data split call it)")
 	fs.IntVar(&cfg.RowsPerShard, "rows-per-shard", 0, fmt.Sprintf("rows in each shard (default %d, %d with --full)", datagen.DefaultRowsPerShard, datagen.FullRowsPerShard))
 	fs.Float64Var(&cfg.TestFraction, "test-fraction", 0.2, "share of the real rows held out as test_data.csv")
 	fs.BoolVar(&cfg.Force, "force", false, "overwrite existing output files and remove stale shards of an earlier run")

@@ -103,6 +103,20 @@ def test_fit_aliases_mean_the_same(gotrain, tmp_path, alias, flag):
     assert ("--spawn -3" if flag == "--spawn" else "no file matches") in got[0].stderr, got[0].stderr
 
 
+@pytest.mark.parametrize("cmd, alias, flag, value, message", [
+    (["worker"], "--cpus-per-worker", "--cpus", "x", 'invalid value "x" for flag -'),
+    (["data", "generate", "--out", "{tmp}/g"], "--val-shards", "--validation-shards", "-1", "shard counts"),
+])
+def test_other_aliases_mean_the_same(gotrain, tmp_path, cmd, alias, flag, value, message):
+    """worker's --cpus is --cpus-per-worker as on fit and train; data
+    generate's --validation-shards (the files' name) is also --val-shards."""
+    args = [a.format(tmp=tmp_path) for a in cmd]
+    got = [run(gotrain, *args, f, value) for f in (alias, flag)]
+    assert got[0].returncode == got[1].returncode != 0, got
+    assert got[0].stderr.replace(alias, "").replace(alias[2:], "") == got[1].stderr.replace(flag, "").replace(flag[2:], ""), got
+    assert message in got[0].stderr, got[0].stderr
+
+
 def test_version(gotrain):
     r = run(gotrain, "version")
     assert r.returncode == 0 and r.stdout.startswith("gotrain ")

@@ -62,6 +62,7 @@ func WorkerCommand(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	listen := fs.String("listen", DefaultListen, "host:port to listen on (port 0 picks a free one, printed on stdout)")
 	tokenFile := fs.String("token-file", "", "file holding the cluster secret (default: $"+TokenEnv+")")
 	cpus := fs.Int("cpus", 0, "CPUs to use (0: all)")
+	fs.IntVar(cpus, "cpus-per-worker", 0, "alias of --cpus (the name fit and train use)")
 	lease := fs.Duration("lease", 0, "exit when a driver has been silent this long; a driver cannot change it (0: what the driver asks, else 1m; negative: never, stay up for the next driver)")
 	maxMsg := fs.Int("max-message", DefaultMaxMessage, "largest message accepted, in bytes")
 	tlsFlags := AddTLSFlags(fs, true)
