@@ -142,6 +142,9 @@ func (s *Session) use(stdout, stderr io.Writer) error {
 	if err := s.interp.Use(s.overrides(stdout, stderr)); err != nil {
 		return err
 	}
+	if err := s.interp.Use(interp.Exports{rtPath + "/cellrt": fmtSymbols()}); err != nil {
+		return err
+	}
 	// yaegi scopes imports by file name: the runtime package is imported
 	// under the name cells are compiled with, so they all see it.
 	for _, src := range []string{fmt.Sprintf("package main; import %s %q", rtName, rtPath), "package main;" + renderPrelude} {

@@ -139,6 +139,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.errorsCalls(f, info, e, typeList)
 	c.rangeFuncs(f, info, e, typeList)
 	c.compiledIfaceCases(f, info, e.cases)
+	c.fmtCalls(f, info, e, typeList)
 	return e
 }
 

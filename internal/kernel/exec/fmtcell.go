@@ -1,0 +1,354 @@
+package exec
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Printing values of cell types (the checker's half; fmtview.go prints).
+// In a cell's call of fmt.Print, Println, Printf, Sprint, Sprintln,
+// Sprintf, Fprint, Fprintln or Fprintf, go/types knows each argument's
+// type, so:
+//
+//   - an argument of a named cell type with a String or Error method, or
+//     of a cell struct type (or a pointer to one) with such fields, is
+//     passed as a view made in the cell, with the field names and the
+//     method values: `fmt.Println(p)` → `fmt.Println(func(v Pixel) any {
+//     return _gotrain.FmtStruct("main.Pixel", false, []string{"X", "Y",
+//     "C"}, v.X, v.Y, _gotrain.FmtNamed(v.C, v.C.String, nil)) }(p))`;
+//   - the operand of a %T of a constant format is written as Go names
+//     its type (`main.Rect`), the verb made %s: for an operand of
+//     interface type, by a type switch over the cell's types that
+//     implement the interface.
+//
+// Not covered (README, known limits): elements of slices, arrays and maps
+// of cell types, pointers below the top, and values of cell types held in
+// interface-typed variables, which print as the interpreter has them.
+
+// fmtFuncs are the rewritten fmt functions: the index of the format
+// argument (-1: none) and of the first operand.
+var fmtFuncs = map[string][2]int{
+	"Print": {-1, 0}, "Println": {-1, 0}, "Printf": {0, 1},
+	"Sprint": {-1, 0}, "Sprintln": {-1, 0}, "Sprintf": {0, 1},
+	"Fprint": {-1, 1}, "Fprintln": {-1, 1}, "Fprintf": {1, 2},
+}
+
+// fmtCalls finds the cell's fmt calls with operands of cell types and
+// records their replacements in e.calls.
+func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
+	var scope *types.Scope
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, sel := calledSelector(n)
+		if sel == nil || call.Ellipsis.IsValid() || len(call.Args) > 10 {
+			return true
+		}
+		x, ok := sel.X.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		pn, ok := info.Uses[x].(*types.PkgName)
+		if !ok || pn.Imported().Path() != "fmt" {
+			return true
+		}
+		idx, ok := fmtFuncs[sel.Sel.Name]
+		if !ok {
+			return true
+		}
+		p := c.fset.Position(sel.Sel.Pos())
+		if p.Filename != cellFile {
+			return true
+		}
+		if scope == nil {
+			scope = pn.Pkg().Scope()
+		}
+		w := fmtWriter{pkg: x.Name, typeList: typeList, scope: scope}
+		var verbs []rune // the verb of each operand, when known
+		format := ""
+		if idx[0] >= 0 {
+			tv := info.Types[call.Args[idx[0]]]
+			if tv.Value != nil && tv.Value.Kind() == constant.String {
+				format = constant.StringVal(tv.Value)
+				verbs = operandVerbs(format)
+			}
+		}
+		args := make([]string, len(call.Args))
+		changed := false
+		typeVerbs := map[int]bool{}
+		for i := range call.Args {
+			args[i] = "ARG" + strconv.Itoa(i)
+			if i < idx[1] {
+				continue
+			}
+			t := info.TypeOf(call.Args[i])
+			if t == nil {
+				continue
+			}
+			if k := i - idx[1]; k < len(verbs) && verbs[k] == 'T' {
+				if name, ok := w.typeName(t); ok {
+					args[i] = name + "(" + args[i] + ")"
+					typeVerbs[k] = true
+					changed = true
+				}
+				continue
+			}
+			if v, ok := w.view(t, "v", true); ok {
+				if pt, ok := typeList([]types.Type{t}); ok {
+					nilCheck := ""
+					if _, isPtr := t.Underlying().(*types.Pointer); isPtr {
+						nilCheck = "if v == nil { return nil }; "
+					}
+					args[i] = "func(v " + pt + ") any { " + nilCheck + "return " + v + " }(" + args[i] + ")"
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			return true
+		}
+		if len(typeVerbs) > 0 {
+			args[idx[0]] = strconv.Quote(typeVerbsAsS(format, typeVerbs))
+		}
+		e.calls[key(p)] = x.Name + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+		return true
+	})
+}
+
+// fmtWriter writes the Go source of views and type names.
+type fmtWriter struct {
+	pkg      string // the cell's name of fmt
+	typeList func([]types.Type) (string, bool)
+	scope    *types.Scope // package main's
+}
+
+// cellNamed returns t as a named type declared in the cells (not an
+// interface, not generic).
+func cellNamed(t types.Type) (*types.Named, bool) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || types.IsInterface(n) || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+		return nil, false
+	}
+	return n, true
+}
+
+// stringMethod reports whether t's method set has name() string.
+func stringMethod(t types.Type, name string) bool {
+	sel := types.NewMethodSet(t).Lookup(nil, name)
+	if sel == nil {
+		return false
+	}
+	sig, ok := sel.Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+// view returns the Go expression of the view of expr, of type t, and
+// whether one is needed; top says expr is an operand (a pointer to a
+// struct prints as &{...} there, as an address below).
+func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		n, ok := cellNamed(p.Elem())
+		if !ok || !top {
+			return "", false
+		}
+		if v, ok := w.methods(t, expr); ok {
+			return v, true
+		}
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+			return w.structView(n, expr, true)
+		}
+		return "", false
+	}
+	n, ok := cellNamed(t)
+	if !ok {
+		return "", false
+	}
+	if v, ok := w.methods(t, expr); ok {
+		return v, true
+	}
+	return w.structView(n, expr, false)
+}
+
+// methods returns the view of a value whose type has a String or Error
+// method.
+func (w fmtWriter) methods(t types.Type, expr string) (string, bool) {
+	str, err := stringMethod(t, "String"), stringMethod(t, "Error")
+	if !str && !err {
+		return "", false
+	}
+	m := func(has bool, name string) string {
+		if has {
+			return expr + "." + name
+		}
+		return "nil"
+	}
+	return rtName + ".FmtNamed(" + expr + ", " + m(str, "String") + ", " + m(err, "Error") + ")", true
+}
+
+// structView returns the view of a struct of named type n when one of its
+// fields needs one or is unexported.
+func (w fmtWriter) structView(n *types.Named, expr string, ptr bool) (string, bool) {
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	names := make([]string, st.NumFields())
+	vals := make([]string, st.NumFields())
+	needed := false
+	for i := range names {
+		fv := st.Field(i)
+		names[i] = strconv.Quote(fv.Name())
+		vals[i] = expr + "." + fv.Name()
+		if fv.Name() == "_" {
+			return "", false // a blank field cannot be read
+		}
+		if !fv.Exported() {
+			// fmt calls no method of an unexported field; the
+			// interpreter's struct spells its name differently (Xname).
+			needed = true
+			continue
+		}
+		if v, ok := w.view(fv.Type(), vals[i], false); ok {
+			vals[i], needed = v, true
+		}
+	}
+	if !needed {
+		return "", false
+	}
+	name, ok := goTypeName(n)
+	if !ok {
+		return "", false
+	}
+	return rtName + ".FmtStruct(" + strconv.Quote(name) + ", " + strconv.FormatBool(ptr) + ", []string{" + strings.Join(names, ", ") + "}, " + strings.Join(vals, ", ") + ")", true
+}
+
+// goTypeName returns t as fmt's %T writes it, when go/types writes it the
+// same (not for struct, interface or generic types, spaced differently).
+func goTypeName(t types.Type) (string, bool) {
+	s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	if strings.Contains(s, "struct{") || strings.Contains(s, "interface{") || strings.Contains(s, ", ") {
+		return "", false
+	}
+	return s, true
+}
+
+// mentionsCellType reports whether t names a type declared in the cells.
+func mentionsCellType(t types.Type) bool {
+	s := types.TypeString(t, func(p *types.Package) string {
+		if p.Path() == "main" {
+			return "\x01"
+		}
+		return p.Name()
+	})
+	return strings.Contains(s, "\x01")
+}
+
+// typeName returns a function of one argument giving the %T of an
+// operand of type t, when t is or may hold a cell type.
+func (w fmtWriter) typeName(t types.Type) (string, bool) {
+	if !types.IsInterface(t) {
+		if !mentionsCellType(t) {
+			return "", false
+		}
+		name, ok := goTypeName(t)
+		if !ok {
+			return "", false
+		}
+		pt, ok := w.typeList([]types.Type{t})
+		if !ok {
+			return "", false
+		}
+		return "func(v " + pt + ") string { return " + strconv.Quote(name) + " }", true
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return "", false
+	}
+	pt, ok := w.typeList([]types.Type{t})
+	if !ok {
+		return "", false
+	}
+	var cases []string
+	names := w.scope.Names()
+	sort.Strings(names)
+	for _, nm := range names {
+		tn, ok := w.scope.Lookup(nm).(*types.TypeName)
+		if !ok || strings.HasPrefix(nm, "_gotrain") {
+			continue
+		}
+		if _, ok := cellNamed(tn.Type()); !ok {
+			continue
+		}
+		for _, ct := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if !types.Implements(ct, it) {
+				continue
+			}
+			name, ok1 := goTypeName(ct)
+			src, ok2 := w.typeList([]types.Type{ct})
+			if ok1 && ok2 {
+				cases = append(cases, "case "+src+": return "+strconv.Quote(name))
+			}
+		}
+	}
+	if len(cases) == 0 {
+		return "", false
+	}
+	return "func(v " + pt + ") string { switch v.(type) { " + strings.Join(cases, "; ") + " }; return " + w.pkg + `.Sprintf("%T", v) }`, true
+}
+
+// operandVerbs returns the verb of each operand of a format, in order;
+// nil when the format reorders operands or takes a width or precision
+// from one (then %T is left alone).
+func operandVerbs(format string) []rune {
+	var out []rune
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case '[', '*':
+			return nil
+		}
+		out = append(out, rune(format[i]))
+	}
+	return out
+}
+
+// typeVerbsAsS writes the %T verbs of the operands in set as %s.
+func typeVerbsAsS(format string, set map[int]bool) string {
+	b := []byte(format)
+	k := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(b) && strings.IndexByte("+-# 0123456789.", b[i]) >= 0 {
+			i++
+		}
+		if i >= len(b) || b[i] == '%' {
+			continue
+		}
+		if b[i] == 'T' && set[k] {
+			b[i] = 's'
+		}
+		k++
+	}
+	return string(b)
+}

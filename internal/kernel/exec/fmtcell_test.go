@@ -1,0 +1,46 @@
+package exec
+
+import "testing"
+
+// fmt prints values of cell types as Go does (fmtcell.go, fmtview.go):
+// %T names the cell type (through an interface too), a String method is
+// used for a struct field and not for %d, %+v and %#v spell field names
+// and the type, a pointer to a struct prints as &{...}. Each line is what
+// `go run` prints for the same code.
+func TestFmtPrintsCellTypesAsGo(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "fmt"
+type Color int
+const (Red Color = iota; Green; Blue)
+func (c Color) String() string { return [...]string{"Red", "Green", "Blue"}[c] }
+type Pixel struct { X, Y int; C Color }
+type Shape interface{ Area() float64 }
+type Rect struct{ W, H float64 }
+func (r Rect) Area() float64 { return r.W * r.H }
+type Circle struct{ R float64 }
+func (c *Circle) Area() float64 { return c.R }
+type Named struct { Name string; P *Pixel; inner Color }
+type Fail struct{ Code int }
+func (f Fail) Error() string { return fmt.Sprint("fail ", f.Code) }
+func (f Fail) String() string { return "not this" }`)
+	for _, c := range []struct{ cell, want string }{
+		{`fmt.Println(Pixel{1, 2, Blue}, Green)`, "{1 2 Blue} Green\n"},
+		{`p := Pixel{1, 2, Blue}
+fmt.Printf("%v %+v %d %#v\n", p, p, p.C, p)`, "{1 2 Blue} {X:1 Y:2 C:Blue} 2 main.Pixel{X:1, Y:2, C:2}\n"},
+		{`fmt.Printf("%-8v|%5s|%x|%q\n", Green, Red, Blue, Green)`, "Green   |  Red|426c7565|\"Green\"\n"},
+		{`fmt.Println(&Pixel{3, 4, Red})`, "&{3 4 Red}\n"},
+		{`var s Shape = Rect{3, 4}
+fmt.Printf("%T %T %T %T %12T|\n", s, Rect{}, &Rect{}, []Rect{}, Blue)`, "main.Rect main.Rect *main.Rect []main.Rect   main.Color|\n"},
+		{`var s2 Shape = &Circle{2}
+fmt.Printf("%T %.1f %%T\n", s2, s2.Area())`, "*main.Circle 2.0 %T\n"},
+		{`fmt.Print(fmt.Sprint(Pixel{C: Green}), fmt.Sprintf("|%v|", Pixel{C: Red}), "\n")`, "{0 0 Green}|{0 0 Red}|\n"},
+		{`n := Named{"n", nil, Green}
+fmt.Printf("%v %+v\n", n, n)`, "{n <nil> 1} {Name:n P:<nil> inner:1}\n"},
+		{`fmt.Println(Fail{7}, []string{fmt.Sprintf("%v", Fail{8})})`, "fail 7 [fail 8]\n"},
+	} {
+		_, r := mustRun(t, s, "func() {\n"+c.cell+"\n}()")
+		if got := r.text("stdout"); got != c.want {
+			t.Errorf("%s\nprinted %q, want %q (as go run)", c.cell, got, c.want)
+		}
+	}
+}
