@@ -86,6 +86,12 @@ Examples:
 	if fs.NArg() > 0 {
 		return badUsage(fs, "unexpected argument %q; give the folder with --out", fs.Arg(0))
 	}
+	if cfg.TrainShards < 0 || cfg.ValidationShards < 0 || cfg.RowsPerShard < 0 {
+		return badUsage(fs, "--train-shards, --validation-shards and --rows-per-shard must be positive (0 or unset: the default)")
+	}
+	if !(cfg.TestFraction > 0 && cfg.TestFraction < 1) {
+		return badUsage(fs, "--test-fraction %v: give a share between 0 and 1", cfg.TestFraction)
+	}
 	start := time.Now()
 	cfg.Progress = func(p datagen.Progress) {
 		fmt.Fprintf(stderr, "[%*d/%d] %s (%d rows) %.1fs\n", len(fmt.Sprint(p.Total)), p.Done, p.Total, p.File, p.Rows, time.Since(start).Seconds())
