@@ -238,7 +238,9 @@ func probeHere(path, mods string) (err error) {
 	if err := json.Unmarshal([]byte(mods), &deps); err != nil {
 		return err
 	}
-	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: modules.SourceFS(deps), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
+	r := modules.Fixed(deps)
+	ci := newCheckImporter(r)
+	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: r.FS(nil, newSourceRewriter(ci).Rewrite), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
 	if err := i.Use(stdlib.Symbols); err != nil {
 		return err
 	}

@@ -122,6 +122,12 @@ fmt.Sprintf("%s %v %d %d %s=%d %d", strings.Join(long, ","), lens, total, len(by
 	if got := plain(res); got != `"gopher,yaegi,kernel,cell [6 5 6 4] 21 2 gopher=6 21"` {
 		t.Fatalf("value %s", got)
 	}
+	// The package's own code infers type arguments from a function
+	// literal's result (gen.Labels calls Map): the kernel writes them out
+	// in the source yaegi reads, else the package would not load.
+	if res, _ := mustRun(t, s, "gen.Labels([]int{1, 2})"); plain(res) != `[#1 #2]` {
+		t.Fatalf("Labels: %s", plain(res))
+	}
 	// A later cell, with the package imported before.
 	res, _ = runWithin(t, s, `gen.Map(gen.Filter([]int{1, 2, 3, 4}, func(i int) bool { return i%2 == 0 }), func(i int) string { return fmt.Sprint(i * i) })`, time.Minute)
 	if res.Err != nil || plain(res) != `[4 16]` {

@@ -28,7 +28,7 @@ import (
 // checkImporter is a session checker's importer: the shared standard one,
 // and the session's resolved third-party packages.
 type checkImporter struct {
-	mods *modules.Resolver
+	dir func(importPath string) (string, bool) // a resolved package's folder
 
 	mu   sync.Mutex
 	pkgs map[string]*types.Package
@@ -36,7 +36,7 @@ type checkImporter struct {
 }
 
 func newCheckImporter(mods *modules.Resolver) *checkImporter {
-	return &checkImporter{mods: mods, pkgs: map[string]*types.Package{}, errs: map[string]error{}}
+	return &checkImporter{dir: mods.PackageDir, pkgs: map[string]*types.Package{}, errs: map[string]error{}}
 }
 
 // Import returns a package's types.
@@ -60,7 +60,7 @@ func (ci *checkImporter) importLocked(path string, loading map[string]bool) (*ty
 	if err, ok := ci.errs[path]; ok {
 		return nil, err
 	}
-	dir, ok := ci.mods.PackageDir(path)
+	dir, ok := ci.dir(path)
 	if !ok {
 		return nil, errNotResolved // not cached: it may be resolved later
 	}

@@ -90,7 +90,8 @@ func New(opts Options) (*Session, error) {
 	// trainlib's cell-facing calls read a nil ctx as the running cell's.
 	cellctx.Use(s.disp.Context)
 	s.checker = newChecker()
-	s.checker.imp = newCheckImporter(s.mods) // third-party packages too (imports_types.go)
+	ci := newCheckImporter(s.mods) // third-party packages too (imports_types.go)
+	s.checker.imp = ci
 	go s.checker.warm()
 	s.bin = binaryPackages()
 	// Interpreted code writes through streamWriters, in order; compiled
@@ -113,7 +114,7 @@ func New(opts Options) (*Session, error) {
 		// Third-party packages interpreted from source (imports.go).
 		GoPath: modules.GoPath,
 		// The kernel's source of the generic standard API (stdpkgs.go).
-		SourcecodeFilesystem: gostd.FS(modules.GoPath, s.mods.FS(nil)),
+		SourcecodeFilesystem: gostd.FS(modules.GoPath, s.mods.FS(nil, newSourceRewriter(ci).Rewrite)),
 	})
 	if err := s.use(stdout, stderr); err != nil {
 		s.Close()

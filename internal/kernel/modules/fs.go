@@ -1,9 +1,12 @@
 package modules
 
 import (
+	"bytes"
 	"go/build"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -16,11 +19,20 @@ const GoPath = "/gotrain-modules"
 // dependencies) from the module cache, so that yaegi, which knows GOPATH
 // but not modules, loads them; names outside GoPath go to fallback (nil:
 // the real file system).
-func (r *Resolver) FS(fallback fs.FS) fs.FS { return moduleFS{r: r, fallback: fallback} }
+// rewrite, when not nil, is given each Go file's source before the
+// interpreter reads it (see Rewrite).
+func (r *Resolver) FS(fallback fs.FS, rewrite Rewrite) fs.FS {
+	return moduleFS{r: r, fallback: fallback, rewrite: rewrite}
+}
+
+// Rewrite changes a Go file of a package (its import path, the file's
+// path in the module cache, its source) into what the interpreter reads.
+type Rewrite func(importPath, file string, src []byte) []byte
 
 type moduleFS struct {
 	r        *Resolver
 	fallback fs.FS
+	rewrite  Rewrite
 }
 
 func (m moduleFS) Open(name string) (fs.File, error) {
@@ -36,6 +48,9 @@ func (m moduleFS) Open(name string) (fs.File, error) {
 		f, err := os.Open(dir)
 		if err != nil {
 			return nil, err
+		}
+		if m.rewrite != nil && strings.HasSuffix(dir, ".go") {
+			return rewritten(f, path.Dir(rest), dir, m.rewrite)
 		}
 		return buildFiles{f, dir}, nil
 	}
@@ -82,15 +97,50 @@ func (r *Resolver) moduleDir(p string) (string, bool) {
 	return filepath.Join(best.Dir, filepath.FromSlash(strings.TrimPrefix(p, best.Path))), true
 }
 
-// SourceFS is FS over a fixed set of modules (for a process that did not
-// resolve them itself).
-func SourceFS(mods []Module) fs.FS {
+// Fixed is a resolver that knows a fixed set of modules and resolves
+// nothing (for a process that did not resolve them itself): its FS and
+// PackageDir serve them.
+func Fixed(mods []Module) *Resolver {
 	r := &Resolver{mods: map[string]Module{}}
 	for _, m := range mods {
 		r.mods[m.Path] = m
 	}
-	return moduleFS{r: r}
+	return r
 }
+
+// rewritten is a Go file's source as rewrite changes it, in memory.
+func rewritten(f *os.File, importPath, name string, rewrite Rewrite) (fs.File, error) {
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	src, err := io.ReadAll(f)
+	if err != nil {
+		return nil, err
+	}
+	src = rewrite(importPath, name, src)
+	return &memFile{Reader: bytes.NewReader(src), info: memInfo{FileInfo: info, size: int64(len(src))}}, nil
+}
+
+// memFile is a file's content in memory, with its file's info but size.
+type memFile struct {
+	*bytes.Reader
+	info memInfo
+}
+
+func (m *memFile) Stat() (fs.FileInfo, error) { return m.info, nil }
+func (m *memFile) Close() error               { return nil }
+
+type memInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (i memInfo) Size() int64 { return i.size }
 
 // PackageDir is the folder in the module cache of a package the session
 // resolved (or of a package of a module it resolved); false when no

@@ -93,6 +93,12 @@ func Zip[A, B any](as []A, bs []B) []Pair[A, B] {
 	return out
 }
 
+// Labels maps each number to its label, inferring Map's type arguments
+// from a function literal's result, as utility libraries do inside.
+func Labels(xs []int) []string {
+	return Map(xs, func(x int) string { return "#" + string(rune('0'+x)) })
+}
+
 // Number is a numeric constraint.
 type Number interface{ ~int | ~int64 | ~float64 }
 

@@ -1,0 +1,237 @@
+package exec
+
+import (
+	"go/ast"
+	"go/build"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+// Third-party source as the interpreter reads it. yaegi v0.16.1 infers a
+// generic function's type arguments only in simple cases, and libraries
+// lean on inference inside their own code (samber/lo's NewThrottle calls
+// its Map with a function literal returning a function): such a package
+// fails to load. Before yaegi reads a package's file, the package is
+// type-checked with its function bodies and every call of a generic
+// function whose type arguments were inferred gets them written out, as
+// cells get them (stdpkgs.go): `Map(f, func(…) func(struct{}) {…})` →
+// `Map[func(), func(struct{})](f, …)`. Arguments that cannot be written
+// in that file (a type of a package it does not import, an unexported
+// type of another package) leave the call as it was; a package that
+// does not type-check is served as it is.
+
+// sourceRewriter rewrites the files of the packages one importer knows.
+type sourceRewriter struct {
+	imp *checkImporter
+
+	mu    sync.Mutex
+	files map[string][]byte // file path → its source with type arguments written
+	done  map[string]bool   // package folders already rewritten
+}
+
+func newSourceRewriter(imp *checkImporter) *sourceRewriter {
+	return &sourceRewriter{imp: imp, files: map[string][]byte{}, done: map[string]bool{}}
+}
+
+// Rewrite is a modules.Rewrite.
+func (sr *sourceRewriter) Rewrite(importPath, file string, src []byte) []byte {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	dir := filepath.Dir(file)
+	if !sr.done[dir] {
+		sr.done[dir] = true
+		sr.rewritePackage(importPath, dir)
+	}
+	if out, ok := sr.files[file]; ok {
+		return out
+	}
+	return src
+}
+
+// rewritePackage type-checks the package in dir and keeps the rewritten
+// source of each file that changed. sr.mu is held.
+func (sr *sourceRewriter) rewritePackage(importPath, dir string) {
+	bp, err := build.Default.ImportDir(dir, 0)
+	if err != nil || len(bp.CgoFiles) > 0 {
+		return
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range bp.GoFiles {
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{Instances: map[*ast.Ident]types.Instance{}}
+	failed := false
+	conf := types.Config{Importer: sr.imp, Error: func(error) { failed = true }}
+	pkg, _ := conf.Check(importPath, fset, files, info)
+	if failed || pkg == nil {
+		return
+	}
+	for _, f := range files {
+		edits := inferredArgs(f, fset, pkg, info)
+		if len(edits) == 0 {
+			continue
+		}
+		name := fset.Position(f.Pos()).Filename
+		src, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		sr.files[name] = applyInserts(src, edits)
+	}
+}
+
+// insert is text to insert at a byte offset.
+type insert struct {
+	at   int
+	text string
+}
+
+// inferredArgs are the insertions writing out, in f, the type arguments
+// of generic calls go/types inferred.
+func inferredArgs(f *ast.File, fset *token.FileSet, pkg *types.Package, info *types.Info) []insert {
+	names := map[string]string{} // import path → its name in f
+	for _, is := range f.Imports {
+		p, _ := strconv.Unquote(is.Path.Value)
+		switch {
+		case is.Name == nil:
+			names[p] = ""
+		case is.Name.Name != "_" && is.Name.Name != ".":
+			names[p] = is.Name.Name
+		}
+	}
+	explicit := map[*ast.Ident]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		var x ast.Expr
+		switch e := n.(type) {
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.IndexListExpr:
+			x = e.X
+		}
+		switch e := x.(type) {
+		case *ast.Ident:
+			explicit[e] = true
+		case *ast.SelectorExpr:
+			explicit[e.Sel] = true
+		}
+		return true
+	})
+	file := fset.File(f.Pos())
+	var out []insert
+	for id, inst := range info.Instances {
+		if _, isFunc := inst.Type.(*types.Signature); !isFunc || explicit[id] || fset.File(id.Pos()) != file {
+			continue
+		}
+		ok := true
+		qual := func(p *types.Package) string {
+			if p == pkg {
+				return ""
+			}
+			n, imported := names[p.Path()]
+			if !imported {
+				ok = false
+				return "\x00"
+			}
+			if n == "" {
+				n = p.Name()
+			}
+			return n
+		}
+		var list string
+		for i := 0; i < inst.TypeArgs.Len(); i++ {
+			t := inst.TypeArgs.At(i)
+			if !exportedFrom(t, pkg) {
+				ok = false
+			}
+			if i > 0 {
+				list += ", "
+			}
+			list += types.TypeString(t, qual)
+		}
+		if ok && writable(list) {
+			out = append(out, insert{at: file.Offset(id.End()), text: "[" + list + "]"})
+		}
+	}
+	return out
+}
+
+// exportedFrom reports whether every named type in t is pkg's own or
+// exported (so code in pkg can name it).
+func exportedFrom(t types.Type, pkg *types.Package) bool {
+	ok := true
+	var walk func(types.Type)
+	seen := map[types.Type]bool{}
+	walk = func(t types.Type) {
+		if !ok || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch x := t.(type) {
+		case *types.Named:
+			if o := x.Obj(); o.Pkg() != nil && o.Pkg() != pkg && !o.Exported() {
+				ok = false
+				return
+			}
+			if o := x.Obj(); o.Parent() != nil && o.Parent() != o.Pkg().Scope() && o.Pkg() != pkg {
+				ok = false
+			}
+			for i := 0; i < x.TypeArgs().Len(); i++ {
+				walk(x.TypeArgs().At(i))
+			}
+		case *types.Pointer:
+			walk(x.Elem())
+		case *types.Slice:
+			walk(x.Elem())
+		case *types.Array:
+			walk(x.Elem())
+		case *types.Map:
+			walk(x.Key())
+			walk(x.Elem())
+		case *types.Chan:
+			walk(x.Elem())
+		case *types.Signature:
+			for _, tu := range []*types.Tuple{x.Params(), x.Results()} {
+				for i := 0; i < tu.Len(); i++ {
+					walk(tu.At(i).Type())
+				}
+			}
+		case *types.Struct:
+			for i := 0; i < x.NumFields(); i++ {
+				if !x.Field(i).Exported() && x.Field(i).Pkg() != pkg {
+					ok = false
+				}
+				walk(x.Field(i).Type())
+			}
+		case *types.Interface:
+			for i := 0; i < x.NumMethods(); i++ {
+				walk(x.Method(i).Type())
+			}
+		}
+	}
+	walk(t)
+	return ok
+}
+
+// applyInserts makes the insertions in src.
+func applyInserts(src []byte, ins []insert) []byte {
+	sort.Slice(ins, func(i, j int) bool { return ins[i].at < ins[j].at })
+	out := make([]byte, 0, len(src)+64*len(ins))
+	last := 0
+	for _, in := range ins {
+		out = append(out, src[last:in.at]...)
+		out = append(out, in.text...)
+		last = in.at
+	}
+	return append(out, src[last:]...)
+}
