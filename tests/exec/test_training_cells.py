@@ -41,6 +41,7 @@ def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
     _, msgs = run(kc, 'res, err := cl.Train(nil, gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)\nlen(res.Model.Trees)')
     assert text_of(msgs) == "10"
     interrupt_a_long_training(kc)
+    callbacks_and_early_stopping(kc, tmp_path)
     _, msgs = run(kc, 'tuned, err := trainlib.Tune(nil, cl, tune.Options{Samples: 2, Metric: "val-logloss"})\ndisplay.Check(err)\n'
                       'c, err := explain.ImportanceChart(tuned.BestModel, "gain", chart.ImportanceOptions{})\ndisplay.Check(err)\nc')
     shown = text_of(msgs)
@@ -58,6 +59,29 @@ def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
     assert "cluster: closed: connect again" in errs[0]["evalue"]
     tb = "\n".join(errs[0]["traceback"])
     assert "panic" not in tb and "goroutine" not in tb, tb
+
+
+def callbacks_and_early_stopping(kc, tmp_path):
+    """A callback written in the cell sees every round under the names the
+    cell gave its eval sets and stops training when it returns true; early
+    stopping (XGBoost's early_stopping_rounds) watches the last eval set."""
+    # The holdout's labels are the training data's flipped: its loss rises
+    # from the first rounds on, so early stopping must stop well before 500.
+    flipped = tmp_path / "flipped.csv"
+    flipped.write_text("LIMIT_BAL,AGE,PAY_0,default\n" + ROWS.replace(",Y\n", ",y\n").replace(",N\n", ",Y\n").replace(",y\n", ",N\n"))
+    run(kc, f'hf, err := frame.Read("{flipped}", frame.Options{{Label: "default", Positive: "Y"}})\ndisplay.Check(err)\n'
+            'hd, err := hf.Dataset()\ndisplay.Check(err)\ndisplay.Check(cl.SendDataset(nil, "holdout", hd, 2))')
+    _, msgs = run(kc, 'seen := []string{}\n'
+                      'cb := func(r gbdt.RoundReport) bool {\n'
+                      '\tseen = append(seen, fmt.Sprintf("%d:%s", r.Round, r.Evals[len(r.Evals)-1].Set))\n'
+                      '\treturn r.Round == 2\n}\n'
+                      'stopped, err := cl.Train(nil, gbdt.DefaultParams(), gbdt.Options{Evals: []string{"train", "holdout"}, Callback: cb})\n'
+                      'display.Check(err)\nfmt.Sprint(len(stopped.Model.Trees), seen)')
+    assert text_of(msgs) == '"3 [0:holdout 1:holdout 2:holdout]"', msgs
+    _, msgs = run(kc, 'pe := gbdt.DefaultParams()\npe.NumBoostRound, pe.EarlyStoppingRounds, pe.Eta = 500, 3, 1\n'
+                      'early, err := cl.Train(nil, pe, gbdt.Options{Evals: []string{"train", "holdout"}})\ndisplay.Check(err)\n'
+                      'len(early.Model.Trees) < 500 && len(early.History["holdout"]["logloss"]) == len(early.Model.Trees)')
+    assert text_of(msgs) == "true", msgs
 
 
 def interrupt_a_long_training(kc):
