@@ -147,6 +147,9 @@ var intTypes = map[string]bool{"int": true, "int8": true, "int16": true, "int32"
 // integer: an integer literal, len or cap, an integer conversion,
 // arithmetic on such, or a global variable holding an integer.
 func (s *Session) isIntExpr(e ast.Expr) bool {
+	if s.checkedIntRange(e) {
+		return true
+	}
 	switch x := e.(type) {
 	case *ast.BasicLit:
 		return x.Kind == token.INT

@@ -51,6 +51,7 @@ type stdEdits struct {
 	defs   map[token.Position][]string  // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
 	ranges map[token.Position]rangeFunc // range over a function, by its for (rangefunc.go)
 	cases  map[token.Position]bool      // type switch cases of compiled interfaces (typeswitch.go)
+	ints   map[token.Position]bool      // range operands of integer type (rangeint.go)
 	need   map[string]bool              // standard packages whose gostd source the cell uses
 }
 
@@ -62,7 +63,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, ints: map[token.Position]bool{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -140,6 +141,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.rangeFuncs(f, info, e, typeList)
 	c.compiledIfaceCases(f, info, e.cases)
 	c.fmtCalls(f, info, e, typeList)
+	c.intRanges(f, info, e.ints)
 	return e
 }
 
