@@ -52,6 +52,15 @@ def test_connect_train_close_across_cells(kc, tmp_path: pathlib.Path):
                       'rc, err := explain.ImportanceChart(raw.BestModel, "weight", chart.ImportanceOptions{})\ndisplay.Check(err)\nrc')
     shown = text_of(msgs)
     assert "LIMIT_BAL" in shown and "f0" not in shown, shown
+    # A search space of the cell's own (Ray Tune's loguniform, randint,
+    # choice) and an ASHA scheduler.
+    _, msgs = run(kc, 'asha, err := tune.NewASHA(1, 2, 10)\ndisplay.Check(err)\n'
+                      'space := tune.Space{"eta": tune.LogUniform{Low: 0.05, High: 0.5}, "max_depth": tune.IntInclusive(2, 4),\n'
+                      '\t"min_child_weight": tune.Choice{Values: []any{0.5, 1.0, 2.0}}}\n'
+                      'spaced, err := tune.Run(nil, cl.Holders(), tune.Options{Space: space, Samples: 3, Seed: 5, Scheduler: asha, Metric: "val-logloss"})\n'
+                      'display.Check(err)\n'
+                      'fmt.Sprint(len(spaced.Trials), " ", spaced.Best.Config["max_depth"])')
+    assert text_of(msgs) in ('"3 2"', '"3 3"', '"3 4"'), msgs
     run(kc, 'display.Check(cl.Close())')
     _, msgs = run(kc, '_, err = cl.Train(nil, gbdt.DefaultParams(), gbdt.Options{})\ndisplay.Check(err)', status="error")
     errs = [m["content"] for m in msgs if m["msg_type"] == "error"]
