@@ -57,18 +57,19 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Fatalln": reflect.ValueOf(func(v ...any) { fatal(fmt.Sprintln(v...)) }),
 		},
 		rtPath + "/cellrt": {
-			"GoPanic": reflect.ValueOf(s.goPanic),
-			"Cell":    reflect.ValueOf(s.rtCell),
-			"GoStart": reflect.ValueOf(s.rtGoStart),
-			"GoEnd":   reflect.ValueOf(s.rtGoEnd),
-			"Started": reflect.ValueOf(s.rtStarted),
-			"At":      reflect.ValueOf(s.rtAt),
-			"Enter":   reflect.ValueOf(s.enter),
-			"Leave":   reflect.ValueOf(s.leave),
-			"Value":   reflect.ValueOf(rtValue),
-			"SetJSON": reflect.ValueOf(rtSetJSON),
-			"Base64":  reflect.ValueOf(rtBase64),
-			"Clear":   reflect.ValueOf(rtClear),
+			"GoPanic":   reflect.ValueOf(s.goPanic),
+			"Cell":      reflect.ValueOf(s.rtCell),
+			"GoStart":   reflect.ValueOf(s.rtGoStart),
+			"GoEnd":     reflect.ValueOf(s.rtGoEnd),
+			"Started":   reflect.ValueOf(s.rtStarted),
+			"At":        reflect.ValueOf(s.rtAt),
+			"Enter":     reflect.ValueOf(s.enter),
+			"Leave":     reflect.ValueOf(s.leave),
+			"Value":     reflect.ValueOf(rtValue),
+			"SetJSON":   reflect.ValueOf(rtSetJSON),
+			"Base64":    reflect.ValueOf(rtBase64),
+			"Clear":     reflect.ValueOf(rtClear),
+			"Recovered": reflect.ValueOf(rtRecovered),
 		},
 	}
 }
@@ -120,4 +121,19 @@ func rtClear(x any) {
 	if v := reflect.ValueOf(x); v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
 		v.Clear()
 	}
+}
+
+// rtRecovered is what recover() returns in a cell (rewrite.go): yaegi
+// v0.16.1 panics with the reflect.Value of the interpreted panic's
+// argument and recover hands that reflect.Value back inside the `any`, so
+// no type assertion on it matched (`r.(string)` after `panic("boom")` was
+// false). Panics of compiled code (runtime errors) arrive as they are.
+func rtRecovered(v any) any {
+	if rv, ok := v.(reflect.Value); ok {
+		if !rv.IsValid() {
+			return nil
+		}
+		return rv.Interface()
+	}
+	return v
 }

@@ -15,6 +15,10 @@ import (
 //     could capture them, as Go 1.22 specifies;
 //   - `go f(args)` becomes a goroutine that recovers a panic and reports it
 //     as the cell's error instead of killing the process;
+//   - a composite literal assigned to a variable is parenthesized:
+//     yaegi v0.16.1 builds `p = P{1, 2}` in fresh storage for p, so a
+//     pointer taken before (`q := &p`, a method value of a pointer
+//     receiver) no longer sees p (parenLiterals);
 //   - every function starts with `rt.Enter(); defer rt.Leave()` (through
 //     interpreted wrappers, see guardDepth), which
 //     turns runaway recursion into a panic before Go's stack limit kills
@@ -55,6 +59,15 @@ func (r *rewriter) rewrite(n ast.Node) {
 			r.stmts(x.Body)
 		case *ast.CommClause:
 			r.stmts(x.Body)
+		case *ast.AssignStmt:
+			if x.Tok == token.ASSIGN {
+				parenLiterals(x.Rhs)
+			}
+		case *ast.CallExpr:
+			if isRecover(x) {
+				recovered(x)
+				return false
+			}
 		}
 		return true
 	})
@@ -393,4 +406,30 @@ func guardDepth(body *ast.BlockStmt, wrapped bool) {
 		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: name}}, Lparen: pos, Rparen: pos}
 	}
 	body.List = append([]ast.Stmt{&ast.ExprStmt{X: call("Enter", enterFunc)}, &ast.DeferStmt{Defer: pos, Call: call("Leave", leaveFunc)}}, body.List...)
+}
+
+// isRecover reports whether call is `recover()`.
+func isRecover(call *ast.CallExpr) bool {
+	id, ok := call.Fun.(*ast.Ident)
+	return ok && id.Name == "recover" && len(call.Args) == 0
+}
+
+// recovered makes `recover()` `rt.Recovered(recover())`, which unwraps
+// the value yaegi recovers (rtRecovered).
+func recovered(call *ast.CallExpr) {
+	pos := call.Pos()
+	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Rparen: call.Rparen}
+	call.Fun = &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Recovered"}}
+	call.Args = []ast.Expr{inner}
+}
+
+// parenLiterals parenthesizes the composite literals of an assignment's
+// right-hand side, which makes yaegi copy the value into the variable's
+// storage instead of replacing that storage.
+func parenLiterals(rhs []ast.Expr) {
+	for i, x := range rhs {
+		if lit, ok := x.(*ast.CompositeLit); ok {
+			rhs[i] = &ast.ParenExpr{Lparen: lit.Pos(), X: lit, Rparen: lit.End()}
+		}
+	}
 }

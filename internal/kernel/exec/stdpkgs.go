@@ -52,6 +52,8 @@ type stdEdits struct {
 	ranges map[token.Position]rangeFunc // range over a function, by its for (rangefunc.go)
 	cases  map[token.Position]bool      // type switch cases of compiled interfaces (typeswitch.go)
 	ints   map[token.Position]bool      // range operands of integer type (rangeint.go)
+	exprs  map[token.Position]string    // method expression's method name → its function literal (methodexpr.go)
+	consts map[token.Position]constSpec // const spec's first name → its written values (constshift.go)
 	need   map[string]bool              // standard packages whose gostd source the cell uses
 }
 
@@ -63,7 +65,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, ints: map[token.Position]bool{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, ints: map[token.Position]bool{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -142,6 +144,8 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.compiledIfaceCases(f, info, e.cases)
 	c.fmtCalls(f, info, e, typeList)
 	c.intRanges(f, info, e.ints)
+	c.methodExprs(f, info, e, typeList)
+	c.shiftedConsts(f, info, e, typeList)
 	return e
 }
 
@@ -200,6 +204,8 @@ func instantiate(n ast.Node, fset *token.FileSet, e stdEdits) {
 		return true
 	})
 	replaceCalls(n, fset, e.calls)
+	replaceExprs(n, fset, e.exprs)
+	replaceConsts(n, fset, e.consts)
 	if len(e.targs) == 0 {
 		return
 	}

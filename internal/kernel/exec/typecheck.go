@@ -240,7 +240,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		}
 		all = append(all, te)
 	}}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Instances: map[*ast.Ident]types.Instance{}}
+	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Instances: map[*ast.Ident]types.Instance{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
 	conf.Check("main", c.fset, []*ast.File{f}, info) // errors arrive through conf.Error
 	res := checkResult{sure: true, builtins: c.builtinCalls(f, info, named), std: c.stdCalls(f, info, named)}
 	top := topLevelIdents(f)

@@ -1,0 +1,129 @@
+package exec
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Shifted float constants in cells. yaegi v0.16.1 cannot evaluate a
+// shift whose constant result has a float type, as in Effective Go's
+//
+//	type ByteSize float64
+//	const (
+//		_           = iota
+//		KB ByteSize = 1 << (10 * iota)
+//		MB
+//	)
+//
+// ("constant definition loop"). The checker knows every constant's
+// value, so such a spec is written with its values instead:
+// `KB ByteSize = 1024`, `MB ByteSize = 1048576`.
+
+// constSpec is a const spec's replacement: its type and values.
+type constSpec struct {
+	typ  string
+	vals []string
+}
+
+// shiftedConsts records the const specs of the cell whose values have a
+// float or complex type and come from a shift.
+func (c *checker) shiftedConsts(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		d, ok := n.(*ast.GenDecl)
+		if !ok || d.Tok != token.CONST {
+			return true
+		}
+		var last []ast.Expr // the values an implicit spec repeats
+		for _, s := range d.Specs {
+			vs := s.(*ast.ValueSpec)
+			if len(vs.Values) > 0 {
+				last = vs.Values
+			}
+			if !shifts(last) {
+				continue
+			}
+			p := c.fset.Position(vs.Names[0].Pos())
+			if p.Filename != cellFile {
+				continue
+			}
+			if spec, ok := constValues(vs, info, typeList); ok {
+				e.consts[key(p)] = spec
+			}
+		}
+		return false
+	})
+}
+
+// constValues writes the values of a const spec whose type is a float or
+// a complex type; false for any other spec.
+func constValues(vs *ast.ValueSpec, info *types.Info, typeList func([]types.Type) (string, bool)) (constSpec, bool) {
+	var spec constSpec
+	for _, name := range vs.Names {
+		c, ok := info.Defs[name].(*types.Const)
+		if !ok {
+			return spec, false
+		}
+		b, ok := c.Type().Underlying().(*types.Basic)
+		if !ok || b.Info()&(types.IsFloat|types.IsComplex) == 0 || c.Val().Kind() != constant.Int && c.Val().Kind() != constant.Float {
+			return spec, false
+		}
+		t, ok := typeList([]types.Type{c.Type()})
+		if !ok || spec.typ != "" && spec.typ != t {
+			return spec, false
+		}
+		spec.typ = t
+		v := c.Val().ExactString()
+		if strings.Contains(v, "/") {
+			return spec, false // a fraction: not a literal
+		}
+		spec.vals = append(spec.vals, v)
+	}
+	if b, ok := info.Defs[vs.Names[0]].Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		spec.typ = "" // an untyped constant stays untyped
+	}
+	return spec, true
+}
+
+// shifts reports whether an expression of list shifts.
+func shifts(list []ast.Expr) bool {
+	found := false
+	for _, x := range list {
+		ast.Inspect(x, func(n ast.Node) bool {
+			if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.SHL || b.Op == token.SHR) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// replaceConsts writes the recorded values into the const specs of n.
+func replaceConsts(n ast.Node, fset *token.FileSet, consts map[token.Position]constSpec) {
+	if len(consts) == 0 {
+		return
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok {
+			return true
+		}
+		spec, ok := consts[key(fset.Position(vs.Names[0].Pos()))]
+		if !ok {
+			return true
+		}
+		pos := vs.Names[0].Pos()
+		vs.Type = nil
+		if spec.typ != "" {
+			vs.Type = parseExpr(fset, spec.typ, pos)
+		}
+		vs.Values = nil
+		for _, v := range spec.vals {
+			vs.Values = append(vs.Values, parseExpr(fset, v, pos))
+		}
+		return false
+	})
+}
