@@ -136,7 +136,17 @@ func recvType(e ast.Expr) string {
 
 // newRewriter returns a rewriter that knows the session's global integers.
 func (s *Session) newRewriter() *rewriter {
-	return &rewriter{isInt: s.isIntExpr, fset: s.interp.FileSet()}
+	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, fset: s.interp.FileSet()}
+}
+
+// typedRange returns the checker's answer for a range operand: whether it
+// is an integer, and whether the checker typed it at all.
+func (s *Session) typedRange(e ast.Expr) (bool, bool) {
+	if s.std == nil || s.std.ints == nil {
+		return false, false
+	}
+	isInt, ok := s.std.ints[key(s.interp.FileSet().Position(e.Pos()))]
+	return isInt, ok
 }
 
 // intTypes are the conversions whose result is an integer.
@@ -147,8 +157,8 @@ var intTypes = map[string]bool{"int": true, "int8": true, "int16": true, "int32"
 // integer: an integer literal, len or cap, an integer conversion,
 // arithmetic on such, or a global variable holding an integer.
 func (s *Session) isIntExpr(e ast.Expr) bool {
-	if s.checkedIntRange(e) {
-		return true
+	if isInt, ok := s.typedRange(e); ok {
+		return isInt // the checker typed the cell
 	}
 	switch x := e.(type) {
 	case *ast.BasicLit:

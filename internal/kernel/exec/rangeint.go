@@ -16,8 +16,8 @@ import (
 // length 0"). The checker marks every range whose operand go/types types
 // as an integer.
 
-// intRanges marks, by position, the range operands of the cell that are
-// integers.
+// intRanges marks, by position, the range operands of the cell: true for
+// an integer, false for another type.
 func (c *checker) intRanges(f *ast.File, info *types.Info, marks map[token.Position]bool) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		rs, ok := n.(*ast.RangeStmt)
@@ -28,15 +28,12 @@ func (c *checker) intRanges(f *ast.File, info *types.Info, marks map[token.Posit
 		if p.Filename != cellFile {
 			return true
 		}
-		if b, ok := types.Unalias(info.TypeOf(rs.X)).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
-			marks[key(p)] = true
+		// A typed operand that is not an integer is marked too (false):
+		// the retry that makes unknown operands counts leaves it alone.
+		if t := info.TypeOf(rs.X); t != nil {
+			b, ok := types.Unalias(t).Underlying().(*types.Basic)
+			marks[key(p)] = ok && b.Info()&types.IsInteger != 0
 		}
 		return true
 	})
-}
-
-// checkedIntRange reports whether the checker found e, a range operand of
-// the running cell, to be an integer.
-func (s *Session) checkedIntRange(e ast.Expr) bool {
-	return s.std != nil && s.std.ints[key(s.interp.FileSet().Position(e.Pos()))]
 }

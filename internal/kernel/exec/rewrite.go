@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"reflect"
 	"strconv"
+	"strings"
 )
 
 // rewriter closes yaegi v0.16.1's gaps with Go 1.22+ in a parsed cell:
@@ -18,7 +19,13 @@ import (
 //   - a composite literal assigned to a variable is parenthesized:
 //     yaegi v0.16.1 builds `p = P{1, 2}` in fresh storage for p, so a
 //     pointer taken before (`q := &p`, a method value of a pointer
-//     receiver) no longer sees p (parenLiterals);
+//     receiver) no longer sees p; and `var e error = E{…}` held a value
+//     whose methods could not be called ("reflect: Method index out of
+//     range") (parenLiterals);
+//   - an unexported field of a struct type gets the tag `json:"-"`:
+//     yaegi v0.16.1 makes such fields exported in the struct type it
+//     builds (`secret` becomes `Xsecret`), so encoding/json wrote them
+//     (hideUnexported);
 //   - every function starts with `rt.Enter(); defer rt.Leave()` (through
 //     interpreted wrappers, see guardDepth), which
 //     turns runaway recursion into a panic before Go's stack limit kills
@@ -26,6 +33,9 @@ import (
 type rewriter struct {
 	// isInt reports whether a range operand is known to be an integer.
 	isInt func(ast.Expr) bool
+	// typed reports whether the checker typed a range operand, and
+	// whether as an integer.
+	typed func(ast.Expr) (bool, bool)
 	// anyRange makes every range over an expression not known to be a
 	// slice, map, string, channel or function an integer loop (the retry
 	// after yaegi refused the cell).
@@ -59,6 +69,12 @@ func (r *rewriter) rewrite(n ast.Node) {
 			r.stmts(x.Body)
 		case *ast.CommClause:
 			r.stmts(x.Body)
+		case *ast.StructType:
+			hideUnexported(x)
+		case *ast.ValueSpec:
+			if x.Type != nil {
+				parenLiterals(x.Values)
+			}
 		case *ast.AssignStmt:
 			if x.Tok == token.ASSIGN {
 				parenLiterals(x.Rhs)
@@ -118,6 +134,11 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 func (r *rewriter) rangesOverInt(e ast.Expr) bool {
 	if r.isInt != nil && r.isInt(e) {
 		return true
+	}
+	if r.typed != nil {
+		if _, ok := r.typed(e); ok {
+			return false // the checker says it is not an integer
+		}
 	}
 	if !r.anyRange {
 		return false
@@ -431,5 +452,28 @@ func parenLiterals(rhs []ast.Expr) {
 		if lit, ok := x.(*ast.CompositeLit); ok {
 			rhs[i] = &ast.ParenExpr{Lparen: lit.Pos(), X: lit, Rparen: lit.End()}
 		}
+	}
+}
+
+// hideUnexported tags the unexported, not embedded fields of a struct
+// type `json:"-"`, unless their tag already has a json key.
+func hideUnexported(st *ast.StructType) {
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 || ast.IsExported(f.Names[0].Name) {
+			continue
+		}
+		tag := ""
+		if f.Tag != nil {
+			tag, _ = strconv.Unquote(f.Tag.Value)
+		}
+		if _, ok := reflect.StructTag(tag).Lookup("json"); ok {
+			continue
+		}
+		tag = strings.TrimSpace(tag + ` json:"-"`)
+		pos := f.Names[0].End()
+		if f.Tag != nil {
+			pos = f.Tag.Pos()
+		}
+		f.Tag = &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(tag)}
 	}
 }

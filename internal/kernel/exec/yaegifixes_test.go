@@ -144,3 +144,76 @@ func main() {
 		t.Fatalf("across cells printed %q, want %q", got, want)
 	}
 }
+
+// A range over an integer in one function and a range without variables
+// over a slice in another, in one cell: the checker says which operand
+// is an integer (the syntactic guess turned the slice into a count, and
+// yaegi panicked: "nil type").
+func TestRangeOperandsTyped(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+type Matrix [][]float64
+
+func count(n int) int {
+	s := 0
+	for i := range n {
+		s += i
+	}
+	return s
+}
+
+func cells(m Matrix) int {
+	n := 0
+	for _, row := range m {
+		for range row {
+			n++
+		}
+	}
+	return n
+}
+
+func main() {
+	x := []int{1, 2}
+	for range x {
+		fmt.Print(count(4), " ")
+	}
+	fmt.Println(cells(Matrix{{1, 2}, {3}}))
+}`)
+	if got, want := r.text("stdout")+r.text("stderr"), "6 6 3\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
+
+// An error of a cell type declared with its value (`var e error = E{…}`)
+// answers its methods; yaegi v0.16.1 failed the call ("reflect: Method
+// index out of range").
+func TestErrorVarOfLiteral(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+type lookupErr struct{ key string }
+
+func (e lookupErr) Error() string { return "lookup " + e.key }
+
+var top error = lookupErr{"k0"}
+
+func main() {
+	var e error = lookupErr{"k1"}
+	fmt.Println(e.Error(), top.Error())
+}`)
+	if got, want := r.text("stdout"), "lookup k1 lookup k0\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
+
+// encoding/json leaves out the unexported fields of a cell's struct type,
+// as Go does: yaegi v0.16.1 builds them exported (`secret` as `Xsecret`),
+// so they were written.
+func TestJSONSkipsUnexportedFields(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, "import (\n\t\"encoding/json\"\n\t\"fmt\"\n)\n\ntype User struct {\n\tID     int\n\tName   string `json:\"name\"`\n\tsecret string\n\tnote   string `yaml:\"n\"`\n}\n\nb, _ := json.Marshal(User{7, \"ann\", \"pw\", \"x\"})\nfmt.Println(string(b))")
+	if got, want := r.text("stdout"), "{\"ID\":7,\"name\":\"ann\"}\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}

@@ -37,7 +37,7 @@ type Config struct {
 }
 
 func WithRetries(n int) Option { return func(c *Config) { c.Retries = n } }
-func Verbose() Option           { return func(c *Config) { c.Verbose = true } }
+func Verbose() Option          { return func(c *Config) { c.Verbose = true } }
 
 func NewConfig(name string, opts ...Option) Config {
 	c := Config{Name: name, Retries: 1}
