@@ -195,3 +195,17 @@ func TestOfflineImportsWhatTheCacheHas(t *testing.T) {
 		}
 	}
 }
+
+// TestImportOnlyCellOfAPackageNamedOtherwise: a cell that only imports a
+// package whose name is not its path's last element (gopkg.in/yaml.v3 is
+// yaml) runs, as any import-only cell does — the compile route's switch
+// replays such cells.
+func TestImportOnlyCellOfAPackageNamedOtherwise(t *testing.T) {
+	s, _, _ := importSession(t)
+	if res, _ := runWithin(t, s, "import \"example.test/words.v2\"", time.Minute); res.Err != nil {
+		t.Fatalf("%+v", res.Err)
+	}
+	if res, _ := mustRun(t, s, "words.Count(\"a b c\")"); plain(res) != "3" {
+		t.Fatalf("words.Count = %s", plain(res))
+	}
+}

@@ -254,7 +254,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 			continue
 		case strings.HasSuffix(e.Msg, " is not used") && top.last != nil && e.Pos >= top.last.Pos() && e.Pos < top.last.End():
 			continue
-		case strings.Contains(e.Msg, " imported and not used"):
+		case strings.Contains(e.Msg, " imported and not used"), strings.Contains(e.Msg, " imported as ") && strings.HasSuffix(e.Msg, " and not used"):
 			res.warns = append(res.warns, e)
 			continue
 		}

@@ -9,6 +9,8 @@ const NoSumDB = "example.test"
 //   - example.test/greet v1.0.0 and v1.1.0 (Hello says which), importing dep;
 //   - example.test/gen v1.0.0, generic functions in the style of a
 //     utility library (Map, Filter, Reduce, GroupBy, Zip) and generic types;
+//   - example.test/words.v2 v1.0.0, package words (named otherwise than
+//     its path);
 //   - example.test/fast v1.0.0, which the interpreter cannot load (it uses
 //     unsafe and a body-less linknamed function) but Go compiles;
 //   - example.test/broken v1.0.0, which does not compile (a type error).
@@ -120,6 +122,9 @@ func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
 // Len is the number of items.
 func (s *Stack[T]) Len() int { return len(s.items) }
 `}},
+		{Path: "example.test/words.v2", Version: "v1.0.0", Files: map[string]string{
+			"words.go": "// Package words is named otherwise than its path's last element.\npackage words\n\nimport \"strings\"\n\n// Count counts the words of s.\nfunc Count(s string) int { return len(strings.Fields(s)) }\n",
+			"go.mod":   "module example.test/words.v2\n\ngo 1.22\n"}},
 		{Path: "example.test/fast", Version: "v1.0.0", Files: map[string]string{
 			"fast.go": `// Package fast needs the compiler: it links to the runtime's clock.
 package fast
