@@ -39,7 +39,8 @@ type Options struct {
 	Base gbdt.Params
 	// Evals names the eval sets, default "train", "val".
 	Evals []string
-	// FeatureNames name the features in saved models.
+	// FeatureNames name the features in saved models; empty means the
+	// names of the data the holders hold (gbdt.ShardInfo.Names).
 	FeatureNames []string
 	// Categories marks categorical features and names their codes, as
 	// gbdt.Options.Categories (data.Dataset.Categories fits here).
