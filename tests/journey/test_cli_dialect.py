@@ -228,3 +228,18 @@ def test_fit_on_workers_reads_a_yn_label_as_in_process(gotrain, tmp_path):
     r = run(gotrain, *base, "--spawn", "2", "--cpus-per-worker", "1", "--out", str(tmp_path / "workers.json"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "here.json").read_bytes() == (tmp_path / "workers.json").read_bytes()
+
+
+def test_fit_on_workers_with_a_file_of_one_label_value(gotrain, tmp_path):
+    """A rare Y: the second worker's file holds only N. In process the
+    choice is made over both files; on workers too (it used to fail with
+    'holds 1 distinct values')."""
+    (tmp_path / "a.csv").write_text("x,default\n" + "".join(f"{i},{'Y' if i % 4 == 0 else 'N'}\n" for i in range(40)))
+    (tmp_path / "b.csv").write_text("x,default\n" + "".join(f"{i},N\n" for i in range(40, 80)))
+    base = ["fit", "--train", f"{tmp_path / 'a.csv'},{tmp_path / 'b.csv'}", "--label", "default", "--quiet"]
+    here = run(gotrain, *base, "--out", str(tmp_path / "here.json"))
+    assert here.returncode == 0, here.stderr
+    r = run(gotrain, *base, "--spawn", "2", "--cpus-per-worker", "1", "--out", str(tmp_path / "workers.json"))
+    assert r.returncode == 0, r.stderr
+    assert 'label "default": Y = 1 (positive, the less frequent), N = 0' in r.stdout
+    assert (tmp_path / "here.json").read_bytes() == (tmp_path / "workers.json").read_bytes()

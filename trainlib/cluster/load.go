@@ -112,6 +112,15 @@ func (c *Cluster) load(ctx context.Context, reqs []wire.LoadRequest) error {
 			return err
 		}
 	}
+	// Groups whose files hold one of the label's values loaded nothing:
+	// load them again, now that the choice is made.
+	for g := range resps {
+		if resps[g].Undecided {
+			if err := c.groups[g].do(ctx, mLoad, &reqs[g], &resps[g]); err != nil {
+				return fmt.Errorf("cluster: load group %d: %w", g, err)
+			}
+		}
+	}
 	for g := range reqs {
 		h := c.groups[g]
 		h.mu.Lock()
@@ -173,12 +182,13 @@ func pinLabel(reqs []wire.LoadRequest, label []string) error {
 	}
 	for g := range reqs {
 		o := &reqs[g].Options
-		switch pos := strings.TrimSpace(o.Positive); {
+		pos, neg := strings.TrimSpace(o.Positive), strings.TrimSpace(o.Negative)
+		switch {
 		case o.Schema != nil:
-		case pos == "":
-			o.Positive = label[1]
-		case pos != label[1]:
+		case (pos != "" && pos != label[1]) || (neg != "" && neg != label[0]):
 			return fmt.Errorf("cluster: the data loaded before reads the label with %s = 1 and %s = 0; Positive %q would read it the other way: load every set with the same Positive", label[1], label[0], o.Positive)
+		default:
+			o.Positive, o.Negative = label[1], label[0]
 		}
 	}
 	return nil
@@ -188,7 +198,9 @@ func pinLabel(reqs []wire.LoadRequest, label []string) error {
 // counts of this load: the Positive asked for, else the less frequent
 // value overall (data.BinaryLevels). It returns the choice, negative then
 // positive (nil when the label holds 0s and 1s), and the groups that read
-// it the other way, with their requests pinned to the choice for a reload.
+// it the other way; every group's request is pinned to the choice
+// (Positive and Negative), for a reload, for the groups whose files held
+// one value only (Undecided), and for replays.
 func agreeOnLabel(reqs []wire.LoadRequest, resps []wire.LoadResponse) ([]string, []int, error) {
 	counts := map[string]int{}
 	for _, r := range resps {
@@ -201,14 +213,21 @@ func agreeOnLabel(reqs []wire.LoadRequest, resps []wire.LoadResponse) ([]string,
 	if len(counts) == 0 {
 		return nil, nil, nil
 	}
-	label, err := data.BinaryLevels(reqs[0].Options.Label, counts, reqs[0].Options.Positive)
+	o := reqs[0].Options
+	label, err := data.BinaryLevels(o.Label, counts, o.Positive)
+	if strings.TrimSpace(o.Negative) != "" && strings.TrimSpace(o.Positive) != "" {
+		label, err = []string{strings.TrimSpace(o.Negative), strings.TrimSpace(o.Positive)}, nil
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("cluster: %w", err)
 	}
 	var reload []int
 	for g, r := range resps {
-		if r.Label != nil && !slices.Equal(r.Label, label) {
-			reqs[g].Options.Positive = label[1]
+		if r.Label == nil {
+			continue
+		}
+		reqs[g].Options.Positive, reqs[g].Options.Negative = label[1], label[0]
+		if !r.Undecided && !slices.Equal(r.Label, label) {
 			reload = append(reload, g)
 		}
 	}

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -123,6 +124,10 @@ func (w *worker) load(ctx context.Context, in *wire.LoadRequest) (*wire.LoadResp
 		var schema *data.Schema
 		var err error
 		if loaded, schema, err = data.LoadFiles(ctx, paths, in.Options); err != nil {
+			var one *data.OneLabelValueError
+			if errors.As(err, &one) {
+				return &wire.LoadResponse{Label: []string{one.Value}, LabelCounts: []int{one.Count}, Undecided: true}, nil
+			}
 			return nil, err
 		}
 		if pos, neg, ok := schema.Positive(); ok {

@@ -42,7 +42,22 @@ func scanLabel(ctx context.Context, srcs []source, s *Schema, o *Options) ([]str
 	if len(counts) > 2 && first != nil {
 		return nil, first
 	}
-	return BinaryLevels(s.Columns[li].Name, counts, o.Positive)
+	return binaryLevels(s.Columns[li].Name, counts, o.Positive, o.Negative)
+}
+
+// OneLabelValueError is the error of a two-valued label whose data holds
+// one of its values only, Count times, when Positive and Negative do not
+// name both: which of the two it is cannot be told. A loader of part of
+// the data (a worker's files) learns the value from it, so that the
+// choice can be made over every part.
+type OneLabelValueError struct {
+	Column, Value string
+	Count         int
+}
+
+func (e *OneLabelValueError) Error() string {
+	return fmt.Sprintf("data: label column %q holds 1 distinct values (%s); a binary label needs two (for example Y and N)",
+		e.Column, listNames([]string{e.Value}))
 }
 
 // BinaryLevels picks, from how often each value of a two-valued text label
@@ -51,7 +66,28 @@ func scanLabel(ctx context.Context, srcs []source, s *Schema, o *Options) ([]str
 // (on a tie the one that sorts last: Y, yes, true). column names the label
 // in errors.
 func BinaryLevels(column string, counts map[string]int, positive string) ([]string, error) {
+	return binaryLevels(column, counts, positive, "")
+}
+
+// binaryLevels is BinaryLevels with Options.Negative: set, it and positive
+// are the levels, whichever of them the data holds.
+func binaryLevels(column string, counts map[string]int, positive, negative string) ([]string, error) {
 	values := sortedKeys(counts)
+	if neg := strings.TrimSpace(negative); neg != "" {
+		pos := strings.TrimSpace(positive)
+		if pos == "" || pos == neg {
+			return nil, fmt.Errorf("data: Negative %q needs Positive, the other value of label column %q", negative, column)
+		}
+		for _, v := range values {
+			if v != pos && v != neg {
+				return nil, fmt.Errorf("data: label column %q holds %s, not only Positive %q and Negative %q", column, listNames(values), pos, neg)
+			}
+		}
+		return []string{neg, pos}, nil
+	}
+	if len(values) == 1 {
+		return nil, &OneLabelValueError{Column: column, Value: values[0], Count: counts[values[0]]}
+	}
 	if len(values) != 2 {
 		return nil, fmt.Errorf("data: label column %q holds %d distinct values (%s); a binary label needs two (for example Y and N)",
 			column, len(values), listNames(values))

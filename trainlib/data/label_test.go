@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -81,5 +82,41 @@ func TestPositiveNamesANumber(t *testing.T) {
 	}
 	if !slices.Equal(d.Label, []float32{0, 1, 0}) {
 		t.Fatalf("labels %v", d.Label)
+	}
+}
+
+// A part of the data holding one of the label's two values (a worker's
+// shards) reads as the whole does when Positive and Negative name both;
+// without them its one value is reported (OneLabelValueError) so a caller
+// holding the other parts can choose; a value outside the two is refused.
+func TestNegativeNamesTheOtherValue(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"only_n.csv": "x,default\n1,N\n2,N\n3,N\n", "three.csv": "x,default\n1,N\n2,Y\n3,M\n"})
+	ctx := context.Background()
+	only := filepath.Join(dir, "only_n.csv")
+	d, err := LoadFile(ctx, only, Options{Label: "default", Positive: "Y", Negative: " N"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(d.Label, []float32{0, 0, 0}) {
+		t.Fatalf("labels %v", d.Label)
+	}
+	_, s, err := LoadFiles(ctx, []string{only}, Options{Label: "default", Positive: "Y", Negative: "N"})
+	if pos, neg, ok := s.Positive(); err != nil || pos != "Y" || neg != "N" || !ok {
+		t.Fatalf("Positive() = %q, %q, %v (%v)", pos, neg, ok, err)
+	}
+	for _, o := range []Options{{Label: "default"}, {Label: "default", Positive: "Y"}} {
+		_, err = LoadFile(ctx, only, o)
+		var one *OneLabelValueError
+		if !errors.As(err, &one) || one.Value != "N" || one.Count != 3 || !strings.Contains(err.Error(), "holds 1 distinct values (N)") {
+			t.Fatalf("%+v: %v", o, err)
+		}
+	}
+	_, err = LoadFile(ctx, filepath.Join(dir, "three.csv"), Options{Label: "default", Positive: "Y", Negative: "N"})
+	if err == nil || !strings.Contains(err.Error(), "M") {
+		t.Fatalf("a third value: %v", err)
+	}
+	_, err = LoadFile(ctx, only, Options{Label: "default", Negative: "N"})
+	if err == nil || !strings.Contains(err.Error(), `Negative "N" needs Positive`) {
+		t.Fatalf("Negative alone: %v", err)
 	}
 }

@@ -43,6 +43,11 @@ type Options struct {
 	// label column, negative first; Schema.Positive), so shards loaded with
 	// it read the same way. Surrounding spaces are ignored.
 	Positive string
+	// Negative, set with Positive, names the value read as 0, so that part
+	// of the data holding only one of the two (a worker's shards of a rare
+	// Y) reads as the whole does; a third value is then an error. Empty
+	// means the other value found.
+	Negative string
 	// BinaryLabel checks that every label is 0 or 1, as binary:logistic
 	// needs.
 	BinaryLabel bool

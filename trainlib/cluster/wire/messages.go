@@ -67,6 +67,11 @@ type LoadResponse struct {
 	// for a label of 0s and 1s.
 	Label       []string
 	LabelCounts []int
+	// Undecided is true when the load's files hold one value of a
+	// two-valued label (Label[0], LabelCounts[0] times) and the options do
+	// not say which it is: nothing was loaded, and the driver sends the
+	// load again with Positive and Negative chosen over every group.
+	Undecided bool
 }
 
 // GroupRequest names a group (for Shards and Drop).
