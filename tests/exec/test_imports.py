@@ -304,6 +304,9 @@ def test_compiled_import_switches_executor_and_keeps_declarations(machine_goenv,
         kc.inspect("fast.Sum", 8)
         reply = kc.get_shell_msg(timeout=TIMEOUT)
         assert reply["content"]["found"] and "Sum adds xs" in reply["content"]["data"]["text/plain"], reply
+        kc.complete("fast.Ti", 7)
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        assert reply["content"]["matches"] == ["Ticking"], reply
         # A second compiled import: the new executor has both packages.
         reply, msgs = run(kc, 'import "example.test/clock"\nclock.Now() > 0 && fast.Ticking() && triple(2) == 6')
         assert reply["status"] == "ok", (reply, msgs)

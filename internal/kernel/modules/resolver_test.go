@@ -132,3 +132,22 @@ func TestInterruptKillsASlowDownload(t *testing.T) {
 		t.Fatalf("interrupted resolve took %v", d) // a hang, not a timing claim
 	}
 }
+
+// TestASlowDownloadIsBounded: a proxy that never answers makes the
+// resolve fail after GOTRAIN_GET_TIMEOUT, saying so and how to wait
+// longer, instead of hanging.
+func TestASlowDownloadIsBounded(t *testing.T) {
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	defer hang.Close()
+	t.Setenv("GOPROXY", hang.URL)
+	t.Setenv("GOTRAIN_GET_TIMEOUT", "3s")
+	t.Chdir(t.TempDir())
+	r := modules.New()
+	defer r.Close()
+	_, err := r.Resolve(context.Background(), "example.test/greet", nil)
+	if err == nil || !strings.Contains(err.Error(), "did not finish within 3s (set GOTRAIN_GET_TIMEOUT to wait longer)") {
+		t.Fatalf("err %v", err)
+	}
+}
