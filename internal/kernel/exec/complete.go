@@ -140,6 +140,9 @@ func (s *Session) members(qual string) []string {
 		}
 		return append(out, s.sourceNames(p)...)
 	}
+	if out, ok := s.typedMembers(qual); ok {
+		return out
+	}
 	out := s.cellMethods(qual)
 	if v, ok := s.globalValue(qual); ok {
 		out = append(out, typeMembers(v.Type())...)

@@ -75,3 +75,63 @@ answer := 42`)
 		t.Errorf("unknown name found")
 	}
 }
+
+// Completion and inspect know the cells' types from the checker: a value
+// of a struct type declared in a cell completes its fields (unexported
+// and promoted ones too) and methods of both receivers; inspect shows a
+// cell function's signature, a variable's Go type and a method's.
+func TestCompleteInspectCellTypes(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `type base struct{ id int }
+
+func (b base) ID() int { return b.id }
+
+type User struct {
+	base
+	Name  string
+	email string
+}
+
+func (u *User) Rename(n string) { u.Name = n }
+
+func NewUser(name string, id int) *User { return &User{base{id}, name, ""} }
+
+u := NewUser("ann", 7)
+var v User`)
+	c := s.Complete("u.", 2)
+	if want := []string{"ID", "Name", "Rename", "base", "email", "id"}; !slices.Equal(c.Matches, want) {
+		t.Errorf("u.: %v, want %v", c.Matches, want)
+	}
+	c = s.Complete("v.Re", 4)
+	if !slices.Equal(c.Matches, []string{"Rename"}) {
+		t.Errorf("v.Re: %v", c.Matches)
+	}
+	for _, tc := range []struct{ code, want string }{
+		{"NewUser(", "func NewUser(name string, id int) *User"},
+		{"u", "var u *User = &{"},
+		{"u.Rename", "func (*User).Rename(n string)"},
+		{"v.email", "field email string"},
+	} {
+		b, ok := s.Inspect(tc.code, len(tc.code), 0)
+		text, _ := b["text/plain"].(string)
+		if !ok || !strings.Contains(text, tc.want) {
+			t.Errorf("inspect %q: %v %q, want %q", tc.code, ok, text, tc.want)
+		}
+	}
+	// A method declared in a later cell is found, unexported fields too.
+	mustRun(t, s, "func (u User) mail() string { return u.email }")
+	b, _ := s.Inspect("v.mail", 6, 0)
+	if text, _ := b["text/plain"].(string); !strings.Contains(text, "func (User).mail() string") {
+		t.Errorf("a later method: %q", text)
+	}
+	b, _ = s.Inspect("v.email", 7, 0)
+	if text, _ := b["text/plain"].(string); !strings.Contains(text, "field email string") {
+		t.Errorf("a field after a later cell: %q", text)
+	}
+	// A redefinition replaces what the checker knows.
+	mustRun(t, s, "func NewUser(name string) *User { return &User{Name: name} }")
+	b, _ = s.Inspect("NewUser", 3, 0)
+	if text, _ := b["text/plain"].(string); !strings.Contains(text, "func NewUser(name string) *User") {
+		t.Errorf("after redefinition: %q", text)
+	}
+}

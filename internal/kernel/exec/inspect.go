@@ -48,6 +48,9 @@ func (s *Session) describe(qual, name string) (string, bool) {
 			}
 			return "", false
 		}
+		if text, ok := s.describeMember(qual, name); ok {
+			return text, true
+		}
 		if v, ok := s.globalValue(qual); ok {
 			return memberDoc(v.Type(), name)
 		}
@@ -60,6 +63,15 @@ func (s *Session) describe(qual, name string) (string, bool) {
 	}
 	_, kinds := s.definitions()
 	if kind, ok := kinds[name]; ok {
+		if obj, ok := s.object(name); ok {
+			text := describeObject(obj)
+			if kind != "func" && kind != "type" {
+				s.withGlobal(name, func(v reflect.Value) {
+					text += " = " + fmt.Sprint(v.Interface())
+				})
+			}
+			return text, true
+		}
 		var text string
 		if kind != "func" && kind != "type" && s.withGlobal(name, func(v reflect.Value) {
 			// Formatted under the lock: a cell starting now may write it.

@@ -41,10 +41,12 @@ type checker struct {
 	mu    sync.Mutex
 	fset  *token.FileSet
 	imp   types.Importer
-	decls []priorDecl         // earlier cells' declarations, in order
-	vars  map[string]string   // top-level := variables → their type, as Go source
-	vague map[string]bool     // top-level variables whose type cannot be written
-	bad   map[string]struct{} // import paths the importer failed on
+	decls []priorDecl             // earlier cells' declarations, in order
+	vars  map[string]string       // top-level := variables → their type, as Go source
+	vague map[string]bool         // top-level variables whose type cannot be written
+	bad   map[string]struct{}     // import paths the importer failed on
+	objs  map[string]types.Object // the cells' top-level names, as go/types saw them (typeinfo.go)
+	pkg   *types.Package          // the last cell's checked package (typeinfo.go)
 }
 
 // priorDecl is one declaration of an earlier cell and the names (or
@@ -77,7 +79,7 @@ func (lockedImporter) Import(path string) (*types.Package, error) {
 }
 
 func newChecker() *checker {
-	return &checker{fset: sharedFset, imp: lockedImporter{}, vars: map[string]string{}, vague: map[string]bool{}, bad: map[string]struct{}{}}
+	return &checker{fset: sharedFset, imp: lockedImporter{}, vars: map[string]string{}, vague: map[string]bool{}, bad: map[string]struct{}{}, objs: map[string]types.Object{}}
 }
 
 // warm loads the packages most cells import, so the first cells do not
@@ -241,7 +243,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		all = append(all, te)
 	}}
 	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}, Instances: map[*ast.Ident]types.Instance{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
-	conf.Check("main", c.fset, []*ast.File{f}, info) // errors arrive through conf.Error
+	pkg, _ := conf.Check("main", c.fset, []*ast.File{f}, info) // errors arrive through conf.Error
 	res := checkResult{sure: true, builtins: c.builtinCalls(f, info, named), std: c.stdCalls(f, info, named)}
 	top := topLevelIdents(f)
 	for _, e := range all {
@@ -264,6 +266,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		c.record(parsedDecls, groups, newKeys, top, info, named)
+		c.recordObjects(pkg, newKeys, top, info)
 	}
 	return res
 }
