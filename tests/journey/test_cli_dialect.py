@@ -221,9 +221,12 @@ def test_every_command_states_the_labels_positive_value(gotrain, tmp_path, cmd, 
         assert f"label default: 0: {90 - ones}" in r.stdout and f"1: {ones} " in r.stdout, r.stdout
 
 
-def test_fit_on_workers_reads_a_yn_label_as_in_process(gotrain, tmp_path):
+@pytest.mark.parametrize("extra", [[], ["--one-hot"]])
+def test_fit_on_workers_reads_a_yn_label_as_in_process(gotrain, tmp_path, extra):
+    """With --one-hot the driver scans a schema first, which must carry the
+    label's reading to the workers too."""
     files = write_loans(tmp_path)
-    base = ["fit", "--train", files, "--label", "default ", "--drop", "ID", "--quiet", "--param", "max_depth=2"]
+    base = ["fit", "--train", files, "--label", "default ", "--drop", "ID", "--quiet", "--param", "max_depth=2", *extra]
     assert run(gotrain, *base, "--out", str(tmp_path / "here.json")).returncode == 0
     r = run(gotrain, *base, "--spawn", "2", "--cpus-per-worker", "1", "--out", str(tmp_path / "workers.json"))
     assert r.returncode == 0, r.stderr

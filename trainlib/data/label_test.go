@@ -120,3 +120,49 @@ func TestNegativeNamesTheOtherValue(t *testing.T) {
 		t.Fatalf("Negative alone: %v", err)
 	}
 }
+
+// ScanSchema records a Y/N label's reading in the Schema, chosen over every
+// file as the loaders choose it, so that workers loading their own files
+// with it (one-hot encoding on workers) read the label alike; labels of
+// numbers (0/1, classes) are left to the loaders.
+func TestScanSchemaRecordsATextLabel(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.csv": "x,c,default \n1,u,Y\n2,v,Y\n3,u,N\n",
+		"b.csv": "x,c,default \n4,v,N\n5,u,N\n6,v,N\n",
+		"n.csv": "x,c,y\n1,u,0\n2,v,1\n3,u,1\n",
+		"k.csv": "x,c,y\n1,u,0\n2,v,1\n3,u,2\n",
+	})
+	ctx := context.Background()
+	files := []string{filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")}
+	for _, o := range []Options{{Label: " default", OneHot: true}, {Label: "default", OneHot: true, Positive: "N"}} {
+		s, err := ScanSchema(ctx, files, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "Y"
+		if o.Positive != "" {
+			want = "N"
+		}
+		if pos, _, ok := s.Positive(); !ok || pos != want {
+			t.Fatalf("%+v: Positive() = %q, %v; want %q", o, pos, ok, want)
+		}
+		// Each file alone, read with the Schema, as a worker reads it.
+		o.Schema = s
+		b, err := LoadFile(ctx, files[1], o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "Y" && !slices.Equal(b.Label, []float32{0, 0, 0}) || want == "N" && !slices.Equal(b.Label, []float32{1, 1, 1}) {
+			t.Fatalf("%+v: b.csv's labels %v", o, b.Label)
+		}
+	}
+	for _, f := range []string{"n.csv", "k.csv"} {
+		s, err := ScanSchema(ctx, []string{filepath.Join(dir, f)}, Options{Label: "y", OneHot: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, ok := s.Positive(); ok {
+			t.Fatalf("%s: a label of numbers got levels", f)
+		}
+	}
+}

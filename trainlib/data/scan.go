@@ -6,18 +6,64 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // ScanSchema reads the headers of files (which must all have the same
 // columns) and, when Options ask for one-hot encoding, every value, to find
-// each categorical column's levels over all of them. Loading each file with
-// the returned Schema (Options.Schema) gives every file the same features.
+// each categorical column's levels over all of them, and the values of a
+// label of two words (Y/N), choosing the positive one over all of them as
+// the loaders do. Loading each file with the returned Schema
+// (Options.Schema) gives every file the same features and label reading.
 func ScanSchema(ctx context.Context, files []string, o Options) (*Schema, error) {
 	srcs := make([]source, len(files))
 	for i, f := range files {
 		srcs[i] = fileSource(f)
 	}
-	return scanSchema(ctx, srcs, &o)
+	s, err := scanSchema(ctx, srcs, &o)
+	if err != nil || o.Schema != nil {
+		return s, err
+	}
+	if err := scanLabelLevels(ctx, srcs, s, &o); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// scanLabelLevels records in s how a label of two words (or of two numbers
+// Positive names one of) reads, chosen over every input as the loaders
+// choose it, so that inputs loaded apart with s (a worker's files) read
+// it alike. A label of numbers, 0/1 or classes, is left to the loaders.
+func scanLabelLevels(ctx context.Context, srcs []source, s *Schema, o *Options) error {
+	li := s.label()
+	if li < 0 || len(s.Columns[li].Levels) > 0 {
+		return nil
+	}
+	counts := map[string]int{}
+	var first error
+	for _, src := range srcs {
+		if err := countLabels(ctx, src, s, o, li, counts, &first); err != nil {
+			return err
+		}
+	}
+	text := false
+	for v := range counts {
+		if _, kind := parseNumber([]byte(v), nil); kind != numOK {
+			text = true
+		}
+	}
+	if !text && strings.TrimSpace(o.Positive) == "" {
+		return nil
+	}
+	if len(counts) > 2 && first != nil {
+		return first
+	}
+	levels, err := binaryLevels(s.Columns[li].Name, counts, o.Positive, o.Negative)
+	if err != nil {
+		return err
+	}
+	s.Columns[li].Levels = levels
+	return nil
 }
 
 // levelSet collects the distinct values of one column during a scan.
