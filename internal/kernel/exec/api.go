@@ -180,6 +180,7 @@ type Session struct {
 	routes    map[string]string                   // third-party import path → its route (imports.go)
 	srcDocs   map[string]map[string]docs.Entry    // third-party import path → its docs
 	mods      *modules.Resolver
+	rewrite   *sourceRewriter           // third-party source as yaegi reads it
 	compiled  []string                  // third-party packages this session compiled into its executor
 	replay    replayState               // what a switch of executor can bring across (replay.go)
 	checker   *checker                  // type-checks cells before they run (typecheck.go)

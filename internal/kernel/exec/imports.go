@@ -179,9 +179,15 @@ func (s *Session) probe(ctx context.Context, p *modules.Package, bin string) err
 	defer cancel()
 	cmd := osexec.CommandContext(ctx, bin)
 	cmd.Env = append(os.Environ(), env+"="+p.ImportPath, probeEnv+"_MODULES="+string(mods))
-	var stderr strings.Builder
+	var stdout, stderr strings.Builder
+	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	cmd.WaitDelay = time.Second
+	defer func() {
+		if strings.Contains(stdout.String(), probeRewrite) {
+			s.rewrite.enable(p.Deps)
+		}
+	}()
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
 			return fmt.Errorf("loading it did not finish within %v", probeTimeout)
@@ -227,20 +233,41 @@ func serveProbe(env string) {
 	}
 }
 
-// probeHere loads path in an interpreter like a session's.
-func probeHere(path, mods string) (err error) {
+// probeHere loads path in an interpreter like a session's: from the
+// source as it is, else (when that fails with an error) from the source
+// with inferred type arguments written out (imports_rewrite.go), and then
+// says so on stdout (probeRewrite), so that the session rewrites the
+// source of those modules only: checking a package with its bodies costs
+// more than loading it.
+func probeHere(path, mods string) error {
+	var deps []modules.Module
+	if err := json.Unmarshal([]byte(mods), &deps); err != nil {
+		return err
+	}
+	err := probeLoad(path, modules.Fixed(deps), nil)
+	if err == nil {
+		return nil
+	}
+	r := modules.Fixed(deps)
+	if probeLoad(path, r, newSourceRewriter(newCheckImporter(r)).Rewrite) != nil {
+		return err // the error of the source as it is
+	}
+	fmt.Println(probeRewrite)
+	return nil
+}
+
+// probeRewrite is what a probe prints when the source loaded only with
+// the type arguments written out.
+const probeRewrite = "loaded with inferred type arguments written out"
+
+// probeLoad loads path from the modules r knows, through rewrite.
+func probeLoad(path string, r *modules.Resolver, rewrite modules.Rewrite) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the interpreter panicked: %v", r)
 		}
 	}()
-	var deps []modules.Module
-	if err := json.Unmarshal([]byte(mods), &deps); err != nil {
-		return err
-	}
-	r := modules.Fixed(deps)
-	ci := newCheckImporter(r)
-	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: r.FS(nil, newSourceRewriter(ci).Rewrite), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
+	i := interp.New(interp.Options{GoPath: modules.GoPath, SourcecodeFilesystem: r.FS(nil, rewrite), Stdout: io.Discard, Stderr: io.Discard, Unrestricted: true})
 	if err := i.Use(stdlib.Symbols); err != nil {
 		return err
 	}

@@ -10,7 +10,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
+
+	"github.com/gotrain/gotrain/internal/kernel/modules"
 )
 
 // Third-party source as the interpreter reads it. yaegi v0.16.1 infers a
@@ -26,11 +29,14 @@ import (
 // type of another package) leave the call as it was; a package that
 // does not type-check is served as it is.
 
-// sourceRewriter rewrites the files of the packages one importer knows.
+// sourceRewriter rewrites the files of the packages one importer knows:
+// all of them, or, once enable was called, only those of the modules it
+// named (a session's: those a probe found needed it).
 type sourceRewriter struct {
 	imp *checkImporter
 
 	mu    sync.Mutex
+	only  map[string]bool   // module paths to rewrite; nil: every module
 	files map[string][]byte // file path → its source with type arguments written
 	done  map[string]bool   // package folders already rewritten
 }
@@ -39,10 +45,38 @@ func newSourceRewriter(imp *checkImporter) *sourceRewriter {
 	return &sourceRewriter{imp: imp, files: map[string][]byte{}, done: map[string]bool{}}
 }
 
+// newSessionRewriter rewrites nothing until enable names modules.
+func newSessionRewriter(imp *checkImporter) *sourceRewriter {
+	sr := newSourceRewriter(imp)
+	sr.only = map[string]bool{}
+	return sr
+}
+
+// enable makes the rewriter rewrite the packages of mods.
+func (sr *sourceRewriter) enable(mods []modules.Module) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	if sr.only == nil {
+		return
+	}
+	for _, m := range mods {
+		sr.only[m.Path] = true
+	}
+}
+
 // Rewrite is a modules.Rewrite.
 func (sr *sourceRewriter) Rewrite(importPath, file string, src []byte) []byte {
 	sr.mu.Lock()
 	defer sr.mu.Unlock()
+	if sr.only != nil && !sr.only[importPath] {
+		in := false
+		for p := importPath; !in && strings.Contains(p, "/"); p = p[:strings.LastIndex(p, "/")] {
+			in = sr.only[p]
+		}
+		if !in {
+			return src
+		}
+	}
 	dir := filepath.Dir(file)
 	if !sr.done[dir] {
 		sr.done[dir] = true

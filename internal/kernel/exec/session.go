@@ -92,6 +92,7 @@ func New(opts Options) (*Session, error) {
 	s.checker = newChecker()
 	ci := newCheckImporter(s.mods) // third-party packages too (imports_types.go)
 	s.checker.imp = ci
+	s.rewrite = newSessionRewriter(ci) // third-party source as yaegi reads it (imports_rewrite.go)
 	go s.checker.warm()
 	s.bin = binaryPackages()
 	// Interpreted code writes through streamWriters, in order; compiled
@@ -114,7 +115,7 @@ func New(opts Options) (*Session, error) {
 		// Third-party packages interpreted from source (imports.go).
 		GoPath: modules.GoPath,
 		// The kernel's source of the generic standard API (stdpkgs.go).
-		SourcecodeFilesystem: gostd.FS(modules.GoPath, s.mods.FS(nil, newSourceRewriter(ci).Rewrite)),
+		SourcecodeFilesystem: gostd.FS(modules.GoPath, s.mods.FS(nil, s.rewrite.Rewrite)),
 	})
 	if err := s.use(stdout, stderr); err != nil {
 		s.Close()
