@@ -38,6 +38,9 @@ func scanLabel(ctx context.Context, srcs []source, s *Schema, o *Options) ([]str
 		if err := countLabels(ctx, src, s, o, li, counts, &first); err != nil {
 			return nil, err
 		}
+		if len(counts) > 2 {
+			break
+		}
 	}
 	if len(counts) > 2 && first != nil {
 		return nil, first
@@ -124,8 +127,8 @@ func LabelNote(column, positive, negative string, asked bool) string {
 	return fmt.Sprintf("label %q: %s = 1 (positive, %s), %s = 0", strings.TrimSpace(column), positive, why, negative)
 }
 
-// countLabels adds the label values of one input to counts; first keeps the
-// place of the first value beyond two, for the error.
+// countLabels adds the label values of one input to counts, stopping at a
+// third value; first keeps the place of that value, for the error.
 func countLabels(ctx context.Context, src source, s *Schema, o *Options, li int, counts map[string]int, first *error) error {
 	rc, err := src.open()
 	if err != nil {
@@ -160,6 +163,9 @@ func countLabels(ctx context.Context, src source, s *Schema, o *Options, li int,
 				"a binary label has two values; recode or remove this row")
 		}
 		counts[string(text)]++
+		if len(counts) > 2 {
+			return nil // not a binary label: no need to read on (a regression target may hold a value a row)
+		}
 	}
 }
 

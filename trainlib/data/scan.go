@@ -45,6 +45,9 @@ func scanLabelLevels(ctx context.Context, srcs []source, s *Schema, o *Options) 
 		if err := countLabels(ctx, src, s, o, li, counts, &first); err != nil {
 			return err
 		}
+		if len(counts) > 2 {
+			break
+		}
 	}
 	text := false
 	for v := range counts {
