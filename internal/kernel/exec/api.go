@@ -172,6 +172,7 @@ type Session struct {
 	types     map[string]string                   // type name → latest definition's text
 	typeNames map[string]string                   // redefined type → its internal name (typenames.go)
 	typeGen   int                                 // internal names given so far
+	redeclare map[string]bool                     // types the running cell declares again for a method: true until done (methodredef.go)
 	undo      []func()                            // undoes the type redefinitions of the group being run
 	defs      map[string]string                   // names declared by cells → kind
 	results   map[string]int                      // cell function → number of results

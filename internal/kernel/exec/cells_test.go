@@ -45,12 +45,38 @@ strings.Repeat("a", 2)`
 	}
 }
 
-func TestMethodRedefinitionWarns(t *testing.T) {
+// Redefining a method takes effect for values made after it (the type is
+// declared again with all its methods, methodredef.go); values made before
+// keep the old method, and the cell names them once. Also when the cell
+// declares the type itself again (a program pasted again with a method
+// changed).
+func TestMethodRedefinition(t *testing.T) {
 	s := newSession(t)
-	mustRun(t, s, "type T struct{}\nfunc (T) Name() string { return \"one\" }")
-	_, r := mustRun(t, s, "func (T) Name() string { return \"two\" }")
-	if !strings.Contains(r.text("stderr"), "T.Name was already defined") {
-		t.Errorf("no warning on stderr: %q", r.text("stderr"))
+	mustRun(t, s, "import \"fmt\"\ntype T struct{ N int }\nfunc (t T) Name() string { return fmt.Sprint(\"one \", t.N) }\nold := T{1}")
+	mustRun(t, s, "func (t *T) Inc() { t.N++ }")
+	_, r := mustRun(t, s, "func (t T) Name() string { return fmt.Sprint(\"two \", t.N) }\nfresh := T{5}\nfresh.Inc()\nfmt.Println(fresh.Name(), old.Name())")
+	if got, want := r.text("stdout"), "two 6 one 1\n"; got != want {
+		t.Errorf("after redefining T.Name: %q, want %q", got, want)
+	}
+	note := r.text("stderr")
+	if !strings.Contains(note, "method T.Name is redefined") || !strings.Contains(note, "old (made before) keep the old method") || strings.Contains(note, "fresh") {
+		t.Errorf("note: %q", note)
+	}
+	_, r = mustRun(t, s, "fmt.Println(T{7}.Name())")
+	if got := r.text("stdout") + r.text("stderr"); got != "two 7\n" {
+		t.Errorf("a later cell: %q (no note again)", got)
+	}
+	prog := "package main\n\nimport \"fmt\"\n\ntype Greeter struct{ name string }\n\nfunc (g Greeter) Greet() string { return \"hello \" + g.name }\n\nfunc (g *Greeter) Rename(n string) { g.name = n }\n\nfunc main() {\n\tg := Greeter{\"ann\"}\n\tg.Rename(\"bo\")\n\tfmt.Println(g.Greet())\n}\n"
+	_, r = mustRun(t, s, prog)
+	if got := r.text("stdout"); got != "hello bo\n" {
+		t.Fatalf("program: %q", got)
+	}
+	_, r = mustRun(t, s, strings.Replace(prog, `"hello "`, `"hi "`, 1))
+	if got := r.text("stdout"); got != "hi bo\n" {
+		t.Errorf("program pasted again with Greet changed: %q, want %q", got, "hi bo\n")
+	}
+	if strings.Contains(r.text("stderr"), "already defined") {
+		t.Errorf("old warning: %q", r.text("stderr"))
 	}
 }
 

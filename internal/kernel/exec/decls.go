@@ -26,6 +26,10 @@ func (s *Session) noteDecls(f *ast.File) {
 			}
 			key := recvType(x.Recv.List[0].Type) + "." + x.Name.Name
 			src := nodeText(x)
+			if _, ok := s.redeclare[recvType(x.Recv.List[0].Type)]; ok {
+				s.methods[key] = src // the type is declared again with it
+				continue
+			}
 			if prev, ok := s.methods[key]; ok && prev != src {
 				warn = append(warn, key)
 			}
@@ -36,7 +40,7 @@ func (s *Session) noteDecls(f *ast.File) {
 			for _, sp := range x.Specs {
 				switch y := sp.(type) {
 				case *ast.TypeSpec:
-					if s.noteTypeDecl(y.Name.Name, nodeText(y.Type)) {
+					if _, forced := s.redeclare[y.Name.Name]; s.noteTypeDecl(y.Name.Name, nodeText(y.Type)) && !forced {
 						typeNote = append(typeNote, y.Name.Name)
 					}
 					s.define(y.Name.Name, "type")

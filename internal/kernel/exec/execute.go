@@ -79,6 +79,8 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 	if e := s.resolveCellImports(ctx, groups); e != nil {
 		return Result{Err: e} // nothing of the cell ran (imports.go)
 	}
+	groups, notes := s.redeclareForMethods(groups)
+	defer s.endRedeclare()
 	checked := s.checker.check(groups, s.importsCopy())
 	if checked.sure {
 		for _, w := range checked.warnings(groups) {
@@ -89,6 +91,9 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 			return Result{Err: compileError(code, typeErrorList(checked.errs))}
 		}
 		defer checked.commit()
+		for _, n := range notes {
+			s.stream("stderr", n)
+		}
 		s.builtins = checked.builtins
 		s.std = &checked.std
 	} else {

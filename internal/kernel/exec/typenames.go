@@ -27,7 +27,11 @@ import (
 // (see takeUndo).
 func (s *Session) noteTypeDecl(name, src string) bool {
 	prev, defined := s.types[name]
-	if defined && prev == src {
+	force := s.redeclare[name]
+	if force {
+		s.redeclare[name] = false // done: the type's methods follow (methodredef.go)
+	}
+	if defined && prev == src && !force {
 		return false
 	}
 	oldInternal, hadInternal := s.typeNames[name]
