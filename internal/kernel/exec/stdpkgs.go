@@ -50,7 +50,8 @@ type stdEdits struct {
 	vars   map[token.Position]string    // var spec's first name → "" (in a function) or its values' types "(T1, T2)"
 	defs   map[token.Position][]string  // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
 	ranges map[token.Position]rangeFunc // range over a function, by its for (rangefunc.go)
-	cases  map[token.Position]bool      // type switch cases of compiled interfaces (typeswitch.go)
+	cases  map[token.Position]bool      // type switch cases made assertions (typeswitch.go)
+	refuse map[token.Position]string    // type switch cases refused, and why (typeswitch.go)
 	ints   map[token.Position]bool      // range operands of integer type (rangeint.go)
 	exprs  map[token.Position]string    // method expression's method name → its function literal (methodexpr.go)
 	consts map[token.Position]constSpec // const spec's first name → its written values (constshift.go)
@@ -65,7 +66,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, ints: map[token.Position]bool{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -141,7 +142,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
 	c.rangeFuncs(f, info, e, typeList)
-	c.compiledIfaceCases(f, info, e.cases)
+	c.compiledIfaceCases(f, info, e.cases, e.refuse)
 	c.fmtCalls(f, info, e, typeList)
 	c.intRanges(f, info, e.ints)
 	c.methodExprs(f, info, e, typeList)
@@ -185,7 +186,7 @@ func syntacticStd(n ast.Node, fset *token.FileSet, imports map[string]string) st
 
 // applyStd makes the edits in n, a parsed group positioned by fset.
 func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
-	if err := rewriteTypeSwitches(n, fset, e.cases); err != nil {
+	if err := rewriteTypeSwitches(n, fset, e.cases, e.refuse); err != nil {
 		return err
 	}
 	instantiate(n, fset, e)

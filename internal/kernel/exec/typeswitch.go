@@ -49,22 +49,117 @@ import (
 
 // compiledIfaceCases marks, in the checked file, the case types of type
 // switches that are non-empty interfaces declared outside the cell.
-func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks map[token.Position]bool) {
+func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks map[token.Position]bool, refusals map[token.Position]string) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSwitchStmt)
 		if !ok {
 			return true
 		}
+		// A case of a cell type with methods is decided wrong by yaegi's
+		// type switch on an interface value (it misses the type, or
+		// takes another type with methods for it), and a value of a
+		// cell type held in a compiled interface (an error) is yaegi's
+		// wrapper of it, which the switch does not see through: such
+		// cases become assertions, which get both right — unless
+		// another case has the same underlying type (the assertion
+		// compares those): refused.
+		compiledGuard, errorGuard := false, false
+		if a := typeSwitchGuard(ts); a != nil {
+			gt := info.TypeOf(a.X)
+			compiledGuard = compiledInterface(gt)
+			errorGuard = types.Identical(gt, types.Universe.Lookup("error").Type())
+		}
+		var all []types.Type
+		for _, cl := range ts.Body.List {
+			for _, e := range cl.(*ast.CaseClause).List {
+				if t := info.TypeOf(e); t != nil && !nilIdent(e) {
+					all = append(all, t)
+				}
+			}
+		}
 		for _, cl := range ts.Body.List {
 			for _, e := range cl.(*ast.CaseClause).List {
 				p := c.fset.Position(e.Pos())
-				if p.Filename == cellFile && compiledInterface(info.TypeOf(e)) {
+				if p.Filename != cellFile {
+					continue
+				}
+				t := info.TypeOf(e)
+				switch {
+				case compiledInterface(t):
 					marks[key(p)] = true
+				case cellConcrete(t) && compiledGuard && !errorGuard:
+					refusals[key(p)] = "a type switch on a value held in an interface of a package (other than error) cannot match a type declared in a cell in this interpreter (" + types.TypeString(t, relativeTo) + "): switch on a variable of type any or of an interface declared in a cell"
+				case cellConcrete(t) && (compiledGuard || types.NewMethodSet(t).Len() > 0):
+					marks[key(p)] = true
+					for _, o := range all {
+						if o != t && !types.Identical(o, t) && sameShape(o, t) {
+							delete(marks, key(p))
+							refusals[key(p)] = "the cases " + types.TypeString(t, relativeTo) + " and " + types.TypeString(o, relativeTo) + " of this type switch have the same underlying type, which the interpreter cannot tell apart here: give one of them a different field, or test with a method"
+							break
+						}
+					}
 				}
 			}
 		}
 		return true
 	})
+}
+
+// isError reports whether a case is the identifier error.
+func isError(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "error"
+}
+
+// nilIdent reports whether a case is the identifier nil.
+func nilIdent(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// typeSwitchGuard returns the x.(type) of a type switch.
+func typeSwitchGuard(ts *ast.TypeSwitchStmt) *ast.TypeAssertExpr {
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		ta, _ := a.Rhs[0].(*ast.TypeAssertExpr)
+		return ta
+	case *ast.ExprStmt:
+		ta, _ := a.X.(*ast.TypeAssertExpr)
+		return ta
+	}
+	return nil
+}
+
+// cellConcrete reports whether t is a non-interface type declared in the
+// cells, or a pointer to one.
+func cellConcrete(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := cellNamed(t)
+	return ok
+}
+
+// sameShape reports whether the interpreter gives a and b the same
+// reflect type: both pointers or neither, with identical underlying types.
+func sameShape(a, b types.Type) bool {
+	pa, aPtr := types.Unalias(a).(*types.Pointer)
+	pb, bPtr := types.Unalias(b).(*types.Pointer)
+	if aPtr != bPtr {
+		return false
+	}
+	if aPtr {
+		a, b = pa.Elem(), pb.Elem()
+	}
+	return types.Identical(a.Underlying(), b.Underlying())
+}
+
+// relativeTo writes cell types without a package.
+func relativeTo(p *types.Package) string {
+	if p.Path() == "main" {
+		return ""
+	}
+	return p.Name()
 }
 
 // compiledInterface reports whether t is a named, non-empty interface
@@ -85,8 +180,8 @@ func compiledInterface(t types.Type) bool {
 // case marked by compiledIfaceCases. A marked case listing several types
 // is refused: the interpreter gets the clause's variable wrong there
 // (its dynamic type, even its value), so it cannot be rewritten right.
-func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks map[token.Position]bool) error {
-	if len(marks) == 0 {
+func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks map[token.Position]bool, refusals map[token.Position]string) error {
+	if len(marks) == 0 && len(refusals) == 0 {
 		return nil
 	}
 	gen := 0
@@ -107,6 +202,12 @@ func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks map[token.Positi
 		any := false
 		for _, cl := range ts.Body.List {
 			cl := cl.(*ast.CaseClause)
+			for _, e := range cl.List {
+				if msg, ok := refusals[key(fset.Position(e.Pos()))]; ok {
+					refused = construct(fset, e.Pos(), msg)
+					return false
+				}
+			}
 			if marked(cl) && len(cl.List) > 1 {
 				refused = construct(fset, cl.Case, "a type switch case listing several types, one of them an interface of a package (such as error or fmt.Stringer), is not supported by the interpreter: give that interface a case of its own")
 				return false
@@ -127,20 +228,32 @@ func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks map[token.Positi
 func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseClause) bool) ast.Stmt {
 	pos := ts.Switch
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
-	v := "_gotrain_ts" + strconv.Itoa(gen)
+	set := func(name, value string) ast.Stmt {
+		return &ast.AssignStmt{Lhs: []ast.Expr{id(name)}, Tok: token.ASSIGN, TokPos: pos, Rhs: []ast.Expr{id(value)}}
+	}
+	block := func(list []ast.Stmt) *ast.BlockStmt { return &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: pos} }
 	okName := "_gotrain_tsok" + strconv.Itoa(gen)
 	matched := "_gotrain_tsm" + strconv.Itoa(gen)
 	// The guard: `x := e.(type)` or `e.(type)`.
 	var x string
-	var guard ast.Expr
-	switch a := ts.Assign.(type) {
-	case *ast.AssignStmt:
+	if a, ok := ts.Assign.(*ast.AssignStmt); ok {
 		x = a.Lhs[0].(*ast.Ident).Name
-		guard = a.Rhs[0].(*ast.TypeAssertExpr).X
-	case *ast.ExprStmt:
-		guard = a.X.(*ast.TypeAssertExpr).X
 	}
-	// Cases in order, the default last.
+	guard := typeSwitchGuard(ts).X
+	var inner []ast.Stmt
+	// An identifier is tested as it is (a copy of an interface value
+	// loses what yaegi knows of it); another expression is evaluated
+	// once, first.
+	v, isIdent := guard.(*ast.Ident)
+	if !isIdent {
+		v = id("_gotrain_ts" + strconv.Itoa(gen))
+		inner = append(inner, &ast.AssignStmt{Lhs: []ast.Expr{id(v.Name)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{guard}})
+	}
+	inner = append(inner,
+		&ast.AssignStmt{Lhs: []ast.Expr{id(matched)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{id("false")}},
+		set("_", matched))
+	// Cases in order, the default last; each step runs when no step
+	// before matched.
 	var clauses []*ast.CaseClause
 	var def *ast.CaseClause
 	for _, s := range ts.Body.List {
@@ -151,80 +264,69 @@ func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseCla
 		}
 		clauses = append(clauses, cl)
 	}
-	// chain returns the statements testing clauses[i:], then the default.
-	var chain func(i int) []ast.Stmt
-	chain = func(i int) []ast.Stmt {
-		if i == len(clauses) && def == nil {
-			return nil
+	first := true
+	step := func(list []ast.Stmt) {
+		if first {
+			first = false
+			inner = append(inner, list...)
+			return
 		}
-		if i == len(clauses) {
-			// The default alone: `x := _v` (yaegi gives x no value in a
-			// type switch of a default only).
-			body := def.Body
-			if x != "" {
-				body = append([]ast.Stmt{
-					&ast.AssignStmt{Lhs: []ast.Expr{id(x)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{id(v)}},
-					&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, Tok: token.ASSIGN, TokPos: pos, Rhs: []ast.Expr{id(x)}},
-				}, body...)
-			}
-			return body
-		}
+		inner = append(inner, &ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: id(matched)}, Body: block(list)})
+	}
+	for i := 0; i < len(clauses); {
 		if !marked(clauses[i]) {
-			// A run of native cases: a type switch whose default goes on.
-			j := i
-			var list []ast.Stmt
-			for ; j < len(clauses) && !marked(clauses[j]); j++ {
-				list = append(list, &ast.CaseClause{Case: clauses[j].Case, List: clauses[j].List, Colon: clauses[j].Colon, Body: clauses[j].Body})
+			// A run of native cases: a type switch whose default says
+			// none matched.
+			list := []ast.Stmt{}
+			for ; i < len(clauses) && !marked(clauses[i]); i++ {
+				list = append(list, &ast.CaseClause{Case: clauses[i].Case, List: clauses[i].List, Colon: clauses[i].Colon, Body: clauses[i].Body})
 			}
-			var rest []ast.Stmt
-			if j == len(clauses) && def != nil {
-				// The default, in a type switch as the statement had it.
-				list = append(list, &ast.CaseClause{Case: def.Case, Colon: def.Colon, Body: def.Body})
-			} else {
-				rest = chain(j)
-			}
-			if rest != nil {
-				list = append(list, &ast.CaseClause{Case: pos, Colon: pos, Body: []ast.Stmt{
-					&ast.AssignStmt{Lhs: []ast.Expr{id(matched)}, Tok: token.ASSIGN, TokPos: pos, Rhs: []ast.Expr{id("false")}},
-				}})
-			}
-			assert := &ast.TypeAssertExpr{X: id(v), Lparen: pos, Rparen: pos}
+			list = append(list, &ast.CaseClause{Case: pos, Colon: pos, Body: []ast.Stmt{set(matched, "false")}})
+			assert := &ast.TypeAssertExpr{X: id(v.Name), Lparen: pos, Rparen: pos}
 			var assign ast.Stmt = &ast.ExprStmt{X: assert}
 			if x != "" {
 				assign = &ast.AssignStmt{Lhs: []ast.Expr{id(x)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{assert}}
 			}
-			out := []ast.Stmt{&ast.TypeSwitchStmt{Switch: pos, Assign: assign, Body: &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: pos}}}
-			if rest != nil {
-				// The rest is tested after the switch, not in its default:
-				// yaegi types a name declared again there as the switch's.
-				out = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{id(matched)}, Tok: token.ASSIGN, TokPos: pos, Rhs: []ast.Expr{id("true")}}}, out...)
-				out = append(out, &ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: id(matched)}, Body: &ast.BlockStmt{Lbrace: pos, List: rest, Rbrace: pos}})
-			}
-			return out
+			step([]ast.Stmt{set(matched, "true"), &ast.TypeSwitchStmt{Switch: pos, Assign: assign, Body: block(list)}})
+			continue
 		}
+		// if x, ok := v.(error); ok { matched = true; _ = x; body }, or
+		// for another type if _, ok := v.(T); ok { matched = true; x :=
+		// v.(T); _ = x; body }: yaegi sets x wrong in `x, ok :=
+		// v.(fmt.Stringer)` for a cell type, and right for error.
 		cl := clauses[i]
-		st := &ast.IfStmt{If: pos}
-		// if x, ok := _v.(T); ok { _ = x; body }
+		i++
+		okName := okName + "_" + strconv.Itoa(i)
 		lhs := []ast.Expr{id("_"), id(okName)}
-		body := cl.Body
+		body := []ast.Stmt{set(matched, "true")}
 		if x != "" {
-			lhs[0] = id(x)
-			body = append([]ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, Tok: token.ASSIGN, TokPos: pos, Rhs: []ast.Expr{id(x)}}}, body...)
+			if isError(cl.List[0]) {
+				lhs[0] = id(x)
+			} else {
+				body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{id(x)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(v.Name), Type: cl.List[0], Lparen: pos, Rparen: pos}}})
+			}
+			body = append(body, set("_", x))
 		}
-		st.Init = &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(v), Type: cl.List[0], Lparen: pos, Rparen: pos}}}
-		st.Cond = id(okName)
-		st.Body = &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}
-		if rest := chain(i + 1); rest != nil {
-			st.Else = &ast.BlockStmt{Lbrace: pos, List: rest, Rbrace: pos}
+		body = append(body, cl.Body...)
+		step([]ast.Stmt{&ast.IfStmt{
+			If:   pos,
+			Init: &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(v.Name), Type: cl.List[0], Lparen: pos, Rparen: pos}}},
+			Cond: id(okName),
+			Body: block(body),
+		}})
+	}
+	if def != nil {
+		// The default: `x := v` (yaegi gives x no value in a type
+		// switch of a default only).
+		body := def.Body
+		if x != "" {
+			body = append([]ast.Stmt{
+				&ast.AssignStmt{Lhs: []ast.Expr{id(x)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{id(v.Name)}},
+				set("_", x),
+			}, body...)
 		}
-		return []ast.Stmt{st}
+		step(body)
 	}
-	inner := []ast.Stmt{
-		&ast.AssignStmt{Lhs: []ast.Expr{id(v)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{guard}},
-		&ast.AssignStmt{Lhs: []ast.Expr{id(matched)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{id("false")}},
-		&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, Tok: token.ASSIGN, TokPos: pos, Rhs: []ast.Expr{id(matched)}},
-	}
-	inner = append(inner, chain(0)...)
 	return &ast.SwitchStmt{Switch: pos, Init: ts.Init, Body: &ast.BlockStmt{Lbrace: ts.Body.Lbrace, List: []ast.Stmt{
 		&ast.CaseClause{Case: pos, Colon: pos, Body: inner},
 	}, Rbrace: ts.Body.Rbrace}}

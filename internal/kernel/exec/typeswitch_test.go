@@ -81,3 +81,76 @@ case fmt.Stringer, io.Reader:
 		t.Errorf("a refused cell printed %q", out)
 	}
 }
+
+// A case of a cell type with methods matches as in Go (its case becomes
+// an assertion): yaegi's type switch missed a Dog and took a Cat for it,
+// and a cell error come back from compiled code (errors.Unwrap) matched no
+// case of its type. Two such cases of the same underlying type are
+// refused at the case (the assertion cannot tell them apart).
+func TestTypeSwitchCellTypesWithMethods(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import ("errors"; "fmt")
+type Dog struct{ Name string }
+func (d Dog) Sound() string { return d.Name + " woofs" }
+type Cow struct{ Age int }
+func (c *Cow) Sound() string { return "moo" }
+type Status int
+func (s Status) Error() string { return fmt.Sprint("status ", int(s)) }
+func kind(v any) string {
+	switch x := v.(type) {
+	case Dog:
+		return "dog " + x.Sound()
+	case *Cow:
+		return fmt.Sprint("cow ", x.Age)
+	case int:
+		return "int"
+	default:
+		return "other"
+	}
+}`)
+	_, r := mustRun(t, s, `d := Dog{"rex"}
+fmt.Println(kind(d), kind(Dog{"fido"}), kind(&Cow{3}), kind(Cow{4}), kind(5), kind(2.5))
+switch e := errors.Unwrap(fmt.Errorf("w: %w", Status(404))).(type) {
+case Status:
+	fmt.Println("status", int(e))
+default:
+	fmt.Println("not a status")
+}`)
+	if got, want := r.text("stdout"), "dog rex woofs dog fido woofs cow 3 other int other\nstatus 404\n"; got != want {
+		t.Errorf("printed %q, want %q (as go run)", got, want)
+	}
+	res, _ := run(t, s, `type Cat struct{ Name string }
+func (c Cat) Sound() string { return "meow" }
+func which(v any) string {
+	switch v.(type) {
+	case Dog:
+		return "dog"
+	case Cat:
+		return "cat"
+	}
+	return "?"
+}`)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "cell:5:7: the cases Dog and Cat of this type switch have the same underlying type") {
+		t.Fatalf("same-shape cases not refused: %+v", res.Err)
+	}
+}
+
+// A type switch on a value held in a package's interface other than
+// error, with a case of a cell type, is refused at the case: the
+// interpreter's wrapper of the value matches no cell type.
+func TestTypeSwitchOnPackageInterfaceRefused(t *testing.T) {
+	s := newSession(t)
+	res, _ := run(t, s, `import "fmt"
+type Version struct{ Major int }
+func (v Version) String() string { return "v" }
+func describe(v fmt.Stringer) string {
+	switch v.(type) {
+	case Version:
+		return "version"
+	}
+	return "other"
+}`)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "cell:6:7: a type switch on a value held in an interface of a package") {
+		t.Fatalf("not refused at the case: %+v", res.Err)
+	}
+}
