@@ -9,10 +9,11 @@ import (
 )
 
 // Under the race detector, programs that start goroutines are left out
-// here: yaegi v0.16.1 has data races of its own on that path (its method
-// wrapper copies the receiver, getFunc writes a shared node while other
-// goroutines read it: README, known limits), which the detector reports
-// whatever the program does. tests/run runs this test once more without
+// here: yaegi v0.16.1 has data races of its own on that path (getFunc
+// writes a shared node while other goroutines read it; its method wrapper
+// copies a struct receiver, which the kernel avoids for pointer-receiver
+// calls: ptrrecv.go), which the detector reports whatever the program
+// does. tests/run runs this test once more without
 // the race detector, so CI checks them all the same.
 func startsGoroutines(t *testing.T, src string) bool {
 	t.Helper()

@@ -53,6 +53,7 @@ type stdEdits struct {
 	cases  map[token.Position]bool      // type switch cases made assertions (typeswitch.go)
 	refuse map[token.Position]string    // type switch cases refused, and why (typeswitch.go)
 	ints   map[token.Position]bool      // range operands of integer type (rangeint.go)
+	addr   map[token.Position]bool      // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
 	exprs  map[token.Position]string    // method expression's method name → its function literal (methodexpr.go)
 	consts map[token.Position]constSpec // const spec's first name → its written values (constshift.go)
 	need   map[string]bool              // standard packages whose gostd source the cell uses
@@ -66,7 +67,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -145,6 +146,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.compiledIfaceCases(f, info, e.cases, e.refuse)
 	c.fmtCalls(f, info, e, typeList)
 	c.intRanges(f, info, e.ints)
+	c.ptrReceivers(f, info, e.addr)
 	c.methodExprs(f, info, e, typeList)
 	c.shiftedConsts(f, info, e, typeList)
 	return e
@@ -189,6 +191,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	if err := rewriteTypeSwitches(n, fset, e.cases, e.refuse); err != nil {
 		return err
 	}
+	addressReceivers(n, fset, e.addr)
 	instantiate(n, fset, e)
 	return rewriteRangeFuncs(n, fset, e.ranges)
 }
