@@ -25,9 +25,10 @@ import (
 //     interface type, by a type switch over the cell's types that
 //     implement the interface.
 //
-// Not covered (README, known limits): elements of slices, arrays and maps
-// of cell types, pointers below the top, and values of cell types held in
-// interface-typed variables, which print as the interpreter has them.
+// Slices and arrays of such values are passed as lists of their views.
+// Not covered (README, known limits): maps of cell types, pointers below
+// the top, and values of cell types held in interface-typed variables,
+// which print as the interpreter has them.
 
 // fmtFuncs are the rewritten fmt functions: the index of the format
 // argument (-1: none) and of the first operand.
@@ -65,7 +66,7 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 		if scope == nil {
 			scope = pn.Pkg().Scope()
 		}
-		w := fmtWriter{pkg: x.Name, typeList: typeList, scope: scope}
+		w := fmtWriter{pkg: x.Name, typeList: typeList, scope: scope, n: new(int)}
 		var verbs []rune // the verb of each operand, when known
 		format := ""
 		if idx[0] >= 0 {
@@ -122,6 +123,7 @@ type fmtWriter struct {
 	pkg      string // the cell's name of fmt
 	typeList func([]types.Type) (string, bool)
 	scope    *types.Scope // package main's
+	n        *int         // counter for the names of list views
 }
 
 // cellNamed returns t as a named type declared in the cells (not an
@@ -166,6 +168,10 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 		}
 		return "", false
 	}
+	switch t.(type) {
+	case *types.Slice, *types.Array:
+		return w.listView(t, expr)
+	}
 	n, ok := cellNamed(t)
 	if !ok {
 		return "", false
@@ -173,7 +179,49 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 	if v, ok := w.methods(t, expr); ok {
 		return v, true
 	}
+	if _, isList := n.Underlying().(*types.Slice); isList {
+		return w.listView(n, expr)
+	}
+	if _, isList := n.Underlying().(*types.Array); isList {
+		return w.listView(n, expr)
+	}
 	return w.structView(n, expr, false)
+}
+
+// listView returns the view of a slice or array whose elements need one:
+// a function literal building the list of their views.
+func (w fmtWriter) listView(t types.Type, expr string) (string, bool) {
+	var elem types.Type
+	isSlice := false
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem, isSlice = u.Elem(), true
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return "", false
+	}
+	*w.n++
+	k := strconv.Itoa(*w.n)
+	list, idx, e := "_gotrain_l"+k, "_gotrain_i"+k, "_gotrain_e"+k
+	ev, ok := w.view(elem, e, false)
+	if !ok {
+		return "", false
+	}
+	src, ok1 := w.typeList([]types.Type{t})
+	name, ok2 := goTypeName(t)
+	esrc, ok3 := w.typeList([]types.Type{elem})
+	if !ok1 || !ok2 || !ok3 {
+		return "", false
+	}
+	// Each element's view is made in a call of its own: a method value
+	// taken in the loop body would keep the loop's last element.
+	ev = "func(" + e + " " + esrc + ") any { return " + ev + " }(" + list + "[" + idx + "])"
+	nilCheck := ""
+	if isSlice {
+		nilCheck = "if " + list + " == nil { return " + list + " }; "
+	}
+	return "func(" + list + " " + src + ") any { " + nilCheck + "_gotrain_o" + k + " := make([]any, len(" + list + ")); for " + idx + " := range " + list + " { _gotrain_o" + k + "[" + idx + "] = " + ev + " }; return " + rtName + ".FmtList(" + strconv.Quote(name) + ", _gotrain_o" + k + ") }(" + expr + ")", true
 }
 
 // methods returns the view of a value whose type has a String or Error

@@ -5,7 +5,8 @@ import "testing"
 // fmt prints values of cell types as Go does (fmtcell.go, fmtview.go):
 // %T names the cell type (through an interface too), a String method is
 // used for a struct field and not for %d, %+v and %#v spell field names
-// and the type, a pointer to a struct prints as &{...}. Each line is what
+// and the type, a pointer to a struct prints as &{...}, slices and arrays
+// of such values print their elements so. Each line is what
 // `go run` prints for the same code.
 func TestFmtPrintsCellTypesAsGo(t *testing.T) {
 	s := newSession(t)
@@ -37,6 +38,10 @@ fmt.Printf("%T %.1f %%T\n", s2, s2.Area())`, "*main.Circle 2.0 %T\n"},
 		{`n := Named{"n", nil, Green}
 fmt.Printf("%v %+v\n", n, n)`, "{n <nil> 1} {Name:n P:<nil> inner:1}\n"},
 		{`fmt.Println(Fail{7}, []string{fmt.Sprintf("%v", Fail{8})})`, "fail 7 [fail 8]\n"},
+		{`cs := []Color{Red, Blue}
+var none []Color
+fmt.Println(cs, [2]Color{Green, Red}, none, [][]Color{{Red}, {Green, Blue}})
+fmt.Printf("%v %d %+v %#v\n", cs, cs, []Pixel{{1, 2, Green}}, cs)`, "[Red Blue] [Green Red] [] [[Red] [Green Blue]]\n[Red Blue] [0 2] [{X:1 Y:2 C:Green}] []main.Color{0, 2}\n"},
 	} {
 		_, r := mustRun(t, s, "func() {\n"+c.cell+"\n}()")
 		if got := r.text("stdout"); got != c.want {

@@ -32,6 +32,39 @@ type fmtStruct struct {
 	vals   []any    // values, or their views
 }
 
+// fmtList is a slice or array of values of cell types.
+type fmtList struct {
+	name string // as %#v writes it: []main.Color
+	vals []any  // the elements' views
+}
+
+// Format prints the list as fmt's printValue does: [a b], and
+// []main.T{a, b} for %#v; each element with the same directive.
+func (l fmtList) Format(f fmt.State, verb rune) {
+	d := directive(f, verb)
+	sharp := verb == 'v' && f.Flag('#')
+	if sharp {
+		f.Write([]byte(l.name + "{"))
+	} else {
+		f.Write([]byte{'['})
+	}
+	for i, v := range l.vals {
+		if i > 0 {
+			if sharp {
+				f.Write([]byte(", "))
+			} else {
+				f.Write([]byte{' '})
+			}
+		}
+		fmt.Fprintf(f, d, v)
+	}
+	if sharp {
+		f.Write([]byte{'}'})
+	} else {
+		f.Write([]byte{']'})
+	}
+}
+
 // directive rebuilds the fmt directive f and verb stand for.
 func directive(f fmt.State, verb rune) string {
 	var b strings.Builder
@@ -110,11 +143,15 @@ func rtFmtStruct(name string, ptr bool, fields []string, vals ...any) any {
 	return fmtStruct{name: name, ptr: ptr, fields: fields, vals: vals}
 }
 
+// rtFmtList makes the view of a slice or array (called from cells).
+func rtFmtList(name string, vals []any) any { return fmtList{name: name, vals: vals} }
+
 // fmtSymbols are the functions cells' rewritten fmt calls use, added to
 // the kernel's runtime package.
 func fmtSymbols() map[string]reflect.Value {
 	return map[string]reflect.Value{
 		"FmtNamed":  reflect.ValueOf(rtFmtNamed),
 		"FmtStruct": reflect.ValueOf(rtFmtStruct),
+		"FmtList":   reflect.ValueOf(rtFmtList),
 	}
 }
