@@ -140,7 +140,7 @@ func recvType(e ast.Expr) string {
 
 // newRewriter returns a rewriter that knows the session's global integers.
 func (s *Session) newRewriter() *rewriter {
-	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, fset: s.interp.FileSet()}
+	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, chanValues: s.chanRange, fset: s.interp.FileSet()}
 }
 
 // typedRange returns the checker's answer for a range operand: whether it
@@ -151,6 +151,12 @@ func (s *Session) typedRange(e ast.Expr) (bool, bool) {
 	}
 	isInt, ok := s.std.ints[key(s.interp.FileSet().Position(e.Pos()))]
 	return isInt, ok
+}
+
+// chanRange reports whether the checker found e, a range operand of the
+// running cell, to hold channels (rangechan.go).
+func (s *Session) chanRange(e ast.Expr) bool {
+	return s.std != nil && s.std.chans[key(s.interp.FileSet().Position(e.Pos()))]
 }
 
 // intTypes are the conversions whose result is an integer.

@@ -36,6 +36,9 @@ type rewriter struct {
 	// typed reports whether the checker typed a range operand, and
 	// whether as an integer.
 	typed func(ast.Expr) (bool, bool)
+	// chanValues reports whether a range operand holds channels
+	// (rangechan.go).
+	chanValues func(ast.Expr) bool
 	// anyRange makes every range over an expression not known to be a
 	// slice, map, string, channel or function an integer loop (the retry
 	// after yaegi refused the cell).
@@ -118,6 +121,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.RangeStmt:
 		if r.rangesOverInt(x.X) {
 			return r.intRange(x)
+		}
+		if r.chanValues != nil && x.Value != nil && r.chanValues(x.X) {
+			r.chanValueRange(x)
 		}
 		if x.Tok == token.DEFINE && capturesLoopVars(x.Body) {
 			r.copyPerIteration(x.Body, x.Key, x.Value)

@@ -217,3 +217,35 @@ func TestJSONSkipsUnexportedFields(t *testing.T) {
 		t.Fatalf("printed %q, want %q", got, want)
 	}
 }
+
+// A range over a slice, an array or a map of channels, with a value
+// variable, ranges over the collection: yaegi v0.16.1 took the value
+// variable's channel type for the operand's ("reflect: call of
+// reflect.Value.Len on int Value").
+func TestRangeOverChannels(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+func caps(cs ...chan int) (n int) {
+	for _, c := range cs {
+		n += cap(c)
+	}
+	return n
+}
+
+func main() {
+	a, b := make(chan int, 1), make(chan int, 2)
+	byName := map[string]chan int{"a": a}
+	arr := [2]chan int{a, b}
+	for k, c := range byName {
+		fmt.Print(k, cap(c), " ")
+	}
+	for i, c := range arr {
+		fmt.Print(i, cap(c), " ")
+	}
+	fmt.Println(caps(a, b))
+}`)
+	if got, want := r.text("stdout"), "a1 0 1 1 2 3\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
