@@ -26,6 +26,9 @@ import (
 //     yaegi v0.16.1 makes such fields exported in the struct type it
 //     builds (`secret` becomes `Xsecret`), so encoding/json wrote them
 //     (hideUnexported);
+//   - a labelled break or continue directly in a select case is nested
+//     in `if true { … }`, which yaegi then takes to the labelled loop
+//     (nestSelectBranches);
 //   - every function starts with `rt.Enter(); defer rt.Leave()` (through
 //     interpreted wrappers, see guardDepth), which
 //     turns runaway recursion into a panic before Go's stack limit kills
@@ -72,6 +75,7 @@ func (r *rewriter) rewrite(n ast.Node) {
 			r.stmts(x.Body)
 		case *ast.CommClause:
 			r.stmts(x.Body)
+			nestSelectBranches(x)
 		case *ast.StructType:
 			hideUnexported(x)
 		case *ast.ValueSpec:
