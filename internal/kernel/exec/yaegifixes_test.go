@@ -249,3 +249,29 @@ func main() {
 		t.Fatalf("printed %q, want %q", got, want)
 	}
 }
+
+// Package-level variables are initialised in dependency order, as Go
+// does: yaegi v0.16.1 went in the written order, so total was computed
+// from a zero base.
+func TestVarInitOrder(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+var (
+	total = compute()
+	log   []string
+	base  = offset + 10
+)
+
+var offset = 5
+
+func compute() int {
+	log = append(log, "compute")
+	return base * 2
+}
+
+func main() { fmt.Println(total, base, offset, log) }`)
+	if got, want := r.text("stdout"), "30 15 5 [compute]\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
