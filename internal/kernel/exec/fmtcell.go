@@ -172,6 +172,12 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 	case *types.Slice, *types.Array:
 		return w.listView(t, expr)
 	}
+	if cellInterface(t) {
+		return w.dispatchView(t, expr)
+	}
+	if _, ok := t.(*types.Struct); ok {
+		return w.structView(t, expr, false)
+	}
 	n, ok := cellNamed(t)
 	if !ok {
 		return "", false
@@ -224,6 +230,111 @@ func (w fmtWriter) listView(t types.Type, expr string) (string, bool) {
 	return "func(" + list + " " + src + ") any { " + nilCheck + "_gotrain_o" + k + " := make([]any, len(" + list + ")); for " + idx + " := range " + list + " { _gotrain_o" + k + "[" + idx + "] = " + ev + " }; return " + rtName + ".FmtList(" + strconv.Quote(name) + ", _gotrain_o" + k + ") }(" + expr + ")", true
 }
 
+// cellInterface reports whether t is a non-empty interface declared in
+// the cells.
+func cellInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" {
+		return false
+	}
+	it, ok := n.Underlying().(*types.Interface)
+	return ok && it.NumMethods() > 0
+}
+
+// dispatchView returns the view of a value of a cell interface type: a
+// function literal asserting, in turn, each cell type implementing it
+// (types of the same underlying type, which the assertion cannot tell
+// apart, are left out), and making the view of what it holds.
+func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
+	it := t.Underlying().(*types.Interface)
+	src, ok := w.typeList([]types.Type{t})
+	if !ok {
+		return "", false
+	}
+	var cands []types.Type
+	names := w.scope.Names()
+	sort.Strings(names)
+	for _, nm := range names {
+		tn, ok := w.scope.Lookup(nm).(*types.TypeName)
+		if !ok || strings.HasPrefix(nm, "_gotrain") {
+			continue
+		}
+		if _, ok := cellNamed(tn.Type()); !ok {
+			continue
+		}
+		for _, ct := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if types.Implements(ct, it) {
+				cands = append(cands, ct)
+			}
+		}
+	}
+	*w.n++
+	k := strconv.Itoa(*w.n)
+	v, x, okn := "_gotrain_d"+k, "_gotrain_x"+k, "_gotrain_ok"+k
+	var steps []string
+	for i, ct := range cands {
+		clash := false
+		for j, o := range cands {
+			clash = clash || (i != j && sameShape(ct, o))
+		}
+		csrc, ok := w.typeList([]types.Type{ct})
+		if clash || !ok {
+			continue
+		}
+		view, ok := w.view(ct, x, true)
+		if !ok {
+			view, ok = w.plainView(ct, x)
+		}
+		if !ok {
+			continue
+		}
+		steps = append(steps, "if "+x+", "+okn+" := "+v+".("+csrc+"); "+okn+" { return "+view+" }")
+	}
+	if len(steps) == 0 {
+		return "", false
+	}
+	return "func(" + v + " " + src + ") any { if " + v + " == nil { return nil }; " + strings.Join(steps, "; ") + "; return " + v + " }(" + expr + ")", true
+}
+
+// plainView returns the view of a value of a cell type that needs none
+// when passed as itself (taken out of an interface, it must be one):
+// its fields, or its value.
+func (w fmtWriter) plainView(t types.Type, expr string) (string, bool) {
+	ptr := false
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	n, ok := cellNamed(t)
+	if !ok {
+		return "", false
+	}
+	if st, ok := n.Underlying().(*types.Struct); ok {
+		name, ok := goTypeName(n)
+		if !ok {
+			return "", false
+		}
+		names := make([]string, st.NumFields())
+		vals := make([]string, st.NumFields())
+		for i := range names {
+			if st.Field(i).Name() == "_" {
+				return "", false
+			}
+			names[i] = strconv.Quote(st.Field(i).Name())
+			vals[i] = expr + "." + st.Field(i).Name()
+		}
+		return rtName + ".FmtStruct(" + strconv.Quote(name) + ", " + strconv.FormatBool(ptr) + ", []string{" + strings.Join(names, ", ") + "}" + joinArgs(vals) + ")", true
+	}
+	return rtName + ".FmtNamed(" + expr + ", nil, nil)", true
+}
+
+// joinArgs writes ", a, b" for a list of arguments.
+func joinArgs(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(list, ", ")
+}
+
 // methods returns the view of a value whose type has a String or Error
 // method.
 func (w fmtWriter) methods(t types.Type, expr string) (string, bool) {
@@ -242,7 +353,7 @@ func (w fmtWriter) methods(t types.Type, expr string) (string, bool) {
 
 // structView returns the view of a struct of named type n when one of its
 // fields needs one or is unexported.
-func (w fmtWriter) structView(n *types.Named, expr string, ptr bool) (string, bool) {
+func (w fmtWriter) structView(n types.Type, expr string, ptr bool) (string, bool) {
 	st, ok := n.Underlying().(*types.Struct)
 	if !ok {
 		return "", false
@@ -272,7 +383,8 @@ func (w fmtWriter) structView(n *types.Named, expr string, ptr bool) (string, bo
 	}
 	name, ok := goTypeName(n)
 	if !ok {
-		return "", false
+		// An unnamed struct: %#v spells it as go/types does.
+		name = types.TypeString(n, func(p *types.Package) string { return p.Name() })
 	}
 	return rtName + ".FmtStruct(" + strconv.Quote(name) + ", " + strconv.FormatBool(ptr) + ", []string{" + strings.Join(names, ", ") + "}, " + strings.Join(vals, ", ") + ")", true
 }

@@ -38,6 +38,11 @@ fmt.Printf("%T %.1f %%T\n", s2, s2.Area())`, "*main.Circle 2.0 %T\n"},
 		{`n := Named{"n", nil, Green}
 fmt.Printf("%v %+v\n", n, n)`, "{n <nil> 1} {Name:n P:<nil> inner:1}\n"},
 		{`fmt.Println(Fail{7}, []string{fmt.Sprintf("%v", Fail{8})})`, "fail 7 [fail 8]\n"},
+		{`var sh Shape = Rect{3, 4}
+var none Shape
+shapes := []Shape{Rect{1, 2}, &Circle{3}, nil}
+fmt.Println(sh, none, shapes[0], len(shapes))
+fmt.Printf("%v|%T|%+v\n", sh, sh, struct{ S Shape }{Rect{5, 6}})`, "{3 4} <nil> {1 2} 3\n{3 4}|main.Rect|{S:{W:5 H:6}}\n"},
 		{`cs := []Color{Red, Blue}
 var none []Color
 fmt.Println(cs, [2]Color{Green, Red}, none, [][]Color{{Red}, {Green, Blue}})
