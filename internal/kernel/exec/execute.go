@@ -238,14 +238,20 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 // second time fails in yaegi) and records them; nil when none are left.
 func (s *Session) newImports(f *ast.File) ast.Node {
 	var keep []ast.Spec
+	names := make([]string, len(f.Imports))
+	for i, imp := range f.Imports {
+		if imp.Name != nil {
+			names[i] = imp.Name.Name
+		} else {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			names[i] = s.importName(path)
+		}
+	}
 	s.stateMu.Lock()
 	defer s.stateMu.Unlock()
-	for _, imp := range f.Imports {
+	for i, imp := range f.Imports {
 		path, _ := strconv.Unquote(imp.Path.Value)
-		name := path[strings.LastIndex(path, "/")+1:]
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
+		name := names[i]
 		if prev, ok := s.imports[path]; ok && prev == name {
 			continue
 		}
