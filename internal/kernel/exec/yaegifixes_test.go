@@ -275,3 +275,40 @@ func main() { fmt.Println(total, base, offset, log) }`)
 		t.Fatalf("printed %q, want %q", got, want)
 	}
 }
+
+// A generic type instantiated only inside a generic function (MapList
+// making a List[U]) can be used with the type arguments the call infers:
+// yaegi v0.16.1 failed with "type not found: main.List[string]".
+func TestGenericInstanceMadeInGenericFunc(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `type List[T any] struct {
+	head *node[T]
+}
+
+type node[T any] struct {
+	val  T
+	next *node[T]
+}
+
+func (l *List[T]) Push(v T) { l.head = &node[T]{v, l.head} }`)
+	_, r := mustRun(t, s, `import "fmt"
+
+func MapList[T, U any](l *List[T], f func(T) U) *List[U] {
+	out := &List[U]{}
+	for n := l.head; n != nil; n = n.next {
+		out.Push(f(n.val))
+	}
+	return out
+}
+
+func main() {
+	var l List[int]
+	l.Push(1)
+	l.Push(2)
+	sl := MapList(&l, func(n int) string { return fmt.Sprint("<", n, ">") })
+	fmt.Println(sl.head.val, sl.head.next.val)
+}`)
+	if got, want := r.text("stdout"), "<1> <2>\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
