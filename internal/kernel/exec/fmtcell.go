@@ -171,6 +171,8 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 	switch t.(type) {
 	case *types.Slice, *types.Array:
 		return w.listView(t, expr)
+	case *types.Map:
+		return w.mapView(t, expr)
 	}
 	if cellInterface(t) {
 		return w.dispatchView(t, expr)
@@ -190,6 +192,9 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 	}
 	if _, isList := n.Underlying().(*types.Array); isList {
 		return w.listView(n, expr)
+	}
+	if _, isMap := n.Underlying().(*types.Map); isMap {
+		return w.mapView(n, expr)
 	}
 	return w.structView(n, expr, false)
 }
@@ -228,6 +233,47 @@ func (w fmtWriter) listView(t types.Type, expr string) (string, bool) {
 		nilCheck = "if " + list + " == nil { return " + list + " }; "
 	}
 	return "func(" + list + " " + src + ") any { " + nilCheck + "_gotrain_o" + k + " := make([]any, len(" + list + ")); for " + idx + " := range " + list + " { _gotrain_o" + k + "[" + idx + "] = " + ev + " }; return " + rtName + ".FmtList(" + strconv.Quote(name) + ", _gotrain_o" + k + ") }(" + expr + ")", true
+}
+
+// mapView returns the view of a map whose keys or values need one: a map
+// of the keys (or their views) to the values' views, which fmt prints in
+// its own key order.
+func (w fmtWriter) mapView(t types.Type, expr string) (string, bool) {
+	m, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return "", false
+	}
+	*w.n++
+	k := strconv.Itoa(*w.n)
+	mv, kv, ev, x, y, out := "_gotrain_m"+k, "_gotrain_k"+k, "_gotrain_v"+k, "_gotrain_e"+k, "_gotrain_y"+k, "_gotrain_o"+k
+	view, vok := w.view(m.Elem(), x, false)
+	keyView, kok := w.methods(m.Key(), y) // a hashable view: see FmtKey
+	if !kok {
+		if _, other := w.view(m.Key(), y, false); other {
+			return "", false // a key of a struct type with such fields
+		}
+	}
+	if !vok && !kok {
+		return "", false
+	}
+	src, ok1 := w.typeList([]types.Type{t})
+	ksrc, ok2 := w.typeList([]types.Type{m.Key()})
+	esrc, ok3 := w.typeList([]types.Type{m.Elem()})
+	if !ok1 || !ok2 || !ok3 {
+		return "", false
+	}
+	// Keys that need a view are views in a map[any]any: fmt orders
+	// them by their first field, the key's value, as it orders the
+	// keys themselves.
+	keyType, key := ksrc, kv
+	if kok {
+		keyType, key = "any", rtName+".FmtKey(func("+y+" "+ksrc+") any { return "+keyView+" }("+kv+"))"
+	}
+	val := ev
+	if vok {
+		val = "func(" + x + " " + esrc + ") any { return " + view + " }(" + ev + ")"
+	}
+	return "func(" + mv + " " + src + ") any { if " + mv + " == nil { return " + mv + " }; " + out + " := make(map[" + keyType + "]any, len(" + mv + ")); for " + kv + ", " + ev + " := range " + mv + " { " + out + "[" + key + "] = " + val + " }; return " + out + " }(" + expr + ")", true
 }
 
 // cellInterface reports whether t is a non-empty interface declared in

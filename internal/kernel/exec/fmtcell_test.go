@@ -5,8 +5,8 @@ import "testing"
 // fmt prints values of cell types as Go does (fmtcell.go, fmtview.go):
 // %T names the cell type (through an interface too), a String method is
 // used for a struct field and not for %d, %+v and %#v spell field names
-// and the type, a pointer to a struct prints as &{...}, slices and arrays
-// of such values print their elements so. Each line is what
+// and the type, a pointer to a struct prints as &{...}, slices, arrays
+// and maps of such values print their elements so, in fmt's key order. Each line is what
 // `go run` prints for the same code.
 func TestFmtPrintsCellTypesAsGo(t *testing.T) {
 	s := newSession(t)
@@ -43,6 +43,9 @@ var none Shape
 shapes := []Shape{Rect{1, 2}, &Circle{3}, nil}
 fmt.Println(sh, none, shapes[0], len(shapes))
 fmt.Printf("%v|%T|%+v\n", sh, sh, struct{ S Shape }{Rect{5, 6}})`, "{3 4} <nil> {1 2} 3\n{3 4}|main.Rect|{S:{W:5 H:6}}\n"},
+		{`m := map[string]Pixel{"b": {1, 2, Blue}, "a": {C: Red}}
+var none map[string]Color
+fmt.Println(m, none, map[Color]int{Blue: 3, Red: 1, Green: 2}, map[int][]Color{1: {Green}})`, "map[a:{0 0 Red} b:{1 2 Blue}] map[] map[Red:1 Green:2 Blue:3] map[1:[Green]]\n"},
 		{`cs := []Color{Red, Blue}
 var none []Color
 fmt.Println(cs, [2]Color{Green, Red}, none, [][]Color{{Red}, {Green, Blue}})

@@ -134,6 +134,44 @@ func (s fmtStruct) Format(f fmt.State, verb rune) {
 	f.Write([]byte{'}'})
 }
 
+// fmtKey is an fmtNamed made a map key: comparable, its methods called
+// once (fmt calls them for every key it prints anyway). fmt orders such
+// keys by their first field, the value, as it orders the values.
+type fmtKey struct {
+	v              any
+	str, err       string
+	hasStr, hasErr bool
+}
+
+// Format prints as the fmtNamed the key was made of.
+func (k fmtKey) Format(f fmt.State, verb rune) {
+	n := fmtNamed{v: k.v}
+	if k.hasStr {
+		n.str = func() string { return k.str }
+	}
+	if k.hasErr {
+		n.err = func() string { return k.err }
+	}
+	n.Format(f, verb)
+}
+
+// rtFmtKey makes a map key of the view of a named value (called from
+// cells).
+func rtFmtKey(view any) any {
+	n, ok := view.(fmtNamed)
+	if !ok {
+		return view
+	}
+	k := fmtKey{v: n.v, hasStr: n.str != nil, hasErr: n.err != nil}
+	if k.hasStr {
+		k.str = n.str()
+	}
+	if k.hasErr {
+		k.err = n.err()
+	}
+	return k
+}
+
 // rtFmtNamed makes the view of a named value (called from cells).
 func rtFmtNamed(v any, str, err func() string) any { return fmtNamed{v: v, str: str, err: err} }
 
@@ -153,5 +191,6 @@ func fmtSymbols() map[string]reflect.Value {
 		"FmtNamed":  reflect.ValueOf(rtFmtNamed),
 		"FmtStruct": reflect.ValueOf(rtFmtStruct),
 		"FmtList":   reflect.ValueOf(rtFmtList),
+		"FmtKey":    reflect.ValueOf(rtFmtKey),
 	}
 }
