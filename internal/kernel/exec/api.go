@@ -44,10 +44,9 @@
 // works only when m is a variable (or a field of one) defined in an
 // earlier cell, when m's key and element types are spelled without
 // package names (map[string]map[string][]float64 is; map[string]pkg.T is
-// not), and not in the comma-ok form `x, ok := m[k]` ("nil type"):
-// define m in its own cell; for comma-ok, look up inside a function,
-// `lookup := func(k string) (map[string][]float64, bool) { v, ok := m[k];
-// return v, ok }`. A cell whose last expression is a nil interface
+// not): define m in its own cell. The comma-ok forms at top level
+// (`v, ok := m[k]`, `x.(T)`, `<-ch`) become declarations and an
+// assignment (stdpkgs.go, commaOK). A cell whose last expression is a nil interface
 // value (a call returning a nil error) shows nothing, as None does in
 // ipykernel; a display handle shows nothing, its call already displayed.
 package exec

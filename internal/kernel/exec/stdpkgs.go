@@ -227,6 +227,7 @@ func instantiate(n ast.Node, fset *token.FileSet, e stdEdits) {
 	replaceExprs(n, fset, e.exprs)
 	replaceConsts(n, fset, e.consts)
 	if len(e.targs) == 0 {
+		splitGenericVars(n, fset, e.vars, e.defs) // comma-ok forms (commaOK)
 		return
 	}
 	// nameKey is the cell position of the identifier naming a function
@@ -299,13 +300,13 @@ func instantiate(n ast.Node, fset *token.FileSet, e stdEdits) {
 }
 
 // genericDefines marks the cell's top-level `:=` statements whose values
-// call a generic function: in yaegi's global scope they fail ("constant
-// definition loop", "not a generic type"), where a declaration followed
-// by an assignment works.
+// call a generic function, or take a comma-ok form (commaOK): in yaegi's
+// global scope they fail ("constant definition loop", "not a generic
+// type", "nil type"), where a declaration followed by an assignment works.
 func (c *checker) genericDefines(list []ast.Stmt, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool), callsGeneric func([]ast.Expr) bool) {
 	for _, st := range list {
 		as, ok := st.(*ast.AssignStmt)
-		if !ok || as.Tok != token.DEFINE || !callsGeneric(as.Rhs) {
+		if !ok || as.Tok != token.DEFINE || !callsGeneric(as.Rhs) && !commaOK(as, info) {
 			continue
 		}
 		p := c.fset.Position(as.Lhs[0].Pos())
@@ -320,17 +321,64 @@ func (c *checker) genericDefines(list []ast.Stmt, info *types.Info, e stdEdits, 
 				ok = false
 				break
 			}
-			if obj := info.Defs[id]; obj != nil {
+			if obj := info.Defs[id]; obj != nil && id.Name != "_" {
 				ts[i], ok = typeList([]types.Type{obj.Type()})
 				if !ok {
 					break
 				}
+			} else if id.Name == "_" && commaOK(as, info) {
+				// yaegi also refuses `_, ok = m[k]` at top level
+				// ("cannot use _ as value"): the blank becomes a
+				// variable of its own (blankPrefix).
+				t := info.TypeOf(as.Rhs[0])
+				if tu, isTuple := t.(*types.Tuple); isTuple && i < tu.Len() {
+					t = tu.At(i).Type()
+				} else if i > 0 {
+					t = types.Typ[types.Bool]
+				}
+				if t == nil {
+					ok = false
+					break
+				}
+				ts[i], ok = typeList([]types.Type{t})
+				if !ok {
+					break
+				}
+				ts[i] = blankPrefix + ts[i]
 			}
 		}
 		if ok {
 			e.defs[key(p)] = ts
 		}
 	}
+}
+
+// blankPrefix marks, in a define's types, a blank identifier that becomes
+// a variable of its own.
+const blankPrefix = "_:"
+
+// commaOK reports whether a := of two names takes the comma-ok form of a
+// type assertion, a map index or a channel receive (`v, ok := x.(T)`,
+// `v, ok := m[k]`, `v, ok := <-ch`), which yaegi v0.16.1 fails to compile
+// at top level ("nil type"); in a function it is right.
+func commaOK(as *ast.AssignStmt, info *types.Info) bool {
+	if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return false
+	}
+	switch x := ast.Unparen(as.Rhs[0]).(type) {
+	case *ast.TypeAssertExpr:
+		return true
+	case *ast.UnaryExpr:
+		return x.Op == token.ARROW
+	case *ast.IndexExpr:
+		t := info.TypeOf(x.X)
+		if t == nil {
+			return false
+		}
+		_, isMap := t.Underlying().(*types.Map)
+		return isMap
+	}
+	return false
 }
 
 // splitGenericVars rewrites the var specs genericVars marked, and the
@@ -372,6 +420,11 @@ func splitGenericVars(n ast.Node, fset *token.FileSet, vars map[token.Position]s
 					continue
 				}
 				id := x.Lhs[i].(*ast.Ident)
+				if blank, ok := strings.CutPrefix(t, blankPrefix); ok {
+					t = blank
+					id = &ast.Ident{NamePos: id.Pos(), Name: "_gotrainBlank"}
+					x.Lhs[i] = id
+				}
 				typ := parseExpr(fset, t, id.Pos())
 				if typ == nil {
 					return true
