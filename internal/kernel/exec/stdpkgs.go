@@ -56,8 +56,6 @@ type stdEdits struct {
 	addr   map[token.Position]bool      // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
 	chans  map[token.Position]bool      // range operands whose values are channels (rangechan.go)
 	order  map[token.Position]int       // top-level var spec → its place in Go's initialisation order (initorder.go)
-	insts  []typeInstance               // instances of the cells' generic types the cell uses (instances.go)
-	types  map[string]bool              // types the cell declares (instances.go)
 	exprs  map[token.Position]string    // method expression's method name → its function literal (methodexpr.go)
 	consts map[token.Position]constSpec // const spec's first name → its written values (constshift.go)
 	need   map[string]bool              // standard packages whose gostd source the cell uses
@@ -71,7 +69,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, types: map[string]bool{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -153,14 +151,6 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.ptrReceivers(f, info, e.addr)
 	c.chanValueRanges(f, info, e.chans)
 	c.initOrder(info, e.order)
-	e.insts = c.genericInstances(f, info, typeList)
-	for _, d := range f.Decls {
-		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE && c.fset.Position(gd.Pos()).Filename == cellFile {
-			for _, sp := range gd.Specs {
-				e.types[sp.(*ast.TypeSpec).Name.Name] = true
-			}
-		}
-	}
 	c.methodExprs(f, info, e, typeList)
 	c.shiftedConsts(f, info, e, typeList)
 	return e
@@ -203,7 +193,6 @@ func syntacticStd(n ast.Node, fset *token.FileSet, imports map[string]string) st
 // applyStd makes the edits in n, a parsed group positioned by fset.
 func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	reorderVars(n, fset, e.order)
-	nameInstances(n, fset, e.insts, e.types)
 	if err := rewriteTypeSwitches(n, fset, e.cases, e.refuse); err != nil {
 		return err
 	}
