@@ -24,6 +24,7 @@ func init() {
 		"FromRecords":         reflect.ValueOf(data.FromRecords),
 		"FromRows":            reflect.ValueOf(data.FromRows),
 		"Glob":                reflect.ValueOf(data.Glob),
+		"LabelNote":           reflect.ValueOf(data.LabelNote),
 		"Load":                reflect.ValueOf(data.Load),
 		"LoadFile":            reflect.ValueOf(data.LoadFile),
 		"LoadFiles":           reflect.ValueOf(data.LoadFiles),
@@ -44,14 +45,15 @@ func init() {
 		"SplitIndices":        reflect.ValueOf(data.SplitIndices),
 
 		// type definitions
-		"Column":    reflect.ValueOf((*data.Column)(nil)),
-		"Dataset":   reflect.ValueOf((*data.Dataset)(nil)),
-		"Error":     reflect.ValueOf((*data.Error)(nil)),
-		"LabelRule": reflect.ValueOf((*data.LabelRule)(nil)),
-		"Matrix":    reflect.ValueOf((*data.Matrix)(nil)),
-		"Options":   reflect.ValueOf((*data.Options)(nil)),
-		"Records":   reflect.ValueOf((*data.Records)(nil)),
-		"Role":      reflect.ValueOf((*data.Role)(nil)),
-		"Schema":    reflect.ValueOf((*data.Schema)(nil)),
+		"Column":             reflect.ValueOf((*data.Column)(nil)),
+		"Dataset":            reflect.ValueOf((*data.Dataset)(nil)),
+		"Error":              reflect.ValueOf((*data.Error)(nil)),
+		"LabelRule":          reflect.ValueOf((*data.LabelRule)(nil)),
+		"Matrix":             reflect.ValueOf((*data.Matrix)(nil)),
+		"OneLabelValueError": reflect.ValueOf((*data.OneLabelValueError)(nil)),
+		"Options":            reflect.ValueOf((*data.Options)(nil)),
+		"Records":            reflect.ValueOf((*data.Records)(nil)),
+		"Role":               reflect.ValueOf((*data.Role)(nil)),
+		"Schema":             reflect.ValueOf((*data.Schema)(nil)),
 	}
 }

@@ -19,6 +19,7 @@ func init() {
 		"MergeSummaries":  reflect.ValueOf(gbdt.MergeSummaries),
 		"NewLocalHolder":  reflect.ValueOf(gbdt.NewLocalHolder),
 		"ParamNames":      reflect.ValueOf(gbdt.ParamNames),
+		"ParamsFrom":      reflect.ValueOf(gbdt.ParamsFrom),
 		"ParseParams":     reflect.ValueOf(gbdt.ParseParams),
 		"Summarize":       reflect.ValueOf(gbdt.Summarize),
 		"Train":           reflect.ValueOf(gbdt.Train),
