@@ -80,6 +80,22 @@ func TestMethodRedefinition(t *testing.T) {
 	}
 }
 
+// A cell that declares a type again with another body and its method with
+// it redefines the type: the type's note (not the method's), and the new
+// method for new values; a value made before keeps the old type and method.
+func TestTypeAndMethodRedefinedTogether(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, "type Card struct{ Title string }\nfunc (c Card) Show() string { return \"<i>\" + c.Title + \"</i>\" }\nfirst := Card{\"a\"}")
+	_, r := mustRun(t, s, "type Card struct{ Title, Note string }\nfunc (c Card) Show() string { return \"<b>\" + c.Title + \":\" + c.Note + \"</b>\" }")
+	if note := r.text("stderr"); !strings.Contains(note, "type Card is redefined") || strings.Contains(note, "method Card.Show") {
+		t.Errorf("note: %q, want the type's", note)
+	}
+	res, _ := mustRun(t, s, "Card{Title: \"b\", Note: \"new\"}.Show() + first.Show()")
+	if got, want := plain(res), `"<b>b:new</b><i>a</i>"`; got != want {
+		t.Errorf("new and old value: %s, want %s", got, want)
+	}
+}
+
 func TestRangeOverIntAndLoopVars(t *testing.T) {
 	s := newSession(t)
 	res, _ := mustRun(t, s, "sum := 0\nfor i := range 5 { sum += i }\nsum")

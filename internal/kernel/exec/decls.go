@@ -16,6 +16,19 @@ import (
 func (s *Session) noteDecls(f *ast.File) {
 	s.stateMu.Lock()
 	var warn, typeNote []string
+	// Types this group declares with another body: their methods come
+	// with the new type (typenames.go gives it a fresh internal name).
+	newBody := map[string]bool{}
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				ts := sp.(*ast.TypeSpec)
+				if prev, ok := s.types[ts.Name.Name]; ok && prev != nodeText(ts.Type) {
+					newBody[ts.Name.Name] = true
+				}
+			}
+		}
+	}
 	for _, d := range f.Decls {
 		switch x := d.(type) {
 		case *ast.FuncDecl:
@@ -26,7 +39,7 @@ func (s *Session) noteDecls(f *ast.File) {
 			}
 			key := recvType(x.Recv.List[0].Type) + "." + x.Name.Name
 			src := nodeText(x)
-			if _, ok := s.redeclare[recvType(x.Recv.List[0].Type)]; ok {
+			if _, ok := s.redeclare[recvType(x.Recv.List[0].Type)]; ok || newBody[recvType(x.Recv.List[0].Type)] {
 				s.methods[key] = src // the type is declared again with it
 				continue
 			}

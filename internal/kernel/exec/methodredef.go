@@ -66,7 +66,12 @@ func (s *Session) redeclareForMethods(groups []group) ([]group, []string) {
 		for _, t := range sortedNames(redefined) {
 			// A cell that declares the type itself (the same body)
 			// gets the earlier cells' other methods after its own group.
+			// One that declares it with another body redefines the type
+			// (typenames.go says so), its methods with it.
 			own := declaresType(f, t)
+			if own && typeBody(f, t) != s.types[t] {
+				continue
+			}
 			var b strings.Builder
 			if !own {
 				b.WriteString("type " + t + " " + s.types[t] + "\n")
@@ -93,6 +98,21 @@ func (s *Session) redeclareForMethods(groups []group) ([]group, []string) {
 		out = append(out, after...)
 	}
 	return out, notes
+}
+
+// typeBody is the text of the type f declares under name, as
+// noteTypeDecl records it; "" when f declares none.
+func typeBody(f *ast.File, name string) string {
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, sp := range gd.Specs {
+				if ts := sp.(*ast.TypeSpec); ts.Name.Name == name {
+					return nodeText(ts.Type)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // declaresType reports whether f declares the type name.
