@@ -42,10 +42,10 @@ func FuzzReadCSV(f *testing.F) {
 		d, err := ReadCSV(context.Background(), bytes.NewReader(in), "fuzz", o)
 		// Block-parallel parsing must agree with record-by-record parsing.
 		po := o
-		po.blockBytes = 1 + int(mode>>5)
+		po.BlockBytes = 1 + int(mode>>5)
 		pd, perr := ReadCSV(context.Background(), bytes.NewReader(in), "fuzz", po)
 		if !sameResult(d, err, pd, perr) && !tooManyValues(err) && !tooManyValues(perr) {
-			t.Fatalf("blocks of %d: parallel %v / %v, sequential %v / %v", po.blockBytes, pd, perr, d, err)
+			t.Fatalf("blocks of %d: parallel %v / %v, sequential %v / %v", po.BlockBytes, pd, perr, d, err)
 		}
 		if err != nil {
 			var de *Error

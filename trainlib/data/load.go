@@ -73,7 +73,7 @@ func loadRecords(ctx context.Context, rr *recordReader, s *Schema, o *Options, s
 	p := newParser(s, o)
 	b := p.builder()
 	var err error
-	if o.blockBytes > 0 || (size >= parallelMinBytes && runtime.GOMAXPROCS(0) > 1) {
+	if o.BlockBytes > 0 || (size >= parallelMinBytes && runtime.GOMAXPROCS(0) > 1) {
 		err = p.parallel(ctx, rr, b, size)
 	} else {
 		err = p.records(ctx, rr, b, size)

@@ -86,10 +86,11 @@ type Options struct {
 	MaxLevels    int
 	// Parallel bounds how many files load at once; 0 means GOMAXPROCS.
 	Parallel int
-
-	// blockBytes, when positive, forces block-parallel parsing with blocks
-	// of about this size (tests use tiny blocks to compare both paths).
-	blockBytes int
+	// BlockBytes, when positive, parses every input in blocks of about
+	// this many bytes on GOMAXPROCS goroutines, whatever its size (tests
+	// use tiny blocks to check that blocks read as records one by one do).
+	// Zero parses files of 8 MiB and more in 1 MiB blocks.
+	BlockBytes int
 }
 
 // encodesText reports whether text columns become features, which needs

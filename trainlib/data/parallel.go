@@ -25,15 +25,37 @@ type block struct {
 	line  int       // line number of its first byte
 	text  []byte    // whole records, line ends included
 	rest  io.Reader // the rest of the input, read after text (last block only)
-	rows  *rowBuilder
+	out   any       // what parse made of the block
 	err   error
 }
 
-// parallel parses the rest of rr in blocks that end at record boundaries (a
-// line end outside quotes), each on its own recordReader that numbers lines
-// from the block's first line, so rows, values and errors are exactly those
-// of records. The first error in input order wins.
+// parallel parses the rest of rr in blocks (see inBlocks) into b.
 func (p *parser) parallel(ctx context.Context, rr *recordReader, b *rowBuilder, size int64) error {
+	parse := func(ctx context.Context, br *recordReader, bl *block) (any, error) {
+		rows := p.builder()
+		rows.reserve(int64(bytes.Count(bl.text, []byte{'\n'}) + 1))
+		return rows, p.records(ctx, br, rows, -1)
+	}
+	merge := func(bl *block) error {
+		cur := bl.out.(*rowBuilder)
+		if b.values == nil && size > 0 && len(bl.text) > 0 {
+			// Size the storage once from the first block's density.
+			b.reserve(size*int64(cur.rows)/int64(len(bl.text))*11/10 + 16)
+		}
+		return b.appendRows(cur, rr.file)
+	}
+	return inBlocks(ctx, rr, p.o.BlockBytes, parse, merge)
+}
+
+// inBlocks parses the rest of rr in blocks of about blockBytes (a default
+// when zero) that end at record boundaries (a line end outside quotes),
+// each on its own recordReader that numbers lines from the block's first
+// line, on GOMAXPROCS goroutines: parse makes something of one block's
+// records, and merge gets the blocks in input order, so rows, values and
+// errors are exactly those of reading the records one by one. The first
+// error in input order wins.
+func inBlocks(ctx context.Context, rr *recordReader, blockBytes int,
+	parse func(ctx context.Context, br *recordReader, bl *block) (any, error), merge func(bl *block) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
@@ -45,19 +67,23 @@ func (p *parser) parallel(ctx context.Context, rr *recordReader, b *rowBuilder, 
 		go func() {
 			defer wg.Done()
 			for bl := range todo {
-				p.parseBlock(ctx, rr, bl)
+				if ctx.Err() != nil {
+					bl.err = ctx.Err()
+				} else {
+					bl.out, bl.err = parse(ctx, blockReader(rr, bl), bl)
+				}
 				done <- bl
 			}
 		}()
 	}
 	splitErr := make(chan error, 1)
 	go func() {
-		splitErr <- p.split(ctx, rr, todo)
+		splitErr <- split(ctx, rr, blockBytes, todo)
 		close(todo)
 		wg.Wait()
 		close(done)
 	}()
-	// Assemble blocks in input order.
+	// Merge blocks in input order.
 	pending := map[int]*block{}
 	next := 0
 	var firstErr error
@@ -70,16 +96,12 @@ func (p *parser) parallel(ctx context.Context, rr *recordReader, b *rowBuilder, 
 			if firstErr != nil {
 				continue
 			}
-			if cur.err != nil {
-				firstErr = cur.err
-				cancel()
-				continue
+			err := cur.err
+			if err == nil {
+				err = merge(cur)
 			}
-			if b.values == nil && size > 0 && len(cur.text) > 0 {
-				// Size the storage once from the first block's density.
-				b.reserve(size*int64(cur.rows.rows)/int64(len(cur.text))*11/10 + 16)
-			}
-			if err := b.appendRows(cur.rows, rr.file); err != nil {
+			cur.out, cur.text = nil, nil
+			if err != nil {
 				firstErr = err
 				cancel()
 			}
@@ -93,6 +115,19 @@ func (p *parser) parallel(ctx context.Context, rr *recordReader, b *rowBuilder, 
 		return firstErr
 	}
 	return ctx.Err()
+}
+
+// blockReader returns a recordReader for bl's records, numbering lines
+// from bl's first line.
+func blockReader(rr *recordReader, bl *block) *recordReader {
+	br := &recordReader{file: rr.file, comma: rr.comma, maxLine: rr.maxLine, maxCols: rr.maxCols,
+		nextLine: bl.line, started: !bl.first}
+	var r io.Reader = bytes.NewReader(bl.text)
+	if bl.rest != nil {
+		r = io.MultiReader(r, bl.rest)
+	}
+	br.br = bufio.NewReaderSize(r, min(rr.maxLine+2, 64<<10))
+	return br
 }
 
 // appendRows adds a block's rows to b.
@@ -110,8 +145,7 @@ func (b *rowBuilder) appendRows(from *rowBuilder, file string) error {
 }
 
 // split reads rr's remaining input into blocks of whole records.
-func (p *parser) split(ctx context.Context, rr *recordReader, todo chan<- *block) error {
-	size := p.o.blockBytes
+func split(ctx context.Context, rr *recordReader, size int, todo chan<- *block) error {
 	if size <= 0 {
 		size = parallelBlockBytes
 	}
@@ -189,22 +223,4 @@ func recordsEnd(buf []byte) int {
 		}
 	}
 	return end
-}
-
-// parseBlock parses one block's records into bl.rows, or sets bl.err.
-func (p *parser) parseBlock(ctx context.Context, rr *recordReader, bl *block) {
-	if ctx.Err() != nil {
-		bl.err = ctx.Err()
-		return
-	}
-	br := &recordReader{file: rr.file, comma: rr.comma, maxLine: rr.maxLine, maxCols: rr.maxCols,
-		nextLine: bl.line, started: !bl.first}
-	var r io.Reader = bytes.NewReader(bl.text)
-	if bl.rest != nil {
-		r = io.MultiReader(r, bl.rest)
-	}
-	br.br = bufio.NewReaderSize(r, min(rr.maxLine+2, 64<<10))
-	bl.rows = p.builder()
-	bl.rows.reserve(int64(bytes.Count(bl.text, []byte{'\n'}) + 1))
-	bl.err = p.records(ctx, br, bl.rows, -1)
 }

@@ -48,7 +48,7 @@ func TestParallelMatchesSequential(t *testing.T) {
 			seq, serr := ReadCSV(context.Background(), bytes.NewReader(in), f, o)
 			for _, bs := range []int{1, 5, 64} {
 				po := o
-				po.blockBytes = bs
+				po.BlockBytes = bs
 				par, perr := ReadCSV(context.Background(), bytes.NewReader(in), f, po)
 				if !sameResult(seq, serr, par, perr) {
 					t.Errorf("%s %+v, blocks of %d: parallel %v / %v, sequential %v / %v", f, o, bs, par, perr, seq, serr)
@@ -62,7 +62,7 @@ func TestParallelMatchesSequential(t *testing.T) {
 // the default for files of 8 MiB and more).
 func TestParallelLargeShard(t *testing.T) {
 	p := writeShard(t, t.TempDir(), 8_000, 17)
-	par, err := LoadFile(context.Background(), p, Options{Label: "credit", BinaryLabel: true, blockBytes: 1 << 13})
+	par, err := LoadFile(context.Background(), p, Options{Label: "credit", BinaryLabel: true, BlockBytes: 1 << 13})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strconv"
@@ -85,4 +86,22 @@ func (r *Records) Missing(text []byte) bool { return r.missing[string(text)] }
 func (r *Records) Err(i int, expected, hint string) error {
 	f := r.rr.fields[i]
 	return r.rr.errAt(f.off, r.names[i], string(trimSpace(f.text)), expected, hint)
+}
+
+// Blocks reads the remaining records in blocks of whole records, several
+// at once (GOMAXPROCS goroutines), for loaders that keep columns their own
+// way and want every core. parse is called on each block, concurrently,
+// with a Records of its own that reads that block's records only (its
+// errors name the lines of the whole input) and returns what it made of
+// them; merge gets those in input order, with the size of the block's text
+// in bytes (to size storage). Blocks returns the first error in input
+// order, as reading the records one by one would, and stops early when ctx
+// is cancelled. Next must not be called on r afterwards.
+func (r *Records) Blocks(ctx context.Context, parse func(ctx context.Context, block *Records) (any, error),
+	merge func(part any, blockBytes int) error) error {
+	return inBlocks(ctx, r.rr, r.o.BlockBytes, func(ctx context.Context, br *recordReader, bl *block) (any, error) {
+		return parse(ctx, &Records{rr: br, o: r.o, names: r.names, missing: r.missing})
+	}, func(bl *block) error {
+		return merge(bl.out, len(bl.text))
+	})
 }

@@ -24,10 +24,15 @@ type Options struct {
 	Positive string
 	// MissingValues adds spellings read as missing to data.DefaultMissing.
 	MissingValues []string
+
+	// blockBytes, when positive, reads files in blocks of about this many
+	// bytes (tests use tiny blocks; zero means data's default).
+	blockBytes int
 }
 
 func (o Options) data() data.Options {
-	return data.Options{Comma: o.Comma, Names: o.Names, Label: o.Label, Positive: o.Positive, MissingValues: o.MissingValues}
+	return data.Options{Comma: o.Comma, Names: o.Names, Label: o.Label, Positive: o.Positive, MissingValues: o.MissingValues,
+		BlockBytes: o.blockBytes}
 }
 
 // Frame is a table of named columns, each holding numbers (NaN for a
