@@ -61,7 +61,7 @@ def main():
     home = pathlib.Path(tempfile.mkdtemp(prefix="gotrain-imports-bench-"))
     print(f"load average {os.getloadavg()[0]:.2f}")
     for route, module, use, private_modcache in CASES:
-        env = dict(os.environ, XDG_CACHE_HOME=str(home / route / "cache"), GOFLAGS="-modcacherw",
+        env = dict(os.environ, GOTRAIN_CACHE=str(home / route / "cache"), GOFLAGS="-modcacherw",
                    GOCACHE=os.environ.get("GOCACHE") or str(pathlib.Path.home() / ".cache" / "go-build"))
         if private_modcache:
             env["GOMODCACHE"] = str(home / route / "mod")

@@ -177,7 +177,7 @@ def goenv(tmp_path_factory, proxy):
         "GOFLAGS": "-modcacherw",
         "GOPATH": str(home / "gopath"),
         "GOMODCACHE": str(home / "gopath" / "pkg" / "mod"),
-        "XDG_CACHE_HOME": str(home / "cache"),
+        "GOTRAIN_CACHE": "",  # the kernel's cache is in the private module cache
         # the build cache stays the user's: only module state is private
         "GOCACHE": os.environ.get("GOCACHE") or str(pathlib.Path.home() / ".cache" / "go-build"),
     })
@@ -261,7 +261,7 @@ def machine_goenv(goenv, tmp_path_factory):
     env = dict(goenv)
     env["GOMODCACHE"] = machine
     env["GOPROXY"] = goenv["GOPROXY"] + ",file://" + os.path.join(machine, "cache", "download")
-    env["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("compiled-cache"))
+    env["GOTRAIN_CACHE"] = str(tmp_path_factory.mktemp("compiled-cache"))
     return env
 
 

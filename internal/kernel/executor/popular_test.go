@@ -43,7 +43,7 @@ func TestPopularModulesFromTheRealProxy(t *testing.T) {
 	}
 	t.Setenv("GOFLAGS", "-modcacherw")
 	t.Setenv("GOMODCACHE", filepath.Join(home, "mod"))
-	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
+	t.Setenv("GOTRAIN_CACHE", "") // the kernel's cache is in the private module cache
 	t.Chdir(t.TempDir())
 	r := startRemote(t, 0)
 	ctx := context.Background()

@@ -29,6 +29,7 @@ func TestBuildExecutorCompilesAPackageIn(t *testing.T) {
 	proxy := modtest.Serve(t, modtest.Fixtures())
 	modtest.Env(t, proxy, modtest.NoSumDB)
 	t.Setenv("GOMODCACHE", machine)
+	t.Setenv("GOTRAIN_CACHE", t.TempDir()) // not the machine's module cache
 	t.Setenv("GOPROXY", proxy.URL+",file://"+filepath.ToSlash(filepath.Join(machine, "cache", "download")))
 	t.Chdir(t.TempDir())
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)

@@ -7,6 +7,12 @@
 // the session's go.mod and go.sum are written beside the notebook only by
 // Save (%mod save).
 //
+// The kernel's own files (the scratch modules, sums.txt, the executors
+// the compile route builds) live in the module cache's cache folder,
+// $GOMODCACHE/cache/gotrain (GOTRAIN_CACHE moves them), beside go's own
+// download cache: nothing is written outside the module cache and the
+// notebook's folder, and `go clean -modcache` removes them too.
+//
 // The versions used are, in order: those a go.mod in the notebook's
 // folder requires (copied into the scratch module when it is made), those a
 // %get pins (Get), else the newest: the newest the module cache already
@@ -63,7 +69,8 @@ type Package struct {
 // concurrent use but run one at a time.
 type Resolver struct {
 	goBin    string
-	cacheDir string
+	cacheDir string // "" until first used (cache)
+	modCache string // GOMODCACHE as go reports it
 
 	mu      sync.Mutex
 	dir     string              // the scratch module, "" until first used
@@ -72,20 +79,37 @@ type Resolver struct {
 	mods    map[string]Module   // modules of resolved packages and their deps
 }
 
-// New returns a resolver using the go command on PATH and the kernel's
-// cache directory (the user cache dir's gotrain folder). Nothing runs and
+// New returns a resolver using the go command on PATH. Nothing runs and
 // nothing is written until the first import.
 func New() *Resolver {
 	r := &Resolver{pkgs: map[string]*Package{}, mods: map[string]Module{}, modPath: "notebook"}
 	r.goBin, _ = exec.LookPath("go")
-	if d, err := os.UserCacheDir(); err == nil {
-		r.cacheDir = filepath.Join(d, "gotrain")
-	}
 	return r
 }
 
-// CacheDir is the kernel's cache folder.
-func (r *Resolver) CacheDir() string { return r.cacheDir }
+// cacheEnv names the kernel's cache folder when set.
+const cacheEnv = "GOTRAIN_CACHE"
+
+// cache finds, once, the module cache (go env GOMODCACHE, so a value set
+// with go env -w counts) and the kernel's cache folder in it. r.mu is held.
+func (r *Resolver) cache(ctx context.Context) error {
+	if r.cacheDir != "" {
+		return nil
+	}
+	out, err := r.goCmd(ctx, os.TempDir(), nil, nil, "env", "GOMODCACHE")
+	if err != nil {
+		return fmt.Errorf("go env GOMODCACHE: %w", err)
+	}
+	r.modCache = strings.TrimSpace(string(out))
+	if r.modCache == "" {
+		return errors.New("go env GOMODCACHE is empty: set GOMODCACHE or GOPATH")
+	}
+	r.cacheDir = filepath.Join(r.modCache, "cache", "gotrain")
+	if d := os.Getenv(cacheEnv); d != "" {
+		r.cacheDir = d
+	}
+	return nil
+}
 
 // Close removes the scratch module.
 func (r *Resolver) Close() error {
@@ -117,8 +141,8 @@ func (r *Resolver) scratch(ctx context.Context) (string, error) {
 	if r.goBin == "" {
 		return "", ErrNoGo
 	}
-	if r.cacheDir == "" {
-		return "", errors.New("no cache directory for the kernel (set XDG_CACHE_HOME or HOME)")
+	if err := r.cache(ctx); err != nil {
+		return "", err
 	}
 	base := filepath.Join(r.cacheDir, "sessions")
 	if err := os.MkdirAll(base, 0o755); err != nil {
@@ -232,22 +256,9 @@ func (r *Resolver) remember() {
 }
 
 // offline is the environment that resolves from the module cache alone:
-// the cache's download folder served as a proxy.
-func offline() []string {
-	return []string{"GOPROXY=file://" + filepath.ToSlash(filepath.Join(modCache(), "cache", "download"))}
-}
-
-// modCache is GOMODCACHE as go uses it.
-func modCache() string {
-	if d := os.Getenv("GOMODCACHE"); d != "" {
-		return d
-	}
-	gp := os.Getenv("GOPATH")
-	if gp == "" {
-		home, _ := os.UserHomeDir()
-		gp = filepath.Join(home, "go")
-	}
-	return filepath.Join(filepath.SplitList(gp)[0], "pkg", "mod")
+// the cache's download folder served as a proxy. r.cache has run.
+func (r *Resolver) offline() []string {
+	return []string{"GOPROXY=file://" + filepath.ToSlash(filepath.Join(r.modCache, "cache", "download"))}
 }
 
 // Resolve finds the package importPath names, downloading its module and
@@ -265,13 +276,13 @@ func (r *Resolver) Resolve(ctx context.Context, importPath string, progress io.W
 		return nil, err
 	}
 	// Already required (and downloaded)?
-	p, err := r.list(ctx, dir, importPath, offline(), nil)
+	p, err := r.list(ctx, dir, importPath, r.offline(), nil)
 	if err != nil && !notRequired(err) {
 		// Required, but not in the module cache: download it.
 		p, err = r.list(ctx, dir, importPath, nil, progress)
 	}
 	if err != nil && notRequired(err) {
-		if _, gerr := r.goCmd(ctx, dir, offline(), nil, "get", importPath); gerr != nil {
+		if _, gerr := r.goCmd(ctx, dir, r.offline(), nil, "get", importPath); gerr != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
@@ -408,7 +419,7 @@ func (r *Resolver) Get(ctx context.Context, args []string, update bool, progress
 	var err2 error
 	if !exact {
 		_, err2 = r.goCmd(ctx, dir, nil, progress, append(cmd, args...)...)
-	} else if _, err2 = r.goCmd(ctx, dir, offline(), nil, append(cmd, args...)...); err2 != nil && ctx.Err() == nil {
+	} else if _, err2 = r.goCmd(ctx, dir, r.offline(), nil, append(cmd, args...)...); err2 != nil && ctx.Err() == nil {
 		_, err2 = r.goCmd(ctx, dir, nil, progress, append(cmd, args...)...)
 	}
 	if err2 != nil {
@@ -502,7 +513,7 @@ func (r *Resolver) Save(ctx context.Context, dir string) ([]string, error) {
 // graph names the modules in the scratch module's build graph (from the
 // module cache alone); nil when go cannot list them.
 func (r *Resolver) graph(ctx context.Context) map[string]bool {
-	out, err := r.goCmd(ctx, r.dir, offline(), nil, "list", "-mod=mod", "-m", "all")
+	out, err := r.goCmd(ctx, r.dir, r.offline(), nil, "list", "-mod=mod", "-m", "all")
 	if err != nil {
 		return nil
 	}
@@ -539,7 +550,7 @@ func (r *Resolver) Compiles(ctx context.Context, importPath string) error {
 	if err != nil {
 		return err
 	}
-	_, err = r.goCmd(ctx, dir, offline(), nil, "build", "-mod=mod", importPath)
+	_, err = r.goCmd(ctx, dir, r.offline(), nil, "build", "-mod=mod", importPath)
 	if err != nil {
 		return fmt.Errorf("%s", lastLines(err.Error(), 12))
 	}

@@ -17,10 +17,14 @@ import (
 
 // TestResolveDownloadsNewestThenReusesTheCache resolves a package with a
 // dependency from the test proxy, then again in a new resolver (a
-// restarted kernel): the second needs no request.
+// restarted kernel): the second needs no request. Nothing is written
+// outside the module cache and the notebook's folder: the user's cache
+// folder stays empty, the kernel's files are in the module cache.
 func TestResolveDownloadsNewestThenReusesTheCache(t *testing.T) {
 	proxy := modtest.Serve(t, modtest.Fixtures())
-	modtest.Env(t, proxy, modtest.NoSumDB)
+	kernelCache := modtest.Env(t, proxy, modtest.NoSumDB)
+	userCache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", userCache)
 	t.Chdir(t.TempDir())
 	ctx := context.Background()
 	r := modules.New()
@@ -47,6 +51,12 @@ func TestResolveDownloadsNewestThenReusesTheCache(t *testing.T) {
 	}
 	if p2.Module.Version != "v1.1.0" || proxy.Requests() != before {
 		t.Fatalf("second resolve: %v, %d new requests; want v1.1.0 from the cache", p2.Module, proxy.Requests()-before)
+	}
+	if entries, _ := os.ReadDir(userCache); len(entries) > 0 {
+		t.Fatalf("the user's cache folder has %v; the kernel writes only in the module cache", entries)
+	}
+	if _, err := os.Stat(filepath.Join(kernelCache, "sums.txt")); err != nil {
+		t.Fatalf("the verified checksums are not in the module cache: %v", err)
 	}
 }
 

@@ -118,8 +118,9 @@ func write(t testing.TB, name, content string) {
 // Env points the go command at the proxy as a user of a private proxy
 // would: GOPROXY at it, GONOSUMDB for the test's module paths (they are
 // not in the public checksum database, so go verifies them against go.sum
-// only), and a private module cache, GOPATH and user cache dir, made
-// writable for cleanup (-modcacherw). It returns the cache dir.
+// only), and a private module cache and GOPATH, made writable for cleanup
+// (-modcacherw). It returns the kernel's cache folder, which lives in the
+// module cache.
 func Env(t testing.TB, p *Proxy, noSumDB string) string {
 	home := t.TempDir()
 	if os.Getenv("GOCACHE") == "" {
@@ -133,6 +134,6 @@ func Env(t testing.TB, p *Proxy, noSumDB string) string {
 	t.Setenv("GOFLAGS", "-modcacherw")
 	t.Setenv("GOPATH", filepath.Join(home, "gopath"))
 	t.Setenv("GOMODCACHE", filepath.Join(home, "gopath", "pkg", "mod"))
-	t.Setenv("XDG_CACHE_HOME", filepath.Join(home, "cache"))
-	return filepath.Join(home, "cache")
+	t.Setenv("GOTRAIN_CACHE", "")
+	return filepath.Join(home, "gopath", "pkg", "mod", "cache", "gotrain")
 }
