@@ -74,45 +74,51 @@ func asNumError(err error, target **strconv.NumError) bool {
 // one multiplication or division rounds correctly). It reports false for
 // anything else, which the caller hands to strconv.
 func fastFloat(b []byte) (float64, bool) {
-	i, n := 0, len(b)
+	n := len(b)
 	if n == 0 {
 		return 0, false
 	}
+	i := 0
 	neg := false
-	if b[0] == '+' || b[0] == '-' {
-		neg = b[0] == '-'
+	if c := b[0]; c == '+' || c == '-' {
+		neg = c == '-'
 		i++
 	}
+	start := i
 	var mant uint64
-	digits, exp, sawDigit := 0, 0, false
-	for ; i < n && b[i] >= '0' && b[i] <= '9'; i++ {
-		sawDigit = true
-		if mant != 0 || b[i] != '0' {
-			digits++
+	for ; i < n; i++ {
+		d := b[i] - '0'
+		if d > 9 {
+			break
 		}
-		mant = mant*10 + uint64(b[i]-'0')
-		if digits > 15 {
-			return 0, false
-		}
+		mant = mant*10 + uint64(d)
 	}
+	digits, exp := i-start, 0
 	if i < n && b[i] == '.' {
 		i++
-		for ; i < n && b[i] >= '0' && b[i] <= '9'; i++ {
-			sawDigit = true
-			if mant != 0 || b[i] != '0' {
-				digits++
+		from := i
+		for ; i < n; i++ {
+			d := b[i] - '0'
+			if d > 9 {
+				break
 			}
-			mant = mant*10 + uint64(b[i]-'0')
-			exp--
-			if digits > 15 {
-				return 0, false
-			}
+			mant = mant*10 + uint64(d)
 		}
+		exp = from - i
+		digits += i - from
 	}
-	if !sawDigit {
+	if digits == 0 {
 		return 0, false
 	}
-	if i < n && (b[i] == 'e' || b[i] == 'E') {
+	if digits > 15 && significantDigits(b[start:i]) > 15 {
+		// Leading zeros aside, more digits than a float64 holds exactly
+		// (mant may have wrapped too).
+		return 0, false
+	}
+	if i < n {
+		if c := b[i]; c != 'e' && c != 'E' {
+			return 0, false
+		}
 		i++
 		eneg := false
 		if i < n && (b[i] == '+' || b[i] == '-') {
@@ -123,19 +129,20 @@ func fastFloat(b []byte) (float64, bool) {
 			return 0, false
 		}
 		e := 0
-		for ; i < n && b[i] >= '0' && b[i] <= '9'; i++ {
+		for ; i < n; i++ {
+			d := b[i] - '0'
+			if d > 9 {
+				return 0, false
+			}
 			if e > 1000 {
 				return 0, false
 			}
-			e = e*10 + int(b[i]-'0')
+			e = e*10 + int(d)
 		}
 		if eneg {
 			e = -e
 		}
 		exp += e
-	}
-	if i != n {
-		return 0, false
 	}
 	v := float64(mant)
 	switch {
@@ -152,4 +159,17 @@ func fastFloat(b []byte) (float64, bool) {
 		v = -v
 	}
 	return v, true
+}
+
+// significantDigits counts the digits of a run of digits and at most one
+// '.', leading zeros left out.
+func significantDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == '.' || (c == '0' && n == 0) {
+			continue
+		}
+		n++
+	}
+	return n
 }
