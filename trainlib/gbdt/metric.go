@@ -31,16 +31,7 @@ func evalShard(e *ShardEval, ms []string, o *ObjParams, preds []float32, k int, 
 			e.Weights = weights
 			continue
 		}
-		var s, ws float64
-		for r := 0; r < n; r++ {
-			w := 1.0
-			if weights != nil {
-				w = float64(weights[r])
-			}
-			t, mult := m.Row(preds[r*k:(r+1)*k], labels[r], mp)
-			s += t * w
-			ws += w * mult
-		}
+		s, ws := m.Sum(preds, k, labels, weights, mp)
 		e.Sums[2*i], e.Sums[2*i+1] = s, ws
 	}
 }

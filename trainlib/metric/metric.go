@@ -77,18 +77,22 @@ func Mean(sum float64, n int64) float64 {
 }
 
 // LogLoss returns a row's negative log-likelihood under binary:logistic,
-// −(y·log p + (1−y)·log(1−p)), with p clamped to [1e-16, 1−1e-16] as
-// XGBoost does. For a 0/1 label one term is ±0 times a finite number, so
-// taking only the other logarithm gives the same bits at half the cost.
-func LogLoss(p, y float64) float64 {
+// −(y·log p + (1−y)·log(1−p)), computed in float32 as XGBoost 3.2
+// computes it (p and 1−p rounded to float32 and kept at least 1e-16), so
+// the numbers printed beside XGBoost's agree to its last digit. For a 0/1
+// label one term is ±0 times a finite number, so taking only the other
+// logarithm gives the same bits at half the cost.
+func LogLoss(p, y float64) float64 { return float64(logLoss(float32(p), float32(y))) }
+
+func logLoss(p, y float32) float32 {
 	const eps = 1e-16
-	switch y {
+	switch y { // 0 − log, not −log: XGBoost's sum is +0 where log is 0
 	case 1:
-		return -math.Log(math.Max(p, eps))
+		return 0 - logf(max(p, eps))
 	case 0:
-		return -math.Log(math.Max(1-p, eps))
+		return 0 - logf(max(1-p, eps))
 	}
-	return -(y*math.Log(math.Max(p, eps)) + (1-y)*math.Log(math.Max(1-p, eps)))
+	return -y*logf(max(p, eps)) - (1-y)*logf(max(1-p, eps))
 }
 
 // Wrong reports whether a binary prediction p misclassifies label y: the

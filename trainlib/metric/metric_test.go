@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// The one-logarithm logloss of a 0/1 label has the bits of the two-term
-// formula, clamps included.
+// The one-logarithm logloss of a 0/1 label has the bits of XGBoost's
+// two-term float32 formula, clamps included.
 func TestLogLossOneTermSameBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	ps := []float64{0, 1, 1e-20, 1 - 1e-17, 0.5, float64(float32(0.3))}
@@ -16,10 +16,21 @@ func TestLogLossOneTermSameBits(t *testing.T) {
 		ps = append(ps, float64(float32(r.Float64())))
 	}
 	const eps = 1e-16
-	for _, p := range ps {
-		for _, y := range []float64{0, 1, 0.25} {
-			want := -(y*math.Log(math.Max(p, eps)) + (1-y)*math.Log(math.Max(1-p, eps)))
-			if got := LogLoss(p, y); math.Float64bits(got) != math.Float64bits(want) {
+	logf := func(x float32) float32 { return float32(math.Log(float64(x))) }
+	for _, p64 := range ps {
+		p := float32(p64)
+		for _, y := range []float32{0, 1, 0.25} {
+			// XGBoost 3.2's EvalRowLogLoss, in float32.
+			var want float32
+			switch pneg := 1 - p; {
+			case p < eps:
+				want = -y*logf(eps) - (1-y)*logf(1-eps)
+			case pneg < eps:
+				want = -y*logf(1-eps) - (1-y)*logf(eps)
+			default:
+				want = -y*logf(p) - (1-y)*logf(pneg)
+			}
+			if got := LogLoss(float64(p), float64(y)); math.Float64bits(got) != math.Float64bits(float64(want)) {
 				t.Fatalf("LogLoss(%v, %v) = %v, the two-term formula %v", p, y, got, want)
 			}
 		}
@@ -69,4 +80,30 @@ func ExampleAUC() {
 	labels := []float32{0, 0, 1, 1}
 	fmt.Printf("%.2f\n", AUC(scores, labels))
 	// Output: 0.75
+}
+
+// Sum's loops for unweighted logloss and error give the bits of Row's
+// terms added in row order.
+func TestSumSameBitsAsRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	n := 10000
+	preds, labels := make([]float32, n), make([]float32, n)
+	for i := range preds {
+		preds[i] = float32(r.Float64())
+		labels[i] = float32(r.IntN(2))
+	}
+	preds[0], preds[1] = 0, 1
+	for _, name := range []string{"logloss", "error"} {
+		s, _ := Lookup(name)
+		var want, wantW float64
+		for i, y := range labels {
+			t, m := s.Row(preds[i:i+1], y, nil)
+			want += t
+			wantW += m
+		}
+		got, gotW := s.Sum(preds, 1, labels, nil, nil)
+		if math.Float64bits(got) != math.Float64bits(want) || gotW != wantW {
+			t.Errorf("%s: Sum = %v, %v; the rows' terms add to %v, %v", name, got, gotW, want, wantW)
+		}
+	}
 }

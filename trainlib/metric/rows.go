@@ -22,7 +22,6 @@ func WeightedMean(sum, weight float64) float64 {
 func rootMean(sum, weight float64) float64 { return math.Sqrt(WeightedMean(sum, weight)) }
 
 func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
-func logf(x float32) float32 { return float32(math.Log(float64(x))) }
 func absf(x float32) float32 { return float32(math.Abs(float64(x))) }
 
 // specs lists the metrics gotrain computes, by eval_metric name. Each row
@@ -31,7 +30,7 @@ func absf(x float32) float32 { return float32(math.Abs(float64(x))) }
 var specs = map[string]Spec{
 	"auc": {Name: "auc", Maximize: true},
 	"logloss": {Name: "logloss", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
-		return LogLoss(float64(p[0]), float64(y)), 1
+		return float64(logLoss(p[0], y)), 1
 	}},
 	"error": {Name: "error", Final: WeightedMean, Row: func(p []float32, y float32, _ *Params) (float64, float64) {
 		if Wrong(p[0], y) {
@@ -109,4 +108,38 @@ func Argmax(p []float32) int {
 		}
 	}
 	return best
+}
+
+// Sum adds up the terms of rows with k predictions each in preds (row r's
+// at preds[r*k:(r+1)*k]), labels and weights (nil: every row weighs 1):
+// the weighted sum of Row's terms and of the weights, in row order, which
+// Final turns into the metric. The common single-output metrics of
+// unweighted rows skip the per-row call and give the same bits.
+func (s Spec) Sum(preds []float32, k int, labels, weights []float32, o *Params) (sum, weight float64) {
+	if k == 1 && weights == nil {
+		switch s.Name {
+		case "logloss":
+			for r, y := range labels {
+				sum += float64(logLoss(preds[r], y))
+			}
+			return sum, float64(len(labels))
+		case "error":
+			for r, y := range labels {
+				if Wrong(preds[r], y) {
+					sum++
+				}
+			}
+			return sum, float64(len(labels))
+		}
+	}
+	for r, y := range labels {
+		w := 1.0
+		if weights != nil {
+			w = float64(weights[r])
+		}
+		t, mult := s.Row(preds[r*k:(r+1)*k], y, o)
+		sum += t * w
+		weight += w * mult
+	}
+	return sum, weight
 }
