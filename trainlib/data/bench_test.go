@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"math/rand/v2"
 	"os"
@@ -75,3 +76,35 @@ func BenchmarkLoadShard100k(b *testing.B) { benchmarkShard(b, -1) }
 // BenchmarkLoadShard100kPython loads the same shape with the 17-digit
 // spellings pandas writes.
 func BenchmarkLoadShard100kPython(b *testing.B) { benchmarkShard(b, 17) }
+
+// BenchmarkRecordsDense splits 20,000 records of 28 float32 spellings and
+// a label into fields (what every loader does first).
+func BenchmarkRecordsDense(b *testing.B) {
+	rng := rand.New(rand.NewPCG(10, 11))
+	var in []byte
+	for j := range 29 {
+		in = append(in, 'f', byte('a'+j/10), byte('0'+j%10), ',')
+	}
+	in[len(in)-1] = '\n'
+	for range 20000 {
+		for range 28 {
+			in = strconv.AppendFloat(in, float64(float32(rng.NormFloat64())), 'g', -1, 32)
+			in = append(in, ',')
+		}
+		in = append(in, '1', '\n')
+	}
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		rec, err := NewRecords(bytes.NewReader(in), "bench", Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for rec.Next() == nil {
+			n++
+		}
+		if n != 20000 {
+			b.Fatal(n)
+		}
+	}
+}

@@ -93,13 +93,16 @@ func TestFastFloat64MatchesStrconv(t *testing.T) {
 		"4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", "1e308", "1e309", "1e-400", ".5", "5.", "+.5e+1",
 		"-5.E-1", "1e0000000000000005", "1e-0", "0e1000", "1e10000", "1e-10000", "0.000000000000001234567890123456")
 	for _, s := range in {
-		got, ok := fastFloat([]byte(s))
-		if !ok {
-			continue
-		}
-		want, err := strconv.ParseFloat(s, 64)
-		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
-			t.Fatalf("%q: fastFloat %v (%x), strconv %v (%x) %v", s, got, math.Float64bits(got), want, math.Float64bits(want), err)
+		// As in a record: the field's slice goes on with more digits.
+		for _, b := range [][]byte{[]byte(s), []byte(s + "12345678,9")[:len(s)], []byte(s + "e5")[:len(s)]} {
+			got, ok := fastFloat(b)
+			if !ok {
+				continue
+			}
+			want, err := strconv.ParseFloat(s, 64)
+			if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("%q: fastFloat %v (%x), strconv %v (%x) %v", s, got, math.Float64bits(got), want, math.Float64bits(want), err)
+			}
 		}
 	}
 	for _, s := range []string{"", "-", "+", ".", "-.", "e5", ".e5", "1e", "1e+", "1.5.5", "1..5", "1e5.5", "--1", "1-", "0x10", "inf", "NaN", "1_0", " 1", "1 ", "1,5"} {
@@ -114,19 +117,26 @@ func TestFastFloat64MatchesStrconv(t *testing.T) {
 	}
 }
 
-// FuzzFastFloat: wherever fastFloat answers, strconv agrees bit for bit.
+// FuzzFastFloat: wherever fastFloat answers, strconv agrees bit for bit,
+// whatever bytes follow the field.
 func FuzzFastFloat(f *testing.F) {
 	for _, s := range []string{"1.5", "-0.7903274", "1e22", "0.000001", "12345678901234567", "+.5e-3", "1e"} {
-		f.Add([]byte(s))
+		f.Add([]byte(s+"123456789"), uint8(len(s)))
 	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		got, ok := fastFloat(b)
+	f.Fuzz(func(t *testing.T, b []byte, cut uint8) {
+		// The field is b[:k]; the bytes after it stay in its capacity, as
+		// in a record.
+		k := len(b)
+		if int(cut) < k {
+			k = int(cut)
+		}
+		got, ok := fastFloat(b[:k])
 		if !ok {
 			return
 		}
-		want, err := strconv.ParseFloat(string(b), 64)
+		want, err := strconv.ParseFloat(string(b[:k]), 64)
 		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
-			t.Fatalf("%q: fastFloat %v, strconv %v %v", b, got, want, err)
+			t.Fatalf("%q: fastFloat %v, strconv %v %v", b[:k], got, want, err)
 		}
 	})
 }
