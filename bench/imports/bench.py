@@ -13,7 +13,11 @@ Routes:
     in its source), with the machine's module cache, where gotrain's own
     dependencies are (as on a machine gotrain was installed on), and an
     empty kernel cache: the first import downloads humanize if needed,
-    extracts its symbols, builds an executor and switches to it.
+    extracts its symbols, builds an executor and switches to it;
+  - split: github.com/samber/lo, likewise, interpreted from source with
+    the declarations yaegi cannot load served by its compiled half (a
+    probe searches for them first; its import golang.org/x/text/cases is
+    compiled in too).
 Needs the public Go module proxy (or GOPROXY set to one)."""
 
 import os
@@ -29,6 +33,7 @@ import kernelcells  # noqa: E402
 CASES = [
     ("interpreted", "github.com/google/uuid", 'uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8").String()', True),
     ("compiled", "github.com/dustin/go-humanize", "humanize.Comma(1234567)", False),
+    ("split", "github.com/samber/lo", "lo.Sum(lo.Map([]int{1, 2, 3}, func(x int, _ int) int { return x * x }))", False),
 ]
 
 

@@ -182,6 +182,7 @@ type Session struct {
 	mods      *modules.Resolver
 	rewrite   *sourceRewriter           // third-party source as yaegi reads it
 	compiled  []string                  // third-party packages this session compiled into its executor
+	split     []string                  // packages whose compiled half is in its executor (imports_split.go)
 	replay    replayState               // what a switch of executor can bring across (replay.go)
 	checker   *checker                  // type-checks cells before they run (typecheck.go)
 	builtins  map[token.Position]string // the running cell's min, max and clear calls (builtins.go)

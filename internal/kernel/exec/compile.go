@@ -17,7 +17,13 @@ import (
 // itself stays interpreted there, its generic functions usable (compiled
 // packages bring only their non-generic API); else the package is
 // compiled in. The session then switches to the new executor.
-func (s *Session) compileRoute(ctx context.Context, p *modules.Package, why error, progress io.Writer) *Error {
+//
+// A package with generic API that the interpreter loads once a few of
+// its declarations are taken out (plan, from the probe) is split instead
+// (imports_split.go): compiled in under another path, its source
+// interpreted without those declarations, the non-generic ones served
+// compiled.
+func (s *Session) compileRoute(ctx context.Context, p *modules.Package, plan *splitPlan, why error, progress io.Writer) *Error {
 	if err := s.mods.Compiles(ctx, p.ImportPath); err != nil {
 		if ctx.Err() != nil {
 			return interrupted().Err
@@ -26,33 +32,82 @@ func (s *Session) compileRoute(ctx context.Context, p *modules.Package, why erro
 	}
 	s.stateMu.Lock()
 	compiled := append([]string(nil), s.compiled...)
+	split := append([]string(nil), s.split...)
 	s.stateMu.Unlock()
+	head := p.ImportPath + " " + p.Module.Version + ": interpreted from source"
 	if deps := s.uninterpretableImports(ctx, p); len(deps) > 0 {
 		pkgs := append(compiled, deps...)
-		bin, err := s.mods.BuildExecutor(ctx, pkgs, progress)
+		bin, err := s.mods.BuildExecutor(ctx, pkgs, split, progress)
 		if ctx.Err() != nil {
 			return interrupted().Err
 		}
-		if err == nil && s.probe(ctx, p, bin) == nil {
-			return s.switchExecutor(pkgs, bin, fmt.Sprintf("%s %s: interpreted from source; its import %s", p.ImportPath, p.Module.Version, strings.Join(deps, ", ")), why)
+		if err == nil {
+			plan2, perr := s.probeSplit(ctx, p, bin)
+			if perr == nil {
+				return s.switchExecutor(pkgs, split, bin, fmt.Sprintf("%s%s; its import %s", head, describe(plan2), strings.Join(deps, ", ")), why)
+			}
+			if plan2 != nil {
+				if e, ok := s.splitRoute(ctx, p, pkgs, split, plan2, fmt.Sprintf("; its import %s", strings.Join(deps, ", ")), why, progress); ok {
+					return e
+				}
+			}
+		}
+	}
+	if plan != nil {
+		if e, ok := s.splitRoute(ctx, p, compiled, split, plan, "", why, progress); ok {
+			return e
 		}
 	}
 	pkgs := append(compiled, p.ImportPath)
-	bin, err := s.mods.BuildExecutor(ctx, pkgs, progress)
+	bin, err := s.mods.BuildExecutor(ctx, pkgs, split, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return interrupted().Err
 		}
 		return importError(p.ImportPath, fmt.Sprintf("%s %s cannot be interpreted (%v), and compiling it into the executor failed:\n%v", p.Module.Path, p.Module.Version, why, err))
 	}
-	return s.switchExecutor(pkgs, bin, p.ImportPath+" "+p.Module.Version, why)
+	return s.switchExecutor(pkgs, split, bin, p.ImportPath+" "+p.Module.Version, why)
+}
+
+// splitRoute builds an executor with p's compiled half in (beside pkgs)
+// and switches to it when p loads there split; false when it does not
+// (the caller compiles p whole). more ends the route line's "what".
+func (s *Session) splitRoute(ctx context.Context, p *modules.Package, pkgs, split []string, plan *splitPlan, more string, why error, progress io.Writer) (*Error, bool) {
+	split = append(split, p.ImportPath)
+	bin, err := s.mods.BuildExecutor(ctx, pkgs, split, progress)
+	if ctx.Err() != nil {
+		return interrupted().Err, true
+	}
+	if err != nil {
+		s.opts.Log("exec: build the compiled half of %s: %v", p.ImportPath, err)
+		return nil, false
+	}
+	got, err := s.probeSplit(ctx, p, bin)
+	if err != nil {
+		s.opts.Log("exec: %s does not load split: %v", p.ImportPath, err)
+		return nil, false
+	}
+	if got == nil {
+		got = plan
+	}
+	return s.switchExecutor(pkgs, split, bin, fmt.Sprintf("%s %s: interpreted from source%s%s", p.ImportPath, p.Module.Version, got.describe(), more), why), true
+}
+
+// describe is a plan's describe, "" for none.
+func describe(p *splitPlan) string {
+	if p == nil {
+		return ""
+	}
+	return p.describe()
 }
 
 // switchExecutor asks the supervisor to continue the session in bin,
-// which has pkgs compiled in; route is the line's "what" (replay.go).
-func (s *Session) switchExecutor(pkgs []string, bin, route string, why error) *Error {
+// which has pkgs compiled in and the compiled halves of split; route is
+// the line's "what" (replay.go).
+func (s *Session) switchExecutor(pkgs, split []string, bin, route string, why error) *Error {
 	s.stateMu.Lock()
 	s.compiled = pkgs
+	s.split = split
 	s.stateMu.Unlock()
 	sw := s.switchTo(bin, route)
 	// The new executor's resolver starts from the versions this one used.

@@ -120,7 +120,7 @@ func (s *Session) packagePath(name string) (string, bool) {
 	s.stateMu.Unlock()
 	best := ""
 	for p := range s.bin {
-		if path.Base(p) == name && (best == "" || len(p) < len(best)) {
+		if path.Base(p) == name && !strings.HasPrefix(p, splitPrefix) && (best == "" || len(p) < len(best)) {
 			best = p
 		}
 	}

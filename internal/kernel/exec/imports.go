@@ -110,13 +110,15 @@ func (s *Session) prepareImport(ctx context.Context, path string, out Output) *E
 		}
 		return importError(path, err.Error())
 	}
-	probeErr := s.probe(ctx, p, "")
+	plan, probeErr := s.probeSplit(ctx, p, "")
 	route := routeInterpreted
 	if probeErr != nil {
-		if err := s.compileRoute(ctx, p, probeErr, progress); err != nil {
+		if err := s.compileRoute(ctx, p, plan, probeErr, progress); err != nil {
 			return err
 		}
 		route = routeCompiled
+	} else if plan != nil {
+		route += plan.describe()
 	}
 	entries, _ := docs.FromSource(path, p.Dir, p.GoFiles)
 	s.stateMu.Lock()
@@ -160,20 +162,29 @@ func (s *Session) noteCompiledIn(ctx context.Context, path string) {
 // (ServeProbe), once its compiled packages are registered; this program,
 // when it is not one, from its init.
 func (s *Session) probe(ctx context.Context, p *modules.Package, bin string) error {
+	_, err := s.probeSplit(ctx, p, bin)
+	return err
+}
+
+// probeSplit is probe, with the plan of a split of the package when the
+// probe found one (imports_split.go): the package loaded that way in bin
+// when err is nil, else it would with the package's compiled half in.
+func (s *Session) probeSplit(ctx context.Context, p *modules.Package, bin string) (*splitPlan, error) {
 	env := probeEnv
-	if bin != "" || len(CompiledIn) > 0 {
+	if bin != "" || len(CompiledIn) > 0 || len(CompiledSplit) > 0 {
 		env = builtProbeEnv
 	}
+	here := bin == "" // the probe runs this executor's program
 	if bin == "" {
 		self, err := os.Executable()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		bin = self
 	}
 	mods, err := json.Marshal(p.Deps)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
@@ -183,24 +194,36 @@ func (s *Session) probe(ctx context.Context, p *modules.Package, bin string) err
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	cmd.WaitDelay = time.Second
-	defer func() {
-		if strings.Contains(stdout.String(), probeRewrite) {
+	runErr := cmd.Run()
+	var plan *splitPlan
+	for _, l := range strings.Split(stdout.String(), "\n") {
+		if l == probeRewrite {
 			s.rewrite.enable(p.Deps)
 		}
-	}()
-	if err := cmd.Run(); err != nil {
+		if js, ok := strings.CutPrefix(l, probeSplit); ok {
+			var sp splitPlan
+			if json.Unmarshal([]byte(js), &sp) == nil {
+				plan = &sp
+			}
+		}
+	}
+	if runErr != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("loading it did not finish within %v", probeTimeout)
+			return nil, fmt.Errorf("loading it did not finish within %v", probeTimeout)
 		}
 		msg := strings.TrimSpace(stderr.String())
 		if i := strings.Index(msg, "fatal error: "); i >= 0 {
 			msg = "the interpreter crashed: " + strings.SplitN(msg[i:], "\n", 2)[0]
 		} else if msg == "" {
-			msg = err.Error()
+			msg = runErr.Error()
 		}
-		return errors.New(lastLine(msg))
+		return plan, errors.New(lastLine(msg))
 	}
-	return nil
+	if plan != nil && here {
+		s.rewrite.enable(p.Deps)
+		s.rewrite.setSplit(p.ImportPath, plan.Seeds)
+	}
+	return plan, nil
 }
 
 // probeTimeout bounds loading a package in the probe.
@@ -249,11 +272,19 @@ func probeHere(path, mods string) error {
 		return nil
 	}
 	r := modules.Fixed(deps)
-	if probeLoad(path, r, newSourceRewriter(newCheckImporter(r)).Rewrite) != nil {
-		return err // the error of the source as it is
+	if probeLoad(path, r, newSourceRewriter(newCheckImporter(r)).Rewrite) == nil {
+		fmt.Println(probeRewrite)
+		return nil
 	}
-	fmt.Println(probeRewrite)
-	return nil
+	// Split (imports_split.go): worth it when generic API stays.
+	if plan, serr := splitSearch(path, deps); serr == nil && len(plan.Generic) > 0 {
+		js, _ := json.Marshal(plan)
+		fmt.Println(probeSplit + string(js))
+		if compiledHalf(path) || (len(plan.Compiled) == 0 && len(plan.Lost) == 0) {
+			return nil // it loaded as split here
+		}
+	}
+	return err // the error of the source as it is
 }
 
 // probeRewrite is what a probe prints when the source loaded only with

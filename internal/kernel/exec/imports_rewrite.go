@@ -8,7 +8,6 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -35,10 +34,40 @@ import (
 type sourceRewriter struct {
 	imp *checkImporter
 
-	mu    sync.Mutex
-	only  map[string]bool   // module paths to rewrite; nil: every module
-	files map[string][]byte // file path → its source with type arguments written
-	done  map[string]bool   // package folders already rewritten
+	mu     sync.Mutex
+	only   map[string]bool     // module paths to rewrite; nil: every module
+	files  map[string][]byte   // file path → its source with type arguments written
+	done   map[string]bool     // package folders already rewritten
+	splits map[string][]string // import path → seeds of its split (imports_split.go)
+	split  map[string]*splitState
+}
+
+// splitState is a split package as rewritten: its units and what was
+// taken out.
+type splitState struct {
+	fset            *token.FileSet
+	pkg             *types.Package
+	units           map[string]*unit
+	removed, served map[string]bool
+}
+
+// setSplit makes the rewriter take out of importPath's source the
+// declarations the interpreter cannot load (seeds, and what depends on
+// them).
+func (sr *sourceRewriter) setSplit(importPath string, seeds []string) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	if sr.splits == nil {
+		sr.splits = map[string][]string{}
+	}
+	sr.splits[importPath] = seeds
+}
+
+// splitOf is the state of a split package once its files were read.
+func (sr *sourceRewriter) splitOf(importPath string) *splitState {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	return sr.split[importPath]
 }
 
 func newSourceRewriter(imp *checkImporter) *sourceRewriter {
@@ -105,14 +134,36 @@ func (sr *sourceRewriter) rewritePackage(importPath, dir string) {
 		files = append(files, f)
 	}
 	info := &types.Info{Instances: map[*ast.Ident]types.Instance{}}
+	seeds, splitting := sr.splits[importPath]
+	if splitting {
+		info.Defs = map[*ast.Ident]types.Object{}
+		info.Uses = map[*ast.Ident]types.Object{}
+		info.Selections = map[*ast.SelectorExpr]*types.Selection{}
+	}
 	failed := false
 	conf := types.Config{Importer: sr.imp, Error: func(error) { failed = true }}
 	pkg, _ := conf.Check(importPath, fset, files, info)
 	if failed || pkg == nil {
 		return
 	}
-	for _, f := range files {
-		edits := inferredArgs(f, fset, pkg, info)
+	var st *splitState
+	if splitting {
+		units, _ := splitUnits(files, pkg, info)
+		removed, served := splitClosure(units, pkg, seeds, compiledHalf(importPath))
+		st = &splitState{fset: fset, pkg: pkg, units: units, removed: removed, served: served}
+		if sr.split == nil {
+			sr.split = map[string]*splitState{}
+		}
+		sr.split[importPath] = st
+	}
+	for i, f := range files {
+		var edits []edit
+		for _, in := range inferredArgs(f, fset, pkg, info) {
+			edits = append(edits, edit{in.at, in.at, in.text})
+		}
+		if st != nil {
+			edits = append(edits, splitEdits(fset, f, i == 0, importPath, st.units, st.removed, st.served)...)
+		}
 		if len(edits) == 0 {
 			continue
 		}
@@ -121,7 +172,7 @@ func (sr *sourceRewriter) rewritePackage(importPath, dir string) {
 		if err != nil {
 			continue
 		}
-		sr.files[name] = applyInserts(src, edits)
+		sr.files[name] = applyEdits(src, edits)
 	}
 }
 
@@ -255,17 +306,4 @@ func exportedFrom(t types.Type, pkg *types.Package) bool {
 	}
 	walk(t)
 	return ok
-}
-
-// applyInserts makes the insertions in src.
-func applyInserts(src []byte, ins []insert) []byte {
-	sort.Slice(ins, func(i, j int) bool { return ins[i].at < ins[j].at })
-	out := make([]byte, 0, len(src)+64*len(ins))
-	last := 0
-	for _, in := range ins {
-		out = append(out, src[last:in.at]...)
-		out = append(out, in.text...)
-		last = in.at
-	}
-	return append(out, src[last:]...)
 }

@@ -22,7 +22,8 @@ var popular = []struct{ path, cell, want string }{
 	{"github.com/tidwall/gjson", `gjson.Get("{\"a\":{\"b\":[1,2,5]}}", "a.b.2").Int()`, "5"},
 	// A generics-heavy utility library: type arguments inferred from
 	// function literals.
-	{"github.com/samber/lo", `fmt.Sprint(lo.Sum([]int{1, 2, 3}), lo.Map([]int{1, 2}, func(x int, _ int) string { return fmt.Sprint(x * 10) }), lo.Filter([]string{"a", "bb"}, func(s string, _ int) bool { return len(s) > 1 }))`, `"6 [10 20] [bb]"`},
+	{"github.com/samber/lo", `fmt.Sprint(lo.Sum([]int{1, 2, 3}), lo.Map([]int{1, 2}, func(x int, _ int) string { return fmt.Sprint(x * 10) }), lo.Filter([]string{"a", "bb"}, func(s string, _ int) bool { return len(s) > 1 }), lo.Uniq([]int{1, 1, 2}), len(lo.GroupBy([]int{1, 2, 3}, func(x int) bool { return x%2 == 0 })), lo.Keys(map[string]int{"k": 1}))`, `"6 [10 20] [bb] [1 2] 2 [k]"`},
+	{"golang.org/x/exp/slices", `slices.Index([]string{"a", "b"}, "b")`, "1"},
 	{"github.com/dustin/go-humanize", `humanize.Comma(1234567)`, `"1,234,567"`},
 	{"github.com/shopspring/decimal", `decimal.RequireFromString("1.10").Add(decimal.RequireFromString("2.205")).String()`, `"3.305"`},
 }

@@ -39,7 +39,7 @@ func TestBuildExecutorCompilesAPackageIn(t *testing.T) {
 	if _, err := r.Resolve(ctx, "example.test/fast", nil); err != nil {
 		t.Fatal(err)
 	}
-	bin, err := r.BuildExecutor(ctx, []string{"example.test/fast"}, nil)
+	bin, err := r.BuildExecutor(ctx, []string{"example.test/fast"}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestBuildExecutorCompilesAPackageIn(t *testing.T) {
 	if _, err := r2.Resolve(ctx, "example.test/fast", nil); err != nil {
 		t.Fatal(err)
 	}
-	bin2, err := r2.BuildExecutor(ctx, []string{"example.test/fast"}, nil)
+	bin2, err := r2.BuildExecutor(ctx, []string{"example.test/fast"}, nil, nil)
 	if err != nil || bin2 != bin || proxy.Requests() != before {
 		t.Fatalf("second build: %s (first %s), %v, %d proxy requests", bin2, bin, err, proxy.Requests()-before)
 	}

@@ -13,6 +13,9 @@ const NoSumDB = "example.test"
 //     its path);
 //   - example.test/fast v1.0.0, which the interpreter cannot load (it uses
 //     unsafe and a body-less linknamed function) but Go compiles;
+//   - example.test/split v1.0.0, generic functions and one declaration
+//     the interpreter cannot load (a range over an integer, which yaegi
+//     v0.16.1's compiler panics on) that other declarations use;
 //   - example.test/broken v1.0.0, which does not compile (a type error).
 func Fixtures() []Module {
 	greet := func(v string) Module {
@@ -146,7 +149,59 @@ func Sum(xs []float64) float64 {
 	return s
 }
 `}},
+		{Path: "example.test/split", Version: "v1.0.0", Files: map[string]string{"split.go": SplitSource}},
 		{Path: "example.test/broken", Version: "v1.0.0", Files: map[string]string{
 			"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}},
 	}
 }
+
+// SplitSource is example.test/split's source.
+const SplitSource = `// Package split has generic helpers and one function the interpreter
+// cannot load.
+package split
+
+import "fmt"
+
+// Map applies f to each element of xs.
+func Map[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+// Sum adds the numbers.
+func Sum[T ~int | ~float64](xs []T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// Three counts to three over a range of an integer (Go 1.22), which
+// yaegi v0.16.1's compiler panics on.
+func Three() int {
+	n := 0
+	for range 3 {
+		n++
+	}
+	return n
+}
+
+// Six is twice Three.
+func Six() int { return 2 * Three() }
+
+// Repeat repeats x Three times.
+func Repeat[T any](x T) []T {
+	out := []T{}
+	for i := 0; i < Three(); i++ {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Label names n.
+func Label(n int) string { return fmt.Sprint("#", n) }
+`
