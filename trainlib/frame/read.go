@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"sync/atomic"
 
 	"github.com/gotrain/gotrain/trainlib/data"
 )
@@ -50,11 +51,15 @@ func code(index map[string]int32, levels *[]string, text []byte, missing bool) i
 	return k
 }
 
-// readPart reads one block's records into a part.
-func readPart(ctx context.Context, rec *data.Records) (*part, error) {
+// readPart reads one block's records into a part; rows is about how many
+// it holds (0 when unknown), to size the columns.
+func readPart(ctx context.Context, rec *data.Records, rows int) (*part, error) {
 	p := &part{cols: make([]partCol, len(rec.Names()))}
 	for i := range p.cols {
 		p.cols[i].switched = -1
+		if rows > 0 {
+			p.cols[i].num = make([]float64, 0, rows)
+		}
 	}
 	for ; ; p.rows++ {
 		if p.rows%4096 == 0 && ctx.Err() != nil {
@@ -211,10 +216,12 @@ func eachPart(ctx context.Context, file string, o Options, header func(*data.Rec
 		return err
 	}
 	first := true
+	var blockRows atomic.Int64 // rows of the last block merged, to size the next
 	return rec.Blocks(ctx, func(ctx context.Context, block *data.Records) (any, error) {
-		return readPart(ctx, block)
+		return readPart(ctx, block, int(blockRows.Load()*9/8))
 	}, func(p any, blockBytes int) error {
 		pt := p.(*part)
+		blockRows.Store(int64(pt.rows))
 		hint := 0
 		if first && size > 0 && blockBytes > 0 {
 			hint = int(size*int64(pt.rows)/int64(blockBytes)*11/10) + 16
