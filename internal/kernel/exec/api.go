@@ -152,12 +152,14 @@ type Session struct {
 	panics  *panicFilter
 	stdin   *stdinReader
 
-	curMu   sync.Mutex
-	cur     cellState
-	started chan struct{}    // closed when the running program starts (see execute)
-	goErr   *Error           // first panic of a goroutine while the cell runs
-	cellSeq int64            // cells executed so far; cur.seq is the latest
-	labels  map[int64]string // recent cells' names for goroutine panics (gopanic.go)
+	curMu    sync.Mutex
+	cur      cellState
+	started  chan struct{}    // closed when the running program starts (see execute)
+	exited   chan exitPanic   // the running program's os.Exit or log.Fatal (see osExit)
+	exitMain uint64           // the goroutine running the program (see execute)
+	goErr    *Error           // first panic of a goroutine while the cell runs
+	cellSeq  int64            // cells executed so far; cur.seq is the latest
+	labels   map[int64]string // recent cells' names for goroutine panics (gopanic.go)
 	// lineStart: whether a finished cell's goroutines last ended a line,
 	// by stream and cell (goroutines.go).
 	lineStart map[string]bool

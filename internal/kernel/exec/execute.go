@@ -315,7 +315,8 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 		return reflect.Value{}, false, interrupted().Err
 	}
 	if err != nil {
-		if errors.Is(err, errGoexit) {
+		var exit exitPanic
+		if errors.Is(err, errGoexit) || errors.As(err, &exit) {
 			return v, false, &Error{Name: "Exit", Value: err.Error(), Traceback: []string{red + bold + "Exit" + reset + ": " + err.Error()}}
 		}
 		var p interp.Panic

@@ -9,11 +9,13 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// exitPanic is what os.Exit and log.Fatal* do in a cell instead of ending
-// the kernel process: the cell fails with an error saying so.
+// exitPanic is what os.Exit, log.Fatal* and runtime.Goexit do in a cell
+// instead of ending the kernel process: the cell fails with an error
+// saying so.
 type exitPanic struct {
 	code int
 	msg  string
+	main bool // called on the goroutine running the cell's program
 }
 
 func (e exitPanic) Error() string {
@@ -37,13 +39,13 @@ const (
 func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 	fatal := func(msg string) {
 		log.New(stderr, "", log.LstdFlags).Output(3, msg)
-		panic(exitPanic{code: 1, msg: msg})
+		s.osExit(exitPanic{code: 1, msg: msg})
 	}
 	var stdin io.Reader = s.stdin
 	osStdout, osStderr := &StdStream{w: stdout, name: "stdout", fd: 1}, &StdStream{w: stderr, name: "stderr", fd: 2}
 	return interp.Exports{
 		"os/os": {
-			"Exit":   reflect.ValueOf(func(code int) { panic(exitPanic{code: code}) }),
+			"Exit":   reflect.ValueOf(func(code int) { s.osExit(exitPanic{code: code}) }),
 			"Stdin":  reflect.ValueOf(&stdin).Elem(),
 			"Stdout": reflect.ValueOf(&osStdout).Elem(),
 			"Stderr": reflect.ValueOf(&osStderr).Elem(),
@@ -72,6 +74,27 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Recovered": reflect.ValueOf(rtRecovered),
 		},
 	}
+}
+
+// osExit ends the running cell as os.Exit ends a program: at once, with
+// no deferred call run and nothing recovered. The cell fails with e; the
+// goroutine that called it never returns (it stays parked, as a finished
+// process's would be gone, so its deferred calls never run). Outside a
+// running cell (a goroutine that outlived its cell) it panics with e, which
+// is reported like that goroutine's panics.
+func (s *Session) osExit(e exitPanic) {
+	s.curMu.Lock()
+	c, main := s.exited, s.exitMain
+	s.curMu.Unlock()
+	if c == nil {
+		panic(e)
+	}
+	e.main = goid() == main
+	select {
+	case c <- e: // the first exit of the cell ends it
+	default:
+	}
+	select {}
 }
 
 // setGoError records a goroutine's panic as the running cell's error; false

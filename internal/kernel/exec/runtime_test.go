@@ -124,6 +124,53 @@ log.Fatalf("bad %d", 1)`} {
 	}
 }
 
+// os.Exit and log.Fatal end the cell as they end a program: no deferred
+// call runs and no recover sees them, from main, a nested function or a
+// goroutine the cell waits for (whose wait is stopped as an interrupt
+// stops it); the session goes on.
+func TestExitRunsNoDeferredCalls(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, "kept := 7")
+	for _, cell := range []string{`import ("fmt"; "os")
+func main() {
+	defer fmt.Println("deferred")
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Println("recovered", r)
+		}
+	}()
+	fmt.Println("before")
+	os.Exit(3)
+}`, `import ("fmt"; "log")
+func inner() { defer fmt.Println("deferred"); log.Fatal("bad") }
+func main() {
+	defer fmt.Println("deferred")
+	fmt.Println("before")
+	inner()
+	fmt.Println("after")
+}`, `import ("fmt"; "os")
+finished := make(chan bool)
+go func() {
+	defer close(finished)
+	defer fmt.Println("deferred")
+	fmt.Println("before")
+	os.Exit(4)
+}()
+<-finished
+fmt.Println("after")`} {
+		res, r := run(t, s, cell)
+		if res.Err == nil || res.Err.Name != "Exit" {
+			t.Errorf("%q: error %+v, want Exit", cell, res.Err)
+		}
+		if out := r.text("stdout"); out != "before\n" {
+			t.Errorf("%q printed %q, want only %q", cell, out, "before\n")
+		}
+	}
+	if res, _ := mustRun(t, s, "kept"); plain(res) != "7" {
+		t.Errorf("kept = %q after the exits, want 7", plain(res))
+	}
+}
+
 func TestInterruptBusyLoop(t *testing.T) {
 	s := newSession(t)
 	mustRun(t, s, "before := 11")

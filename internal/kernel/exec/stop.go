@@ -42,7 +42,9 @@ type execResult struct {
 func (s *Session) execute(ctx context.Context, prog *interp.Program) (reflect.Value, error) {
 	started := make(chan struct{})
 	s.setStarted(started)
+	exited := make(chan exitPanic, 1)
 	done := make(chan execResult, 1)
+	s.setExited(exited)
 	go func() {
 		sent := false
 		defer func() {
@@ -58,21 +60,49 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (reflect.Va
 	select {
 	case r := <-done:
 		return r.v, r.err
+	case e := <-exited:
+		s.setExited(nil)
+		if !e.main {
+			// Another goroutine of the cell exited: the program's own
+			// goroutine is still running and is stopped as an interrupt
+			// stops it, before the next cell may run.
+			s.stop(started, done)
+		}
+		return reflect.Value{}, e
 	case <-ctx.Done():
 	}
+	s.setExited(nil)
+	if r, ok := s.stop(started, done); ok {
+		return r.v, r.err
+	}
+	return reflect.Value{}, ctx.Err()
+}
+
+// stop ends the running program through yaegiStop once it has started
+// (see execute), and waits for it up to interruptGrace: ok when it ended
+// of itself before it could be stopped.
+func (s *Session) stop(started chan struct{}, done chan execResult) (r execResult, ok bool) {
 	select {
 	case <-started:
 		yaegiStop(s.interp)
 	case r := <-done:
-		return r.v, r.err
+		return r, true
 	case <-time.After(interruptGrace):
-		return reflect.Value{}, ctx.Err()
+		return r, false
 	}
 	select {
 	case <-done:
 	case <-time.After(interruptGrace):
 	}
-	return reflect.Value{}, ctx.Err()
+	return r, false
+}
+
+// setExited sets the channel osExit reports the running program's exit
+// on (rtStarted notes the goroutine that runs the program).
+func (s *Session) setExited(c chan exitPanic) {
+	s.curMu.Lock()
+	s.exited, s.exitMain = c, 0
+	s.curMu.Unlock()
 }
 
 // setStarted sets the channel the running program's rt Started closes.
@@ -82,11 +112,15 @@ func (s *Session) setStarted(c chan struct{}) {
 	s.curMu.Unlock()
 }
 
-// rtStarted is called as the first statement of every statement group.
+// rtStarted is called as the first statement of every statement group,
+// on the goroutine that runs the program.
 func (s *Session) rtStarted() {
 	s.curMu.Lock()
 	c := s.started
 	s.started = nil
+	if c != nil {
+		s.exitMain = goid()
+	}
 	s.curMu.Unlock()
 	if c != nil {
 		close(c)
