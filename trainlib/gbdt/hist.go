@@ -190,10 +190,11 @@ func prefetchDistance(rows []int32) int {
 	return prefetchAhead
 }
 
-// buildHist adds the gradient pairs of rows to hist, feature by feature,
-// and returns their sums.
+// buildHistGo adds the gradient pairs of rows to hist, feature by feature,
+// and returns their sums: buildHist in Go, for architectures without an
+// assembly kernel and as the kernel's reference in tests.
 // bins is row-major with nf codes per row; off[f] is feature f's first bin.
-func buildHist(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) (g, h int64) {
+func buildHistGo(hist []int64, bins []uint8, gh []int64, rows []int32, off []int, nf int) (g, h int64) {
 	hp, gp := asPairs(hist), asPairs(gh)
 	off = off[:nf]
 	ahead := prefetchDistance(rows)

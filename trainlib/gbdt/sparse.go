@@ -98,12 +98,13 @@ func (s *localShard) binAt(r, f int) uint8 {
 	return s.cols[f*s.info.Rows+r]
 }
 
-// buildHistSparse adds the gradient pairs of rows to hist over their kept
-// entries only, and returns their sums.
+// buildHistSparseGo adds the gradient pairs of rows to hist over their
+// kept entries only, and returns their sums: buildHistSparse in Go, for
+// architectures without an assembly kernel and as its reference in tests.
 // Thinly spread rows are prefetched as in buildHist: a row's gradient and
 // entries prefetchAhead rows ahead, its entry bounds twice as far (the
 // entries' place is read from them).
-func buildHistSparse(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g, h int64) {
+func buildHistSparseGo(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g, h int64) {
 	hp, gp := asPairs(hist), asPairs(gh)
 	ahead := prefetchDistance(rows)
 	last := int64(len(sp.ents) - 1)
