@@ -133,11 +133,10 @@ func (sr *sourceRewriter) rewritePackage(importPath, dir string) {
 		}
 		files = append(files, f)
 	}
-	info := &types.Info{Instances: map[*ast.Ident]types.Instance{}}
+	info := &types.Info{Instances: map[*ast.Ident]types.Instance{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
 	seeds, splitting := sr.splits[importPath]
 	if splitting {
 		info.Defs = map[*ast.Ident]types.Object{}
-		info.Uses = map[*ast.Ident]types.Object{}
 		info.Selections = map[*ast.SelectorExpr]*types.Selection{}
 	}
 	failed := false
@@ -213,10 +212,15 @@ func inferredArgs(f *ast.File, fset *token.FileSet, pkg *types.Package, info *ty
 		return true
 	})
 	file := fset.File(f.Pos())
+	calls := callsByName(f)
+	own := func(p *types.Package) bool { return p == pkg }
 	var out []insert
 	for id, inst := range info.Instances {
 		if _, isFunc := inst.Type.(*types.Signature); !isFunc || explicit[id] || fset.File(id.Pos()) != file {
 			continue
+		}
+		if fn, ok := info.Uses[id].(*types.Func); ok && calls[id] != nil && needsNoWrittenArgs(calls[id], fn, typeArgs(inst.TypeArgs), info, own) {
+			continue // yaegi infers them, and could not take them written (inferargs.go)
 		}
 		ok := true
 		qual := func(p *types.Package) string {

@@ -128,6 +128,12 @@ fmt.Sprintf("%s %v %d %d %s=%d %d", strings.Join(long, ","), lens, total, len(by
 	if res, _ := mustRun(t, s, "gen.Labels([]int{1, 2})"); plain(res) != `[#1 #2]` {
 		t.Fatalf("Labels: %s", plain(res))
 	}
+	// Inside the package, a generic call whose type argument is an
+	// instance of a two-parameter generic type (Id in gen.Heads) is left
+	// to yaegi's inference: written out, yaegi's compiler panicked.
+	if res, _ := mustRun(t, s, `fmt.Sprint(gen.Heads([][]gen.Pair[string, int]{{{"a", 1}}, {{"b", 2}, {"c", 3}}}))`); plain(res) != `"[{a 1} {b 2}]"` {
+		t.Fatalf("Heads: %s", plain(res))
+	}
 	// A later cell, with the package imported before.
 	res, _ = runWithin(t, s, `gen.Map(gen.Filter([]int{1, 2, 3, 4}, func(i int) bool { return i%2 == 0 }), func(i int) string { return fmt.Sprint(i * i) })`, time.Minute)
 	if res.Err != nil || plain(res) != `[4 16]` {

@@ -43,22 +43,26 @@ func stdName(std string) string { return stdPrefix + std }
 
 // stdEdits are the changes to a checked cell, by cell position.
 type stdEdits struct {
-	rename map[token.Position]string    // package identifier → hidden name
-	targs  map[token.Position]string    // generic function identifier → "[T1, T2]"
-	conv   map[token.Position]string    // generic function identifier → its call's result type
-	calls  map[token.Position]string    // function identifier → its call's replacement, ARG0, ARG1… its arguments (errcalls.go)
-	vars   map[token.Position]string    // var spec's first name → "" (in a function) or its values' types "(T1, T2)"
-	defs   map[token.Position][]string  // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
-	ranges map[token.Position]rangeFunc // range over a function, by its for (rangefunc.go)
-	cases  map[token.Position]bool      // type switch cases made assertions (typeswitch.go)
-	refuse map[token.Position]string    // type switch cases refused, and why (typeswitch.go)
-	ints   map[token.Position]bool      // range operands of integer type (rangeint.go)
-	addr   map[token.Position]bool      // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
-	chans  map[token.Position]bool      // range operands whose values are channels (rangechan.go)
-	order  map[token.Position]int       // top-level var spec → its place in Go's initialisation order (initorder.go)
-	exprs  map[token.Position]string    // method expression's method name → its function literal (methodexpr.go)
-	consts map[token.Position]constSpec // const spec's first name → its written values (constshift.go)
-	need   map[string]bool              // standard packages whose gostd source the cell uses
+	rename     map[token.Position]string    // package identifier → hidden name
+	targs      map[token.Position]string    // generic function identifier → "[T1, T2]"
+	untyped    map[token.Position]bool      // generic function identifier → its written type arguments dropped (inferargs.go)
+	refuseArgs map[token.Position]string    // generic function identifier → why its type arguments cannot be given (inferargs.go)
+	lits       map[token.Position][]string  // composite literals of self-referring generic types → their type's fields (recgeneric.go)
+	refuseDecl error                        // a generic type declaration the interpreter cannot instantiate (recgeneric.go)
+	conv       map[token.Position]string    // generic function identifier → its call's result type
+	calls      map[token.Position]string    // function identifier → its call's replacement, ARG0, ARG1… its arguments (errcalls.go)
+	vars       map[token.Position]string    // var spec's first name → "" (in a function) or its values' types "(T1, T2)"
+	defs       map[token.Position][]string  // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
+	ranges     map[token.Position]rangeFunc // range over a function, by its for (rangefunc.go)
+	cases      map[token.Position]bool      // type switch cases made assertions (typeswitch.go)
+	refuse     map[token.Position]string    // type switch cases refused, and why (typeswitch.go)
+	ints       map[token.Position]bool      // range operands of integer type (rangeint.go)
+	addr       map[token.Position]bool      // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
+	chans      map[token.Position]bool      // range operands whose values are channels (rangechan.go)
+	order      map[token.Position]int       // top-level var spec → its place in Go's initialisation order (initorder.go)
+	exprs      map[token.Position]string    // method expression's method name → its function literal (methodexpr.go)
+	consts     map[token.Position]constSpec // const spec's first name → its written values (constshift.go)
+	need       map[string]bool              // standard packages whose gostd source the cell uses
 }
 
 // key is a position without its offset, the same in the checked file and
@@ -69,7 +73,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -124,6 +128,8 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 		e.need[std] = true
 		return true
 	})
+	calls := callsByName(f)
+	cellTypes := func(p *types.Package) bool { return p.Path() == "main" || gostd.Whole(p.Path()) }
 	for id, inst := range info.Instances {
 		if _, isFunc := inst.Type.(*types.Signature); !isFunc {
 			continue // a generic type: Go makes cells write its arguments
@@ -132,8 +138,22 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 		if !ok {
 			continue
 		}
-		if list, ok := typeList(typeArgs(inst.TypeArgs)); ok {
-			e.targs[pos] = "[" + list + "]"
+		fn, _ := info.Uses[id].(*types.Func)
+		targs := typeArgs(inst.TypeArgs)
+		call := calls[id]
+		switch {
+		case call != nil && fn != nil && needsNoWrittenArgs(call, fn, targs, info, cellTypes):
+			// yaegi infers them; written out, it could not take them
+			// (inferargs.go).
+			if explicitArgs(call.Fun) {
+				e.untyped[pos] = true
+			}
+		case untakeable(targs) != nil:
+			e.refuseArgs[pos] = untakeableMessage(id.Name, untakeable(targs), targs)
+		default:
+			if list, ok := typeList(targs); ok {
+				e.targs[pos] = "[" + list + "]"
+			}
 		}
 		res := inst.Type.(*types.Signature).Results()
 		if res.Len() == 1 && dataType(res.At(0).Type()) {
@@ -142,6 +162,8 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 			}
 		}
 	}
+	e.refuseDecl = c.selfRefGenerics(f, info, e.lits)
+	c.compiledCallLits(f, info, e.lits)
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
 	c.rangeFuncs(f, info, e, typeList)
@@ -192,13 +214,24 @@ func syntacticStd(n ast.Node, fset *token.FileSet, imports map[string]string) st
 
 // applyStd makes the edits in n, a parsed group positioned by fset.
 func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
+	if e.refuseDecl != nil {
+		return e.refuseDecl
+	}
+	rewriteSelfRefGenerics(n, fset, e.lits)
 	reorderVars(n, fset, e.order)
 	if err := rewriteTypeSwitches(n, fset, e.cases, e.refuse); err != nil {
 		return err
 	}
 	addressReceivers(n, fset, e.addr)
+	if err := dropTypeArgs(n, fset, e.untyped, e.refuseArgs); err != nil {
+		return err
+	}
 	instantiate(n, fset, e)
-	return rewriteRangeFuncs(n, fset, e.ranges)
+	if err := rewriteRangeFuncs(n, fset, e.ranges); err != nil {
+		return err
+	}
+	rewriteInstancePointerVars(n)
+	return nil
 }
 
 // instantiate renames, replaces calls, writes type arguments out and
@@ -570,9 +603,14 @@ func (s *Session) stdEdits(n ast.Node) error {
 // as a conversion to t: yaegi v0.16.1 fails to type an explicitly
 // instantiated call in a composite literal, but converts it fine. Function
 // types (the conversion loses the call's value in yaegi) and instances of
-// generic types (it cannot name them there) are left alone.
+// generic types and pointers to them (it cannot name them there: `(*List[string])(…)`
+// is "type not found" when nothing made that instance before) are left alone.
 func dataType(t types.Type) bool {
-	if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 {
+	elem := t
+	if p, ok := t.(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	if n, ok := elem.(*types.Named); ok && n.TypeArgs().Len() > 0 {
 		return false
 	}
 	if _, ok := t.(*types.TypeParam); ok {

@@ -98,6 +98,19 @@ func Zip[A, B any](as []A, bs []B) []Pair[A, B] {
 	return out
 }
 
+// Id returns x.
+func Id[T any](x T) T { return x }
+
+// Heads is the first pair of each list, through Id: its type argument
+// is an instance of a generic type of two parameters, Pair[A, B].
+func Heads[A, B any](lists [][]Pair[A, B]) []Pair[A, B] {
+	out := make([]Pair[A, B], 0, len(lists))
+	for _, l := range lists {
+		out = append(out, Id(l[0]))
+	}
+	return out
+}
+
 // Labels maps each number to its label, inferring Map's type arguments
 // from a function literal's result, as utility libraries do inside.
 func Labels(xs []int) []string {
