@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Goroutines started by cells, and what they print once their cell has
@@ -38,6 +39,7 @@ type goroutines struct {
 	mu   sync.Mutex
 	byID map[uint64]int64 // goroutine id → cell sequence number
 	live map[int64]int    // cell sequence number → live goroutines
+	n    atomic.Int64     // live goroutines of all cells, read without mu
 }
 
 // add records that the calling goroutine belongs to cell and returns its
@@ -51,6 +53,7 @@ func (g *goroutines) add(cell int64) uint64 {
 	}
 	g.byID[id] = cell
 	g.live[cell]++
+	g.n.Add(1)
 	return id
 }
 
@@ -63,6 +66,7 @@ func (g *goroutines) remove(id uint64) {
 		return
 	}
 	delete(g.byID, id)
+	g.n.Add(-1)
 	if g.live[cell]--; g.live[cell] <= 0 {
 		delete(g.live, cell)
 	}

@@ -118,18 +118,23 @@ func (s *Session) takeGoError() *Error {
 	return e
 }
 
-// maxDepth bounds the interpreted calls in progress (over all goroutines).
+// maxDepth bounds the interpreted calls in progress on one goroutine.
 // Overflowing Go's stack limit is a fatal error that kills the kernel;
 // yaegi stays within it for 100,000 nested calls, but unwinding a panic
 // through n interpreted frames costs O(n²) (each frame recovers and panics
 // again: pprof shows the runtime's unwinder at 95%; 10,000 frames take 21 s
 // on the 2-core VM), so the bound is kept low enough for the error to
 // arrive in a few seconds.
-const maxDepth = 3000
+//
+// Calls are counted over all goroutines (which goroutine calls is not
+// known without a costly lookup), so the bound grows with the live
+// goroutines cells started — 5,000 goroutines each in one call are not a
+// runaway recursion — up to maxDepthAll, still well within Go's stack.
+const maxDepth, maxDepthAll = 3000, 60000
 
 // enter counts one more cell function call in progress.
 func (s *Session) enter() {
-	if s.depth.Add(1) > maxDepth {
+	if d := s.depth.Add(1); d > maxDepth && d > min(maxDepth*(1+s.gors.n.Load()), maxDepthAll) {
 		s.depth.Add(-1)
 		panic(fmt.Sprintf("stack overflow: more than %d nested calls of cell functions (is a recursion missing its base case?)", maxDepth))
 	}
