@@ -156,6 +156,50 @@ func (s *Session) uninterpretableImports(ctx context.Context, p *modules.Package
 		}
 		out = append(out, imp)
 	}
+	return s.withSharedImports(ctx, p, out)
+}
+
+// withSharedImports adds to deps, the imports of p to be compiled in, the
+// other imports of p that those import (directly or not): p must see the
+// same types as the compiled packages (samber/lo hands its interpreted
+// language.English to a compiled golang.org/x/text/cases, which wants its
+// own language.Tag).
+func (s *Session) withSharedImports(ctx context.Context, p *modules.Package, deps []string) []string {
+	if len(deps) == 0 {
+		return deps
+	}
+	reach := map[string]bool{}
+	var walk func(path string, depth int)
+	walk = func(path string, depth int) {
+		if reach[path] || depth > 8 {
+			return
+		}
+		reach[path] = true
+		dp, err := s.mods.Resolve(ctx, path, nil)
+		if err != nil {
+			return
+		}
+		for _, imp := range dp.Imports {
+			walk(imp, depth+1)
+		}
+	}
+	for _, d := range deps {
+		walk(d, 0)
+	}
+	out := append([]string(nil), deps...)
+	have := map[string]bool{}
+	for _, d := range deps {
+		have[d] = true
+	}
+	for _, imp := range p.Imports {
+		s.stateMu.Lock()
+		_, builtin := s.bin[imp]
+		s.stateMu.Unlock()
+		if reach[imp] && !have[imp] && !builtin && !internalPath(imp) {
+			out = append(out, imp)
+			have[imp] = true
+		}
+	}
 	return out
 }
 

@@ -34,12 +34,13 @@ import (
 type sourceRewriter struct {
 	imp *checkImporter
 
-	mu     sync.Mutex
-	only   map[string]bool     // module paths to rewrite; nil: every module
-	files  map[string][]byte   // file path → its source with type arguments written
-	done   map[string]bool     // package folders already rewritten
-	splits map[string][]string // import path → seeds of its split (imports_split.go)
-	split  map[string]*splitState
+	mu      sync.Mutex
+	only    map[string]bool     // module paths to rewrite; nil: every module
+	files   map[string][]byte   // file path → its source with type arguments written
+	done    map[string]bool     // package folders already rewritten
+	splits  map[string][]string // import path → seeds of its split (imports_split.go)
+	split   map[string]*splitState
+	foreign map[string]bool // package folder → has constraints of another package
 }
 
 // splitState is a split package as rewritten: its units and what was
@@ -61,6 +62,25 @@ func (sr *sourceRewriter) setSplit(importPath string, seeds []string) {
 		sr.splits = map[string][]string{}
 	}
 	sr.splits[importPath] = seeds
+}
+
+// constrained reports, once per folder, whether a package's source has
+// constraints of another package (imports_constraints.go), which the
+// rewriter writes out whether or not the package was enabled. sr.mu is
+// held.
+func (sr *sourceRewriter) constrained(dir string) bool {
+	if c, ok := sr.foreign[dir]; ok {
+		return c
+	}
+	if sr.foreign == nil {
+		sr.foreign = map[string]bool{}
+	}
+	c := false
+	if bp, err := build.Default.ImportDir(dir, 0); err == nil {
+		c = foreignConstraints(dir, bp.GoFiles)
+	}
+	sr.foreign[dir] = c
+	return c
 }
 
 // splitOf is the state of a split package once its files were read.
@@ -102,7 +122,7 @@ func (sr *sourceRewriter) Rewrite(importPath, file string, src []byte) []byte {
 		for p := importPath; !in && strings.Contains(p, "/"); p = p[:strings.LastIndex(p, "/")] {
 			in = sr.only[p]
 		}
-		if !in {
+		if !in && !sr.constrained(filepath.Dir(file)) {
 			return src
 		}
 	}
@@ -134,6 +154,7 @@ func (sr *sourceRewriter) rewritePackage(importPath, dir string) {
 		files = append(files, f)
 	}
 	info := &types.Info{Instances: map[*ast.Ident]types.Instance{}, Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	constrained := foreignConstraints(dir, bp.GoFiles)
 	seeds, splitting := sr.splits[importPath]
 	if splitting {
 		info.Defs = map[*ast.Ident]types.Object{}
@@ -159,6 +180,9 @@ func (sr *sourceRewriter) rewritePackage(importPath, dir string) {
 		var edits []edit
 		for _, in := range inferredArgs(f, fset, pkg, info) {
 			edits = append(edits, edit{in.at, in.at, in.text})
+		}
+		if constrained {
+			edits = append(edits, constraintEdits(f, fset, pkg, info)...)
 		}
 		if st != nil {
 			edits = append(edits, splitEdits(fset, f, i == 0, importPath, st.units, st.removed, st.served)...)

@@ -141,6 +141,21 @@ fmt.Sprintf("%s %v %d %d %s=%d %d", strings.Join(long, ","), lens, total, len(by
 	}
 }
 
+// TestImportGenericsConstrainedByAnotherPackage calls generic functions
+// whose constraints are another package's interfaces (as samber/lo's Sum
+// is): yaegi v0.16.1 panics instantiating them ("CFG post-order panic")
+// unless the kernel writes the type sets out in the source it reads.
+func TestImportGenericsConstrainedByAnotherPackage(t *testing.T) {
+	s, _, _ := importSession(t)
+	res, r := runWithin(t, s, "import (\n\t\"fmt\"\n\t\"example.test/nums\"\n)\nfmt.Sprint(nums.Sum([]int{1, 2, 3}), nums.Sum([]float64{0.5, 2}), nums.Max(3, 9, 4))", time.Minute)
+	if res.Err != nil {
+		t.Fatalf("%s: %s\n%s", res.Err.Name, res.Err.Value, r.text("stderr"))
+	}
+	if got := plain(res); got != `"6 2.5 9"` {
+		t.Fatalf("value %s", got)
+	}
+}
+
 // TestGetUpdateMovesToTheNewest pins an old version, then %get -u moves
 // the session to the newest, which the next import uses.
 func TestGetUpdateMovesToTheNewest(t *testing.T) {

@@ -60,3 +60,34 @@ func TestSplitImportKeepsTheGenericAPI(t *testing.T) {
 		t.Fatalf("later cell: %v %+v", res.Value, res.Err)
 	}
 }
+
+// TestCompiledImportSharesTypesWithTheOtherImports imports
+// example.test/shout, which the interpreter loads but for its import
+// example.test/style/title (compiled in, the package stays interpreted):
+// shout hands title a tag.Tag, so tag, which shout imports too, is
+// compiled in with it — interpreted, its Tag would be another type than
+// the compiled title's.
+func TestCompiledImportSharesTypesWithTheOtherImports(t *testing.T) {
+	machine := os.Getenv("GOMODCACHE")
+	if machine == "" {
+		home, _ := os.UserHomeDir()
+		machine = filepath.Join(home, "go", "pkg", "mod")
+	}
+	proxy := modtest.Serve(t, modtest.Fixtures())
+	modtest.Env(t, proxy, modtest.NoSumDB)
+	t.Setenv("GOMODCACHE", machine)
+	t.Setenv("GOPROXY", proxy.URL+",file://"+filepath.ToSlash(filepath.Join(machine, "cache", "download")))
+	t.Setenv("GOTRAIN_CACHE", t.TempDir())
+	t.Chdir(t.TempDir())
+	r := startRemote(t, 0)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	out := &textOutput{}
+	res := r.Execute(ctx, "import \"example.test/shout\"\nshout.It(\"hey\")", out)
+	if res.Err != nil || res.Value["text/plain"] != `"loud:HEYHEYHEY"` {
+		t.Fatalf("%v %+v\n%s", res.Value, res.Err, out.stderr())
+	}
+	if want := "example.test/shout v1.0.0: interpreted from source; its import example.test/style/title, example.test/style/tag: compiled into the executor"; !strings.Contains(out.stderr(), want) {
+		t.Fatalf("route line %q missing from:\n%s", want, out.stderr())
+	}
+}

@@ -16,6 +16,12 @@ const NoSumDB = "example.test"
 //   - example.test/split v1.0.0, generic functions and one declaration
 //     the interpreter cannot load (a range over an integer, which yaegi
 //     v0.16.1's compiler panics on) that other declarations use;
+//   - example.test/nums v1.0.0, generic functions constrained by the
+//     interfaces of another package (its constraints package), which
+//     yaegi v0.16.1 panics on when it instantiates them;
+//   - example.test/shout v1.0.0, package shout importing two packages of
+//     example.test/style: tag, which the interpreter loads, and title,
+//     which it cannot (a range over an integer) and which takes a tag.Tag;
 //   - example.test/broken v1.0.0, which does not compile (a type error).
 func Fixtures() []Module {
 	greet := func(v string) Module {
@@ -163,6 +169,43 @@ func Sum(xs []float64) float64 {
 }
 `}},
 		{Path: "example.test/split", Version: "v1.0.0", Files: map[string]string{"split.go": SplitSource}},
+		{Path: "example.test/nums", Version: "v1.0.0", Files: map[string]string{
+			"constraints/constraints.go": "// Package constraints holds type sets.\npackage constraints\n\n// Signed integers.\ntype Signed interface{ ~int | ~int64 }\n\n// Float numbers.\ntype Float interface{ ~float32 | ~float64 }\n\n// Number is either.\ntype Number interface{ Signed | Float }\n",
+			"nums.go": `// Package nums adds numbers.
+package nums
+
+import "example.test/nums/constraints"
+
+// Sum adds xs.
+func Sum[T constraints.Float | constraints.Signed](xs []T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// Number is any number.
+type Number interface{ constraints.Number }
+
+// Max is the largest of xs (zero for none).
+func Max[T Number](xs ...T) T {
+	var m T
+	for i, x := range xs {
+		if i == 0 || x > m {
+			m = x
+		}
+	}
+	return m
+}
+`}},
+		{Path: "example.test/style", Version: "v1.0.0", Files: map[string]string{
+			"tag/tag.go":     "// Package tag names styles.\npackage tag\n\n// Tag is a style.\ntype Tag struct{ Name string }\n\n// Loud is the loud style.\nvar Loud = Tag{Name: \"loud\"}\n",
+			"title/title.go": "// Package title styles text.\npackage title\n\nimport (\n\t\"strings\"\n\n\t\"example.test/style/tag\"\n)\n\n// Of styles s with t, three times.\nfunc Of(t tag.Tag, s string) string {\n\tout := \"\"\n\tfor range 3 {\n\t\tout += strings.ToUpper(s)\n\t}\n\treturn t.Name + \":\" + out\n}\n",
+		}},
+		{Path: "example.test/shout", Version: "v1.0.0", Require: []string{"example.test/style v1.0.0"}, Files: map[string]string{
+			"shout.go": "// Package shout shouts.\npackage shout\n\nimport (\n\t\"example.test/style/tag\"\n\t\"example.test/style/title\"\n)\n\n// It shouts s.\nfunc It(s string) string { return title.Of(tag.Loud, s) }\n",
+		}},
 		{Path: "example.test/broken", Version: "v1.0.0", Files: map[string]string{
 			"broken.go": "// Package broken does not compile.\npackage broken\n\n// N is wrong.\nvar N int = \"not a number\"\n"}},
 	}
