@@ -25,10 +25,11 @@ import (
 //     interface type, by a type switch over the cell's types that
 //     implement the interface.
 //
-// Slices and arrays of such values are passed as lists of their views.
-// Not covered (README, known limits): maps of cell types, pointers below
-// the top, and values of cell types held in interface-typed variables,
-// which print as the interpreter has them.
+// Slices and arrays of such values are passed as lists of their views,
+// and a value held in a cell interface or an `any` as the view of what a
+// type assertion takes out (dispatchView). Not covered (README, known
+// limits): pointers below the top, and values of cell types that are not
+// structs held in an `any`, which print as the interpreter has them.
 
 // fmtFuncs are the rewritten fmt functions: the index of the format
 // argument (-1: none) and of the first operand.
@@ -124,6 +125,13 @@ type fmtWriter struct {
 	typeList func([]types.Type) (string, bool)
 	scope    *types.Scope // package main's
 	n        *int         // counter for the names of list views
+	// inAny says the view being written is of a value an `any` holds:
+	// an `any` inside it is printed as the interpreter has it (a cell
+	// type may hold itself through one).
+	inAny bool
+	// depth counts the dispatches the view is inside: a cell type can
+	// hold itself through a cell interface, and its view stops there.
+	depth int
 }
 
 // cellNamed returns t as a named type declared in the cells (not an
@@ -175,6 +183,10 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 		return w.mapView(t, expr)
 	}
 	if cellInterface(t) {
+		return w.dispatchView(t, expr)
+	}
+	if emptyInterface(t) && !w.inAny {
+		w.inAny = true
 		return w.dispatchView(t, expr)
 	}
 	if _, ok := t.(*types.Struct); ok {
@@ -290,8 +302,20 @@ func cellInterface(t types.Type) bool {
 // dispatchView returns the view of a value of a cell interface type: a
 // function literal asserting, in turn, each cell type implementing it
 // (types of the same underlying type, which the assertion cannot tell
-// apart, are left out), and making the view of what it holds.
+// apart, are left out), and making the view of what it holds. For an
+// empty interface (`any`), the candidates are the cell's struct types
+// and pointers to them: the interpreter's assertion compares underlying
+// types, and an `any` may hold a value of a compiled type of the same
+// underlying type as a cell's `type Celsius float64` (a struct type
+// written out in a cell's expression is rare); the view is then made of
+// the value the assertion takes out, whose String method the
+// interpreter calls right, where through the interface it may call it
+// on another value (ifaceconv.go).
 func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
+	if w.depth >= 2 {
+		return "", false
+	}
+	w.depth++
 	it := t.Underlying().(*types.Interface)
 	src, ok := w.typeList([]types.Type{t})
 	if !ok {
@@ -307,6 +331,13 @@ func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
 		}
 		if _, ok := cellNamed(tn.Type()); !ok {
 			continue
+		}
+		st, isStruct := tn.Type().Underlying().(*types.Struct)
+		if !isStruct && it.NumMethods() == 0 {
+			continue
+		}
+		if isStruct && it.NumMethods() > 0 && embedsInterface(st) {
+			continue // yaegi's compiler calls asserting it impossible
 		}
 		for _, ct := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
 			if types.Implements(ct, it) {
@@ -340,6 +371,16 @@ func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
 		return "", false
 	}
 	return "func(" + v + " " + src + ") any { if " + v + " == nil { return nil }; " + strings.Join(steps, "; ") + "; return " + v + " }(" + expr + ")", true
+}
+
+// embedsInterface reports whether a struct type embeds an interface.
+func embedsInterface(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Embedded() && types.IsInterface(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainView returns the view of a value of a cell type that needs none

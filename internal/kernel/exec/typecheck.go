@@ -262,6 +262,13 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		}
 		res.errs = append(res.errs, asCompiler(e, f))
 	}
+	if len(res.errs) == 0 {
+		// Constructs the interpreter would get wrong, refused before
+		// anything of the cell runs (ifaceassert.go).
+		for _, pos := range sortedPos(res.std.refused) {
+			res.errs = append(res.errs, types.Error{Fset: c.fset, Pos: pos, Msg: res.std.refused[pos]})
+		}
+	}
 	res.commit = func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()

@@ -1,0 +1,177 @@
+package exec
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Type assertions to interfaces: declared in cells, written out
+// (`err.(interface{ Unwrap() error })`) or a package's (`r.(io.Closer)`).
+// yaegi v0.16.1 decides them wrong for a value of a cell type held in an
+// error or another package interface (false), taken out of an `any` (a
+// panic: "reflect.Set: value of type interface {} is not assignable to
+// type interp.valueInterface") or passed on from another cell
+// interface. An assertion to a concrete cell type is right there,
+// so the checker writes the assertion as tests of each cell type that
+// implements the interface, in a function literal of the cell:
+//
+//	u, ok := err.(interface{ Unwrap() error })
+//	→
+//	u, ok := func(_gotrain_av error) (interface{ Unwrap() error }, bool) {
+//		if _gotrain_ac, ok := _gotrain_av.(*MyErr); ok { return _gotrain_ac, true }
+//		_gotrain_ac, ok := _gotrain_av.(interface{ Unwrap() error })
+//		return _gotrain_ac, ok
+//	}(err)
+//
+// The last test, the assertion as written, decides values of compiled
+// types. A cell type whose underlying type another cell type shares is
+// told apart from it by no assertion of the interpreter: such an
+// assertion is refused before the cell runs, with the workaround.
+
+// ifaceAssert is the replacement of one type assertion: the source of
+// the function literal, the asserted operand written as _.
+type ifaceAssert struct {
+	src string
+}
+
+// ifaceAsserts marks, in the checked file, the type assertions to
+// interfaces that values of cell types implement.
+func (c *checker) ifaceAsserts(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
+	commaOK := map[*ast.TypeAssertExpr]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			if len(x.Lhs) == 2 && len(x.Rhs) == 1 {
+				if ta, ok := ast.Unparen(x.Rhs[0]).(*ast.TypeAssertExpr); ok {
+					commaOK[ta] = true
+				}
+			}
+		case *ast.ValueSpec:
+			if len(x.Names) == 2 && len(x.Values) == 1 {
+				if ta, ok := ast.Unparen(x.Values[0]).(*ast.TypeAssertExpr); ok {
+					commaOK[ta] = true
+				}
+			}
+		}
+		return true
+	})
+	var cellTypes []*types.Named
+	ast.Inspect(f, func(n ast.Node) bool {
+		ta, ok := n.(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			return true
+		}
+		p := c.fset.Position(ta.Lparen)
+		if p.Filename != cellFile {
+			return true
+		}
+		to := info.TypeOf(ta.Type)
+		from := info.TypeOf(ta.X)
+		it, ok := coreOf(to).(*types.Interface)
+		if !ok || from == nil || it.NumMethods() == 0 {
+			return true
+		}
+		if cellTypes == nil {
+			cellTypes = scopeCellTypes(info, f)
+		}
+		src, ok1 := typeList([]types.Type{from})
+		dst, ok2 := typeList([]types.Type{to})
+		if !ok1 || !ok2 {
+			return true
+		}
+		var tests []string
+		for _, nt := range cellTypes {
+			for _, ct := range []types.Type{nt, types.NewPointer(nt)} {
+				if !types.Implements(ct, it) {
+					continue
+				}
+				if st, ok := nt.Underlying().(*types.Struct); ok && embedsInterface(st) {
+					continue // decided by the assertion as written
+				}
+				for _, o := range cellTypes {
+					if o != nt && types.Identical(o.Underlying(), nt.Underlying()) {
+						e.refused[ta.Pos()] = "a type assertion to " + types.TypeString(to, relativeTo) + " cannot tell " + nt.Obj().Name() + " from " + o.Obj().Name() + " in this interpreter (the same underlying type): assert to the concrete type, or give one of them a different field"
+						return true
+					}
+				}
+				cs, ok := typeList([]types.Type{ct})
+				if !ok {
+					return true
+				}
+				if commaOK[ta] {
+					tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return _gotrain_ac, true }")
+				} else {
+					tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return _gotrain_ac }")
+				}
+			}
+		}
+		if len(tests) == 0 {
+			return true
+		}
+		var b strings.Builder
+		if commaOK[ta] {
+			b.WriteString("func(_gotrain_av " + src + ") (" + dst + ", bool) { " + strings.Join(tests, "; ") + "; _gotrain_ac, ok := _gotrain_av.(" + dst + "); return _gotrain_ac, ok }(_)")
+		} else {
+			b.WriteString("func(_gotrain_av " + src + ") " + dst + " { " + strings.Join(tests, "; ") + "; return _gotrain_av.(" + dst + ") }(_)")
+		}
+		e.asserts[key(p)] = ifaceAssert{src: b.String()}
+		return true
+	})
+}
+
+// scopeCellTypes lists the named, non-generic, non-interface types
+// declared at the top level of the checked file, by name.
+func scopeCellTypes(info *types.Info, f *ast.File) []*types.Named {
+	var out []*types.Named
+	for _, obj := range info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.Parent() == nil || tn.Parent() != tn.Pkg().Scope() || strings.HasPrefix(tn.Name(), "_gotrain") {
+			continue
+		}
+		if n, ok := cellNamed(tn.Type()); ok {
+			out = append(out, n)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Obj().Name() < out[j].Obj().Name() })
+	return out
+}
+
+// rewriteIfaceAsserts replaces the marked type assertions (the refused
+// ones were the cell's errors: typecheck.go).
+func rewriteIfaceAsserts(n ast.Node, fset *token.FileSet, asserts map[token.Position]ifaceAssert) {
+	if len(asserts) == 0 {
+		return
+	}
+	astutil.Apply(n, nil, func(c *astutil.Cursor) bool {
+		ta, ok := c.Node().(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			return true
+		}
+		a, ok := asserts[key(fset.Position(ta.Lparen))]
+		if !ok {
+			return true
+		}
+		call, ok := parseExpr(fset, a.src, ta.Pos()).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		call.Args[0] = ta.X
+		c.Replace(call)
+		return true
+	})
+}
+
+// sortedPos lists a map's positions in order.
+func sortedPos(m map[token.Pos]string) []token.Pos {
+	out := make([]token.Pos, 0, len(m))
+	for p := range m {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

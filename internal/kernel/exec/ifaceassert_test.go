@@ -1,0 +1,64 @@
+package exec
+
+import (
+	"strings"
+	"testing"
+)
+
+// A type assertion to an interface, of a value of a cell type held in an
+// error, an any or another interface, holds as in Go (ifaceassert.go):
+// before, `err.(interface{ Unwrap() error })` was false for a cell error
+// held in an error, and `v.(Shape)` of an any made from a Shape panicked.
+// The types are declared a cell before the assertions.
+func TestTypeAssertionsToInterfacesOfCellValues(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import ("errors"; "fmt")
+type OpError struct{ Op string; Err error }
+func (e *OpError) Error() string { return e.Op + ": " + e.Err.Error() }
+func (e *OpError) Unwrap() error { return e.Err }
+type Shape interface{ Area() float64 }
+type Sq struct{ S float64 }
+func (q Sq) Area() float64 { return q.S * q.S }
+func pick() Shape { return Sq{3} }`)
+	_, r := mustRun(t, s, `var err error = &OpError{"read", errors.New("eof")}
+u, ok := err.(interface{ Unwrap() error })
+fmt.Println(ok, u.Unwrap())
+var held any = pick()
+fmt.Println(held.(Shape).Area())
+_, ok = any(7).(Shape)
+fmt.Println(ok)`)
+	want := "true eof\n9\nfalse\n"
+	if got := r.text("stdout"); got != want {
+		t.Errorf("printed\n%s\nwant (as go run)\n%s", got, want)
+	}
+}
+
+// Two cell types of the same underlying type both implementing the
+// asserted interface cannot be told apart by the interpreter: the
+// assertion is refused at its place, with the workaround, and nothing of
+// the cell runs.
+func TestTypeAssertionAmongSameShapedTypesRefused(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "fmt"
+type Speaker interface{ Speak() string }
+type Dog struct{ Name string }
+type Cat struct{ Name string }
+func (d Dog) Speak() string { return "woof" }
+func (c Cat) Speak() string { return "meow" }`)
+	res, r := run(t, s, `fmt.Println("ran")
+var v any = Cat{"tom"}
+sp, ok := v.(Speaker)
+fmt.Println(sp, ok)`)
+	if res.Err == nil {
+		t.Fatalf("the cell ran: %q", r.text("stdout"))
+	}
+	msg := res.Err.Value
+	for _, want := range []string{"cell:3:11", "Speaker", "Cat", "Dog", "assert to the concrete type"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not name %q", msg, want)
+		}
+	}
+	if strings.Contains(r.text("stdout"), "ran") {
+		t.Error("a statement of the refused cell ran")
+	}
+}
