@@ -3,6 +3,8 @@ package gbdt
 import (
 	"context"
 	"fmt"
+
+	"github.com/gotrain/gotrain/trainlib/model"
 )
 
 // FinishTree implements Holder.
@@ -119,6 +121,14 @@ func (s *session) predictRows(margins, pred []float32) {
 		copy(pred, margins)
 		for lo := 0; lo < len(pred); lo += s.k {
 			softmax(pred[lo : lo+s.k])
+		}
+		return
+	}
+	if s.obj == model.BinaryLogistic {
+		// transform's switch on the name, once per call, not per row.
+		pred = pred[:len(margins)]
+		for i, m := range margins {
+			pred[i] = sigmoid(m)
 		}
 		return
 	}

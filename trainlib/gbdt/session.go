@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+
+	"github.com/gotrain/gotrain/trainlib/model"
 )
 
 // session is one training's state on a LocalHolder: margins of every row,
@@ -275,15 +277,17 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 		}
 		st.Rows += int64(ts.sh.info.Rows)
 	}
-	if req.Group == 0 && !s.hasPred {
-		if err := s.predictTrain(ctx); err != nil {
-			return st, err
-		}
-	}
+	// A round's first tree predicts the rows whose predictions are stale
+	// in the task that takes their gradients, while they are in cache (a
+	// pass of its own over every row before).
+	predict := req.Group == 0 && !s.hasPred
 	maxG := make([]float64, len(tasks))
 	maxH := make([]float64, len(tasks))
 	err = parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
 		t := tasks[k]
+		if predict {
+			s.predictRows(t.ts.margin[t.lo*s.k:t.hi*s.k], t.ts.pred[t.lo*s.k:t.hi*s.k])
+		}
 		if req.Group == 0 {
 			s.rowGradients(t.ts, t.lo, t.hi, req)
 		}
@@ -301,6 +305,9 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 	})
 	if err != nil {
 		return st, err
+	}
+	if predict {
+		s.hasPred = true
 	}
 	for k := range tasks {
 		st.MaxAbsGrad = max(st.MaxAbsGrad, maxG[k])
@@ -327,6 +334,10 @@ func (s *session) rowGradients(ts *trainState, lo, hi int, req GradientRequest) 
 	if k > 1 {
 		g, h = ts.gradK, ts.hessK
 	}
+	if s.obj == model.BinaryLogistic && wts == nil && req.Subsample >= 1 {
+		logisticGradients(g[lo:hi], h[lo:hi], ts.pred[lo:hi], lab[lo:hi], float32(o.ScalePosWeight))
+		return
+	}
 	for r := lo; r < hi; r++ {
 		y, w := lab[r], float32(1)
 		if wts != nil {
@@ -348,5 +359,21 @@ func (s *session) rowGradients(ts *trainState, lo, hi int, req GradientRequest) 
 			i := r*k + j
 			g[i], h[i] = s.objf.elem(o, j, ts.margin[i], ts.pred[i], y, w)
 		}
+	}
+}
+
+// logisticGradients is rowGradients for binary:logistic without weights
+// or subsampling, written out: gradLogistic's arithmetic with w 1, or
+// scale_pos_weight for positive labels, without a call per row.
+func logisticGradients(g, h, pred, lab []float32, spw float32) {
+	h = h[:len(g)]
+	pred = pred[:len(g)]
+	lab = lab[:len(g)]
+	for r := range g {
+		p, y, w := pred[r], lab[r], float32(1)
+		if y == 1 {
+			w *= spw
+		}
+		g[r], h[r] = (p-y)*w, max(p*(1-p), hessFloor)*w
 	}
 }
