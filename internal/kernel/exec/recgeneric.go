@@ -237,3 +237,71 @@ func filledLiteral(lit *ast.CompositeLit, fields []string, addr bool) ast.Expr {
 	fn := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: result}}}}, Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: lit.End()}}
 	return &ast.CallExpr{Fun: fn, Lparen: lit.End(), Rparen: lit.End()}
 }
+
+// selfRefTypes finds a type the cell declares that refers to itself
+// other than through a struct or an interface: `type stateFn func(*lexer)
+// stateFn`, `type Number *Number`, `type List []List`, or two such types
+// through each other. yaegi v0.16.1 cannot build them — it panics
+// compiling the cell, or (`type A [2]*A`) recurses until the Go stack
+// overflows and the process dies — so the declaration is refused, at the
+// type's name, with the way to write it that works.
+func (c *checker) selfRefTypes(info *types.Info) error {
+	var found []*types.TypeName
+	for id, obj := range info.Defs {
+		tn, ok := obj.(*types.TypeName)
+		if !ok || tn.IsAlias() || tn.Pkg() == nil || tn.Pkg().Path() != "main" || c.fset.Position(id.Pos()).Filename != cellFile {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 && refersToItself(n) {
+			found = append(found, tn)
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].Pos() < found[j].Pos() })
+	tn := found[0]
+	under := types.TypeString(tn.Type().Underlying(), types.RelativeTo(tn.Pkg()))
+	return construct(c.fset, tn.Pos(), fmt.Sprintf("the interpreter cannot build type %s %s: a type that refers to itself other than through a struct or an interface would crash it. Put the reference in a struct field, e.g. type %s struct{ next %s } (a struct may hold itself through any type)", tn.Name(), under, tn.Name(), under))
+}
+
+// refersToItself reports whether the non-struct, non-interface type n
+// reaches itself through pointers, slices, arrays, maps, channels, function
+// signatures and other such named types of main.
+func refersToItself(n *types.Named) bool {
+	seen := map[*types.Named]bool{}
+	var walk func(t types.Type) bool
+	walk = func(t types.Type) bool {
+		switch t := t.(type) {
+		case *types.Named:
+			if t == n {
+				return true
+			}
+			if seen[t] || t.Obj().Pkg() == nil || t.Obj().Pkg().Path() != "main" || t.TypeArgs().Len() > 0 {
+				return false
+			}
+			seen[t] = true
+			return walk(t.Underlying())
+		case *types.Pointer:
+			return walk(t.Elem())
+		case *types.Slice:
+			return walk(t.Elem())
+		case *types.Array:
+			return walk(t.Elem())
+		case *types.Map:
+			return walk(t.Key()) || walk(t.Elem())
+		case *types.Chan:
+			return walk(t.Elem())
+		case *types.Signature:
+			for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := 0; i < tup.Len(); i++ {
+					if walk(tup.At(i).Type()) {
+						return true
+					}
+				}
+			}
+		}
+		return false // structs and interfaces hold themselves fine
+	}
+	return walk(n.Underlying())
+}

@@ -96,3 +96,36 @@ var x A[int]`)
 		t.Fatalf("after: %s", plain(res))
 	}
 }
+
+// Types that refer to themselves other than through a struct or an
+// interface (Rob Pike's lexer's stateFn, go.dev's Peano integers, a list
+// of lists, two such types through each other) are refused at the name,
+// with the form that works: yaegi panicked compiling them, and `type A
+// [2]*A` overflowed the Go stack, ending the process. Through a struct or
+// an interface they run.
+func TestSelfReferringTypesOutsideStructsRefused(t *testing.T) {
+	s := newSession(t)
+	for _, c := range []struct{ cell, want string }{
+		{"type lexer struct{ pos int }\ntype stateFn func(*lexer) stateFn", "cell:2:6: the interpreter cannot build type stateFn func(*lexer) stateFn: a type that refers to itself other than through a struct or an interface would crash it. Put the reference in a struct field, e.g. type stateFn struct{ next func(*lexer) stateFn }"},
+		{"type Number *Number\nfunc zero() *Number { return nil }", "cell:1:6: the interpreter cannot build type Number *Number"},
+		{"type L []L", "cell:1:6: the interpreter cannot build type L []L"},
+		{"type M map[string]M", "cell:1:6: the interpreter cannot build type M map[string]M"},
+		{"type A [2]*A", "cell:1:6: the interpreter cannot build type A [2]*A"},
+		{"type F func(G)\ntype G []F", "cell:1:6: the interpreter cannot build type F func(G)"},
+	} {
+		res, _ := run(t, s, c.cell)
+		if res.Err == nil || !strings.Contains(res.Err.Value, c.want) {
+			t.Errorf("%q: %+v, want %q", c.cell, res.Err, c.want)
+		}
+	}
+	_, r := mustRun(t, s, `import "fmt"
+type I interface{ Next() I }
+type S struct{ f func() S; kids []S; m map[string]*S }
+type node struct{ next *node }
+var s S
+var i I
+fmt.Println(s.f == nil, i == nil, len(s.kids), node{}.next == nil)`)
+	if got := r.text("stdout"); got != "true true 0 true\n" {
+		t.Errorf("through structs and interfaces: %q", got)
+	}
+}

@@ -168,6 +168,9 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 		}
 	}
 	e.refuseDecl = c.selfRefGenerics(f, info, e.lits)
+	if err := c.selfRefTypes(info); err != nil && e.refuseDecl == nil {
+		e.refuseDecl = err
+	}
 	c.compiledCallLits(f, info, e.lits)
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
