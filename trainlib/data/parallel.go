@@ -153,7 +153,9 @@ func split(ctx context.Context, rr *recordReader, size int, todo chan<- *block) 
 	first := !rr.started
 	var carry []byte
 	for seq := 0; ; seq++ {
-		buf := make([]byte, len(carry), max(size, len(carry))+size)
+		// A record longer than a block doubles the read, so a long one
+		// (a quote left open) costs linear time, not quadratic.
+		buf := make([]byte, len(carry), len(carry)+max(size, len(carry)))
 		copy(buf, carry)
 		n, err := io.ReadFull(rr.br, buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]

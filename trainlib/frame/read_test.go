@@ -2,6 +2,7 @@ package frame
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -111,4 +112,29 @@ func TestBlockErrorsNameTheLine(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzReadBlocks: any bytes read in small blocks give what they give in one
+// block — the same error text, or the same values, types and levels.
+func FuzzReadBlocks(f *testing.F) {
+	f.Add([]byte(credit), uint8(3))
+	f.Add([]byte(mixedFile(30)), uint8(17))
+	f.Add([]byte("a,b\n1,\"x\ny\"\n2,3\n"), uint8(1))
+	f.Fuzz(func(t *testing.T, in []byte, block uint8) {
+		p := filepath.Join(t.TempDir(), "in.csv")
+		if err := os.WriteFile(p, in, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		whole, werr := Read(p, Options{blockBytes: 1 << 16})
+		part, perr := Read(p, Options{blockBytes: 1 + int(block)})
+		if werr != nil || perr != nil {
+			if werr == nil || perr == nil || werr.Error() != perr.Error() {
+				t.Fatalf("blocks of %d: %v; one block: %v", 1+int(block), perr, werr)
+			}
+			return
+		}
+		if !slices.Equal(cells(whole), cells(part)) {
+			t.Fatalf("blocks of %d: %q; one block: %q", 1+int(block), cells(part), cells(whole))
+		}
+	})
 }
