@@ -1,10 +1,11 @@
 """Time a cell's first import of a small module by each route, the same
 import in a restarted kernel (cache), and `go run` of the same use in a
 fresh module with the same warm caches. Prints wall seconds and the route
-line the kernel printed; run it on a quiet machine:
+line the kernel printed; run it on a quiet machine, in one command from
+the repository's root (it builds gotrain from this tree unless
+GOTRAIN_BIN names a binary):
 
-    go build -o bin/gotrain ./cmd/gotrain
-    GOTRAIN_BIN=$PWD/bin/gotrain .venv/bin/python bench/imports/bench.py
+    nice .venv/bin/python bench/imports/bench.py
 
 Routes:
   - interpreted: github.com/google/uuid, with a private, empty module
@@ -16,8 +17,8 @@ Routes:
     extracts its symbols, builds an executor and switches to it;
   - split: github.com/samber/lo, likewise, interpreted from source with
     the declarations yaegi cannot load served by its compiled half (a
-    probe searches for them first; its import golang.org/x/text/cases is
-    compiled in too).
+    probe searches for them first; its imports golang.org/x/text/cases
+    and language are compiled in too).
 Needs the public Go module proxy (or GOPROXY set to one)."""
 
 import os
