@@ -237,6 +237,7 @@ func (rr *recordReader) quoted(start int) (int, error) {
 // Bytes of 8-byte words, for finding delimiters a word at a time.
 const (
 	ones  = 0x0101010101010101
+	lows  = 0x7f7f7f7f7f7f7f7f
 	highs = 0x8080808080808080
 )
 
@@ -250,13 +251,11 @@ func (rr *recordReader) splitPlain() bool {
 	i := 0
 	for ; i+8 <= len(raw); i += 8 {
 		x := binary.LittleEndian.Uint64(raw[i:]) ^ delims
-		// A set high bit marks a byte equal to the delimiter; bits above
-		// a true one may be false (a borrow), so each is checked.
-		for m := (x - ones) &^ x & highs; m != 0; m &= m - 1 {
+		// A byte of x is zero where raw holds the delimiter: adding 0x7f
+		// to its low 7 bits sets its high bit unless all 8 are zero, and
+		// no carry crosses into the next byte.
+		for m := ^((x & lows) + lows | x) & highs; m != 0; m &= m - 1 {
 			j := i + bits.TrailingZeros64(m)/8
-			if raw[j] != rr.comma {
-				continue
-			}
 			rr.fields = append(rr.fields, field{text: raw[from:j], off: from})
 			from = j + 1
 		}
