@@ -98,7 +98,25 @@ func fastFloat(b []byte) (float64, bool) {
 	if i < n && b[i] == '.' {
 		i++
 		from := i
-		mant, i = fraction(b, i, mant)
+		if k := n - i; k > 0 && k <= 8 && cap(b)-i >= 8 {
+			// The fraction of most numbers in CSV files: at most 8 digits
+			// that end the field, read in one word (the bytes after the
+			// field, in b's spare capacity, are shifted out).
+			w := binary.LittleEndian.Uint64(b[i:cap(b)])
+			sh := uint(8 * (8 - k))
+			w = w<<(sh&63) | zeros8>>((64-sh)&63) // k digits led by 8-k zeros; sh is 8..56
+			if eightDigits(w) {
+				mant = mant*uint64(pow10i[k]) + eightValue(w)
+				i = n
+			}
+		}
+		for ; i < n; i++ {
+			d := b[i] - '0'
+			if d > 9 {
+				break
+			}
+			mant = mant*10 + uint64(d)
+		}
 		exp = from - i
 		digits += i - from
 	}
@@ -158,31 +176,6 @@ func fastFloat(b []byte) (float64, bool) {
 
 // Eight ASCII digits in a little-endian word, the first in the low byte.
 const zeros8 = 0x3030303030303030
-
-// fraction reads the run of digits at b[i:] into mant (which gains one
-// decimal place a digit) and returns it and the end of the run. A run that
-// ends the field with at most 8 digits — the fraction of most numbers in
-// CSV files — is read in one word: the bytes after the field (b's spare
-// capacity) are shifted out.
-func fraction(b []byte, i int, mant uint64) (uint64, int) {
-	n := len(b)
-	if k := n - i; k > 0 && k <= 8 && cap(b)-i >= 8 {
-		w := binary.LittleEndian.Uint64(b[i:cap(b)])
-		sh := uint(8 * (8 - k))
-		w = w<<sh | zeros8>>(64-sh) // k digits, led by 8-k zeros
-		if eightDigits(w) {
-			return mant*uint64(pow10i[k]) + eightValue(w), n
-		}
-	}
-	for ; i < n; i++ {
-		d := b[i] - '0'
-		if d > 9 {
-			break
-		}
-		mant = mant*10 + uint64(d)
-	}
-	return mant, i
-}
 
 // pow10i holds 10^k for k ≤ 8.
 var pow10i = [...]uint32{1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8}
