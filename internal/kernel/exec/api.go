@@ -169,6 +169,7 @@ type Session struct {
 	// Inspect under stateMu.
 	stateMu   sync.Mutex
 	imports   map[string]string                   // import path → name used in cells
+	aliases   map[string]string                   // another name a later cell imported a path under → the path
 	methods   map[string]string                   // "Type.Method" → first definition's text
 	types     map[string]string                   // type name → latest definition's text
 	typeNames map[string]string                   // redefined type → its internal name (typenames.go)

@@ -1,6 +1,9 @@
 package exec
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The comma-ok forms at a cell's top level — a type assertion, a map
 // index, a channel receive — define both names as in Go, for later cells
@@ -28,5 +31,35 @@ _, isFloat := x.(float64)
 fmt.Println(v+v2, ok && ok2, len(vals), isFloat)`)
 	if got, want := r.text("stdout"), "6 true 2 false\n"; got != want {
 		t.Errorf("later cell printed %q, want %q", got, want)
+	}
+}
+
+// A variable an earlier cell declared, first assigned in a cell and then
+// reused by a := with a new name (`v, ok = f()` then `w, ok := g()`), is
+// the earlier variable: the checker kept it declared (it reported
+// `undefined: ok`), and a later cell still knows its type.
+func TestReusedVariableInLaterDefine(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "fmt"
+func f() (int, bool) { return 1, true }
+func g() (string, bool) { return "x", false }
+var v int
+var ok bool`)
+	_, r := mustRun(t, s, `v, ok = f()
+v2, ok := g()
+fmt.Println(v, v2, ok)`)
+	if got := r.text("stdout"); got != "1 x false\n" {
+		t.Errorf("printed %q, want %q", got, "1 x false\n")
+	}
+	_, r = mustRun(t, s, `m := map[string]int{"a": 1}
+a, ok := m["a"]
+b, ok := m["b"]
+fmt.Println(a, b, ok, v2)`)
+	if got := r.text("stdout"); got != "1 0 false x\n" {
+		t.Errorf("printed %q, want %q", got, "1 0 false x\n")
+	}
+	res, _ := run(t, s, `var n int = ok`)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "cannot use ok (variable of type bool) as int value") {
+		t.Errorf("a later cell's mistake with ok: %v", res.Err)
 	}
 }

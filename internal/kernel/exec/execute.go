@@ -81,7 +81,7 @@ func (s *Session) evalGo(ctx context.Context, code string) Result {
 	}
 	groups, notes := s.redeclareForMethods(groups)
 	defer s.endRedeclare()
-	checked := s.checker.check(groups, s.importsCopy())
+	checked := s.checker.check(groups, s.importsCopy(), s.aliasesCopy())
 	if checked.sure {
 		for _, w := range checked.warnings(groups) {
 			p := w.Fset.Position(w.Pos)
@@ -252,10 +252,16 @@ func (s *Session) newImports(f *ast.File) ast.Node {
 	for i, imp := range f.Imports {
 		path, _ := strconv.Unquote(imp.Path.Value)
 		name := names[i]
-		if prev, ok := s.imports[path]; ok && prev == name {
+		if prev, ok := s.imports[path]; ok && prev == name || s.aliases[name] == path {
 			continue
 		}
 		keep = append(keep, imp)
+		if _, ok := s.imports[path]; ok {
+			// The path under another name: both names work, as two
+			// import lines of one file.
+			s.aliases[name] = path
+			continue
+		}
 		s.imports[path] = name
 	}
 	if len(keep) == 0 {
@@ -411,6 +417,10 @@ func (s *Session) forgetImports(node ast.Node) {
 			for _, sp := range gd.Specs {
 				if is, ok := sp.(*ast.ImportSpec); ok {
 					path, _ := strconv.Unquote(is.Path.Value)
+					if is.Name != nil && s.aliases[is.Name.Name] == path {
+						delete(s.aliases, is.Name.Name)
+						continue
+					}
 					delete(s.imports, path)
 				}
 			}

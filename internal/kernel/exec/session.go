@@ -85,7 +85,7 @@ func New(opts Options) (*Session, error) {
 	if opts.Log == nil {
 		opts.Log = func(string, ...any) {}
 	}
-	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, stdLoaded: map[string]bool{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New(), compiled: append([]string(nil), CompiledIn...), split: append([]string(nil), CompiledSplit...)}
+	s := &Session{opts: opts, cur: cellState{ctx: context.Background(), out: discard{}}, imports: map[string]string{}, aliases: map[string]string{}, methods: map[string]string{}, types: map[string]string{}, results: map[string]int{}, routes: map[string]string{}, stdLoaded: map[string]bool{}, srcDocs: map[string]map[string]docs.Entry{}, mods: modules.New(), compiled: append([]string(nil), CompiledIn...), split: append([]string(nil), CompiledSplit...)}
 	s.disp = display.New(displaySink{s})
 	// trainlib's cell-facing calls read a nil ctx as the running cell's.
 	cellctx.Use(s.disp.Context)

@@ -130,13 +130,13 @@ type checkResult struct {
 }
 
 // check type-checks a cell's groups against the session's imports.
-func (c *checker) check(groups []group, imports map[string]string) checkResult {
+func (c *checker) check(groups []group, imports, aliases map[string]string) checkResult {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var head, cellDecls, stmts strings.Builder
 	head.WriteString("package main\n")
-	cellImports := map[string]bool{}
-	named := map[string]string{} // the session's and the cell's imports: path → name
+	cellImports := map[string]bool{} // path + " " + name
+	named := map[string]string{}     // the session's and the cell's imports: path → name
 	for p, n := range imports {
 		named[p] = n
 	}
@@ -154,11 +154,15 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 				if !c.load(p) {
 					return checkResult{}
 				}
-				cellImports[p] = true
+				name := ""
 				if is.Name != nil {
-					named[p] = is.Name.Name
+					name = is.Name.Name
 				} else if pkg, err := c.imp.Import(p); err == nil {
-					named[p] = pkg.Name()
+					name = pkg.Name()
+				}
+				cellImports[p+" "+name] = true
+				if _, ok := named[p]; !ok || is.Name == nil {
+					named[p] = name
 				}
 			}
 			head.WriteString(lineDirective(g) + g.text + "\n")
@@ -181,7 +185,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 	sort.Strings(paths)
 	var unloaded []string
 	for _, p := range paths {
-		if cellImports[p] {
+		if cellImports[p+" "+imports[p]] {
 			continue
 		}
 		if !c.load(p) {
@@ -192,6 +196,13 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 		}
 		head.WriteString("/*line " + priorFile + ":1:1*/import " + imports[p] + " " + strconv.Quote(p) + "\n")
 	}
+	for _, n := range sortedKeys(aliases) {
+		p := aliases[n]
+		if cellImports[p+" "+n] || !c.load(p) {
+			continue
+		}
+		head.WriteString("/*line " + priorFile + ":1:1*/import " + n + " " + strconv.Quote(p) + "\n")
+	}
 	// The cell's own names replace earlier ones.
 	replaced := map[string]bool{}
 	for _, k := range newKeys {
@@ -199,7 +210,7 @@ func (c *checker) check(groups []group, imports map[string]string) checkResult {
 	}
 	var stmtDefs []string
 	if stmts.Len() > 0 {
-		stmtDefs = topDefines(stmts.String())
+		stmtDefs = topRedefines(stmts.String())
 		for _, n := range stmtDefs {
 			replaced[n] = true
 		}
@@ -444,7 +455,10 @@ func topLevelIdents(f *ast.File) topIdents {
 		}
 		for _, st := range fd.Body.List {
 			for _, id := range definedBy(st) {
-				t.names[id.Name] = id
+				if _, seen := t.names[id.Name]; !seen {
+					// The first defines it; a later := reuses it.
+					t.names[id.Name] = id
+				}
 				t.defines[id.Pos()] = true
 			}
 		}
@@ -480,6 +494,40 @@ func definedBy(st ast.Stmt) []*ast.Ident {
 			}
 		}
 	}
+	return out
+}
+
+// topRedefines returns the names the top-level statements in src
+// declare anew: those a := or var defines before any other mention. A
+// name the cell first assigns or reads (`v, ok = f()` before `w, ok :=
+// g()`) is the earlier cell's variable, which the := reuses.
+func topRedefines(src string) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package main;func _(){"+src+"\n}", parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	defining := map[*ast.Ident]bool{}
+	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
+		for _, id := range definedBy(st) {
+			defining[id] = true
+		}
+	}
+	first := map[string]bool{} // name → its first mention defines it
+	ast.Inspect(f.Decls[0].(*ast.FuncDecl).Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if _, seen := first[id.Name]; !seen {
+				first[id.Name] = defining[id]
+			}
+		}
+		return true
+	})
+	var out []string
+	for id := range defining {
+		if first[id.Name] {
+			out = append(out, id.Name)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 
@@ -558,6 +606,18 @@ func typeErrorList(errs []types.Error) scanner.ErrorList {
 		list = append(list[:10], &scanner.Error{Pos: list[9].Pos, Msg: "too many errors"})
 	}
 	return list
+}
+
+// aliasesCopy returns the session's other names of imported paths
+// (name → path).
+func (s *Session) aliasesCopy() map[string]string {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	out := make(map[string]string, len(s.aliases))
+	for n, p := range s.aliases {
+		out[n] = p
+	}
+	return out
 }
 
 // importsCopy returns the session's imports (path → name).
