@@ -38,8 +38,9 @@ import (
 // stdPrefix starts the hidden name of a gostd package in cells.
 const stdPrefix = "_gotrainstd_"
 
-// stdName is the name cells' code uses for the gostd package of std.
-func stdName(std string) string { return stdPrefix + std }
+// stdName is the name cells' code uses for the gostd package of std
+// (math/rand/v2 → _gotrainstd_math_rand_v2).
+func stdName(std string) string { return stdPrefix + strings.ReplaceAll(std, "/", "_") }
 
 // stdEdits are the changes to a checked cell, by cell position.
 type stdEdits struct {

@@ -5,7 +5,9 @@
 //
 // The packages under this folder are the kernel's own implementations
 // (not copies of Go's): cmp, iter, maps and slices whole, and for errors,
-// strings and sync the functions the interpreter's tables lack. They are
+// strings, sync, sync/atomic and math/rand/v2 the generic functions and
+// types the interpreter's tables lack (sync.OnceValue, atomic.Pointer,
+// rand.N). A folder's path is the standard package's import path. They are
 // ordinary Go, tested compiled against the standard library they stand
 // for, and served to the interpreter by FS under their import paths here.
 // The kernel's cell rewriting (internal/kernel/exec, stdpkgs.go) sends a
@@ -26,7 +28,7 @@ import (
 	"sync"
 )
 
-//go:embed cmp iter maps slices errors strings sync
+//go:embed cmp iter maps slices errors strings sync math
 var files embed.FS
 
 // Prefix is the import path the packages are served under.
@@ -62,13 +64,22 @@ func Packages() []string {
 	return out
 }
 
+// names maps each standard package there is source for, by its import
+// path (a folder here: math/rand/v2 for math/rand/v2), to the names it
+// declares.
 var names = sync.OnceValue(func() map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	dirs, _ := fs.ReadDir(files, ".")
-	for _, d := range dirs {
+	fs.WalkDir(files, ".", func(dir string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || dir == "." {
+			return err
+		}
+		srcs := goFiles(dir)
+		if len(srcs) == 0 {
+			return nil // math, math/rand: only a path to a package
+		}
 		pkg := map[string]bool{}
-		for _, f := range goFiles(d.Name()) {
-			src, _ := fs.ReadFile(files, path.Join(d.Name(), f))
+		for _, f := range srcs {
+			src, _ := fs.ReadFile(files, path.Join(dir, f))
 			file, err := parser.ParseFile(token.NewFileSet(), f, src, parser.SkipObjectResolution)
 			if err != nil {
 				panic("gostd: " + err.Error()) // the tests parse them too
@@ -77,8 +88,9 @@ var names = sync.OnceValue(func() map[string]map[string]bool {
 				pkg[n] = obj
 			}
 		}
-		out[d.Name()] = pkg
-	}
+		out[dir] = pkg
+		return nil
+	})
 	return out
 })
 
