@@ -135,10 +135,14 @@ type fmtWriter struct {
 }
 
 // cellNamed returns t as a named type declared in the cells (not an
-// interface, not generic).
+// interface; a generic one only as an instance of types the cell can
+// name: Option[int], not Option[T] in a generic function).
 func cellNamed(t types.Type) (*types.Named, bool) {
 	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || types.IsInterface(n) || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || types.IsInterface(n) {
+		return nil, false
+	}
+	if n.TypeParams().Len() > 0 && (n.TypeArgs().Len() == 0 || mentionsTypeParam(n)) {
 		return nil, false
 	}
 	return n, true

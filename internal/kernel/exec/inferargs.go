@@ -31,13 +31,16 @@ import (
 
 // needsNoWrittenArgs reports whether a generic call's type arguments are
 // better left to yaegi: one of them names an instance of a generic type,
-// and yaegi infers them all from the call.
+// or a type parameter of the generic function the call is in (yaegi
+// writes a type parameter's argument there by its name, main.Celsius,
+// which it then cannot find: Sum[T](xs) in Average[T] failed for a cell
+// type T), and yaegi infers them all from the call.
 func needsNoWrittenArgs(call *ast.CallExpr, fn *types.Func, targs []types.Type, info *types.Info, interpreted func(*types.Package) bool) bool {
-	hasInstance := false
+	fragile := false
 	for _, t := range targs {
-		hasInstance = hasInstance || mentionsInstance(t)
+		fragile = fragile || mentionsInstance(t) || mentionsTypeParam(t)
 	}
-	return hasInstance && inferredByYaegi(call, fn, targs, info, interpreted)
+	return fragile && inferredByYaegi(call, fn, targs, info, interpreted)
 }
 
 // inferredByYaegi reports whether yaegi infers, from call's arguments,
