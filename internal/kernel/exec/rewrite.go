@@ -29,6 +29,7 @@ import (
 //   - a labelled break or continue directly in a select case is nested
 //     in `if true { … }`, which yaegi then takes to the labelled loop
 //     (nestSelectBranches);
+//   - unnamed parameters are named _ (nameParams);
 //   - every function starts with `rt.Enter(); defer rt.Leave()` (through
 //     interpreted wrappers, see guardDepth), which
 //     turns runaway recursion into a panic before Go's stack limit kills
@@ -65,9 +66,12 @@ func (r *rewriter) rewrite(n ast.Node) {
 		switch x := n.(type) {
 		case *ast.FuncDecl:
 			if x.Body != nil {
+				nameParams(x.Recv)
+				nameParams(x.Type.Params)
 				guardDepth(x.Body, false)
 			}
 		case *ast.FuncLit:
+			nameParams(x.Type.Params)
 			guardDepth(x.Body, x.Type.Results.NumFields() > 1)
 		case *ast.BlockStmt:
 			r.stmts(x.List)
@@ -425,6 +429,22 @@ const (
 	enterFunc = "_gotrainEnter"
 	leaveFunc = "_gotrainLeave"
 )
+
+// nameParams names unnamed parameters (and an unnamed receiver) _: in a
+// function whose body begins with guardDepth's deferred call, yaegi
+// v0.16.1 stores that call where an unnamed parameter's value goes
+// (`func (n Num) Eval(map[string]float64) float64` panicked: "reflect.Set:
+// value of type map[string]float64 is not assignable to type func()").
+func nameParams(fl *ast.FieldList) {
+	if fl == nil {
+		return
+	}
+	for _, f := range fl.List {
+		if len(f.Names) == 0 {
+			f.Names = []*ast.Ident{{NamePos: f.Type.Pos(), Name: "_"}}
+		}
+	}
+}
 
 // guardDepth starts a function body with `rt.Enter(); defer rt.Leave()`,
 // or with the interpreted wrappers when wrapped.
