@@ -243,7 +243,7 @@ func inferredArgs(f *ast.File, fset *token.FileSet, pkg *types.Package, info *ty
 		if _, isFunc := inst.Type.(*types.Signature); !isFunc || explicit[id] || fset.File(id.Pos()) != file {
 			continue
 		}
-		if fn, ok := info.Uses[id].(*types.Func); ok && calls[id] != nil && needsNoWrittenArgs(calls[id], fn, typeArgs(inst.TypeArgs), info, own) {
+		if fn, ok := info.Uses[id].(*types.Func); ok && calls[id] != nil && needsNoWrittenArgs(calls[id], fn, typeArgs(inst.TypeArgs), info, own, nil) {
 			continue // yaegi infers them, and could not take them written (inferargs.go)
 		}
 		ok := true

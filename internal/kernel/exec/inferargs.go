@@ -35,12 +35,17 @@ import (
 // writes a type parameter's argument there by its name, main.Celsius,
 // which it then cannot find: Sum[T](xs) in Average[T] failed for a cell
 // type T), and yaegi infers them all from the call.
-func needsNoWrittenArgs(call *ast.CallExpr, fn *types.Func, targs []types.Type, info *types.Info, interpreted func(*types.Package) bool) bool {
+//
+// typed, when not nil, allows constant arguments matching a type
+// parameter: it receives each with the type go/types gave it, which the
+// caller must write as a conversion (yaegi would infer an untyped type
+// from the constant: "" in Reduce(ps, "", f)).
+func needsNoWrittenArgs(call *ast.CallExpr, fn *types.Func, targs []types.Type, info *types.Info, interpreted func(*types.Package) bool, typed map[ast.Expr]types.Type) bool {
 	fragile := false
 	for _, t := range targs {
 		fragile = fragile || mentionsInstance(t) || mentionsTypeParam(t)
 	}
-	return fragile && inferredByYaegi(call, fn, targs, info, interpreted)
+	return fragile && inferredByYaegi(call, fn, targs, info, interpreted, typed)
 }
 
 // inferredByYaegi reports whether yaegi infers, from call's arguments,
@@ -49,7 +54,7 @@ func needsNoWrittenArgs(call *ast.CallExpr, fn *types.Func, targs []types.Type, 
 // structure it can walk); a value of a compiled package's type is opaque
 // to it (a slice from strings.Fields has no element type there, and its
 // walk would dereference nil).
-func inferredByYaegi(call *ast.CallExpr, fn *types.Func, targs []types.Type, info *types.Info, interpreted func(*types.Package) bool) bool {
+func inferredByYaegi(call *ast.CallExpr, fn *types.Func, targs []types.Type, info *types.Info, interpreted func(*types.Package) bool, typed map[ast.Expr]types.Type) bool {
 	sig, ok := fn.Origin().Type().(*types.Signature)
 	if !ok || sig.TypeParams().Len() != len(targs) || sig.Variadic() || call.Ellipsis.IsValid() || len(call.Args) != sig.Params().Len() {
 		return false
@@ -116,17 +121,21 @@ func inferredByYaegi(call *ast.CallExpr, fn *types.Func, targs []types.Type, inf
 		}
 		sure = false // a struct type literal, or shapes that differ
 	}
+	consts := map[ast.Expr]types.Type{}
 	for i, a := range call.Args {
 		tv, ok := info.Types[a]
-		if !ok || tv.Type == nil || tv.Value != nil || tv.IsNil() {
+		param := sig.Params().At(i).Type()
+		if ok && tv.Value != nil && typed != nil && typedConstant(tv.Type) {
+			consts[a] = tv.Type // given its type, see typed
+		} else if !ok || tv.Type == nil || tv.Value != nil || tv.IsNil() {
 			// yaegi types a constant argument as untyped (1 in
 			// Max(1, 2.5) would make T int); nil has no type.
-			if mentionsTypeParam(sig.Params().At(i).Type()) {
+			if mentionsTypeParam(param) {
 				return false
 			}
 			continue
 		}
-		walk(sig.Params().At(i).Type(), tv.Type)
+		walk(param, tv.Type)
 	}
 	if !sure || len(got) < len(targs) {
 		return false
@@ -136,7 +145,24 @@ func inferredByYaegi(call *ast.CallExpr, fn *types.Func, targs []types.Type, inf
 			return false
 		}
 	}
+	for a, t := range consts {
+		typed[a] = t
+	}
 	return true
+}
+
+// typedConstant reports whether a constant argument of type t can be
+// written as a conversion to t for yaegi: a typed basic type or a named
+// type, no type parameter in it.
+func typedConstant(t types.Type) bool {
+	if t == nil || mentionsTypeParam(t) {
+		return false
+	}
+	if b, ok := t.(*types.Basic); ok {
+		return b.Info()&types.IsUntyped == 0
+	}
+	_, named := t.(*types.Named)
+	return named
 }
 
 // builtByInterpreter reports whether yaegi knows the structure of a value
@@ -363,4 +389,31 @@ func dropTypeArgs(n ast.Node, fset *token.FileSet, untyped map[token.Position]bo
 		return true
 	})
 	return refused
+}
+
+// convertArgs writes, in n, the constant call arguments marked in conv
+// as conversions to their types: Reduce(ps, "", f) → Reduce(ps, (string)(""), f).
+func convertArgs(n ast.Node, fset *token.FileSet, conv map[token.Position]string) {
+	if len(conv) == 0 {
+		return
+	}
+	done := map[ast.Expr]bool{} // the conversion's own argument is at the same place
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for i, a := range call.Args {
+			t, ok := conv[key(fset.Position(a.Pos()))]
+			if !ok || done[a] {
+				continue
+			}
+			if c, ok := parseExpr(fset, "("+t+")(_)", a.Pos()).(*ast.CallExpr); ok {
+				c.Args[0] = a
+				call.Args[i] = c
+				done[a] = true
+			}
+		}
+		return true
+	})
 }

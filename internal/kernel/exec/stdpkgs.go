@@ -48,6 +48,7 @@ type stdEdits struct {
 	targs      map[token.Position]string      // generic function identifier → "[T1, T2]"
 	untyped    map[token.Position]bool        // generic function identifier → its written type arguments dropped (inferargs.go)
 	refuseArgs map[token.Position]string      // generic function identifier → why its type arguments cannot be given (inferargs.go)
+	argConv    map[token.Position]string      // constant call arguments → the type to convert them to (inferargs.go)
 	lits       map[token.Position][]string    // composite literals of self-referring generic types → their type's fields (recgeneric.go)
 	refuseDecl error                          // a generic type declaration the interpreter cannot instantiate (recgeneric.go)
 	conv       map[token.Position]string      // generic function identifier → its call's result type
@@ -79,7 +80,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, refused: map[token.Pos]string{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, refused: map[token.Pos]string{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -146,9 +147,25 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 		}
 		fn, _ := info.Uses[id].(*types.Func)
 		targs := typeArgs(inst.TypeArgs)
+		consts := map[ast.Expr]types.Type{}
+		constsWritable := func(consts map[ast.Expr]types.Type, out map[token.Position]string) bool {
+			conv := map[token.Position]string{}
+			for a, t := range consts {
+				s, ok := typeList([]types.Type{t})
+				p, inCellArg := inCell(a)
+				if !ok || !inCellArg {
+					return false
+				}
+				conv[p] = s
+			}
+			for p, s := range conv {
+				out[p] = s
+			}
+			return true
+		}
 		call := calls[id]
 		switch {
-		case call != nil && fn != nil && needsNoWrittenArgs(call, fn, targs, info, cellTypes):
+		case call != nil && fn != nil && needsNoWrittenArgs(call, fn, targs, info, cellTypes, consts) && constsWritable(consts, e.argConv):
 			// yaegi infers them; written out, it could not take them
 			// (inferargs.go).
 			if explicitArgs(call.Fun) {
@@ -240,6 +257,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	if err := dropTypeArgs(n, fset, e.untyped, e.refuseArgs); err != nil {
 		return err
 	}
+	convertArgs(n, fset, e.argConv)
 	instantiate(n, fset, e)
 	if err := rewriteRangeFuncs(n, fset, e.ranges); err != nil {
 		return err
