@@ -551,7 +551,50 @@ func (w fmtWriter) typeName(t types.Type) (string, bool) {
 	if len(cases) == 0 {
 		return "", false
 	}
-	return "func(v " + pt + ") string { switch v.(type) { " + strings.Join(cases, "; ") + " }; return " + w.pkg + `.Sprintf("%T", v) }`, true
+	tests := ""
+	if it.NumMethods() == 0 {
+		// A value of a cell struct type without methods is held in an
+		// any as its bare struct, which the type switch does not match
+		// but an assertion (comparing underlying types) does.
+		tests = w.structTests(names)
+	}
+	return "func(v " + pt + ") string { " + tests + "switch v.(type) { " + strings.Join(cases, "; ") + " }; return " + w.pkg + `.Sprintf("%T", v) }`, true
+}
+
+// structTests returns the assertions naming the cell's struct types
+// (and pointers to them) a value of an any holds, for %T: types of the
+// same underlying type as another cell type are left out.
+func (w fmtWriter) structTests(names []string) string {
+	var structs []types.Type
+	for _, nm := range names {
+		tn, ok := w.scope.Lookup(nm).(*types.TypeName)
+		if !ok || strings.HasPrefix(nm, "_gotrain") {
+			continue
+		}
+		if n, ok := cellNamed(tn.Type()); ok {
+			if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+				structs = append(structs, n)
+			}
+		}
+	}
+	var b strings.Builder
+	for i, t := range structs {
+		clash := false
+		for j, o := range structs {
+			clash = clash || (i != j && sameShape(t, o))
+		}
+		if clash {
+			continue
+		}
+		for _, ct := range []types.Type{t, types.NewPointer(t)} {
+			name, ok1 := goTypeName(ct)
+			src, ok2 := w.typeList([]types.Type{ct})
+			if ok1 && ok2 {
+				b.WriteString("if _, ok := v.(" + src + "); ok { return " + strconv.Quote(name) + " }; ")
+			}
+		}
+	}
+	return b.String()
 }
 
 // operandVerbs returns the verb of each operand of a format, in order;

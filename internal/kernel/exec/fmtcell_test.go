@@ -57,3 +57,25 @@ fmt.Printf("%v %d %+v %#v\n", cs, cs, []Pixel{{1, 2, Green}}, cs)`, "[Red Blue] 
 		}
 	}
 }
+
+// A value of a cell struct type held in an any prints as Go prints it:
+// %T names its type (was `struct { A int }` for a type without methods),
+// %v uses its String method, in a []any and a map of any too (was the
+// interpreter's internal pair), and a function returning it as an any
+// gives the value it was handed (was another value's String).
+func TestPrintCellValuesHeldInAny(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "fmt"
+type Plain struct{ A int }
+type Sq struct{ S float64 }
+func (q Sq) String() string { return fmt.Sprintf("Sq(%g)", q.S) }
+func box(v float64) any { return Sq{v} }`)
+	_, r := mustRun(t, s, `var p any = Plain{1}
+a, b := box(2), box(3)
+fmt.Printf("%T %v %T %v %v\n", p, p, a, a, b)
+fmt.Println([]any{Sq{4}, 5}, map[string]any{"k": Sq{6}})`)
+	want := "main.Plain {1} main.Sq Sq(2) Sq(3)\n[Sq(4) 5] map[k:Sq(6)]\n"
+	if got := r.text("stdout"); got != want {
+		t.Errorf("printed\n%s\nwant (as go run)\n%s", got, want)
+	}
+}
