@@ -59,6 +59,10 @@ type localShard struct {
 	// global bin, its bin count and (sparse only) its left-out bin.
 	off, nb []int
 	def     []uint8
+	// evalBins holds an eval shard's bin codes, row by row, for walking
+	// new trees over its rows (walkEval); nil for training shards and
+	// when some feature has 256 cuts (a NaN's code would not fit a byte).
+	evalBins []uint8
 }
 
 // NewLocalHolder returns a holder of shards using at most threads
@@ -172,6 +176,9 @@ func (h *LocalHolder) SetCuts(ctx context.Context, cuts *Cuts) error {
 	keys := cutKeys(cuts)
 	for _, s := range h.shards {
 		if s.info.Set != TrainSet {
+			if err := s.binEval(ctx, cuts, keys, h.threads); err != nil {
+				return err
+			}
 			continue
 		}
 		if s.data.Cols != len(cuts.Values) {
@@ -228,6 +235,33 @@ func (h *LocalHolder) EndSession(ctx context.Context, id SessionID) error {
 	h.mu.Lock()
 	delete(h.sessions, id)
 	h.mu.Unlock()
+	return nil
+}
+
+// binEval bins an eval shard's rows with cuts (keys are their cutKeys),
+// for walkEval; it leaves evalBins nil when the shard's columns differ
+// from the cuts' or a feature has 256 cuts, and walkEval then walks the
+// raw values.
+func (s *localShard) binEval(ctx context.Context, cuts *Cuts, keys [][]uint32, threads int) error {
+	s.evalBins = nil
+	d := s.data
+	if d.Cols != len(cuts.Values) {
+		return nil
+	}
+	for _, cs := range cuts.Values {
+		if len(cs) > 255 {
+			return nil
+		}
+	}
+	bins := make([]uint8, d.Rows*d.Cols)
+	const chunk = 4096
+	err := parallelFor(ctx, threads, (d.Rows+chunk-1)/chunk, func(_, t int) {
+		binRows(bins, d, keys, t*chunk, min((t+1)*chunk, d.Rows))
+	})
+	if err != nil {
+		return err
+	}
+	s.evalBins = bins
 	return nil
 }
 

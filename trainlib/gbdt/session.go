@@ -172,9 +172,18 @@ func (s *session) replay(ctx context.Context, trees []BinTree) error {
 
 // walkEval adds t's leaf values to the margins of output g of an eval
 // shard, walking raw values with the cut values as conditions, exactly as
-// model.Predict.
+// model.Predict — on the shard's bin codes when it has them and t splits
+// no feature by categories or at its last bin, where both walks reach
+// the same leaf (see leafOfEvalBins).
 func (s *session) walkEval(es *evalState, t *BinTree, g int) {
 	d := es.sh.data
+	if bins := es.sh.evalBins; bins != nil && t.walksOnEvalBins(s.cuts) {
+		nf := d.Cols
+		for r := 0; r < d.Rows; r++ {
+			es.margin[r*s.k+g] += t.Value[t.leafOfEvalBins(bins[r*nf:(r+1)*nf], s.cuts)]
+		}
+		return
+	}
 	for r := 0; r < d.Rows; r++ {
 		es.margin[r*s.k+g] += t.Value[t.leafOfValues(d.Values[r*d.Cols:(r+1)*d.Cols], s.cuts)]
 	}
@@ -198,6 +207,49 @@ func (t *BinTree) leafOfBins(sh *localShard, r int, c *Cuts) int32 {
 				n = t.Right[n]
 			} else {
 				n = t.Left[n]
+			}
+		case b <= t.Bin[n]:
+			n = t.Left[n]
+		default:
+			n = t.Right[n]
+		}
+	}
+	return n
+}
+
+// walksOnEvalBins reports whether leafOfEvalBins reaches leafOfValues's
+// leaf for every row: t splits no feature by categories and none at its
+// last bin (a value at or above the last cut has that bin's code, yet
+// goes right of it).
+func (t *BinTree) walksOnEvalBins(c *Cuts) bool {
+	for n, f := range t.Feature {
+		if f < 0 {
+			continue
+		}
+		if t.Categories != nil && t.Categories[n] != nil || int(t.Bin[n]) >= len(c.Values[f])-1 {
+			return false
+		}
+	}
+	return true
+}
+
+// leafOfEvalBins returns the leaf a row of bin codes (binRows) reaches;
+// when walksOnEvalBins holds, the leaf leafOfValues finds for the row's
+// values. A value's code b counts the cuts at or below it (binOf), so
+// b <= Bin exactly when the cut Values[Bin] is above the value (cuts
+// ascend), which is leafOfValues's v < Values[Bin]; only a code past the
+// last split bin is capped, and NaN alone has the code len(Values[f]).
+func (t *BinTree) leafOfEvalBins(row []uint8, c *Cuts) int32 {
+	n := int32(0)
+	for t.Feature[n] >= 0 {
+		f := t.Feature[n]
+		b := int32(row[f])
+		switch {
+		case int(b) == len(c.Values[f]):
+			if t.DefaultLeft[n] {
+				n = t.Left[n]
+			} else {
+				n = t.Right[n]
 			}
 		case b <= t.Bin[n]:
 			n = t.Left[n]
