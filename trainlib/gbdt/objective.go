@@ -6,6 +6,8 @@ import (
 
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/model"
+
+	"github.com/gotrain/gotrain/trainlib/internal/fastmath"
 )
 
 // hessFloor is XGBoost's lower bound on the logistic and softmax hessians.
@@ -136,7 +138,7 @@ func (o *ObjParams) outputs(obj string) int {
 	return 1
 }
 
-func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
+func expf(x float32) float32 { return fastmath.Exp(x) }
 
 // sigmoid is XGBoost's float32 logistic function (exponent clamped so it
 // never overflows), so our margins give XGBoost's probabilities.

@@ -1,6 +1,10 @@
 package metric
 
-import "math"
+import (
+	"math"
+
+	"github.com/gotrain/gotrain/trainlib/internal/fastmath"
+)
 
 // Params are what some metrics need besides predictions and labels.
 type Params struct {
@@ -21,7 +25,8 @@ func WeightedMean(sum, weight float64) float64 {
 
 func rootMean(sum, weight float64) float64 { return math.Sqrt(WeightedMean(sum, weight)) }
 
-func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
+func expf(x float32) float32 { return fastmath.Exp(x) }
+func logf(x float32) float32 { return fastmath.Log(x) }
 func absf(x float32) float32 { return float32(math.Abs(float64(x))) }
 
 // specs lists the metrics gotrain computes, by eval_metric name. Each row

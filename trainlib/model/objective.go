@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/gotrain/gotrain/trainlib/internal/fastmath"
 )
 
 // link maps between the objective's output space and the margin (the sum
@@ -29,7 +31,7 @@ var links = map[string]link{
 	MultiSoftmax:      {identity, identity},
 }
 
-func expf(x float32) float32 { return float32(math.Exp(float64(x))) }
+func expf(x float32) float32 { return fastmath.Exp(x) }
 func logf(x float32) float32 { return float32(math.Log(float64(x))) }
 
 func identity(x float32) float32 { return x }

@@ -1,8 +1,8 @@
-package metric
+package fastmath
 
 import "math"
 
-// logf is the float32 natural logarithm, float32(math.Log(float64(x))),
+// Log is the float32 natural logarithm, float32(math.Log(float64(x))),
 // bit for bit, at a fraction of math.Log's cost: logloss takes one per row
 // per round of every evaluation set, which made math.Log the largest
 // single cost of a tuning run after the histograms.
@@ -12,9 +12,9 @@ import "math"
 // of uncertainty rounds to one float32 the answer is that float32, which
 // is then also what rounding math.Log's result gives. Only when a
 // float32 rounding boundary lies inside the interval (about one input in
-// 30,000) or for zero, subnormal, negative, infinite and NaN inputs does
-// it call math.Log itself.
-func logf(x float32) float32 {
+// a thousand) or for zero, subnormal, negative, infinite and NaN inputs
+// does it call math.Log itself.
+func Log(x float32) float32 {
 	b := math.Float32bits(x)
 	if b-0x00800000 >= 0x7f800000-0x00800000 { // not a positive normal finite number
 		return float32(math.Log(float64(x)))
