@@ -1,8 +1,10 @@
 package gbdt
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/gotrain/gotrain/trainlib/data"
@@ -22,7 +24,7 @@ func TestEvalBinsWalkMatchesValues(t *testing.T) {
 		for f := range c.Values {
 			n := 1 + rng.IntN(12)
 			if f == 0 {
-				n = 255 // the most cuts an eval shard is binned with
+				n = 256 // the most cuts a feature has
 			}
 			v := float32(rng.NormFloat64())
 			for i := 0; i < n; i++ {
@@ -36,6 +38,9 @@ func TestEvalBinsWalkMatchesValues(t *testing.T) {
 			cs := c.Values[i%nf]
 			switch rng.IntN(8) {
 			case 0:
+				if i%nf == 0 {
+					continue // no NaN in a feature with 256 cuts (binEval)
+				}
 				vals[i] = float32(math.NaN())
 			case 1:
 				vals[i] = cs[rng.IntN(len(cs))]
@@ -71,6 +76,31 @@ func TestEvalBinsWalkMatchesValues(t *testing.T) {
 		if tr.walksOnEvalBins(c) {
 			t.Fatalf("trial %d: a split at the last bin was admitted", trial)
 		}
+	}
+}
+
+// TestBinEvalRefusesNaNBeyondAByte bins an eval shard whose feature has
+// 256 cuts: without NaN every code fits a byte and the shard is binned;
+// a NaN there (code 256) leaves it to the raw walk.
+func TestBinEvalRefusesNaNBeyondAByte(t *testing.T) {
+	c := &Cuts{Values: [][]float32{make([]float32, 256), {1, 2}}, HasMissing: []bool{false, false}}
+	for i := range c.Values[0] {
+		c.Values[0][i] = float32(i)
+	}
+	vals := []float32{3, float32(math.NaN()), 300, 1}
+	sh := &localShard{data: &data.Dataset{Matrix: data.Matrix{Rows: 2, Cols: 2, Values: vals}}}
+	if err := sh.binEval(context.Background(), c, cutKeys(c), 1); err != nil {
+		t.Fatal(err)
+	}
+	if want := []uint8{4, 2, 255, 1}; !slices.Equal(sh.evalBins, want) {
+		t.Fatalf("codes %v, want %v", sh.evalBins, want)
+	}
+	vals[2] = float32(math.NaN())
+	if err := sh.binEval(context.Background(), c, cutKeys(c), 1); err != nil {
+		t.Fatal(err)
+	}
+	if sh.evalBins != nil {
+		t.Fatalf("a NaN in a feature with 256 cuts was binned: %v", sh.evalBins)
 	}
 }
 

@@ -61,7 +61,7 @@ type localShard struct {
 	def     []uint8
 	// evalBins holds an eval shard's bin codes, row by row, for walking
 	// new trees over its rows (walkEval); nil for training shards and
-	// when some feature has 256 cuts (a NaN's code would not fit a byte).
+	// when a feature with 256 cuts has a NaN (its code would not fit).
 	evalBins []uint8
 }
 
@@ -240,17 +240,22 @@ func (h *LocalHolder) EndSession(ctx context.Context, id SessionID) error {
 
 // binEval bins an eval shard's rows with cuts (keys are their cutKeys),
 // for walkEval; it leaves evalBins nil when the shard's columns differ
-// from the cuts' or a feature has 256 cuts, and walkEval then walks the
-// raw values.
+// from the cuts' or a NaN's code would not fit a byte (a feature with
+// 256 cuts has a NaN), and walkEval then walks the raw values.
 func (s *localShard) binEval(ctx context.Context, cuts *Cuts, keys [][]uint32, threads int) error {
 	s.evalBins = nil
 	d := s.data
 	if d.Cols != len(cuts.Values) {
 		return nil
 	}
-	for _, cs := range cuts.Values {
-		if len(cs) > 255 {
-			return nil
+	for f, cs := range cuts.Values {
+		if len(cs) < 256 {
+			continue
+		}
+		for r := 0; r < d.Rows; r++ {
+			if v := d.Values[r*d.Cols+f]; v != v {
+				return nil
+			}
 		}
 	}
 	bins := make([]uint8, d.Rows*d.Cols)
