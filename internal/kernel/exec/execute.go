@@ -168,6 +168,13 @@ func lineDirective(g group) string {
 // returns nil when nothing is left to do (all imports already done). isValue
 // says whether the node ends with an expression whose value is the cell's.
 func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) {
+	return s.parseGroupRanges(g, final, note, false)
+}
+
+// parseGroupRanges is parseGroup; anyRange makes every range over an
+// operand not known to be a slice, map, string, channel or function a
+// counted loop (the second compile attempt, see compileGroup).
+func (s *Session) parseGroupRanges(g group, final, note, anyRange bool) (ast.Node, bool, error) {
 	fset := s.interp.FileSet()
 	switch g.kind {
 	case importGroup:
@@ -201,6 +208,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 			return nil, false, err
 		}
 		r := s.newRewriter()
+		r.anyRange = anyRange
 		r.rewrite(f)
 		return f, false, nil
 	default:
@@ -224,6 +232,7 @@ func (s *Session) parseGroup(g group, final, note bool) (ast.Node, bool, error) 
 			return nil, false, err
 		}
 		r := s.newRewriter()
+		r.anyRange = anyRange
 		r.rewrite(body)
 		wrapNested(body)
 		s.unnameMapIndexes(body)
@@ -368,13 +377,14 @@ func (s *Session) compileGroup(node ast.Node, isValue bool, g group) (*interp.Pr
 		if wrap && !isValue {
 			continue
 		}
-		n3, _, perr := s.reparse(g)
+		// Parsed and rewritten once, with ambiguous ranges counted:
+		// rewriting the rewritten cell again doubled every function's
+		// Enter/Leave (each call counted twice against the recursion
+		// guard) and wrapped recover() and go statements twice.
+		n3, _, perr := s.parseGroupRanges(g, false, false, true)
 		if perr != nil {
 			break
 		}
-		r := s.newRewriter()
-		r.anyRange = true
-		r.rewrite(n3)
 		if wrap {
 			wrapValue(n3.(*ast.BlockStmt))
 		}
