@@ -234,6 +234,19 @@ func binaryPackages() map[string]map[string]reflect.Value {
 	return out
 }
 
+// compiledPkg reports whether name is what a cell imported a compiled
+// package under (its functions cannot call recover for the caller).
+func (s *Session) compiledPkg(name string) bool {
+	s.stateMu.Lock()
+	defer s.stateMu.Unlock()
+	for ip, n := range s.imports {
+		if n == name && s.bin[ip] != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // binSymbol finds a compiled symbol by the name a cell imported its
 // package under.
 func (s *Session) binSymbol(pkgName, name string) (reflect.Value, bool) {
