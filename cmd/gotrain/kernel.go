@@ -97,6 +97,9 @@ Examples:
 	if fs.NArg() != 0 {
 		return badUsage(fs, "takes no arguments")
 	}
+	// Cells see the command line a program run by `go run` sees: its name
+	// alone (a pasted program's flag.Parse finds no arguments).
+	os.Args = os.Args[:1]
 	// Taken before the session captures fd 2, so diagnostics never land in a cell.
 	logger := log.New(kernel.PrivateStderr(), "gotrain executor: ", log.LstdFlags|log.Lmicroseconds)
 	return executor.Serve(exec.Options{Log: logger.Printf})

@@ -111,3 +111,12 @@ def test_redefined_type_takes_effect(kc):
     reply, msgs = run(kc, "var bad Card = 3")
     assert reply["status"] == "error"
     assert "Card" in reply["evalue"] and "gotrain" not in reply["evalue"]
+
+
+def test_a_pasted_program_sees_no_arguments_like_go_run(kc):
+    # `go run main.go` passes no arguments: flag.Parse leaves none and
+    # os.Args holds the program alone, not the kernel's own command line.
+    code = 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n\t"os"\n)\n\nvar n = flag.Int("n", 4, "workers")\n\nfunc main() {\n\tflag.Parse()\n\tfmt.Println(*n, flag.NArg(), flag.Args(), len(os.Args))\n}\n'
+    reply, msgs = run(kc, code)
+    assert reply["status"] == "ok", reply
+    assert stream(msgs, "stdout") == "4 0 [] 1\n"
