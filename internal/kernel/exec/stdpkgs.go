@@ -189,6 +189,9 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	if err := c.selfRefTypes(info); err != nil && e.refuseDecl == nil {
 		e.refuseDecl = err
 	}
+	if err := c.sameNamedGenericMethods(info); err != nil && e.refuseDecl == nil {
+		e.refuseDecl = err
+	}
 	c.compiledCallLits(f, info, e.lits)
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
