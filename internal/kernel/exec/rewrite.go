@@ -30,6 +30,9 @@ import (
 //     in `if true { … }`, which yaegi then takes to the labelled loop
 //     (nestSelectBranches);
 //   - unnamed parameters are named _ (nameParams);
+//   - in a function that defers a call, function literals are made in a
+//     frame of their own, so a deferred call may call them without
+//     yaegi's frame lock hanging the cell (ownFrameClosures);
 //   - every function starts with `rt.Enter(); defer rt.Leave()` (through
 //     interpreted wrappers, see guardDepth), which
 //     turns runaway recursion into a panic before Go's stack limit kills
@@ -73,10 +76,12 @@ func (r *rewriter) rewrite(n ast.Node) {
 			if x.Body != nil {
 				nameParams(x.Recv)
 				nameParams(x.Type.Params)
+				ownFrameClosures(x.Body)
 				guardDepth(x.Body, false)
 			}
 		case *ast.FuncLit:
 			nameParams(x.Type.Params)
+			ownFrameClosures(x.Body)
 			guardDepth(x.Body, x.Type.Results.NumFields() > 1)
 		case *ast.BlockStmt:
 			r.stmts(x.List)
