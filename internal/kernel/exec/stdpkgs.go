@@ -57,6 +57,7 @@ type stdEdits struct {
 	defs       map[token.Position][]string    // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
 	ranges     map[token.Position]rangeFunc   // range over a function, by its for (rangefunc.go)
 	cases      map[token.Position]bool        // type switch cases made assertions (typeswitch.go)
+	viaAny     map[token.Position]bool        // such cases asserted from any (typeswitch.go)
 	refuse     map[token.Position]string      // type switch cases refused, and why (typeswitch.go)
 	ints       map[token.Position]bool        // range operands of integer type (rangeint.go)
 	addr       map[token.Position]bool        // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
@@ -80,7 +81,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, refused: map[token.Pos]string{}, need: map[string]bool{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, refused: map[token.Pos]string{}, need: map[string]bool{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -196,7 +197,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
 	c.rangeFuncs(f, info, e, typeList)
-	c.compiledIfaceCases(f, info, e.cases, e.refuse)
+	c.compiledIfaceCases(f, info, e.cases, e.viaAny, e.refuse)
 	c.fmtCalls(f, info, e, typeList)
 	c.intRanges(f, info, e.ints)
 	c.ptrReceivers(f, info, e.addr)
@@ -253,7 +254,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	rewriteIfaceConversions(n, fset, e.parens, e.rets, e.casts)
 	rewriteIfaceAsserts(n, fset, e.asserts)
 	reorderVars(n, fset, e.order)
-	if err := rewriteTypeSwitches(n, fset, e.cases, e.refuse); err != nil {
+	if err := rewriteTypeSwitches(n, fset, e.cases, e.viaAny, e.refuse); err != nil {
 		return err
 	}
 	addressReceivers(n, fset, e.addr)

@@ -49,7 +49,7 @@ import (
 
 // compiledIfaceCases marks, in the checked file, the case types of type
 // switches that are non-empty interfaces declared outside the cell.
-func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks map[token.Position]bool, refusals map[token.Position]string) {
+func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks, viaAny map[token.Position]bool, refusals map[token.Position]string) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSwitchStmt)
 		if !ok {
@@ -91,6 +91,9 @@ func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks map[to
 					refusals[key(p)] = "a type switch on a value held in an interface of a package (other than error) cannot match a type declared in a cell in this interpreter (" + types.TypeString(t, relativeTo) + "): switch on a variable of type any or of an interface declared in a cell"
 				case cellConcrete(t) && (compiledGuard || types.NewMethodSet(t).Len() > 0):
 					marks[key(p)] = true
+					if assertsViaAny(t) {
+						viaAny[key(p)] = true
+					}
 					for _, o := range all {
 						if o != t && !types.Identical(o, t) && sameShape(o, t) {
 							delete(marks, key(p))
@@ -103,6 +106,21 @@ func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks map[to
 		}
 		return true
 	})
+}
+
+// assertsViaAny reports whether t (or what it points to) is a struct
+// with an embedded interface field. yaegi leaves the methods promoted
+// from such a field out of the type's method set when it checks an
+// assertion from an interface (`impossible type assertion: main.Loud
+// does not implement main.Animal (missing Name method)`), and not when
+// the assertion is from any: so such a case is tested as any(v).(T), the
+// same test in Go.
+func assertsViaAny(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return ok && embedsInterface(st)
 }
 
 // isError reports whether a case is the identifier error.
@@ -180,7 +198,7 @@ func compiledInterface(t types.Type) bool {
 // case marked by compiledIfaceCases. A marked case listing several types
 // is refused: the interpreter gets the clause's variable wrong there
 // (its dynamic type, even its value), so it cannot be rewritten right.
-func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks map[token.Position]bool, refusals map[token.Position]string) error {
+func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks, viaAny map[token.Position]bool, refusals map[token.Position]string) error {
 	if len(marks) == 0 && len(refusals) == 0 {
 		return nil
 	}
@@ -218,14 +236,14 @@ func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks map[token.Positi
 			return true
 		}
 		gen++
-		c.Replace(typeSwitchAsTests(ts, gen, marked))
+		c.Replace(typeSwitchAsTests(ts, gen, marked, func(e ast.Expr) bool { return viaAny[key(fset.Position(e.Pos()))] }))
 		return true
 	})
 	return refused
 }
 
 // typeSwitchAsTests builds the replacement of ts (see above).
-func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseClause) bool) ast.Stmt {
+func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseClause) bool, viaAny func(ast.Expr) bool) ast.Stmt {
 	pos := ts.Switch
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
 	set := func(name, value string) ast.Stmt {
@@ -297,20 +315,24 @@ func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseCla
 		cl := clauses[i]
 		i++
 		okName := okName + "_" + strconv.Itoa(i)
+		var src ast.Expr = id(v.Name)
+		if viaAny(cl.List[0]) {
+			src = &ast.CallExpr{Fun: id("any"), Lparen: pos, Args: []ast.Expr{id(v.Name)}, Rparen: pos}
+		}
 		lhs := []ast.Expr{id("_"), id(okName)}
 		body := []ast.Stmt{set(matched, "true")}
 		if x != "" {
 			if isError(cl.List[0]) {
 				lhs[0] = id(x)
 			} else {
-				body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{id(x)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(v.Name), Type: cl.List[0], Lparen: pos, Rparen: pos}}})
+				body = append(body, &ast.AssignStmt{Lhs: []ast.Expr{id(x)}, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: src, Type: cl.List[0], Lparen: pos, Rparen: pos}}})
 			}
 			body = append(body, set("_", x))
 		}
 		body = append(body, cl.Body...)
 		step([]ast.Stmt{&ast.IfStmt{
 			If:   pos,
-			Init: &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(v.Name), Type: cl.List[0], Lparen: pos, Rparen: pos}}},
+			Init: &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: src, Type: cl.List[0], Lparen: pos, Rparen: pos}}},
 			Cond: id(okName),
 			Body: block(body),
 		}})

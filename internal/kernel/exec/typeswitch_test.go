@@ -154,3 +154,48 @@ func describe(v fmt.Stringer) string {
 		t.Fatalf("not refused at the case: %+v", res.Err)
 	}
 }
+
+// A case of a struct that embeds an interface (Loud{Animal}, overriding
+// one of its methods) matches, where the assertion the kernel writes for
+// the case did not compile: yaegi's check of an assertion from an
+// interface misses methods promoted from an embedded interface.
+func TestTypeSwitchCaseOfStructEmbeddingAnInterface(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import (
+	"fmt"
+	"strings"
+)
+
+type Animal interface {
+	Sound() string
+	Name() string
+}
+
+type Dog struct{ name string }
+
+func (d Dog) Sound() string { return "Woof" }
+func (d Dog) Name() string  { return d.name }
+
+type Loud struct{ Animal }
+
+func (l Loud) Sound() string { return strings.ToUpper(l.Animal.Sound()) + "!" }
+
+func describe(a Animal) string {
+	switch v := a.(type) {
+	case Dog:
+		return "dog " + v.Name()
+	case Loud:
+		return "loud " + v.Name() + " " + v.Sound()
+	case *Loud:
+		return "loud pointer " + v.Name()
+	}
+	return "other"
+}
+
+for _, a := range []Animal{Dog{"rex"}, Loud{Dog{"max"}}, &Loud{Dog{"bo"}}} {
+	fmt.Println(describe(a))
+}`)
+	if got, want := r.text("stdout"), "dog rex\nloud max WOOF!\nloud pointer bo\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}
