@@ -283,55 +283,23 @@ func inferredArgs(f *ast.File, fset *token.FileSet, pkg *types.Package, info *ty
 // exported (so code in pkg can name it).
 func exportedFrom(t types.Type, pkg *types.Package) bool {
 	ok := true
-	var walk func(types.Type)
-	seen := map[types.Type]bool{}
-	walk = func(t types.Type) {
-		if !ok || seen[t] {
-			return
-		}
-		seen[t] = true
+	walkType(t, func(t types.Type) {
 		switch x := t.(type) {
 		case *types.Named:
-			if o := x.Obj(); o.Pkg() != nil && o.Pkg() != pkg && !o.Exported() {
-				ok = false
-				return
-			}
-			if o := x.Obj(); o.Parent() != nil && o.Parent() != o.Pkg().Scope() && o.Pkg() != pkg {
+			o := x.Obj()
+			if o.Pkg() != nil && o.Pkg() != pkg && !o.Exported() {
 				ok = false
 			}
-			for i := 0; i < x.TypeArgs().Len(); i++ {
-				walk(x.TypeArgs().At(i))
-			}
-		case *types.Pointer:
-			walk(x.Elem())
-		case *types.Slice:
-			walk(x.Elem())
-		case *types.Array:
-			walk(x.Elem())
-		case *types.Map:
-			walk(x.Key())
-			walk(x.Elem())
-		case *types.Chan:
-			walk(x.Elem())
-		case *types.Signature:
-			for _, tu := range []*types.Tuple{x.Params(), x.Results()} {
-				for i := 0; i < tu.Len(); i++ {
-					walk(tu.At(i).Type())
-				}
+			if o.Parent() != nil && o.Parent() != o.Pkg().Scope() && o.Pkg() != pkg {
+				ok = false
 			}
 		case *types.Struct:
 			for i := 0; i < x.NumFields(); i++ {
 				if !x.Field(i).Exported() && x.Field(i).Pkg() != pkg {
 					ok = false
 				}
-				walk(x.Field(i).Type())
-			}
-		case *types.Interface:
-			for i := 0; i < x.NumMethods(); i++ {
-				walk(x.Method(i).Type())
 			}
 		}
-	}
-	walk(t)
+	})
 	return ok
 }

@@ -297,8 +297,7 @@ func typesServed(u *unit, pkg *types.Package, units map[string]*unit, served map
 			return
 		}
 		seen[t] = true
-		switch x := t.(type) {
-		case *types.Named:
+		if x, isNamed := t.(*types.Named); isNamed {
 			if o := x.Obj(); o.Pkg() == pkg {
 				if u.isType && o.Name() == u.names[0] {
 					walk(x.Underlying())
@@ -308,32 +307,8 @@ func typesServed(u *unit, pkg *types.Package, units map[string]*unit, served map
 					ok = false
 				}
 			}
-		case *types.Pointer:
-			walk(x.Elem())
-		case *types.Slice:
-			walk(x.Elem())
-		case *types.Array:
-			walk(x.Elem())
-		case *types.Map:
-			walk(x.Key())
-			walk(x.Elem())
-		case *types.Chan:
-			walk(x.Elem())
-		case *types.Signature:
-			for _, tu := range []*types.Tuple{x.Params(), x.Results()} {
-				for i := 0; i < tu.Len(); i++ {
-					walk(tu.At(i).Type())
-				}
-			}
-		case *types.Struct:
-			for i := 0; i < x.NumFields(); i++ {
-				walk(x.Field(i).Type())
-			}
-		case *types.Interface:
-			for i := 0; i < x.NumMethods(); i++ {
-				walk(x.Method(i).Type())
-			}
 		}
+		typeParts(t, walk)
 	}
 	for _, n := range u.names {
 		if o := pkg.Scope().Lookup(n); o != nil {

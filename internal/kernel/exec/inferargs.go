@@ -204,53 +204,6 @@ func mentionsInstance(t types.Type) bool {
 	return found
 }
 
-// walkType calls visit on t and every type written in it (elements,
-// keys, fields, parameters, results, type arguments), not looking into
-// a named type's declaration.
-func walkType(t types.Type, visit func(types.Type)) {
-	seen := map[types.Type]bool{}
-	var walk func(types.Type)
-	walk = func(t types.Type) {
-		if t == nil || seen[t] {
-			return
-		}
-		seen[t] = true
-		visit(t)
-		switch x := t.(type) {
-		case *types.Named:
-			for i := 0; i < x.TypeArgs().Len(); i++ {
-				walk(x.TypeArgs().At(i))
-			}
-		case *types.Pointer:
-			walk(x.Elem())
-		case *types.Slice:
-			walk(x.Elem())
-		case *types.Array:
-			walk(x.Elem())
-		case *types.Chan:
-			walk(x.Elem())
-		case *types.Map:
-			walk(x.Key())
-			walk(x.Elem())
-		case *types.Signature:
-			for _, tu := range []*types.Tuple{x.Params(), x.Results()} {
-				for i := 0; i < tu.Len(); i++ {
-					walk(tu.At(i).Type())
-				}
-			}
-		case *types.Struct:
-			for i := 0; i < x.NumFields(); i++ {
-				walk(x.Field(i).Type())
-			}
-		case *types.Interface:
-			for i := 0; i < x.NumExplicitMethods(); i++ {
-				walk(x.ExplicitMethod(i).Type())
-			}
-		}
-	}
-	walk(t)
-}
-
 // callsByName maps the identifier naming the function of each call in n
 // with no type arguments written (F(x), pkg.F(x)) to its call.
 func callsByName(n ast.Node) map[*ast.Ident]*ast.CallExpr {

@@ -282,26 +282,12 @@ func refersToItself(n *types.Named) bool {
 			}
 			seen[t] = true
 			return walk(t.Underlying())
-		case *types.Pointer:
-			return walk(t.Elem())
-		case *types.Slice:
-			return walk(t.Elem())
-		case *types.Array:
-			return walk(t.Elem())
-		case *types.Map:
-			return walk(t.Key()) || walk(t.Elem())
-		case *types.Chan:
-			return walk(t.Elem())
-		case *types.Signature:
-			for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
-				for i := 0; i < tup.Len(); i++ {
-					if walk(tup.At(i).Type()) {
-						return true
-					}
-				}
-			}
+		case *types.Struct, *types.Interface:
+			return false // structs and interfaces hold themselves fine
 		}
-		return false // structs and interfaces hold themselves fine
+		found := false
+		typeParts(t, func(p types.Type) { found = found || walk(p) })
+		return found
 	}
 	return walk(n.Underlying())
 }

@@ -337,32 +337,13 @@ func (c *checker) record(decls []*ast.File, groups []group, newKeys []string, to
 // localType reports whether t names a type declared inside a function.
 func localType(t types.Type) bool {
 	found := false
-	var walk func(types.Type)
-	seen := map[types.Type]bool{}
-	walk = func(t types.Type) {
-		if found || seen[t] {
-			return
-		}
-		seen[t] = true
-		switch x := t.(type) {
-		case *types.Named:
-			if o := x.Obj(); o.Pkg() != nil && o.Parent() != o.Pkg().Scope() {
+	walkType(t, func(t types.Type) {
+		if n, ok := t.(*types.Named); ok {
+			if o := n.Obj(); o.Pkg() != nil && o.Parent() != o.Pkg().Scope() {
 				found = true
 			}
-		case *types.Pointer:
-			walk(x.Elem())
-		case *types.Slice:
-			walk(x.Elem())
-		case *types.Array:
-			walk(x.Elem())
-		case *types.Map:
-			walk(x.Key())
-			walk(x.Elem())
-		case *types.Chan:
-			walk(x.Elem())
 		}
-	}
-	walk(t)
+	})
 	return found
 }
 
