@@ -247,30 +247,14 @@ func inferredArgs(f *ast.File, fset *token.FileSet, pkg *types.Package, info *ty
 			continue // yaegi infers them, and could not take them written (inferargs.go)
 		}
 		ok := true
-		qual := func(p *types.Package) string {
-			if p == pkg {
-				return ""
-			}
-			n, imported := names[p.Path()]
-			if !imported {
-				ok = false
-				return "\x00"
-			}
-			if n == "" {
-				n = p.Name()
-			}
-			return n
-		}
 		var list string
 		for i := 0; i < inst.TypeArgs.Len(); i++ {
-			t := inst.TypeArgs.At(i)
-			if !exportedFrom(t, pkg) {
-				ok = false
-			}
+			s, named := nameType(inst.TypeArgs.At(i), pkg, names)
+			ok = ok && named
 			if i > 0 {
 				list += ", "
 			}
-			list += types.TypeString(t, qual)
+			list += s
 		}
 		if ok && writable(list) {
 			out = append(out, insert{at: file.Offset(id.End()), text: "[" + list + "]"})
