@@ -4,10 +4,26 @@ import (
 	"image/color"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
+
+// barPlot is a plot of bars, one a name down the left, over a vertical
+// grid, each bar's end text in the value style beside it.
+func barPlot(title, axis string, names []string, bars *hbars) *plot.Plot {
+	bars.style = textStyle(valueSize)
+	bars.style.YAlign = draw.YCenter
+	bars.gap = vg.Points(4)
+	p := newPlot(title, axis, "")
+	grid := plotter.NewGrid()
+	grid.Horizontal.Color = nil
+	grid.Vertical = gridStyle()
+	p.Add(grid, bars)
+	p.NominalY(names...)
+	return p
+}
 
 // hbars draws horizontal bars from zero, bar i centred on y = i, with an
 // optional text beyond the end of each bar (right of a positive bar, left

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -116,16 +115,8 @@ func Contributions(labels []string, contribs []float64, bias float64, opt Contri
 	if err := size.check(); err != nil {
 		return nil, fmt.Errorf("%w; show fewer features (TopN) or widen the chart", err)
 	}
-	endStyle := textStyle(valueSize)
-	endStyle.YAlign = draw.YCenter
-
-	p := newPlot(title, axis, "")
-	grid := plotter.NewGrid()
-	grid.Horizontal.Color = nil
-	grid.Vertical = gridStyle()
-	p.Add(grid, &hbars{values: values, ends: ends, fills: fills, style: endStyle, gap: vg.Points(4)})
+	p := barPlot(title, axis, names, &hbars{values: values, ends: ends, fills: fills})
 	p.Add(&vline{x: 0, style: draw.LineStyle{Color: ink, Width: vg.Points(0.8)}})
-	p.NominalY(names...)
 	p.Y.Padding = vg.Points(10) // room between the names and a negative bar's value
 	p.X.Tick.Marker = niceTicks{maxLabels: labelsFor(vg.Length(1-share)*size.Width, decimalLabel)}
 

@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // Count is how often one value occurs.
@@ -75,14 +71,7 @@ func Counts(column string, counts []Count, opt CountsOptions) (*Chart, error) {
 	if err := size.check(); err != nil {
 		return nil, fmt.Errorf("%w; show fewer values (TopN)", err)
 	}
-	endStyle := textStyle(valueSize)
-	endStyle.YAlign = draw.YCenter
-	p := newPlot(title, axis, "")
-	grid := plotter.NewGrid()
-	grid.Horizontal.Color = nil
-	grid.Vertical = gridStyle()
-	p.Add(grid, &hbars{values: values, ends: ends, fill: barColor, style: endStyle, gap: vg.Points(4)})
-	p.NominalY(names...)
+	p := barPlot(title, axis, names, &hbars{values: values, ends: ends, fill: barColor})
 	p.Y.Padding = 0
 	p.X.Min = 0
 	p.X.Tick.Marker = niceTicks{maxLabels: labelsFor(0.7*size.Width, decimalLabel)}

@@ -7,9 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // ImportanceOptions shape an importance bar chart. The zero value draws the
@@ -140,15 +138,7 @@ func Importance(scores map[string]float64, opt ImportanceOptions) (*Chart, error
 			ends[i] = formatFixed(v, d)
 		}
 	}
-	endStyle := textStyle(valueSize)
-	endStyle.YAlign = draw.YCenter
-
-	p := newPlot(title, axis, "")
-	grid := plotter.NewGrid()
-	grid.Horizontal.Color = nil
-	grid.Vertical = gridStyle()
-	p.Add(grid, &hbars{values: values, ends: ends, fill: barColor, style: endStyle, gap: vg.Points(4)})
-	p.NominalY(names...)
+	p := barPlot(title, axis, names, &hbars{values: values, ends: ends, fill: barColor})
 	p.Y.Padding = 0
 	p.X.Min = 0
 	if p.X.Max == 0 {
