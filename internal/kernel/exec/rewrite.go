@@ -30,6 +30,9 @@ import (
 //     in `if true { … }`, which yaegi then takes to the labelled loop
 //     (nestSelectBranches);
 //   - unnamed parameters are named _ (nameParams);
+//   - a function literal passed as an argument in a loop body is made
+//     where it is passed, so a compiled function keeping it sees that
+//     iteration's variables (closureArgsInLoop);
 //   - in a function that defers a call, function literals are made in a
 //     frame of their own, so a deferred call may call them without
 //     yaegi's frame lock hanging the cell (ownFrameClosures);
@@ -140,6 +143,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		return r.deferStmt(x)
 	case *ast.RangeStmt:
 		r.markLoopDefers(x.Body)
+		closureArgsInLoop(x.Body)
 		if r.rangesOverInt(x.X) {
 			return r.intRange(x)
 		}
@@ -151,6 +155,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	case *ast.ForStmt:
 		r.markLoopDefers(x.Body)
+		closureArgsInLoop(x.Body)
 		if a, ok := x.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && capturesLoopVars(x.Body) && !assigns(x.Body, a.Lhs) {
 			r.copyPerIteration(x.Body, a.Lhs...)
 		}
