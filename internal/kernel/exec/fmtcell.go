@@ -97,6 +97,9 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 				}
 				continue
 			}
+			if k := i - idx[1]; k < len(verbs) && verbs[k] == 'p' {
+				continue // an address: the value itself
+			}
 			if v, ok := w.view(t, "v", true); ok {
 				if pt, ok := typeList([]types.Type{t}); ok {
 					nilCheck := ""

@@ -79,3 +79,22 @@ fmt.Println([]any{Sq{4}, 5}, map[string]any{"k": Sq{6}})`)
 		t.Errorf("printed\n%s\nwant (as go run)\n%s", got, want)
 	}
 }
+
+// %p of a pointer to a cell struct prints its address, as Go does (the
+// fmt layer passed a printable view of the struct, which %p refused).
+func TestPercentPOfCellStructPointer(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+type point struct{ x, y int }
+
+func main() {
+	p := &point{1, 2}
+	s := fmt.Sprintf("%p %v", p, p)
+	fmt.Println(s[:2], s[len(s)-6:])
+}`)
+	want := "0x &{1 2}\n"
+	if got := r.text("stdout"); got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}
