@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -18,9 +19,11 @@ import (
 //		MB
 //	)
 //
-// ("constant definition loop"). The checker knows every constant's
-// value, so such a spec is written with its values instead:
-// `KB ByteSize = 1024`, `MB ByteSize = 1048576`.
+// ("constant definition loop"). Nor can it repeat a spec of two or more
+// names (`A, B = iota, iota * 2` then `C, D`: the same error). The
+// checker knows every constant's value, so such a spec is written with
+// its values instead: `KB ByteSize = 1024`, `MB ByteSize = 1048576`,
+// `C, D = 1, 2`.
 
 // constSpec is a const spec's replacement: its type and values.
 type constSpec struct {
@@ -29,7 +32,8 @@ type constSpec struct {
 }
 
 // shiftedConsts records the const specs of the cell whose values have a
-// float or complex type and come from a shift.
+// float or complex type and come from a shift, and those repeating a
+// spec of two or more names.
 func (c *checker) shiftedConsts(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		d, ok := n.(*ast.GenDecl)
@@ -42,14 +46,15 @@ func (c *checker) shiftedConsts(f *ast.File, info *types.Info, e stdEdits, typeL
 			if len(vs.Values) > 0 {
 				last = vs.Values
 			}
-			if !shifts(last) {
+			repeatsMany := len(vs.Values) == 0 && len(last) > 1
+			if !shifts(last) && !repeatsMany {
 				continue
 			}
 			p := c.fset.Position(vs.Names[0].Pos())
 			if p.Filename != cellFile {
 				continue
 			}
-			if spec, ok := constValues(vs, info, typeList); ok {
+			if spec, ok := constValues(vs, info, typeList, repeatsMany); ok {
 				e.consts[key(p)] = spec
 			}
 		}
@@ -58,8 +63,9 @@ func (c *checker) shiftedConsts(f *ast.File, info *types.Info, e stdEdits, typeL
 }
 
 // constValues writes the values of a const spec whose type is a float or
-// a complex type; false for any other spec.
-func constValues(vs *ast.ValueSpec, info *types.Info, typeList func([]types.Type) (string, bool)) (constSpec, bool) {
+// a complex type (or, with anyBasic, any basic type but an untyped rune);
+// false for any other spec.
+func constValues(vs *ast.ValueSpec, info *types.Info, typeList func([]types.Type) (string, bool), anyBasic bool) (constSpec, bool) {
 	var spec constSpec
 	for _, name := range vs.Names {
 		c, ok := info.Defs[name].(*types.Const)
@@ -67,17 +73,41 @@ func constValues(vs *ast.ValueSpec, info *types.Info, typeList func([]types.Type
 			return spec, false
 		}
 		b, ok := c.Type().Underlying().(*types.Basic)
-		if !ok || b.Info()&(types.IsFloat|types.IsComplex) == 0 || c.Val().Kind() != constant.Int && c.Val().Kind() != constant.Float {
+		if !ok {
+			return spec, false
+		}
+		if anyBasic {
+			if c.Val().Kind() == constant.Unknown {
+				return spec, false
+			}
+		} else if b.Info()&(types.IsFloat|types.IsComplex) == 0 || c.Val().Kind() != constant.Int && c.Val().Kind() != constant.Float {
 			return spec, false
 		}
 		t, ok := typeList([]types.Type{c.Type()})
-		if !ok || spec.typ != "" && spec.typ != t {
+		untyped := b.Info()&types.IsUntyped != 0
+		if !ok || spec.typ != "" && spec.typ != t && !untyped {
 			return spec, false
 		}
 		spec.typ = t
 		v := c.Val().ExactString()
-		if strings.Contains(v, "/") {
-			return spec, false // a fraction: not a literal
+		if c.Val().Kind() != constant.String && strings.Contains(v, "/") {
+			f, exact := constant.Float64Val(c.Val())
+			if !anyBasic || !exact {
+				return spec, false // a fraction: not a literal
+			}
+			v = strconv.FormatFloat(f, 'g', -1, 64)
+		}
+		switch b.Kind() {
+		case types.UntypedFloat:
+			if !strings.ContainsAny(v, ".eE") {
+				v += ".0" // stays an untyped float
+			}
+		case types.UntypedRune:
+			r, exact := constant.Int64Val(c.Val())
+			if !exact {
+				return spec, false
+			}
+			v = strconv.QuoteRune(rune(r)) // stays an untyped rune
 		}
 		spec.vals = append(spec.vals, v)
 	}

@@ -116,6 +116,48 @@ func main() {
 	}
 }
 
+// A const spec of two or more names repeated by the specs after it
+// (`A, B = iota, iota * 2` then `C, D`) has Go's values, whatever the
+// kinds (typed, untyped int, float, string, rune): yaegi v0.16.1 refused
+// it ("constant definition loop").
+func TestRepeatedMultiNameConstSpecs(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+type T int
+
+const (
+	A, B = iota, iota * 2
+	C, D
+	E, F
+)
+
+const (
+	X, Y T = iota + 1, -iota
+	Z, W
+)
+
+const (
+	S, N = "s", 1.0
+	S2, N2
+)
+
+const (
+	P, Q = 'a', 2.5 * iota
+	P2, Q2
+)
+
+func main() {
+	fmt.Println(A, B, C, D, E, F, X, Y, Z, W)
+	fmt.Printf("%v %T %v %T %v %T %v %T\n", S2, S2, N2, N2, P2, P2, Q2, Q2)
+	var f float32 = N2
+	fmt.Println(f/3, P2+1)
+}`)
+	if got, want := r.text("stdout"), "0 0 1 2 2 4 1 0 2 -1\ns string 1 float64 97 int32 2.5 float64\n0.33333334 98\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}
+
 // A pointer to a variable sees a composite literal assigned to it later:
 // yaegi v0.16.1 put `p = P{…}` into fresh storage, so `*q` kept the old
 // value (in a function and at a cell's top level, across cells).
