@@ -37,9 +37,10 @@ const (
 // overrides replaces symbols that would end or escape the process, and adds
 // the runtime package that rewritten cells call.
 func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
+	exit := func(msg string) { s.osExit(exitPanic{code: 1, msg: msg}) }
 	fatal := func(msg string) {
 		log.New(stderr, "", log.LstdFlags).Output(3, msg)
-		s.osExit(exitPanic{code: 1, msg: msg})
+		exit(msg)
 	}
 	var stdin io.Reader = s.stdin
 	osStdout, osStderr := &StdStream{w: stdout, name: "stdout", fd: 1}, &StdStream{w: stderr, name: "stderr", fd: 2}
@@ -57,6 +58,11 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Fatal":   reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) }),
 			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { fatal(fmt.Sprintf(f, v...)) }),
 			"Fatalln": reflect.ValueOf(func(v ...any) { fatal(fmt.Sprintln(v...)) }),
+			"New": reflect.ValueOf(func(out io.Writer, prefix string, flag int) *Logger {
+				return &Logger{l: log.New(out, prefix, flag), fatal: exit}
+			}),
+			"Default": reflect.ValueOf(func() *Logger { return &Logger{l: log.Default(), fatal: exit} }),
+			"Logger":  reflect.ValueOf((*Logger)(nil)),
 		},
 		rtPath + "/cellrt": {
 			"GoPanic":   reflect.ValueOf(s.goPanic),

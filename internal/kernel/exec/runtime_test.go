@@ -124,6 +124,38 @@ log.Fatalf("bad %d", 1)`} {
 	}
 }
 
+// A logger a cell makes with log.New or takes with log.Default has every
+// method of *log.Logger (SetPrefix did not compile: "undefined method"),
+// and its Fatal ends the cell as log.Fatal does (log.Default().Fatal ended
+// the kernel's cell process, losing the session's state).
+func TestCellLoggers(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import ("bytes"; "fmt"; "log")
+var buf bytes.Buffer
+l := log.New(&buf, "my:", 0)
+l.Println("one")
+l.SetPrefix("ohmy:")
+l.SetFlags(log.Lmsgprefix)
+l.Printf("two %d", 2)
+fmt.Print(buf.String(), l.Prefix(), " ", l.Flags(), " ", l.Writer() == &buf, "\n")
+kept := 5`)
+	if got, want := r.text("stdout"), "my:one\nohmy:two 2\nohmy: 64 true\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+	for _, cell := range []string{`log.Default().Fatal("bad")`, `l.Fatalf("bad %d", 1)`} {
+		res, _ := run(t, s, cell)
+		if res.Err == nil || res.Err.Name != "Exit" || !strings.Contains(res.Err.Value, "log.Fatal") {
+			t.Errorf("%q: error %+v, want Exit naming log.Fatal", cell, res.Err)
+		}
+	}
+	if res, _ := mustRun(t, s, "kept"); plain(res) != "5" {
+		t.Errorf("kept = %q after the fatal loggers, want 5", plain(res))
+	}
+	if res, _ := mustRun(t, s, "buf.String()"); !strings.Contains(plain(res), "ohmy:bad 1") {
+		t.Errorf("l.Fatalf did not write its message to the logger's writer")
+	}
+}
+
 // os.Exit and log.Fatal end the cell as they end a program: no deferred
 // call runs and no recover sees them, from main, a nested function or a
 // goroutine the cell waits for (whose wait is stopped as an interrupt
