@@ -34,10 +34,20 @@ func main() {
 	rounds := flag.Int("rounds", 50, "boosting rounds")
 	depth := flag.Int("depth", 6, "max_depth")
 	bin := flag.String("bin", os.Getenv(cluster.BinEnv), "gotrain binary for the workers")
-	prof := flag.String("cpuprofile", "", "write the driver's CPU profile of the cluster runs here")
+	prof := flag.String("cpuprofile", "", "write the driver's CPU profile of each cluster training to this path plus .<workers>")
 	repeat := flag.Int("repeat", 1, "run the three configurations this many times, interleaved")
+	configs := flag.String("configs", "0,1,2", "which configurations to run: 0 in process, n on n workers")
 	flag.Parse()
-	if err := run(context.Background(), *dir, *shards, *rows, *rounds, *depth, *bin, *prof, *repeat); err != nil {
+	var cs []int
+	for _, f := range strings.Split(*configs, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 {
+			fmt.Fprintf(os.Stderr, "bench/cluster: -configs %q: want worker counts like 0,1,2 (0: in process)\n", *configs)
+			os.Exit(2)
+		}
+		cs = append(cs, n)
+	}
+	if err := run(context.Background(), *dir, *shards, *rows, *rounds, *depth, *bin, *prof, *repeat, cs); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/cluster:", err)
 		os.Exit(1)
 	}
@@ -56,7 +66,7 @@ type outcome struct {
 	estTree float64 // gbdt's protobuf-size estimate per tree
 }
 
-func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, prof string, repeat int) error {
+func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, prof string, repeat int, configs []int) error {
 	files, err := ensureData(ctx, dir, shards, rows)
 	if err != nil {
 		return err
@@ -67,26 +77,16 @@ func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, 
 	o := data.Options{Label: "credit", BinaryLabel: true}
 	fmt.Printf("data: %d shards × %d rows in %s; %d rounds, max_depth %d\n", shards, rows, dir, rounds, depth)
 
-	if prof != "" {
-		f, err := os.Create(prof)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
-	}
 	var outs []outcome
 	for range max(repeat, 1) {
-		in, err := inProcess(ctx, p, files, o)
-		if err != nil {
-			return err
-		}
-		outs = append(outs, in)
-		for _, n := range []int{1, 2} {
-			out, err := onWorkers(ctx, p, files, o, n, bin)
+		for _, n := range configs {
+			var out outcome
+			var err error
+			if n == 0 {
+				out, err = inProcess(ctx, p, files, o)
+			} else {
+				out, err = onWorkers(ctx, p, files, o, n, bin, prof)
+			}
 			if err != nil {
 				return err
 			}
@@ -99,6 +99,9 @@ func run(ctx context.Context, dir string, shards, rows, rounds, depth int, bin, 
 	for _, r := range outs {
 		fmt.Printf("| %s | %s | %.2f s | %.2f s | %s | %s | %v |\n", r.name, r.load, r.seconds, r.cpu,
 			kb(r.perTree), kb(r.estTree), bytes.Equal(r.model, outs[0].model))
+	}
+	if len(configs) != 3 || configs[0] != 0 || configs[1] != 1 || configs[2] != 2 {
+		return nil
 	}
 	for k := 0; k+2 < len(outs); k += 3 {
 		in, one, two := outs[k], outs[k+1], outs[k+2]
@@ -166,8 +169,9 @@ func inProcess(ctx context.Context, p gbdt.Params, files []string, o data.Option
 	return outcome{name: "in-process, nthread 1", seconds: sec, cpu: cpu, load: load, model: save(res.Model)}, nil
 }
 
-// onWorkers trains on n spawned workers of one CPU each.
-func onWorkers(ctx context.Context, p gbdt.Params, files []string, o data.Options, n int, bin string) (outcome, error) {
+// onWorkers trains on n spawned workers of one CPU each; with prof set,
+// it writes the driver's CPU profile of the training to prof.<n>.
+func onWorkers(ctx context.Context, p gbdt.Params, files []string, o data.Options, n int, bin, prof string) (outcome, error) {
 	c, err := cluster.Connect(ctx, cluster.Config{Spawn: n, CPUsPerWorker: 1, Binary: bin})
 	if err != nil {
 		return outcome{}, err
@@ -180,8 +184,21 @@ func onWorkers(ctx context.Context, p gbdt.Params, files []string, o data.Option
 	load := loadAvg()
 	cpu0 := cpuSeconds(syscall.RUSAGE_SELF)
 	busy0 := workerCPU(c)
+	if prof != "" {
+		f, err := os.Create(fmt.Sprintf("%s.%d", prof, n))
+		if err != nil {
+			return outcome{}, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return outcome{}, err
+		}
+	}
 	start := time.Now()
 	res, err := c.Train(ctx, p, gbdt.Options{Evals: []string{gbdt.TrainSet}})
+	if prof != "" {
+		pprof.StopCPUProfile()
+	}
 	if err != nil {
 		return outcome{}, err
 	}
@@ -196,7 +213,7 @@ func onWorkers(ctx context.Context, p gbdt.Params, files []string, o data.Option
 	cpu := driver + sum
 	wire := traffic(c.Status(ctx)) - before
 	name := fmt.Sprintf("%d worker(s) × 1 CPU", n)
-	fmt.Printf("%s: %.2f s, CPU %.2f s\n", name, sec, cpu)
+	fmt.Printf("%s: %.2f s, CPU %.2f s (driver %.2f s, busiest worker %.2f s)\n", name, sec, cpu, driver, maxW)
 	trees := float64(len(res.Model.Trees))
 	return outcome{name: name, seconds: sec, cpu: cpu, driver: driver, maxW: maxW, load: load, model: save(res.Model), perTree: float64(wire) / trees, estTree: res.Traffic.PerTree()}, nil
 }
