@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/gotrain/gotrain/trainlib/cluster/wire"
@@ -20,6 +22,7 @@ func FuzzDecode(f *testing.F) {
 		&wire.SetCutsRequest{Cuts: &gbdt.Cuts{Values: [][]float32{{0.5, 1}}, HasMissing: []bool{true}}},
 		&gbdt.HistResponse{Hists: []gbdt.NodeHist{{Node: 1, Bins: []int64{1, -2, 3}, Total: [2]int64{4, 5}, Rows: 6}}},
 	}
+	seeds = append(seeds, binaryMessages()...)
 	for _, s := range seeds {
 		b, err := c.Marshal(s)
 		if err != nil {
@@ -40,7 +43,97 @@ func FuzzDecode(f *testing.F) {
 		_ = c.Unmarshal(b, &h)
 		var r gbdt.HistResponse
 		_ = c.Unmarshal(b, &r)
+		for _, m := range binaryMessages() {
+			out := reflect.New(reflect.TypeOf(m).Elem()).Interface()
+			_ = c.Unmarshal(b, out)
+		}
 	})
+}
+
+// binaryMessages are one of each message the codec writes in its binary
+// form, with nil and empty slices where the seam tells them apart.
+func binaryMessages() []any {
+	tree := gbdt.BinTree{Feature: []int32{0, -1, -1}, Bin: []int32{3, 0, 0}, DefaultLeft: []bool{true, false, false},
+		Left: []int32{1, -1, -1}, Right: []int32{2, -1, -1}, Value: []float32{0, -0.25, 1.5e-7},
+		Categories: [][]int32{{1, 4}, nil, nil}}
+	return []any{
+		&wire.GradientsRequest{Group: 2, Req: gbdt.GradientRequest{Session: "trial-3", Round: 7, Group: 1, Subsample: 0.8, Seed: 1<<63 + 5}},
+		&wire.GradientsResponse{Stats: gbdt.GradientStats{Rows: 123456, MaxAbsGrad: 0.75, MaxHess: 0.25}},
+		&wire.HistRequest{Group: 1, Req: gbdt.HistRequest{Session: "s", Round: 9, Scale: 0x1p42, Nodes: []int32{0, 5, 6}}},
+		&gbdt.HistResponse{Hists: []gbdt.NodeHist{
+			{Node: 4, Bins: []int64{0, 0, 1 << 41, 3, 0, 0, 0, 0, -7, 0, 0, 0}, Total: [2]int64{1<<41 - 7, 3}, Rows: 12},
+			{Node: 5, Bins: []int64{0, 0}, Total: [2]int64{0, 0}},
+			{Node: 6},
+			{Node: 7, Bins: []int64{0, 0, 5}, Rows: 1},
+			{Node: 8, Bins: []int64{}},
+		}},
+		&wire.SplitRequest{Group: 3, Req: gbdt.SplitRequest{Session: "s", Splits: []gbdt.Split{
+			{Node: 0, Feature: 12, Bin: 4, DefaultLeft: true, Left: 1, Right: 2},
+			{Node: 2, Feature: 1, Bin: 0, Left: 3, Right: 4, Categories: []int32{0, 2, 9}},
+		}}},
+		&gbdt.SplitResponse{LeftRows: []int64{10, 0}, RightRows: []int64{5, 1 << 40}},
+		&wire.FinishRequest{Group: 0, Req: gbdt.FinishRequest{Session: "s", Round: 4, Group: 0, Tree: tree,
+			Sets: []string{"train", "val"}, Metrics: []string{"logloss", "auc"}}},
+		&wire.FinishRequest{Req: gbdt.FinishRequest{Session: "s", Tree: gbdt.BinTree{Feature: []int32{-1}, Bin: []int32{0},
+			DefaultLeft: []bool{false}, Left: []int32{-1}, Right: []int32{-1}, Value: []float32{0.5}}}},
+		&gbdt.EvalResponse{Shards: []gbdt.ShardEval{
+			{Set: "val", Index: 1, Count: 3, Sums: []float64{1.5, 3, 0.25, 3}, Scores: []float32{0.1, 0.9, 0.5},
+				Labels: []float32{0, 1, 1}, Weights: []float32{}},
+			{Set: "train", Index: 0, Count: 0},
+		}},
+		&gbdt.EvalResponse{},
+	}
+}
+
+// TestBinaryMessagesRoundTrip checks that every message of a tree's inner
+// loop comes back exactly as sent, nil slices nil and empty ones empty,
+// and that a histogram's empty bins take no bytes.
+func TestBinaryMessagesRoundTrip(t *testing.T) {
+	var c wire.Codec
+	for _, in := range binaryMessages() {
+		b, err := c.Marshal(in)
+		if err != nil {
+			t.Fatalf("%T: %v", in, err)
+		}
+		out := reflect.New(reflect.TypeOf(in).Elem()).Interface()
+		if err := c.Unmarshal(b, out); err != nil {
+			t.Fatalf("%T: %v", in, err)
+		}
+		if !reflect.DeepEqual(in, out) {
+			t.Errorf("%T: sent %+v, received %+v", in, in, out)
+		}
+		for n := 0; n < len(b); n++ {
+			if err := c.Unmarshal(b[:n], reflect.New(reflect.TypeOf(in).Elem()).Interface()); err == nil {
+				t.Errorf("%T cut to %d of %d bytes decoded without error", in, n, len(b))
+			}
+		}
+	}
+	sparse := &gbdt.HistResponse{Hists: []gbdt.NodeHist{{Node: 1, Bins: make([]int64, 20000)}}}
+	sparse.Hists[0].Bins[5000], sparse.Hists[0].Bins[5001] = 1<<40, 1<<39
+	b, err := c.Marshal(sparse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > 32 {
+		t.Errorf("a histogram of 10000 bins, one non-empty, took %d bytes", len(b))
+	}
+}
+
+// TestBinaryHistogramBounded checks that a histogram message cannot make
+// the receiver allocate more than wire.MaxHistValues values, however few
+// bytes claim them.
+func TestBinaryHistogramBounded(t *testing.T) {
+	var c wire.Codec
+	big := &gbdt.HistResponse{Hists: []gbdt.NodeHist{{Node: 1, Bins: make([]int64, wire.MaxHistValues/2)}, {Node: 2, Bins: make([]int64, wire.MaxHistValues/2+2)}}}
+	b, err := c.Marshal(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out gbdt.HistResponse
+	err = c.Unmarshal(b, &out)
+	if err == nil || !strings.Contains(err.Error(), "at most") {
+		t.Fatalf("a message of %d histogram values decoded: %v", wire.MaxHistValues+2, err)
+	}
 }
 
 func TestCodecRoundTrip(t *testing.T) {

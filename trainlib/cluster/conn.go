@@ -48,6 +48,10 @@ type workerConn struct {
 	stopMon  context.CancelFunc
 }
 
+// streamWindow is the HTTP/2 flow-control window of a driver ⇄ worker
+// connection and of each call on it.
+const streamWindow = 16 << 20
+
 // dialOptions are the gRPC options of a driver connection.
 func dialOptions(secret string, tlsFiles *TLSFiles, maxMsg int, w *workerConn) ([]grpc.DialOption, error) {
 	creds := &handshake{TransportCredentials: insecure.NewCredentials(), key: keyOf(secret)}
@@ -62,6 +66,7 @@ func dialOptions(secret string, tlsFiles *TLSFiles, maxMsg int, w *workerConn) (
 		grpc.WithDefaultCallOptions(grpc.CallContentSubtype(wire.CodecName),
 			grpc.MaxCallRecvMsgSize(maxMsg), grpc.MaxCallSendMsgSize(maxMsg)),
 		grpc.WithStatsHandler(byteCounter{w}),
+		grpc.WithInitialWindowSize(streamWindow), grpc.WithInitialConnWindowSize(streamWindow),
 	}
 	return opts, nil
 }

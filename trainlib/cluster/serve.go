@@ -96,7 +96,8 @@ func Serve(ctx context.Context, cfg ServeConfig) error {
 		}
 	}
 	srv := grpc.NewServer(grpc.MaxRecvMsgSize(cfg.MaxMessage), grpc.MaxSendMsgSize(cfg.MaxMessage),
-		grpc.Creds(hs), grpc.ConnectionTimeout(hs.guard.max+10*time.Second))
+		grpc.Creds(hs), grpc.ConnectionTimeout(hs.guard.max+10*time.Second),
+		grpc.InitialWindowSize(streamWindow), grpc.InitialConnWindowSize(streamWindow))
 	srv.RegisterService(serviceDesc(), w)
 	health := health.NewServer()
 	healthpb.RegisterHealthServer(srv, health)
