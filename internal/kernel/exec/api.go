@@ -199,4 +199,6 @@ type Session struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	errTypes errTypes // the methods of cell types held in errors (errval.go)
 }

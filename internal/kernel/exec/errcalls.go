@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 )
@@ -32,6 +33,7 @@ const (
 // errorsCalls finds the calls of errors.As and errors.AsType whose target
 // type can be written, and records their replacements.
 func (c *checker) errorsCalls(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
+	var cellTypes []*types.Named
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, sel := calledSelector(n)
 		if sel == nil {
@@ -70,7 +72,24 @@ func (c *checker) errorsCalls(f *ast.File, info *types.Info, e stdEdits, typeLis
 		if !ok {
 			return true
 		}
-		e.calls[key(p)] = replaceT(tmpl, t)
+		repl := replaceT(tmpl, t)
+		if types.IsInterface(target) {
+			// The assertion to an interface, as a cell's own
+			// (ifaceassert.go).
+			if cellTypes == nil {
+				cellTypes = scopeCellTypes(info, f)
+			}
+			errType := types.Universe.Lookup("error").Type()
+			src, refusal, ok := assertSource(errType, target, true, cellTypes, typeList, nil)
+			if refusal != "" {
+				e.refused[call.Pos()] = refusal
+				return true
+			}
+			if ok {
+				repl = strings.Replace(repl, "_gotrain_e.(("+t+"))", strings.TrimSuffix(src, "(_)")+"(_gotrain_e)", 1)
+			}
+		}
+		e.calls[key(p)] = repl
 		e.need["errors"] = true
 		return true
 	})

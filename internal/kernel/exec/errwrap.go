@@ -134,57 +134,76 @@ type errUnwrapIsAs struct {
 	WAs     any
 }
 
-func (w errOnly) Error() string       { return callError(w.WError) }
-func (w errUnwrap) Error() string     { return callError(w.WError) }
-func (w errIs) Error() string         { return callError(w.WError) }
-func (w errAs) Error() string         { return callError(w.WError) }
-func (w errUnwrapIs) Error() string   { return callError(w.WError) }
-func (w errUnwrapAs) Error() string   { return callError(w.WError) }
-func (w errIsAs) Error() string       { return callError(w.WError) }
-func (w errUnwrapIsAs) Error() string { return callError(w.WError) }
+func (w errOnly) Error() string       { return callError(w.WError, w.IValue) }
+func (w errUnwrap) Error() string     { return callError(w.WError, w.IValue) }
+func (w errIs) Error() string         { return callError(w.WError, w.IValue) }
+func (w errAs) Error() string         { return callError(w.WError, w.IValue) }
+func (w errUnwrapIs) Error() string   { return callError(w.WError, w.IValue) }
+func (w errUnwrapAs) Error() string   { return callError(w.WError, w.IValue) }
+func (w errIsAs) Error() string       { return callError(w.WError, w.IValue) }
+func (w errUnwrapIsAs) Error() string { return callError(w.WError, w.IValue) }
 
-func (w errUnwrap) Unwrap() error     { return callUnwrap(w.WUnwrap) }
-func (w errUnwrapIs) Unwrap() error   { return callUnwrap(w.WUnwrap) }
-func (w errUnwrapAs) Unwrap() error   { return callUnwrap(w.WUnwrap) }
-func (w errUnwrapIsAs) Unwrap() error { return callUnwrap(w.WUnwrap) }
+func (w errUnwrap) Unwrap() error     { return callUnwrap(w.WUnwrap, w.IValue) }
+func (w errUnwrapIs) Unwrap() error   { return callUnwrap(w.WUnwrap, w.IValue) }
+func (w errUnwrapAs) Unwrap() error   { return callUnwrap(w.WUnwrap, w.IValue) }
+func (w errUnwrapIsAs) Unwrap() error { return callUnwrap(w.WUnwrap, w.IValue) }
 
-func (w errIs) Is(target error) bool         { return callIs(w.WIs, target) }
-func (w errUnwrapIs) Is(target error) bool   { return callIs(w.WIs, target) }
-func (w errIsAs) Is(target error) bool       { return callIs(w.WIs, target) }
-func (w errUnwrapIsAs) Is(target error) bool { return callIs(w.WIs, target) }
+func (w errIs) Is(target error) bool         { return callIs(w.WIs, w.IValue, target) }
+func (w errUnwrapIs) Is(target error) bool   { return callIs(w.WIs, w.IValue, target) }
+func (w errIsAs) Is(target error) bool       { return callIs(w.WIs, w.IValue, target) }
+func (w errUnwrapIsAs) Is(target error) bool { return callIs(w.WIs, w.IValue, target) }
 
-func (w errAs) As(target any) bool         { return callAs(w.WAs, target) }
-func (w errUnwrapAs) As(target any) bool   { return callAs(w.WAs, target) }
-func (w errIsAs) As(target any) bool       { return callAs(w.WAs, target) }
-func (w errUnwrapIsAs) As(target any) bool { return callAs(w.WAs, target) }
+func (w errAs) As(target any) bool         { return callAs(w.WAs, w.IValue, target) }
+func (w errUnwrapAs) As(target any) bool   { return callAs(w.WAs, w.IValue, target) }
+func (w errIsAs) As(target any) bool       { return callAs(w.WAs, w.IValue, target) }
+func (w errUnwrapIsAs) As(target any) bool { return callAs(w.WAs, w.IValue, target) }
 
-func callError(f any) string {
-	if f, ok := f.(func() string); ok {
+// The W fields hold the bound methods yaegi made, or the kernel's
+// *cellMethods of the value's type (errval.go), called with the value.
+
+func callError(f, v any) string {
+	switch f := f.(type) {
+	case func() string:
 		return f()
+	case *cellMethods:
+		return f.err(v)
 	}
 	return fmt.Sprintf("%%!v(Error method of type %T)", f)
 }
 
-func callUnwrap(f any) error {
+func callUnwrap(f, v any) error {
 	switch f := f.(type) {
 	case func() error:
 		return f()
 	case func() []error:
 		return errors.Join(f()...)
+	case *cellMethods:
+		if f.unwrap != nil {
+			return f.unwrap(v)
+		}
+		if f.unwraps != nil {
+			return errors.Join(f.unwraps(v)...)
+		}
 	}
 	return nil
 }
 
-func callIs(f any, target error) bool {
-	if f, ok := f.(func(error) bool); ok {
+func callIs(f, v any, target error) bool {
+	switch f := f.(type) {
+	case func(error) bool:
 		return f(target)
+	case *cellMethods:
+		return f.is != nil && f.is(v, target)
 	}
 	return false
 }
 
-func callAs(f any, target any) bool {
-	if f, ok := f.(func(any) bool); ok {
+func callAs(f, v any, target any) bool {
+	switch f := f.(type) {
+	case func(any) bool:
 		return f(target)
+	case *cellMethods:
+		return f.as != nil && f.as(v, target)
 	}
 	return false
 }

@@ -45,7 +45,7 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 	var scope *types.Scope
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, sel := calledSelector(n)
-		if sel == nil || call.Ellipsis.IsValid() || len(call.Args) > 10 {
+		if sel == nil || len(call.Args) > 10 {
 			return true
 		}
 		x, ok := sel.X.(*ast.Ident)
@@ -89,6 +89,14 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 			if t == nil {
 				continue
 			}
+			if call.Ellipsis.IsValid() {
+				if i == len(call.Args)-1 {
+					if v, ok := w.spreadView(t, args[i]); ok {
+						args[i], changed = v, true
+					}
+				}
+				continue
+			}
 			if k := i - idx[1]; k < len(verbs) && verbs[k] == 'T' {
 				if name, ok := w.typeName(t); ok {
 					args[i] = name + "(" + args[i] + ")"
@@ -117,9 +125,32 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 		if len(typeVerbs) > 0 {
 			args[idx[0]] = strconv.Quote(typeVerbsAsS(format, typeVerbs))
 		}
-		e.calls[key(p)] = x.Name + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ")"
+		spread := ""
+		if call.Ellipsis.IsValid() {
+			spread = "..."
+		}
+		e.calls[key(p)] = x.Name + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + spread + ")"
 		return true
 	})
+}
+
+// spreadView returns the operand list `args...` of a fmt call as the
+// list of its elements' views, when they need them.
+func (w fmtWriter) spreadView(t types.Type, expr string) (string, bool) {
+	sl, ok := coreOf(t).(*types.Slice)
+	if !ok {
+		return "", false
+	}
+	ev, ok := w.view(sl.Elem(), "v", true)
+	if !ok {
+		return "", false
+	}
+	src, ok1 := w.typeList([]types.Type{t})
+	esrc, ok2 := w.typeList([]types.Type{sl.Elem()})
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	return "func(_gotrain_sl " + src + ") []any { _gotrain_so := make([]any, len(_gotrain_sl)); for _gotrain_si := range _gotrain_sl { _gotrain_so[_gotrain_si] = func(v " + esrc + ") any { return " + ev + " }(_gotrain_sl[_gotrain_si]) }; return _gotrain_so }(" + expr + ")", true
 }
 
 // fmtWriter writes the Go source of views and type names.
@@ -329,6 +360,9 @@ func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
 		return "", false
 	}
 	var cands []types.Type
+	// named are the cell types that are not structs, with a String or
+	// Error method, an `any` may hold.
+	var named []types.Type
 	names := w.scope.Names()
 	sort.Strings(names)
 	for _, nm := range names {
@@ -341,6 +375,9 @@ func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
 		}
 		st, isStruct := tn.Type().Underlying().(*types.Struct)
 		if !isStruct && it.NumMethods() == 0 {
+			if stringMethod(tn.Type(), "String") || stringMethod(tn.Type(), "Error") {
+				named = append(named, tn.Type())
+			}
 			continue
 		}
 		if isStruct && it.NumMethods() > 0 && embedsInterface(st) {
@@ -356,6 +393,19 @@ func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
 	k := strconv.Itoa(*w.n)
 	v, x, okn := "_gotrain_d"+k, "_gotrain_x"+k, "_gotrain_ok"+k
 	var steps []string
+	// A value of such a type is told from a compiled value of its
+	// underlying type (a float64 beside a `type Celsius float64`) by a
+	// type switch without an assignment, which compares the types the
+	// interpreter recorded with the value (an assertion compares
+	// underlying types); taken out by an assertion, it prints with its
+	// method.
+	for _, ct := range named {
+		csrc, ok1 := w.typeList([]types.Type{ct})
+		view, ok2 := w.methods(ct, x)
+		if ok1 && ok2 {
+			steps = append(steps, "switch "+v+".(type) { case "+csrc+": "+x+" := "+v+".("+csrc+"); return "+view+" }")
+		}
+	}
 	for i, ct := range cands {
 		clash := false
 		for j, o := range cands {
@@ -530,6 +580,7 @@ func (w fmtWriter) typeName(t types.Type) (string, bool) {
 		return "", false
 	}
 	var cases []string
+	var impls []types.Type
 	names := w.scope.Names()
 	sort.Strings(names)
 	for _, nm := range names {
@@ -548,6 +599,7 @@ func (w fmtWriter) typeName(t types.Type) (string, bool) {
 			src, ok2 := w.typeList([]types.Type{ct})
 			if ok1 && ok2 {
 				cases = append(cases, "case "+src+": return "+strconv.Quote(name))
+				impls = append(impls, ct)
 			}
 		}
 	}
@@ -555,11 +607,17 @@ func (w fmtWriter) typeName(t types.Type) (string, bool) {
 		return "", false
 	}
 	tests := ""
-	if it.NumMethods() == 0 {
+	switch {
+	case it.NumMethods() == 0:
 		// A value of a cell struct type without methods is held in an
 		// any as its bare struct, which the type switch does not match
 		// but an assertion (comparing underlying types) does.
 		tests = w.structTests(names)
+	case !cellInterface(t):
+		// A value of a cell type in a package's interface (an error)
+		// is in a compiled wrapper, which the type switch does not
+		// look into but an assertion does (errval.go).
+		tests = w.assertTests(impls)
 	}
 	return "func(v " + pt + ") string { " + tests + "switch v.(type) { " + strings.Join(cases, "; ") + " }; return " + w.pkg + `.Sprintf("%T", v) }`, true
 }
@@ -595,6 +653,24 @@ func (w fmtWriter) structTests(names []string) string {
 			if ok1 && ok2 {
 				b.WriteString("if _, ok := v.(" + src + "); ok { return " + strconv.Quote(name) + " }; ")
 			}
+		}
+	}
+	return b.String()
+}
+
+// assertTests returns the assertions naming the types of list, for %T:
+// types of the same underlying type as another are left out.
+func (w fmtWriter) assertTests(list []types.Type) string {
+	var b strings.Builder
+	for i, t := range list {
+		clash := false
+		for j, o := range list {
+			clash = clash || (i != j && sameShape(t, o))
+		}
+		name, ok1 := goTypeName(t)
+		src, ok2 := w.typeList([]types.Type{t})
+		if !clash && ok1 && ok2 {
+			b.WriteString("if _, ok := v.(" + src + "); ok { return " + strconv.Quote(name) + " }; ")
 		}
 	}
 	return b.String()

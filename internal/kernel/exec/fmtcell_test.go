@@ -98,3 +98,30 @@ func main() {
 		t.Errorf("printed %q, want %q", got, want)
 	}
 }
+
+// A value of a cell type that is not a struct, with a String or Error
+// method, held in an any prints with its method, and a compiled value of
+// its underlying type beside it without (fmtcell.go's dispatchView tells
+// them apart by a type switch): `[]any{Celsius(21.5), 2.5}` printed
+// `[21.5 2.5]`. A spread operand list (`fmt.Println(vals...)`) prints its
+// elements' views too (was the interpreter's internal pairs).
+func TestPrintNamedValuesHeldInAny(t *testing.T) {
+	runCells(t, `import "fmt"
+type Celsius float64
+func (c Celsius) String() string { return fmt.Sprintf("%.1fC", float64(c)) }
+type Mask [2]byte
+func (m Mask) String() string { return fmt.Sprintf("%d/%d", m[0], m[1]) }
+type Errno int
+func (e Errno) Error() string { return fmt.Sprint("errno ", int(e)) }`, []struct{ cell, want string }{
+		{`vals := []any{Celsius(21.5), 2.5, Mask{8, 16}, [2]byte{1, 2}, Errno(4), 4}
+for _, v := range vals {
+	fmt.Printf("%v|", v)
+}
+fmt.Println()`, "21.5C|2.5|8/16|[1 2]|errno 4|4|\n"},
+		{`vals := []any{Celsius(-1), 7.0, Mask{1, 1}}
+fmt.Println(vals...)
+fmt.Println(vals)`, "-1.0C 7 1/1\n[-1.0C 7 1/1]\n"},
+		{`var x any = Mask{0, 24}
+fmt.Println(x, fmt.Sprint(x), map[string]any{"m": x})`, "0/24 0/24 map[m:0/24]\n"},
+	})
+}

@@ -61,6 +61,7 @@ func (c *checker) ifaceAsserts(f *ast.File, info *types.Info, e stdEdits, typeLi
 		return true
 	})
 	var cellTypes []*types.Named
+	errOf := c.errOfFunc(f, typeList)
 	ast.Inspect(f, func(n ast.Node) bool {
 		ta, ok := n.(*ast.TypeAssertExpr)
 		if !ok || ta.Type == nil {
@@ -72,56 +73,78 @@ func (c *checker) ifaceAsserts(f *ast.File, info *types.Info, e stdEdits, typeLi
 		}
 		to := info.TypeOf(ta.Type)
 		from := info.TypeOf(ta.X)
-		it, ok := coreOf(to).(*types.Interface)
-		if !ok || from == nil || it.NumMethods() == 0 {
+		if it, ok := coreOf(to).(*types.Interface); !ok || from == nil || it.NumMethods() == 0 {
 			return true
 		}
 		if cellTypes == nil {
 			cellTypes = scopeCellTypes(info, f)
 		}
-		src, ok1 := typeList([]types.Type{from})
-		dst, ok2 := typeList([]types.Type{to})
-		if !ok1 || !ok2 {
-			return true
+		src, refusal, ok := assertSource(from, to, commaOK[ta], cellTypes, typeList, errOf)
+		switch {
+		case refusal != "":
+			e.refused[ta.Pos()] = refusal
+		case ok:
+			e.asserts[key(p)] = ifaceAssert{src: src}
 		}
-		var tests []string
-		for _, nt := range cellTypes {
-			for _, ct := range []types.Type{nt, types.NewPointer(nt)} {
-				if !types.Implements(ct, it) {
-					continue
-				}
-				if st, ok := nt.Underlying().(*types.Struct); ok && embedsInterface(st) {
-					continue // decided by the assertion as written
-				}
-				for _, o := range cellTypes {
-					if o != nt && types.Identical(o.Underlying(), nt.Underlying()) {
-						e.refused[ta.Pos()] = "a type assertion to " + types.TypeString(to, relativeTo) + " cannot tell " + nt.Obj().Name() + " from " + o.Obj().Name() + " in this interpreter (the same underlying type): assert to the concrete type, or give one of them a different field"
-						return true
-					}
-				}
-				cs, ok := typeList([]types.Type{ct})
-				if !ok {
-					return true
-				}
-				if commaOK[ta] {
-					tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return _gotrain_ac, true }")
-				} else {
-					tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return _gotrain_ac }")
-				}
-			}
-		}
-		if len(tests) == 0 {
-			return true
-		}
-		var b strings.Builder
-		if commaOK[ta] {
-			b.WriteString("func(_gotrain_av " + src + ") (" + dst + ", bool) { " + strings.Join(tests, "; ") + "; _gotrain_ac, ok := _gotrain_av.(" + dst + "); return _gotrain_ac, ok }(_)")
-		} else {
-			b.WriteString("func(_gotrain_av " + src + ") " + dst + " { " + strings.Join(tests, "; ") + "; return _gotrain_av.(" + dst + ") }(_)")
-		}
-		e.asserts[key(p)] = ifaceAssert{src: b.String()}
 		return true
 	})
+}
+
+// assertSource writes the function literal deciding a type assertion
+// of a value of type from to the interface to (its operand written as
+// _), in the comma-ok form or not; false when no cell type implements
+// to, and why, when the assertion must be refused.
+//
+// errOf, when not nil, writes the conversion of a value of a cell type
+// to error (errconv.go): an assertion to error returns it so.
+func assertSource(from, to types.Type, commaOK bool, cellTypes []*types.Named, typeList func([]types.Type) (string, bool), errOf func(types.Type) (string, bool)) (string, string, bool) {
+	it, ok := coreOf(to).(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return "", "", false
+	}
+	src, ok1 := typeList([]types.Type{from})
+	dst, ok2 := typeList([]types.Type{to})
+	if !ok1 || !ok2 {
+		return "", "", false
+	}
+	var tests []string
+	for _, nt := range cellTypes {
+		for _, ct := range []types.Type{nt, types.NewPointer(nt)} {
+			if !types.Implements(ct, it) {
+				continue
+			}
+			if st, ok := nt.Underlying().(*types.Struct); ok && embedsInterface(st) {
+				continue // decided by the assertion as written
+			}
+			for _, o := range cellTypes {
+				if o != nt && types.Identical(o.Underlying(), nt.Underlying()) {
+					return "", "a type assertion to " + types.TypeString(to, relativeTo) + " cannot tell " + nt.Obj().Name() + " from " + o.Obj().Name() + " in this interpreter (the same underlying type): assert to the concrete type, or give one of them a different field", false
+				}
+			}
+			cs, ok := typeList([]types.Type{ct})
+			if !ok {
+				return "", "", false
+			}
+			ret := "_gotrain_ac"
+			if errOf != nil && types.Identical(to, types.Universe.Lookup("error").Type()) {
+				if conv, ok := errOf(ct); ok {
+					ret = strings.TrimSuffix(conv, "(_)") + "(_gotrain_ac)"
+				}
+			}
+			if commaOK {
+				tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return "+ret+", true }")
+			} else {
+				tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return "+ret+" }")
+			}
+		}
+	}
+	if len(tests) == 0 {
+		return "", "", false
+	}
+	if commaOK {
+		return "func(_gotrain_av " + src + ") (" + dst + ", bool) { " + strings.Join(tests, "; ") + "; _gotrain_ac, ok := _gotrain_av.(" + dst + "); return _gotrain_ac, ok }(_)", "", true
+	}
+	return "func(_gotrain_av " + src + ") " + dst + " { " + strings.Join(tests, "; ") + "; return _gotrain_av.(" + dst + ") }(_)", "", true
 }
 
 // scopeCellTypes lists the named, non-generic, non-interface types

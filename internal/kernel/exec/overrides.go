@@ -78,6 +78,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Base64":    reflect.ValueOf(rtBase64),
 			"Clear":     reflect.ValueOf(rtClear),
 			"Recovered": reflect.ValueOf(rtRecovered),
+			"ErrorOf":   reflect.ValueOf(s.rtErrorOf),
 		},
 	}
 }

@@ -7,9 +7,9 @@ import (
 )
 
 // Stringers in slices, maps, struct fields and behind interfaces, as in
-// the Tour's IPAddr exercise and fmt's Stringer examples. A value of a
-// cell type that is not a struct (IPAddr, a [4]byte) held in an any is
-// printed without its String method (README, known limits).
+// the Tour's IPAddr exercise and fmt's Stringer examples, with a value
+// of a cell type that is not a struct (IPAddr, a [4]byte) held in an any
+// (it printed without its String method).
 
 type IPAddr [4]byte
 
