@@ -22,14 +22,38 @@ func (s *session) quantise(ctx context.Context, scale float64) error {
 			tasks = append(tasks, task{ts, lo, min(lo+65536, len(ts.grad))})
 		}
 	}
+	pow2 := false
+	if fr, _ := math.Frexp(scale); fr == 0.5 {
+		pow2 = true
+	}
 	return parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
 		t := tasks[k]
+		if pow2 {
+			quantisePow2(t.ts.gh[2*t.lo:2*t.hi], t.ts.grad[t.lo:t.hi], t.ts.hess[t.lo:t.hi], scale)
+			return
+		}
 		gh := t.ts.gh
 		for r := t.lo; r < t.hi; r++ {
 			gh[2*r] = int64(math.Round(float64(t.ts.grad[r]) * scale))
 			gh[2*r+1] = int64(math.Round(float64(t.ts.hess[r]) * scale))
 		}
 	})
+}
+
+// quantisePow2 sets gh to the interleaved math.Round(v·scale) of grad and
+// hess for a power-of-two scale, as v·scale + ±0.5 truncated: v·scale is a
+// float32 times a power of two, 24 significant bits, so adding a half is
+// exact below 2^52 (and a no-op on the even integers above), and
+// truncating it rounds halves away from zero as math.Round does — without
+// math.Round's branches.
+func quantisePow2(gh []int64, grad, hess []float32, scale float64) {
+	gh = gh[:2*len(grad)]
+	hess = hess[:len(grad)]
+	for r, g := range grad {
+		v, w := float64(g)*scale, float64(hess[r])*scale
+		gh[2*r] = int64(v + math.Copysign(0.5, v))
+		gh[2*r+1] = int64(w + math.Copysign(0.5, w))
+	}
 }
 
 // BuildHistograms implements Holder.

@@ -150,6 +150,20 @@ func sigmoid(x float32) float32 {
 	return 1 / (expf(e) + 1 + 1e-16)
 }
 
+// sigmoidTo sets dst[i] to sigmoid(src[i]) for every i of src, with
+// fastmath.ExpTo's exponentials (no call per element); dst and src may be
+// the same slice.
+func sigmoidTo(dst, src []float32) {
+	dst = dst[:len(src)]
+	for i, x := range src {
+		dst[i] = min(-x, 88.7)
+	}
+	fastmath.ExpTo(dst, dst)
+	for i, e := range dst {
+		dst[i] = 1 / (e + 1 + 1e-16)
+	}
+}
+
 func gradLogistic(_ *ObjParams, _ int, _, p, y, w float32) (float32, float32) {
 	return (p - y) * w, max(p*(1-p), hessFloor) * w
 }

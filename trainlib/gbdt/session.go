@@ -337,6 +337,13 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 	maxH := make([]float64, len(tasks))
 	err = parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
 		t := tasks[k]
+		if predict && s.k == 1 && s.obj == model.BinaryLogistic && t.ts.sh.data.Weight == nil && req.Subsample >= 1 {
+			// The common case in one pass over the rows.
+			lo, hi := t.lo, t.hi
+			mg, mh := logisticRound(t.ts.margin[lo:hi], t.ts.pred[lo:hi], t.ts.sh.data.Label[lo:hi], t.ts.grad[lo:hi], t.ts.hess[lo:hi], float32(s.op.ScalePosWeight))
+			maxG[k], maxH[k] = float64(mg), float64(mh)
+			return
+		}
 		if predict {
 			s.predictRows(t.ts.margin[t.lo*s.k:t.hi*s.k], t.ts.pred[t.lo*s.k:t.hi*s.k])
 		}
@@ -412,6 +419,29 @@ func (s *session) rowGradients(ts *trainState, lo, hi int, req GradientRequest) 
 			g[i], h[i] = s.objf.elem(o, j, ts.margin[i], ts.pred[i], y, w)
 		}
 	}
+}
+
+// logisticRound is predictRows, logisticGradients and Gradients' maxima
+// in one pass over rows of binary:logistic without weights or
+// subsampling: each row's prediction from its margin, its gradient pair,
+// and the largest |gradient| and hessian, with the same arithmetic.
+func logisticRound(margin, pred, lab, g, h []float32, spw float32) (mg, mh float32) {
+	pred = pred[:len(margin)]
+	lab = lab[:len(margin)]
+	g = g[:len(margin)]
+	h = h[:len(margin)]
+	sigmoidTo(pred, margin)
+	for r, p := range pred {
+		y := lab[r]
+		gr, hr := p-y, max(p*(1-p), hessFloor)
+		if spw != 1 && y == 1 {
+			gr, hr = gr*spw, hr*spw
+		}
+		g[r], h[r] = gr, hr
+		mg = max(mg, math.Float32frombits(math.Float32bits(gr)&^(1<<31)))
+		mh = max(mh, hr)
+	}
+	return mg, mh
 }
 
 // logisticGradients is rowGradients for binary:logistic without weights

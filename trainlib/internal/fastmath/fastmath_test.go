@@ -16,6 +16,7 @@ var pairs = []struct {
 	edges []float32
 }{
 	{"Exp", Exp, math.Exp, []float32{-87, -86.99999, 88.49999, 88.5, 0, 1, -1, 1e-8, -1e-8}},
+	{"ExpTo", expToOne, math.Exp, []float32{-87, -86.99999, 88.49999, 88.5, 0, 1, -1, 1e-8, -1e-8}},
 	{"Log", Log, math.Log, []float32{1 - 1.0/64, 1 + 1.0/64, 1, 0x1p-126, math.MaxFloat32}},
 }
 
@@ -48,6 +49,34 @@ func TestSameBitsAsMath(t *testing.T) {
 				check(math.Nextafter32(x, -100))
 			}
 		})
+	}
+}
+
+// expToOne is ExpTo of one element.
+func expToOne(x float32) float32 {
+	v := []float32{x}
+	ExpTo(v, v)
+	return v[0]
+}
+
+// ExpTo over a long slice, in place and into another slice, gives Exp of
+// every element.
+func TestExpToSlice(t *testing.T) {
+	src := make([]float32, 5000)
+	for i := range src {
+		src[i] = float32(i-2500) / 27
+	}
+	src[17] = float32(math.NaN())
+	src[18] = float32(math.Inf(-1))
+	out := make([]float32, len(src)+3)
+	ExpTo(out, src)
+	in := append([]float32(nil), src...)
+	ExpTo(in, in)
+	for i, x := range src {
+		want := math.Float32bits(Exp(x))
+		if math.Float32bits(out[i]) != want || math.Float32bits(in[i]) != want {
+			t.Fatalf("ExpTo at %d (%g): %g, in place %g; Exp gives %g", i, x, out[i], in[i], Exp(x))
+		}
 	}
 }
 
