@@ -200,5 +200,6 @@ type Session struct {
 	closeOnce sync.Once
 	closeErr  error
 
-	errTypes errTypes // the methods of cell types held in errors (errval.go)
+	errTypes  errTypes  // the methods of cell types held in errors (errval.go)
+	cellTypes cellTypes // reflect's view of cell struct types (reflecttype.go)
 }

@@ -79,6 +79,8 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Clear":     reflect.ValueOf(rtClear),
 			"Recovered": reflect.ValueOf(rtRecovered),
 			"ErrorOf":   reflect.ValueOf(s.rtErrorOf),
+			"CellType":  reflect.ValueOf(s.rtCellType),
+			"RType":     reflect.ValueOf(rtRType),
 		},
 	}
 }

@@ -273,6 +273,9 @@ func (c *checker) check(groups []group, imports, aliases map[string]string) chec
 		}
 		res.errs = append(res.errs, asCompiler(e, f))
 	}
+	for _, pos := range sortedPos(res.std.warned) {
+		res.warns = append(res.warns, types.Error{Fset: c.fset, Pos: pos, Msg: res.std.warned[pos], Soft: true})
+	}
 	if len(res.errs) == 0 {
 		// Constructs the interpreter would get wrong, refused before
 		// anything of the cell runs (ifaceassert.go).
