@@ -393,7 +393,8 @@ func (d *driver) bestSplit(nd *buildNode, features []int, scale float64) (candid
 // numericScan is bestSplit's scan of a numeric feature without monotone
 // constraints or max_delta_step, the common case, written out: the same
 // candidates in the same order with the same arithmetic as try, without
-// calls per bin (gain inlines into split).
+// calls per bin (gain inlines into split), and with most candidates
+// turned down before that arithmetic (below).
 type numericScan struct {
 	inv, parent        float64
 	mcw, alpha, lambda float64 // the parameters in float32 precision
@@ -417,6 +418,19 @@ func (sc *numericScan) split(lg, lh, G, H int64) float32 {
 	return float32(f32(sc.gain(float64(lg)*sc.inv, lhf)) + f32(sc.gain(float64(G-lg)*sc.inv, rhf)) - sc.parent)
 }
 
+// below reports, without dividing, that split(lg, lh, G, H) is at most
+// the gain whose sum with the parent's is thr, so it cannot beat it: the
+// sides' gains, gl²/dl + gr²/dr, are compared with thr multiplied out by
+// dl·dr, with a margin of 2^-18 that covers every rounding of split (its
+// two float32 roundings are 2^-24 each; float64 steps are 2^-53). When it
+// reports false, split decides. Only for alpha = 0 (the gains are then
+// plain squares) and positive denominators.
+func (sc *numericScan) below(lg, lh, G, H int64, thr float64) bool {
+	gl, gr := float64(lg)*sc.inv, float64(G-lg)*sc.inv
+	dl, dr := float64(lh)*sc.inv+sc.lambda, float64(H-lh)*sc.inv+sc.lambda
+	return dl > 0 && dr > 0 && (gl*gl*dr+gr*gr*dl)*(1+0x1p-18) <= thr*dl*dr
+}
+
 // scan tries feature f's splits (histogram hb), missing values right,
 // then left when the node has missing values, updating best.
 func (sc *numericScan) scan(hb []int64, G, H int64, f int, best *candidate) {
@@ -426,6 +440,11 @@ func (sc *numericScan) scan(hb []int64, G, H int64, f int, best *candidate) {
 		sg += hb[2*b]
 		sh += hb[2*b+1]
 	}
+	// A candidate is first checked against best's gain (below, when
+	// alpha is 0); thr is that gain plus the parent's, the sides' sum
+	// a candidate must exceed.
+	filter := sc.alpha == 0
+	thr := float64(best.gain) + sc.parent
 	// Empty bins repeat the previous bin's candidate (see bestSplit).
 	var lg, lh int64
 	for b := 0; b < nb-1; b++ {
@@ -435,8 +454,12 @@ func (sc *numericScan) scan(hb []int64, G, H int64, f int, best *candidate) {
 		}
 		lg += g
 		lh += h
+		if filter && sc.below(lg, lh, G, H, thr) {
+			continue
+		}
 		if gain := sc.split(lg, lh, G, H); gain > best.gain {
 			*best = candidate{gain: gain, feature: int32(f), bin: int32(b), lg: lg, lh: lh}
+			thr = float64(gain) + sc.parent
 		}
 	}
 	if G-sg == 0 && H-sh == 0 {
@@ -450,8 +473,12 @@ func (sc *numericScan) scan(hb []int64, G, H int64, f int, best *candidate) {
 		}
 		rg += g
 		rh += h
+		if filter && sc.below(G-rg, H-rh, G, H, thr) {
+			continue
+		}
 		if gain := sc.split(G-rg, H-rh, G, H); gain > best.gain {
 			*best = candidate{gain: gain, feature: int32(f), bin: int32(b - 1), defLeft: true, lg: G - rg, lh: H - rh}
+			thr = float64(gain) + sc.parent
 		}
 	}
 }
