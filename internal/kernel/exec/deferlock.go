@@ -19,7 +19,7 @@ import (
 // T { return lit }()`, which nothing holds once it has returned. A
 // literal that calls recover is left where it is: recover finds the panic
 // through the frame the literal was made in (so `handler := func() {…
-// recover() …}; defer handler()` still hangs: README known limits).
+// recover() …}; defer handler()` is refused, deferargs.go).
 
 // ownFrameClosures rewrites the function literals of body (not those
 // inside nested literals, which are rewritten with their own bodies) when

@@ -210,6 +210,9 @@ func (s *Session) parseGroupRanges(g group, final, note, anyRange bool) (ast.Nod
 		r := s.newRewriter()
 		r.anyRange = anyRange
 		r.rewrite(f)
+		if r.err != nil {
+			return nil, false, r.err
+		}
 		return f, false, nil
 	default:
 		f, err := parser.ParseFile(fset, cellFile, "package main;func main(){"+lineDirective(g)+g.text+"\n}", 0)
@@ -234,6 +237,9 @@ func (s *Session) parseGroupRanges(g group, final, note, anyRange bool) (ast.Nod
 		r := s.newRewriter()
 		r.anyRange = anyRange
 		r.rewrite(body)
+		if r.err != nil {
+			return nil, false, r.err
+		}
 		wrapNested(body)
 		s.unnameMapIndexes(body)
 		if len(body.List) > 0 {

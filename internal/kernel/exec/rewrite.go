@@ -33,6 +33,9 @@ import (
 //   - a function literal passed as an argument in a loop body is made
 //     where it is passed, so a compiled function keeping it sees that
 //     iteration's variables (closureArgsInLoop);
+//   - a deferred call takes its function value, receiver and arguments
+//     at the defer statement, and a literal deferred in a loop its
+//     iteration's variables (deferargs.go);
 //   - in a function that defers a call, function literals are made in a
 //     frame of their own, so a deferred call may call them without
 //     yaegi's frame lock hanging the cell (ownFrameClosures);
@@ -60,9 +63,18 @@ type rewriter struct {
 	guarded map[*ast.GoStmt]bool
 	// compiledPkg reports whether a name is a compiled package the
 	// session imported; loopDefers are the defer statements in loop
-	// bodies (deferStmt).
+	// bodies, each with its outermost loop (deferargs.go); deferFacts
+	// are the checker's facts about a defer statement, ok false when
+	// the checker was not sure of the cell; err is the first construct
+	// refused.
 	compiledPkg func(string) bool
-	loopDefers  map[*ast.DeferStmt]bool
+	loopDefers  map[*ast.DeferStmt]*loopScope
+	deferFacts  func(*ast.DeferStmt) (deferFact, bool)
+	// recoverHandlers are the defer statements deferring, by name, a
+	// literal that calls recover (refused, deferargs.go).
+	recoverHandlers map[*ast.DeferStmt]bool
+	deferDone       map[*ast.DeferStmt]bool // the defer statements deferStmt made
+	err             error
 }
 
 // fresh returns a new identifier no cell can spell by accident.
@@ -79,11 +91,13 @@ func (r *rewriter) rewrite(n ast.Node) {
 			if x.Body != nil {
 				nameParams(x.Recv)
 				nameParams(x.Type.Params)
+				r.markRecoverHandlers(x.Body)
 				ownFrameClosures(x.Body)
 				guardDepth(x.Body, false)
 			}
 		case *ast.FuncLit:
 			nameParams(x.Type.Params)
+			r.markRecoverHandlers(x.Body)
 			ownFrameClosures(x.Body)
 			guardDepth(x.Body, x.Type.Results.NumFields() > 1)
 		case *ast.BlockStmt:
@@ -142,7 +156,7 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.DeferStmt:
 		return r.deferStmt(x)
 	case *ast.RangeStmt:
-		r.markLoopDefers(x.Body)
+		r.markLoopDefers(x.Body, x.Key, x.Value)
 		closureArgsInLoop(x.Body)
 		if r.rangesOverInt(x.X) {
 			return r.intRange(x)
@@ -154,7 +168,11 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			r.copyPerIteration(x.Body, x.Key, x.Value)
 		}
 	case *ast.ForStmt:
-		r.markLoopDefers(x.Body)
+		var vars []ast.Expr
+		if a, ok := x.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			vars = a.Lhs
+		}
+		r.markLoopDefers(x.Body, vars...)
 		closureArgsInLoop(x.Body)
 		if a, ok := x.Init.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && capturesLoopVars(x.Body) && !assigns(x.Body, a.Lhs) {
 			r.copyPerIteration(x.Body, a.Lhs...)
@@ -282,99 +300,6 @@ func (r *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 	}
 	r.guarded[wrapped] = true
 	return &ast.BlockStmt{Lbrace: pos, List: append(pre, wrapped), Rbrace: call.Rparen}
-}
-
-// deferStmt turns `defer f(a, b)` into `defer func() func() { a1, b1 :=
-// a, b; return func() { f(a1, b1) } }()()`: yaegi v0.16.1 keeps a
-// reference to a variable passed to a deferred call, not its value, so
-// `x := 1; defer fmt.Println(x); x = 2` printed 2 where Go prints 1. The
-// outer literal runs when the defer statement does, in a frame of its own
-// (a defer in a loop gets fresh copies each time). Left alone: calls whose
-// arguments cannot change (constants, nil, function literals), builtins,
-// and a lone call argument (it may return several values). Only functions
-// of imported packages are wrapped (a cell's function may call recover,
-// which Go allows only directly in the deferred call), and only outside
-// loops (there yaegi shares the wrapper's frame between iterations; the
-// per-iteration copies of loop variables already give the right values).
-func (r *rewriter) deferStmt(d *ast.DeferStmt) ast.Stmt {
-	call := d.Call
-	if r.loopDefers[d] {
-		return d
-	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok {
-		return d
-	}
-	if x, ok := sel.X.(*ast.Ident); !ok || r.compiledPkg == nil || !r.compiledPkg(x.Name) || x.Name == rtName {
-		return d
-	}
-	if len(call.Args) == 1 {
-		if _, ok := call.Args[0].(*ast.CallExpr); ok {
-			return d
-		}
-	}
-	pos := d.Defer
-	var lhs, rhs []ast.Expr
-	args := make([]ast.Expr, len(call.Args))
-	for i, a := range call.Args {
-		if keepInline(a) || literalOnly(a) {
-			args[i] = a
-			continue
-		}
-		v := r.fresh(pos, "darg")
-		lhs, rhs = append(lhs, v), append(rhs, a)
-		args[i] = ident(v)
-	}
-	if len(lhs) == 0 {
-		return d
-	}
-	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
-	fnType := &ast.FuncType{Func: pos, Params: &ast.FieldList{}}
-	ret := &ast.ReturnStmt{Return: pos, Results: []ast.Expr{&ast.FuncLit{
-		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}},
-		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: inner}}, Rbrace: call.Rparen},
-	}}}
-	outer := &ast.FuncLit{
-		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{}, Results: &ast.FieldList{List: []*ast.Field{{Type: fnType}}}},
-		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-			&ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, Rhs: rhs, TokPos: pos}, ret}, Rbrace: call.Rparen},
-	}
-	return &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{
-		Fun: &ast.CallExpr{Fun: outer, Lparen: call.Rparen, Rparen: call.Rparen}, Lparen: call.Rparen, Rparen: call.Rparen}}
-}
-
-// literalOnly reports whether e is built of literals alone (an untyped
-// constant such as -1 or 1<<3, which must keep its place to take the
-// parameter's type).
-func literalOnly(e ast.Expr) bool {
-	switch x := e.(type) {
-	case *ast.BasicLit:
-		return true
-	case *ast.ParenExpr:
-		return literalOnly(x.X)
-	case *ast.UnaryExpr:
-		return x.Op != token.AND && literalOnly(x.X)
-	case *ast.BinaryExpr:
-		return literalOnly(x.X) && literalOnly(x.Y)
-	}
-	return false
-}
-
-// markLoopDefers records the defer statements of a loop body, outside
-// function literals.
-func (r *rewriter) markLoopDefers(body *ast.BlockStmt) {
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.DeferStmt:
-			if r.loopDefers == nil {
-				r.loopDefers = map[*ast.DeferStmt]bool{}
-			}
-			r.loopDefers[x] = true
-		}
-		return true
-	})
 }
 
 // keepInline reports whether a go statement's argument can be left where it

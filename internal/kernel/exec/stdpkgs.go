@@ -74,6 +74,7 @@ type stdEdits struct {
 	refused    map[token.Pos]string           // constructs refused before the cell runs, by their place in the checked file (ifaceassert.go)
 	need       map[string]bool                // standard packages whose gostd source the cell uses
 	fieldConv  map[token.Position]string      // arithmetic assigned to a compiled struct's interface field, by its = → the value's type (ifacefield.go)
+	defers     map[token.Position]deferFact   // defer statements, by their defer (deferargs.go)
 }
 
 // key is a position without its offset, the same in the checked file and
@@ -214,6 +215,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.compiledIfaceFieldAssigns(f, info, e.fieldConv, typeList)
 	c.errConversions(f, info, e, typeList)
 	c.reflectCalls(f, info, e)
+	e.defers = c.deferFacts(f, info)
 	return e
 }
 

@@ -1,0 +1,19 @@
+package main
+
+import "fmt"
+
+// A deferred call that panics replaces the panic in flight, and the
+// function's remaining deferred calls still run (one of them may
+// recover the new panic). The interpreter skips the remaining deferred
+// calls of that function (README, known limits).
+
+func cleanup() (out string) {
+	defer func() { out = fmt.Sprint("recovered ", recover()) }()
+	defer fmt.Println("closing files")
+	defer func() { panic("cleanup failed") }()
+	panic("first failure")
+}
+
+func main() {
+	fmt.Println(cleanup())
+}
