@@ -244,23 +244,20 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 	wire := make([]int64, len(ids))
 	if err := parallelFor(ctx, min(d.p.threads(), len(ids)), len(ids), func(_, k int) {
 		id := ids[k]
-		var sum []int64
-		if len(resps) == 1 {
-			// One holder: its histogram is the sum; take it as it is.
-			sum = resps[0].Hists[k].Bins
-		} else {
-			sum = make([]int64, width, width+2)
-			for _, r := range resps {
-				for i, v := range r.Hists[k].Bins {
-					sum[i] += v
-				}
-			}
-		}
 		var tot [2]int64
 		for _, r := range resps {
 			tot[0] += r.Hists[k].Total[0]
 			tot[1] += r.Hists[k].Total[1]
 			wire[k] += r.Hists[k].wireSize()
+		}
+		// The first holder's histogram (the driver owns it) becomes the
+		// sum: the others are added into it.
+		sum := resps[0].Hists[k].Bins
+		for _, r := range resps[1:] {
+			add := r.Hists[k].Bins[:len(sum)]
+			for i, v := range add {
+				sum[i] += v
+			}
 		}
 		if id == 0 {
 			sum = append(sum, tot[0], tot[1])
