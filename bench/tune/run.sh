@@ -4,7 +4,8 @@
 # 200,000 validation rows, 61 features, made by `gotrain data generate`),
 # the same space (eta log-uniform [0.003, 0.3], max_depth 2..6), the same
 # trial count and rounds, two CPUs on each side (gotrain: 2 spawned workers
-# × 1 CPU; Ray: ray.init(num_cpus=2), 1 CPU per trial). Each side's time
+# × 1 CPU, tune's default of two trials per CPU at a time, each spanning
+# both workers; Ray: ray.init(num_cpus=2), 1 CPU per trial). Each side's time
 # covers connect/start, loading the CSV files, tuning and saving the best
 # model. Prints both JSON lines, the wall-time ratio and the CPU seconds of
 # each side's process tree (bench/tune/cputime.py), which contention from

@@ -46,8 +46,12 @@ type Options struct {
 	// gbdt.Options.Categories (data.Dataset.Categories fits here).
 	Categories [][]string
 	// MaxConcurrent trials at once; 0 means CPUs (runtime.NumCPU, or the
-	// cluster's total given as CPUs). A Space that samples max_bin runs
-	// one trial at a time: each max_bin re-bins the shared data.
+	// cluster's total given as CPUs) for in-process holders, and twice
+	// that for remote ones (a cluster's): each trial spans every holder
+	// and waits on the driver and the network between its calls, time
+	// in which another trial's calls keep the workers busy. A Space that
+	// samples max_bin runs one trial at a time: each max_bin re-bins the
+	// shared data.
 	MaxConcurrent int
 	// CPUs is how many CPUs the holders have altogether, 0 for this
 	// machine's; trials share them evenly.
@@ -74,7 +78,7 @@ type Options struct {
 	OnTrialEnd func(*Trial)
 }
 
-func (o *Options) defaults() error {
+func (o *Options) defaults(holders []gbdt.Holder) error {
 	if o.Space == nil {
 		o.Space = SeedSpace()
 	}
@@ -120,6 +124,9 @@ func (o *Options) defaults() error {
 	}
 	if o.MaxConcurrent <= 0 {
 		o.MaxConcurrent = o.CPUs
+		if !allLocal(holders) {
+			o.MaxConcurrent = 2 * o.CPUs
+		}
 	}
 	if _, ok := o.Space["max_bin"].(Domain); ok {
 		// A holder keeps one binning: trials with different max_bin
@@ -142,6 +149,16 @@ func (o *Options) defaults() error {
 	return o.Space.Validate()
 }
 
+// allLocal reports whether every holder works in this process.
+func allLocal(holders []gbdt.Holder) bool {
+	for _, h := range holders {
+		if _, ok := h.(*gbdt.LocalHolder); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // Results is what a tuning run gives.
 type Results struct {
 	// Trials in order, Best the best finished one by Metric and Mode.
@@ -160,7 +177,7 @@ type Results struct {
 // ctx's error; rerunning with the same Dir resumes.
 func Run(ctx context.Context, holders []gbdt.Holder, opt Options) (*Results, error) {
 	ctx = cellctx.Or(ctx)
-	if err := opt.defaults(); err != nil {
+	if err := opt.defaults(holders); err != nil {
 		return nil, err
 	}
 	if len(holders) == 0 {

@@ -331,3 +331,34 @@ func TestOnTrialEndSeesEachTrialAsItEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultConcurrency checks MaxConcurrent's default: one trial per
+// CPU on in-process holders, two per CPU on remote ones (any other
+// Holder), whose trials wait on the driver and the network between calls;
+// an explicit value stays, and a Space sampling max_bin runs one trial at
+// a time either way.
+func TestDefaultConcurrency(t *testing.T) {
+	local := twoHolders(t)
+	remote := hooked(local, func(context.Context, gbdt.SessionID, int) error { return nil })
+	cases := []struct {
+		name string
+		hs   []gbdt.Holder
+		opt  Options
+		want int
+	}{
+		{"in process", local, Options{CPUs: 3}, 3},
+		{"remote", remote, Options{CPUs: 3}, 6},
+		{"mixed", []gbdt.Holder{local[0], remote[1]}, Options{CPUs: 3}, 6},
+		{"explicit", remote, Options{CPUs: 3, MaxConcurrent: 2}, 2},
+		{"max_bin sampled", remote, Options{CPUs: 3, Space: Space{"max_bin": IntInclusive(16, 64)}}, 1},
+	}
+	for _, c := range cases {
+		o := c.opt
+		if err := o.defaults(c.hs); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if o.MaxConcurrent != c.want {
+			t.Errorf("%s: MaxConcurrent %d, want %d", c.name, o.MaxConcurrent, c.want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func main() {
 	sched := flag.String("scheduler", "fifo", "fifo or asha")
 	grace := flag.Int("grace", 5, "ASHA grace period (rounds)")
 	reduction := flag.Float64("reduction", 3, "ASHA reduction factor")
-	concurrent := flag.Int("concurrent", 0, "trials at a time (0: one per CPU, workers × cpus)")
+	concurrent := flag.Int("concurrent", 0, "trials at a time (0: tune's default, two per CPU of the workers)")
 	points := flag.String("points", "", "JSON list of {eta, max_depth} to evaluate, one trial each, instead of -searcher")
 	writePts := flag.String("write-points", "", "draw -samples configurations from the seed's space with -seed, write them to this file and exit")
 	flag.Parse()
@@ -134,15 +134,11 @@ func (b bench) run(ctx context.Context) error {
 		}
 	}
 	loaded := time.Since(start)
-	conc := b.concurrent
-	if conc <= 0 {
-		conc = workers * cpus
-	}
 	p := gbdt.DefaultParams()
 	p.NumBoostRound = rounds
 	p.EvalMetric = []string{"logloss", "error"}
 	res, err := tune.Run(ctx, cl.Holders(), tune.Options{Space: space, Samples: samples, Seed: seed, Searcher: s,
-		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: conc, Scheduler: sched})
+		Base: p, Dir: out, CPUs: workers * cpus, MaxConcurrent: b.concurrent, Scheduler: sched})
 	if err != nil {
 		return err
 	}
