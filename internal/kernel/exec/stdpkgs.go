@@ -72,6 +72,7 @@ type stdEdits struct {
 	errConvs   map[span]errConv               // conversions of values of cell types to error (errconv.go)
 	warned     map[token.Pos]string           // constructs the interpreter gets wrong, warned about at their place in the checked file (reflectcell.go)
 	refused    map[token.Pos]string           // constructs refused before the cell runs, by their place in the checked file (ifaceassert.go)
+	preinst    map[token.Position][]string    // statement → instances of generic cell types to make before it (preinst.go)
 	need       map[string]bool                // standard packages whose gostd source the cell uses
 	fieldConv  map[token.Position]string      // arithmetic assigned to a compiled struct's interface field, by its = → the value's type (ifacefield.go)
 	defers     map[token.Position]deferFact   // defer statements, by their defer (deferargs.go)
@@ -85,7 +86,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, warned: map[token.Pos]string{}, refused: map[token.Pos]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, warned: map[token.Pos]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -216,6 +217,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.errConversions(f, info, e, typeList)
 	c.reflectCalls(f, info, e)
 	e.defers = c.deferFacts(f, info)
+	c.preinstantiate(f, info, e, typeList)
 	return e
 }
 
@@ -277,6 +279,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	}
 	rewriteInstancePointerVars(n)
 	rewriteErrConversions(n, fset, e.errConvs)
+	makeInstancesFirst(n, fset, e.preinst)
 	return nil
 }
 

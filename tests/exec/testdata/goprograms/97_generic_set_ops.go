@@ -42,7 +42,9 @@ func (s Set[T]) Intersect(o Set[T]) Set[T] {
 }
 
 func Sorted[T cmp.Ordered](s Set[T]) []T {
-	return slices.Sorted(maps.Keys(s))
+	out := slices.Collect(maps.Keys(s))
+	slices.Sort(out)
+	return out
 }
 
 func main() {
