@@ -70,8 +70,10 @@ func binaryMessages() []any {
 		&wire.SplitRequest{Group: 3, Req: gbdt.SplitRequest{Session: "s", Splits: []gbdt.Split{
 			{Node: 0, Feature: 12, Bin: 4, DefaultLeft: true, Left: 1, Right: 2},
 			{Node: 2, Feature: 1, Bin: 0, Left: 3, Right: 4, Categories: []int32{0, 2, 9}},
-		}}},
+		}, Build: []int32{1, 4}, Round: 3, Scale: 0x1p40}},
 		&gbdt.SplitResponse{LeftRows: []int64{10, 0}, RightRows: []int64{5, 1 << 40}},
+		&gbdt.SplitResponse{LeftRows: []int64{3}, RightRows: []int64{4},
+			Hists: []gbdt.NodeHist{{Node: 1, Bins: []int64{0, 0, 2, 1}, Total: [2]int64{2, 1}, Rows: 3}}},
 		&wire.FinishRequest{Group: 0, Req: gbdt.FinishRequest{Session: "s", Round: 4, Group: 0, Tree: tree,
 			Sets: []string{"train", "val"}, Metrics: []string{"logloss", "auc"}}},
 		&wire.FinishRequest{Req: gbdt.FinishRequest{Session: "s", Tree: gbdt.BinTree{Feature: []int32{-1}, Bin: []int32{0},

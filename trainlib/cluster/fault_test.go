@@ -17,8 +17,10 @@ import (
 )
 
 // tripHolder forwards to a Holder and runs trip once, just before the
-// n-th BuildHistograms call (counting from 1): the fault lands in the
-// middle of a tree, after gradients and some splits. trippedIn records
+// n-th call that builds histograms (counting from 1): BuildHistograms, or
+// ApplySplits asking for its children's histograms, as the driver does
+// with remote holders. The fault lands in the middle of a tree, after
+// gradients and some splits. trippedIn records
 // which tree of its round (the model output) was being built then.
 type tripHolder struct {
 	gbdt.Holder
@@ -35,11 +37,23 @@ func (h *tripHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) (g
 }
 
 func (h *tripHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest) (*gbdt.HistResponse, error) {
+	h.count()
+	return h.Holder.BuildHistograms(ctx, req)
+}
+
+func (h *tripHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (*gbdt.SplitResponse, error) {
+	if len(req.Build) > 0 {
+		h.count()
+	}
+	return h.Holder.ApplySplits(ctx, req)
+}
+
+// count counts a histogram call and trips at the n-th.
+func (h *tripHolder) count() {
 	if h.calls.Add(1) == h.n {
 		h.trippedIn.Store(h.group.Load())
 		h.trip()
 	}
-	return h.Holder.BuildHistograms(ctx, req)
 }
 
 // trainWithTrip loads the shards and trains with group g's holder wrapped

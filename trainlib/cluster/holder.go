@@ -260,9 +260,12 @@ func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (
 	if err := h.do(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: req}, out); err != nil {
 		return nil, err
 	}
+	// A replay routes the rows again; the histograms are not needed.
+	logged := req
+	logged.Build = nil
 	h.log(req.Session, func(l *sessionLog) {
 		if t := l.current(); t != nil {
-			t.splits = append(t.splits, req)
+			t.splits = append(t.splits, logged)
 		}
 	})
 	return out, nil

@@ -203,16 +203,24 @@ type Split struct {
 	Categories []int32
 }
 
-// SplitRequest applies the splits of one tree level.
+// SplitRequest applies the splits of one tree level. Build, when not
+// empty, also asks for the histograms of those nodes (children of the
+// splits) once the rows are routed, as BuildHistograms with Round and
+// Scale would give them: one call per level instead of two, for holders
+// across a network.
 type SplitRequest struct {
 	Session SessionID
 	Splits  []Split
+	Build   []int32
+	Round   int
+	Scale   float64
 }
 
 // SplitResponse gives, per split in request order, the rows routed left
-// and right.
+// and right, and the histograms of the request's Build nodes in Hists.
 type SplitResponse struct {
 	LeftRows, RightRows []int64
+	Hists               []NodeHist
 }
 
 // BinTree is a tree in bin space, as the holders need it: node ids are the

@@ -67,6 +67,11 @@ func Train(ctx context.Context, p Params, holders []Holder, opt Options) (*Resul
 		sess = "train"
 	}
 	d := &driver{p: p, holders: holders, sess: sess, opt: opt}
+	for _, h := range holders {
+		if _, ok := h.(*LocalHolder); !ok {
+			d.fuse = true
+		}
+	}
 	if err := d.setup(ctx); err != nil {
 		return nil, err
 	}
@@ -101,6 +106,9 @@ type driver struct {
 	wsum    float64
 	traffic Traffic
 	cons    constraints
+	// fuse asks for each level's histograms with its splits (one call
+	// instead of two): set when a holder is not in this process.
+	fuse bool
 }
 
 // setup checks the shards, computes the base score and the cuts, bins the

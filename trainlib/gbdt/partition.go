@@ -107,6 +107,13 @@ func (h *LocalHolder) ApplySplits(ctx context.Context, req SplitRequest) (*Split
 			resp.RightRows[i] += int64(sg[1]-sg[0]) - l
 		}
 	}
+	if len(req.Build) > 0 {
+		hr, err := h.BuildHistograms(ctx, HistRequest{Session: req.Session, Round: req.Round, Scale: req.Scale, Nodes: req.Build})
+		if err != nil {
+			return nil, err
+		}
+		resp.Hists = hr.Hists
+	}
 	return resp, nil
 }
 

@@ -97,8 +97,17 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 	nodes := []buildNode{{feature: -1, left: -1, right: -1, lo: -math.MaxFloat32, hi: math.MaxFloat32}}
 	level := []int32{0}
 	toBuild := []int32{0}
+	// built holds the histograms of toBuild when they came with the last
+	// level's splits (fused calls, see applySplits).
+	var built []*HistResponse
 	for depth := 0; depth < p.MaxDepth && len(level) > 0; depth++ {
-		if err := d.histograms(ctx, round, scale, nodes, toBuild); err != nil {
+		var err error
+		if built != nil {
+			err = d.mergeHists(ctx, built, nodes, toBuild)
+		} else {
+			err = d.histograms(ctx, round, scale, nodes, toBuild)
+		}
+		if err != nil {
 			return nil, model.Tree{}, err
 		}
 		if depth == 0 {
@@ -156,11 +165,27 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 		if len(splits) == 0 {
 			break
 		}
-		counts, err := d.applySplits(ctx, splits)
+		// Across a network, the children's histograms come with the
+		// splits, one call per level: the child with the smaller hessian
+		// sum is built (the row counts are not known before routing; in
+		// the 1M-row bench this built 1.7 % more rows than the smaller
+		// child by rows at depth 6, 0.2 % at depth 10). The histograms
+		// are exact sums either way, so the tree does not change.
+		var build []int32
+		if d.fuse && depth+1 < p.MaxDepth {
+			for _, sp := range splits {
+				small := sp.Left
+				if nodes[sp.Right].h < nodes[sp.Left].h {
+					small = sp.Right
+				}
+				build = append(build, small)
+			}
+		}
+		counts, hists, err := d.applySplits(ctx, splits, build, round, scale)
 		if err != nil {
 			return nil, model.Tree{}, err
 		}
-		level, toBuild = level[:0], toBuild[:0]
+		level, toBuild, built = level[:0], toBuild[:0], nil
 		for i, sp := range splits {
 			nodes[sp.Left].rows, nodes[sp.Right].rows = counts.LeftRows[i], counts.RightRows[i]
 			level = append(level, sp.Left, sp.Right)
@@ -169,6 +194,9 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 				small = sp.Right
 			}
 			toBuild = append(toBuild, small)
+		}
+		if build != nil {
+			toBuild, built = build, hists
 		}
 		// Parent histograms of this level stay until the siblings are
 		// derived; drop the ones already consumed two levels up.
@@ -217,8 +245,8 @@ func parentOf(nodes []buildNode, id int32) int32 {
 	return -1
 }
 
-// histograms asks every holder for the histograms of ids and stores their
-// sums in the nodes (the root's totals appended as two trailing values).
+// histograms asks every holder for the histograms of ids and merges them
+// into the nodes.
 func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes []buildNode, ids []int32) error {
 	req := HistRequest{Session: d.sess, Round: round, Scale: scale, Nodes: ids}
 	resps := make([]*HistResponse, len(d.holders))
@@ -228,6 +256,12 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 	}); err != nil {
 		return err
 	}
+	return d.mergeHists(ctx, resps, nodes, ids)
+}
+
+// mergeHists checks the holders' histograms of ids and stores their sums
+// in the nodes (the root's totals appended as two trailing values).
+func (d *driver) mergeHists(ctx context.Context, resps []*HistResponse, nodes []buildNode, ids []int32) error {
 	width := 2 * d.nbins
 	for i, r := range resps {
 		if r == nil || len(r.Hists) != len(ids) {
@@ -272,30 +306,36 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 	return nil
 }
 
-// applySplits routes rows on every holder and sums the child counts.
-func (d *driver) applySplits(ctx context.Context, splits []Split) (*SplitResponse, error) {
-	req := SplitRequest{Session: d.sess, Splits: splits}
+// applySplits routes rows on every holder and sums the child counts;
+// with build set, the holders also send the histograms of those nodes,
+// returned one response per holder for mergeHists.
+func (d *driver) applySplits(ctx context.Context, splits []Split, build []int32, round int, scale float64) (*SplitResponse, []*HistResponse, error) {
+	req := SplitRequest{Session: d.sess, Splits: splits, Build: build, Round: round, Scale: scale}
 	resps := make([]*SplitResponse, len(d.holders))
 	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
 		resps[i], err = h.ApplySplits(ctx, req)
 		return err
 	}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &SplitResponse{LeftRows: make([]int64, len(splits)), RightRows: make([]int64, len(splits))}
 	for i, r := range resps {
 		if r == nil || len(r.LeftRows) != len(splits) || len(r.RightRows) != len(splits) {
-			return nil, fmt.Errorf("holder %d answered row counts that do not match the %d splits", i, len(splits))
+			return nil, nil, fmt.Errorf("holder %d answered row counts that do not match the %d splits", i, len(splits))
 		}
 	}
+	var hists []*HistResponse
 	for _, r := range resps {
 		for i := range splits {
 			out.LeftRows[i] += r.LeftRows[i]
 			out.RightRows[i] += r.RightRows[i]
 		}
+		if build != nil {
+			hists = append(hists, &HistResponse{Hists: r.Hists})
+		}
 	}
 	d.traffic.SplitBytes += int64(len(splits)) * 40 * int64(len(d.holders))
-	return out, nil
+	return out, hists, nil
 }
 
 // bestSplit finds the best split of a node over features, as XGBoost's

@@ -60,9 +60,13 @@ func marshalBinary(v any) (b []byte, ok bool, err error) {
 		w.int(int64(m.Group))
 		w.str(string(m.Req.Session))
 		w.splits(m.Req.Splits)
+		w.int32s(m.Req.Build)
+		w.int(int64(m.Req.Round))
+		w.f64(m.Req.Scale)
 	case *gbdt.SplitResponse:
 		w.int64s(m.LeftRows)
 		w.int64s(m.RightRows)
+		w.hists(m.Hists)
 	case *FinishRequest:
 		w.int(int64(m.Group))
 		r := &m.Req
@@ -105,9 +109,13 @@ func unmarshalBinary(b []byte, v any) error {
 		*m = SplitRequest{Group: r.intn()}
 		m.Req.Session = gbdt.SessionID(r.str())
 		m.Req.Splits = r.splits()
+		m.Req.Build = r.int32s()
+		m.Req.Round = r.intn()
+		m.Req.Scale = r.f64()
 	case *gbdt.SplitResponse:
 		*m = gbdt.SplitResponse{LeftRows: r.int64s()}
 		m.RightRows = r.int64s()
+		m.Hists = r.hists()
 	case *FinishRequest:
 		*m = FinishRequest{Group: r.intn()}
 		q := &m.Req
