@@ -80,9 +80,9 @@ func (c *checker) errOfFunc(f *ast.File, typeList func([]types.Type) (string, bo
 		if from == nil || types.IsInterface(from) || !types.Implements(from, errIface) {
 			return "", false
 		}
-		elem := from
+		elem, ptr := from, ""
 		if p, ok := types.Unalias(from).(*types.Pointer); ok {
-			elem = p.Elem()
+			elem, ptr = p.Elem(), "*" // T and *T have methods of their own
 		}
 		n, ok := cellNamed(elem)
 		if !ok {
@@ -97,7 +97,7 @@ func (c *checker) errOfFunc(f *ast.File, typeList func([]types.Type) (string, bo
 			k = c.errTypeKey(f, n)
 			keys[n] = k
 		}
-		return errOfSource(from, t, k), true
+		return errOfSource(from, t, ptr+k), true
 	}
 }
 

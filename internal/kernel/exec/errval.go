@@ -56,7 +56,7 @@ func (s *Session) rtErrorOf(key string, v any, errFn func(any) string, unwrap fu
 		if s.errTypes.m == nil {
 			s.errTypes.m = map[string]*cellMethods{}
 		}
-		name, _, _ := strings.Cut(key, "#")
+		name, _, _ := strings.Cut(strings.TrimPrefix(key, "*"), "#")
 		m = &cellMethods{name: name, err: errFn, unwrap: unwrap, unwraps: unwraps, is: is, as: as}
 		s.errTypes.m[key] = m
 	}

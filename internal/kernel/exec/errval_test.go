@@ -107,6 +107,11 @@ case HTTPErr:
 e, ok := a.(error)
 h, isH := e.(HTTPErr)
 fmt.Println(ok, isH, h.Path)`, "true true /a\n"},
+		{`errs := []error{HTTPErr{1, "v"}, &HTTPErr{2, "p"}, HTTPErr{3, "w"}}
+fmt.Println(errs[0], errs[1], errs[2])
+_, isV := errs[0].(HTTPErr)
+p, isP := errs[1].(*HTTPErr)
+fmt.Println(isV, isP, p.Path)`, "1 at v 2 at p 3 at w\ntrue true p\n"},
 		{`errs := []error{get("/"), get("/down")}
 for _, e := range errs {
 	_, isH := e.(HTTPErr)

@@ -107,10 +107,21 @@ func assertSource(from, to types.Type, commaOK bool, cellTypes []*types.Named, t
 	if !ok1 || !ok2 {
 		return "", "", false
 	}
-	var tests []string
+	fromIface, _ := coreOf(from).(*types.Interface)
+	assertable := func(ct types.Type) bool { return fromIface == nil || types.AssertableTo(fromIface, ct) }
+	var tests, negatives []string
 	for _, nt := range cellTypes {
 		for _, ct := range []types.Type{nt, types.NewPointer(nt)} {
+			if !assertable(ct) {
+				continue // the assertion would not compile
+			}
 			if !types.Implements(ct, it) {
+				// A value of a cell type not implementing it: false
+				// (yaegi takes pointer methods for a value's, or
+				// panics taking it out of an any).
+				if cs, ok := typeList([]types.Type{ct}); ok && commaOK {
+					negatives = append(negatives, "if _, ok := _gotrain_av.("+cs+"); ok { var _gotrain_az "+dst+"; return _gotrain_az, false }")
+				}
 				continue
 			}
 			if st, ok := nt.Underlying().(*types.Struct); ok && embedsInterface(st) {
@@ -142,6 +153,7 @@ func assertSource(from, to types.Type, commaOK bool, cellTypes []*types.Named, t
 		return "", "", false
 	}
 	if commaOK {
+		tests = append(tests, negatives...)
 		return "func(_gotrain_av " + src + ") (" + dst + ", bool) { " + strings.Join(tests, "; ") + "; _gotrain_ac, ok := _gotrain_av.(" + dst + "); return _gotrain_ac, ok }(_)", "", true
 	}
 	return "func(_gotrain_av " + src + ") " + dst + " { " + strings.Join(tests, "; ") + "; return _gotrain_av.(" + dst + ") }(_)", "", true

@@ -44,39 +44,40 @@ func stdName(std string) string { return stdPrefix + strings.ReplaceAll(std, "/"
 
 // stdEdits are the changes to a checked cell, by cell position.
 type stdEdits struct {
-	rename     map[token.Position]string         // package identifier → hidden name
-	targs      map[token.Position]string         // generic function identifier → "[T1, T2]"
-	untyped    map[token.Position]bool           // generic function identifier → its written type arguments dropped (inferargs.go)
-	refuseArgs map[token.Position]string         // generic function identifier → why its type arguments cannot be given (inferargs.go)
-	argConv    map[token.Position]string         // constant call arguments → the type to convert them to (inferargs.go)
-	lits       map[token.Position][]string       // composite literals of self-referring generic types → their type's fields (recgeneric.go)
-	refuseDecl error                             // a generic type declaration the interpreter cannot instantiate (recgeneric.go)
-	conv       map[token.Position]string         // generic function identifier → its call's result type
-	calls      map[token.Position]string         // function identifier → its call's replacement, ARG0, ARG1… its arguments (errcalls.go)
-	vars       map[token.Position]string         // var spec's first name → "" (in a function) or its values' types "(T1, T2)"
-	defs       map[token.Position][]string       // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
-	ranges     map[token.Position]rangeFunc      // range over a function, by its for (rangefunc.go)
-	cases      map[token.Position]bool           // type switch cases made assertions (typeswitch.go)
-	viaAny     map[token.Position]bool           // such cases asserted from any (typeswitch.go)
-	refuse     map[token.Position]string         // type switch cases refused, and why (typeswitch.go)
-	ints       map[token.Position]bool           // range operands of integer type (rangeint.go)
-	addr       map[token.Position]bool           // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
-	chans      map[token.Position]bool           // range operands whose values are channels (rangechan.go)
-	order      map[token.Position]int            // top-level var spec → its place in Go's initialisation order (initorder.go)
-	exprs      map[token.Position]string         // method expression's method name → its function literal (methodexpr.go)
-	consts     map[token.Position]constSpec      // const spec's first name → its written values (constshift.go)
-	parens     map[token.Position]bool           // composite literals of cell types converted to interfaces, by their { (ifaceconv.go)
-	rets       map[token.Position][]string       // returns of cell values as empty interfaces → the types to hold operands in (ifaceconv.go)
-	casts      map[token.Position]string         // any(r) of a cell value with methods → its replacement, _ its operand (ifaceconv.go)
-	asserts    map[token.Position]ifaceAssert    // type assertions to interfaces, by their ( (ifaceassert.go)
-	errConvs   map[span]errConv                  // conversions of values of cell types to error (errconv.go)
-	warned     map[token.Pos]string              // constructs the interpreter gets wrong, warned about at their place in the checked file (reflectcell.go)
-	refused    map[token.Pos]string              // constructs refused before the cell runs, by their place in the checked file (ifaceassert.go)
-	preinst    map[token.Position][]string       // statement → instances of generic cell types to make before it (preinst.go)
-	need       map[string]bool                   // standard packages whose gostd source the cell uses
-	fieldConv  map[token.Position]string         // arithmetic assigned to a compiled struct's interface field, by its = → the value's type (ifacefield.go)
-	defers     map[token.Position]deferFact      // defer statements, by their defer (deferargs.go)
-	varargs    map[token.Position]map[int]string // calls of compiled variadic functions, by their ( → arguments to convert to the interface (variadiciface.go)
+	rename      map[token.Position]string         // package identifier → hidden name
+	targs       map[token.Position]string         // generic function identifier → "[T1, T2]"
+	untyped     map[token.Position]bool           // generic function identifier → its written type arguments dropped (inferargs.go)
+	refuseArgs  map[token.Position]string         // generic function identifier → why its type arguments cannot be given (inferargs.go)
+	argConv     map[token.Position]string         // constant call arguments → the type to convert them to (inferargs.go)
+	lits        map[token.Position][]string       // composite literals of self-referring generic types → their type's fields (recgeneric.go)
+	refuseDecl  error                             // a generic type declaration the interpreter cannot instantiate (recgeneric.go)
+	conv        map[token.Position]string         // generic function identifier → its call's result type
+	calls       map[token.Position]string         // function identifier → its call's replacement, ARG0, ARG1… its arguments (errcalls.go)
+	vars        map[token.Position]string         // var spec's first name → "" (in a function) or its values' types "(T1, T2)"
+	defs        map[token.Position][]string       // a cell's top-level := → the types of the names it declares ("" for a name it reuses)
+	ranges      map[token.Position]rangeFunc      // range over a function, by its for (rangefunc.go)
+	cases       map[token.Position]bool           // type switch cases made assertions (typeswitch.go)
+	viaAny      map[token.Position]bool           // such cases asserted from any (typeswitch.go)
+	refuse      map[token.Position]string         // type switch cases refused, and why (typeswitch.go)
+	ints        map[token.Position]bool           // range operands of integer type (rangeint.go)
+	addr        map[token.Position]bool           // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
+	chans       map[token.Position]bool           // range operands whose values are channels (rangechan.go)
+	order       map[token.Position]int            // top-level var spec → its place in Go's initialisation order (initorder.go)
+	exprs       map[token.Position]string         // method expression's method name → its function literal (methodexpr.go)
+	consts      map[token.Position]constSpec      // const spec's first name → its written values (constshift.go)
+	parens      map[token.Position]bool           // composite literals of cell types converted to interfaces, by their { (ifaceconv.go)
+	rets        map[token.Position][]string       // returns of cell values as empty interfaces → the types to hold operands in (ifaceconv.go)
+	casts       map[token.Position]string         // any(r) of a cell value with methods → its replacement, _ its operand (ifaceconv.go)
+	asserts     map[token.Position]ifaceAssert    // type assertions to interfaces, by their ( (ifaceassert.go)
+	errConvs    map[span]errConv                  // conversions of values of cell types to error (errconv.go)
+	warned      map[token.Pos]string              // constructs the interpreter gets wrong, warned about at their place in the checked file (reflectcell.go)
+	caseAsserts map[token.Position]string         // type switch cases of a package's or a cell's interface → the function deciding them, _ the operand (typeswitch.go)
+	refused     map[token.Pos]string              // constructs refused before the cell runs, by their place in the checked file (ifaceassert.go)
+	preinst     map[token.Position][]string       // statement → instances of generic cell types to make before it (preinst.go)
+	need        map[string]bool                   // standard packages whose gostd source the cell uses
+	fieldConv   map[token.Position]string         // arithmetic assigned to a compiled struct's interface field, by its = → the value's type (ifacefield.go)
+	defers      map[token.Position]deferFact      // defer statements, by their defer (deferargs.go)
+	varargs     map[token.Position]map[int]string // calls of compiled variadic functions, by their ( → arguments to convert to the interface (variadiciface.go)
 }
 
 // key is a position without its offset, the same in the checked file and
@@ -87,7 +88,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, warned: map[token.Pos]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -204,6 +205,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.errorsCalls(f, info, e, typeList)
 	c.rangeFuncs(f, info, e, typeList)
 	c.compiledIfaceCases(f, info, e.cases, e.viaAny, e.refuse)
+	c.caseAsserts(f, info, e, typeList)
 	c.fmtCalls(f, info, e, typeList)
 	c.intRanges(f, info, e.ints)
 	c.ptrReceivers(f, info, e.addr)
@@ -266,7 +268,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	rewriteIfaceConversions(n, fset, e.parens, e.rets, e.casts)
 	rewriteIfaceAsserts(n, fset, e.asserts)
 	reorderVars(n, fset, e.order)
-	if err := rewriteTypeSwitches(n, fset, e.cases, e.viaAny, e.refuse); err != nil {
+	if err := rewriteTypeSwitches(n, fset, e.cases, e.viaAny, e.refuse, e.caseAsserts); err != nil {
 		return err
 	}
 	addressReceivers(n, fset, e.addr)

@@ -87,6 +87,13 @@ func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks, viaAn
 				switch {
 				case compiledInterface(t):
 					marks[key(p)] = true
+				case cellInterface(t) && compiledGuard && !errorGuard:
+					refusals[key(p)] = "a type switch on a value held in an interface of a package (other than error) cannot match an interface declared in a cell in this interpreter (" + types.TypeString(t, relativeTo) + "): switch on a variable of type any or of an interface declared in a cell"
+				case cellInterface(t) && len(cl.(*ast.CaseClause).List) == 1:
+					// yaegi's switch fails on a value of another cell
+					// type with methods ("method not found"): decided
+					// by the cell's assertions (caseAsserts).
+					marks[key(p)] = true
 				case cellConcrete(t) && compiledGuard && !errorGuard:
 					refusals[key(p)] = "a type switch on a value held in an interface of a package (other than error) cannot match a type declared in a cell in this interpreter (" + types.TypeString(t, relativeTo) + "): switch on a variable of type any or of an interface declared in a cell"
 				case cellConcrete(t) && (compiledGuard || types.NewMethodSet(t).Len() > 0):
@@ -198,7 +205,10 @@ func compiledInterface(t types.Type) bool {
 // case marked by compiledIfaceCases. A marked case listing several types
 // is refused: the interpreter gets the clause's variable wrong there
 // (its dynamic type, even its value), so it cannot be rewritten right.
-func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks, viaAny map[token.Position]bool, refusals map[token.Position]string) error {
+//
+// asserts holds, by case, the function literal deciding the assertion of
+// a case of a package's interface (caseAsserts), its operand written _.
+func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks, viaAny map[token.Position]bool, refusals map[token.Position]string, asserts map[token.Position]string) error {
 	if len(marks) == 0 && len(refusals) == 0 {
 		return nil
 	}
@@ -236,14 +246,22 @@ func rewriteTypeSwitches(n ast.Node, fset *token.FileSet, marks, viaAny map[toke
 			return true
 		}
 		gen++
-		c.Replace(typeSwitchAsTests(ts, gen, marked, func(e ast.Expr) bool { return viaAny[key(fset.Position(e.Pos()))] }))
+		assertFunc := func(e ast.Expr) *ast.CallExpr {
+			src, ok := asserts[key(fset.Position(e.Pos()))]
+			if !ok {
+				return nil
+			}
+			call, _ := parseExpr(fset, src, e.Pos()).(*ast.CallExpr)
+			return call
+		}
+		c.Replace(typeSwitchAsTests(ts, gen, marked, func(e ast.Expr) bool { return viaAny[key(fset.Position(e.Pos()))] }, assertFunc))
 		return true
 	})
 	return refused
 }
 
 // typeSwitchAsTests builds the replacement of ts (see above).
-func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseClause) bool, viaAny func(ast.Expr) bool) ast.Stmt {
+func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseClause) bool, viaAny func(ast.Expr) bool, assertFunc func(ast.Expr) *ast.CallExpr) ast.Stmt {
 	pos := ts.Switch
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
 	set := func(name, value string) ast.Stmt {
@@ -321,7 +339,17 @@ func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseCla
 		}
 		lhs := []ast.Expr{id("_"), id(okName)}
 		body := []ast.Stmt{set(matched, "true")}
-		if x != "" {
+		var test ast.Expr = &ast.TypeAssertExpr{X: src, Type: cl.List[0], Lparen: pos, Rparen: pos}
+		if call := assertFunc(cl.List[0]); call != nil {
+			// The cell's own tests of the types implementing the
+			// interface, then the assertion (caseAsserts).
+			call.Args[0] = src
+			test = call
+			if x != "" {
+				lhs[0] = id(x)
+				body = append(body, set("_", x))
+			}
+		} else if x != "" {
 			if isError(cl.List[0]) {
 				lhs[0] = id(x)
 			} else {
@@ -332,7 +360,7 @@ func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseCla
 		body = append(body, cl.Body...)
 		step([]ast.Stmt{&ast.IfStmt{
 			If:   pos,
-			Init: &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: src, Type: cl.List[0], Lparen: pos, Rparen: pos}}},
+			Init: &ast.AssignStmt{Lhs: lhs, Tok: token.DEFINE, TokPos: pos, Rhs: []ast.Expr{test}},
 			Cond: id(okName),
 			Body: block(body),
 		}})
@@ -352,4 +380,46 @@ func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseCla
 	return &ast.SwitchStmt{Switch: pos, Init: ts.Init, Body: &ast.BlockStmt{Lbrace: ts.Body.Lbrace, List: []ast.Stmt{
 		&ast.CaseClause{Case: pos, Colon: pos, Body: inner},
 	}, Rbrace: ts.Body.Rbrace}}
+}
+
+// caseAsserts writes, for the cases of a package's interface that
+// compiledIfaceCases marked, the function literal deciding the case as
+// the cell's type assertions to that interface are decided
+// (ifaceassert.go): by the cell types implementing it first (a value of
+// a cell type in an any is yaegi's, which its assertion to error or
+// fmt.Stringer misses or takes apart), then by the assertion itself.
+func (c *checker) caseAsserts(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
+	var cellTypes []*types.Named
+	errOf := c.errOfFunc(f, typeList)
+	ast.Inspect(f, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSwitchStmt)
+		if !ok {
+			return true
+		}
+		a := typeSwitchGuard(ts)
+		if a == nil {
+			return true
+		}
+		from := info.TypeOf(a.X)
+		for _, cl := range ts.Body.List {
+			for _, x := range cl.(*ast.CaseClause).List {
+				p := key(c.fset.Position(x.Pos()))
+				t := info.TypeOf(x)
+				if !e.cases[p] || t == nil || !compiledInterface(t) && !cellInterface(t) {
+					continue
+				}
+				if cellTypes == nil {
+					cellTypes = scopeCellTypes(info, f)
+				}
+				src, refusal, ok := assertSource(from, t, true, cellTypes, typeList, errOf)
+				switch {
+				case refusal != "":
+					e.refuse[p] = refusal
+				case ok:
+					e.caseAsserts[p] = src
+				}
+			}
+		}
+		return true
+	})
 }

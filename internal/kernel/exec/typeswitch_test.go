@@ -199,3 +199,83 @@ for _, a := range []Animal{Dog{"rex"}, Loud{Dog{"max"}}, &Loud{Dog{"bo"}}} {
 		t.Errorf("printed %q, want %q", got, want)
 	}
 }
+
+// Type switch cases of interfaces decided as Go decides them, for values
+// of cell types held in an any (typeswitch.go's caseAsserts): a case of
+// an interface declared in a cell no longer fails with `method not
+// found: Area` for a value of another cell type with methods, nor takes
+// a value whose pointer alone implements it (Circle{2} matched `case
+// Shape:` silently); `case fmt.Stringer:` and `case error:` match values
+// and pointers of cell types (`case error:` held an SE as a nil error,
+// and missed a *SE); the default prints a cell value with its String
+// method.
+func TestTypeSwitchCasesOfInterfacesOnCellValues(t *testing.T) {
+	runCells(t, `import "fmt"
+type Shape interface{ Area() float64 }
+type Sq struct{ S float64 }
+func (s Sq) Area() float64 { return s.S * s.S }
+type Circle struct{ R float64 }
+func (c *Circle) Area() float64 { return 3 * c.R * c.R }
+type Named struct{ N string }
+func (n Named) String() string { return "named " + n.N }
+type Temp float64
+func (t Temp) String() string { return fmt.Sprintf("%.1f deg", float64(t)) }
+type SE struct{ Code int }
+func (e SE) Error() string { return fmt.Sprint("se ", e.Code) }
+func kind(v any) string {
+	switch x := v.(type) {
+	case Shape:
+		return fmt.Sprint("shape ", x.Area())
+	case fmt.Stringer:
+		return "stringer " + x.String()
+	case error:
+		return "error " + x.Error()
+	case int:
+		return "int"
+	default:
+		return fmt.Sprintf("other %v", x)
+	}
+}
+func onlyShape(v any) string {
+	switch x := v.(type) {
+	case Shape:
+		return fmt.Sprint("shape ", x.Area())
+	default:
+		return fmt.Sprintf("other %v", x)
+	}
+}`, []struct{ cell, want string }{
+		{`for _, v := range []any{Sq{2}, Named{"a"}, &Named{"p"}, Temp(3), SE{3}, &SE{4}, 7, fmt.Errorf("e"), &Circle{1}, Circle{2}} {
+	fmt.Print(kind(v), "|")
+}
+fmt.Println()`, "shape 4|stringer named a|stringer named p|stringer 3.0 deg|error se 3|error se 4|int|error e|shape 3|other {2}|\n"},
+		{`fmt.Println(onlyShape(Named{"b"}), onlyShape(Circle{1}), onlyShape(Temp(1)), onlyShape(&Circle{2}))`, "other named b other {1} other 1.0 deg shape 12\n"},
+		{`var a any = Circle{2}
+_, ok := a.(Shape)
+var b any = &Circle{2}
+s, ok2 := b.(Shape)
+fmt.Println(ok, ok2, s.Area())`, "false true 12\n"},
+	})
+}
+
+// A type switch on a value held in a package's interface other than
+// error cannot match an interface declared in a cell (yaegi's wrapper
+// of the value answers no assertion to a cell type): refused at the
+// case, with the workaround, where it silently took the default.
+func TestTypeSwitchOnPackageInterfaceRefusesCellInterfaceCase(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "fmt"
+type Shape interface{ Area() float64 }
+type Sq struct{ S float64 }
+func (s Sq) Area() float64 { return s.S * s.S }
+func (s Sq) String() string { return "sq" }`)
+	res, _ := run(t, s, `var st fmt.Stringer = Sq{3}
+switch x := st.(type) {
+case Shape:
+	fmt.Println("shape", x.Area())
+default:
+	fmt.Println("default")
+}`)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "cell:3:6: a type switch on a value held in an interface of a package (other than error) cannot match an interface declared in a cell in this interpreter (Shape): switch on a variable of type any") {
+		t.Fatalf("got %+v, want the case refused", res.Err)
+	}
+}
