@@ -36,6 +36,7 @@ import (
 //   - a deferred call takes its function value, receiver and arguments
 //     at the defer statement, and a literal deferred in a loop its
 //     iteration's variables (deferargs.go);
+//   - named results start at their zero values (namedresults.go);
 //   - in a function that defers a call, function literals are made in a
 //     frame of their own, so a deferred call may call them without
 //     yaegi's frame lock hanging the cell (ownFrameClosures);
@@ -93,12 +94,14 @@ func (r *rewriter) rewrite(n ast.Node) {
 				nameParams(x.Type.Params)
 				r.markRecoverHandlers(x.Body)
 				ownFrameClosures(x.Body)
+				r.zeroNamedResults(x.Type, x.Body)
 				guardDepth(x.Body, false)
 			}
 		case *ast.FuncLit:
 			nameParams(x.Type.Params)
 			r.markRecoverHandlers(x.Body)
 			ownFrameClosures(x.Body)
+			r.zeroNamedResults(x.Type, x.Body)
 			guardDepth(x.Body, x.Type.Results.NumFields() > 1)
 		case *ast.BlockStmt:
 			r.stmts(x.List)
