@@ -7,7 +7,7 @@ import (
 
 // ProtocolVersion is the version of the driver ⇄ worker protocol. A driver
 // and a worker talk only when their versions are equal.
-const ProtocolVersion = 2
+const ProtocolVersion = 3
 
 // HelloRequest opens a driver's use of a worker: it checks the protocol
 // version and starts the worker's driver lease.
