@@ -92,10 +92,10 @@ var benchKernel = func() func(hist []int64, bins []uint8, gh []int64, rows []int
 // 7 numeric features of 256 bins (every value kept: no bin dominates)
 // then 13 categorical columns one-hot encoded into 54 two-bin indicators,
 // whose zero bin is left out (the level each row takes is kept).
-func newSparseBench(n int) (*sparseBins, []int64, int) {
+func newSparseBench(n int, pack bool) (*sparseBins, []int64, int) {
 	levels := []int{4, 5, 10, 5, 5, 3, 4, 3, 4, 3, 4, 2, 2}
 	rng := rand.New(rand.NewPCG(5, 6))
-	sp := &sparseBins{ptr: make([]int64, n+1)}
+	ptr, ents := make([]int64, n+1), []uint16(nil)
 	gh := make([]int64, 2*n)
 	nbins := 7 * 256
 	for _, l := range levels {
@@ -103,47 +103,46 @@ func newSparseBench(n int) (*sparseBins, []int64, int) {
 	}
 	for r := 0; r < n; r++ {
 		for f := 0; f < 7; f++ {
-			sp.ents = append(sp.ents, uint16(f*256+rng.IntN(256)))
+			ents = append(ents, uint16(f*256+rng.IntN(256)))
 		}
 		base := 7 * 256
 		for _, l := range levels {
-			sp.ents = append(sp.ents, uint16(base+2*rng.IntN(l)+1))
+			ents = append(ents, uint16(base+2*rng.IntN(l)+1))
 			base += 2 * l
 		}
-		sp.ptr[r+1] = int64(len(sp.ents))
+		ptr[r+1] = int64(len(ents))
 		gh[2*r], gh[2*r+1] = rng.Int64N(1<<42)-1<<41, rng.Int64N(1<<40)
 	}
-	return sp, gh, nbins
+	return newSparseBins(ptr, ents, pack), gh, nbins
 }
 
 // BenchmarkBuildHistSparse is BenchmarkBuildHist on one-hot shaped sparse
-// bins (2.1M rows); ns/update is per kept entry.
+// bins (2.1M rows), compressed and packed; ns/update is per kept entry.
 func BenchmarkBuildHistSparse(b *testing.B) {
-	sp, gh, nbins := newSparseBench(2_100_000)
-	kernel := buildHistSparse
-	if os.Getenv("HISTK") == "go" {
-		kernel = buildHistSparseGo
-	}
-	hb := &histBench{n: 2_100_000}
-	for _, k := range []int{1, 2, 8, 64} {
-		rows := hb.rowsOneIn(k)
-		var ents int64
-		for _, r := range rows {
-			ents += sp.ptr[r+1] - sp.ptr[r]
+	for _, pack := range []bool{false, true} {
+		sp, gh, nbins := newSparseBench(2_100_000, pack)
+		kernel := buildHistSparse
+		if os.Getenv("HISTK") == "go" {
+			kernel = buildHistSparseGo
 		}
-		b.Run(fmt.Sprintf("oneIn=%d", k), func(b *testing.B) {
-			hist := make([]int64, 2*nbins)
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			b.ResetTimer()
-			cpu0 := threadCPU()
-			for i := 0; i < b.N; i++ {
-				clear(hist)
-				for lo := 0; lo < len(rows); lo += histChunk {
-					kernel(hist, sp, gh, rows[lo:min(lo+histChunk, len(rows))])
+		hb := &histBench{n: 2_100_000}
+		for _, k := range []int{1, 2, 8, 64} {
+			rows := hb.rowsOneIn(k)
+			ents := int64(len(rows)) * 20
+			b.Run(fmt.Sprintf("packed=%v/oneIn=%d", pack, k), func(b *testing.B) {
+				hist := make([]int64, 2*nbins)
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
+				b.ResetTimer()
+				cpu0 := threadCPU()
+				for i := 0; i < b.N; i++ {
+					clear(hist)
+					for lo := 0; lo < len(rows); lo += histChunk {
+						kernel(hist, sp, gh, rows[lo:min(lo+histChunk, len(rows))])
+					}
 				}
-			}
-			b.ReportMetric(float64(threadCPU()-cpu0)/float64(b.N)/float64(ents), "cpu-ns/update")
-		})
+				b.ReportMetric(float64(threadCPU()-cpu0)/float64(b.N)/float64(ents), "cpu-ns/update")
+			})
+		}
 	}
 }

@@ -35,6 +35,9 @@ func histDenseAsm(hist *pair, nhist int, bins *uint8, gh *pair, nrows int, rows 
 // entries only, and returns their sums; on amd64 with histSparseAsm, one
 // 16-byte load, PADDQ and store per update (see buildHist).
 func buildHistSparse(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g, h int64) {
+	if sp.packed != nil {
+		return buildHistPacked(hist, sp, gh, rows)
+	}
 	if len(rows) == 0 || len(hist) < 2 || len(gh) < 2 || len(sp.ptr) < 2 || len(sp.ents) == 0 {
 		return buildHistSparseGo(hist, sp, gh, rows)
 	}
@@ -52,3 +55,24 @@ func buildHistSparse(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g,
 //
 //go:noescape
 func histSparseAsm(hist *pair, nhist int, ptr *int64, ents *uint16, nents int, gh *pair, nrows int, rows []int32, ahead int) (sg, sh int64, bad bool)
+
+// buildHistPacked is buildHistSparse over packed rows, with histPackedAsm
+// when every entry fits hist (sp.top).
+func buildHistPacked(hist []int64, sp *sparseBins, gh []int64, rows []int32) (g, h int64) {
+	if len(rows) == 0 || len(hist) < 2 || len(gh) < 2 || sp.stride < 1 || len(sp.packed) < sp.stride || sp.top > len(hist)/2 {
+		return buildHistPackedGo(hist, sp, gh, rows)
+	}
+	nrows := min(len(gh)/2, len(sp.packed)/sp.stride)
+	g, h, bad := histPackedAsm(&asPairs(hist)[0], &sp.packed[0], sp.stride, &asPairs(gh)[0], nrows, rows, prefetchDistance(rows))
+	if bad {
+		panic(fmt.Sprintf("gbdt: sparse histogram of %d rows: a row is outside the shard's %d rows, or its entries do not fit its %d slots", len(rows), nrows, sp.stride))
+	}
+	return g, h
+}
+
+// histPackedAsm is buildHistPacked's loop (histkernel_amd64.s): a row at
+// or past nrows, or whose count exceeds stride-1, stops it with bad set;
+// every entry must be below the histogram's length in bins.
+//
+//go:noescape
+func histPackedAsm(hist *pair, packed *uint16, stride int, gh *pair, nrows int, rows []int32, ahead int) (sg, sh int64, bad bool)

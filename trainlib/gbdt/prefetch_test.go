@@ -22,15 +22,16 @@ func TestHistPrefetchingRows(t *testing.T) {
 	}
 	off := []int{0, nb, 2 * nb}
 	// Sparse: bin 0 of each feature left out; the last rows have none.
-	sp := &sparseBins{ptr: make([]int64, n+1)}
+	ptr, ents := make([]int64, n+1), []uint16(nil)
 	for r := 0; r < n; r++ {
 		for f := 0; f < nf && r < n-20; f++ {
 			if b := bins[r*nf+f]; b != 0 {
-				sp.ents = append(sp.ents, uint16(off[f]+int(b)))
+				ents = append(ents, uint16(off[f]+int(b)))
 			}
 		}
-		sp.ptr[r+1] = int64(len(sp.ents))
+		ptr[r+1] = int64(len(ents))
 	}
+	sp := newSparseBins(ptr, ents, false)
 	var rows []int32
 	for r := 3; r < n; r += 10 {
 		rows = append(rows, int32(r))
@@ -50,7 +51,7 @@ func TestHistPrefetchingRows(t *testing.T) {
 			want[2*k] += gh[2*r]
 			want[2*k+1] += gh[2*r+1]
 		}
-		for _, e := range sp.ents[sp.ptr[r]:sp.ptr[r+1]] {
+		for _, e := range ents[ptr[r]:ptr[r+1]] {
 			wantSparse[2*e] += gh[2*r]
 			wantSparse[2*e+1] += gh[2*r+1]
 		}
@@ -59,8 +60,10 @@ func TestHistPrefetchingRows(t *testing.T) {
 	if g, h := buildHist(hist, bins, gh, rows, off, nf); g != wg || h != wh || !slices.Equal(hist, want) {
 		t.Errorf("dense: sums %d, %d (want %d, %d), histogram %v, want %v", g, h, wg, wh, hist, want)
 	}
-	hist = make([]int64, len(want))
-	if g, h := buildHistSparse(hist, sp, gh, rows); g != wg || h != wh || !slices.Equal(hist, wantSparse) {
-		t.Errorf("sparse: sums %d, %d (want %d, %d), histogram %v, want %v", g, h, wg, wh, hist, wantSparse)
+	for _, sp := range []*sparseBins{sp, newSparseBins(ptr, ents, true)} {
+		hist = make([]int64, len(want))
+		if g, h := buildHistSparse(hist, sp, gh, rows); g != wg || h != wh || !slices.Equal(hist, wantSparse) {
+			t.Errorf("sparse (packed %v): sums %d, %d (want %d, %d), histogram %v, want %v", sp.packed != nil, g, h, wg, wh, hist, wantSparse)
+		}
 	}
 }

@@ -13,9 +13,17 @@ import (
 // oneHotLike returns rows of 2 numeric features and 3 one-hot groups, a
 // few values missing.
 func oneHotLike(rows int, seed uint64) *data.Dataset {
+	return oneHotGroups(rows, seed, []int{4, 3, 5})
+}
+
+// oneHotGroups returns rows of 2 numeric features and one-hot groups of
+// the given numbers of levels, a few values missing.
+func oneHotGroups(rows int, seed uint64, groups []int) *data.Dataset {
 	rng := rand.New(rand.NewPCG(seed, 1))
-	groups := []int{4, 3, 5}
-	cols := 2 + 12
+	cols := 2
+	for _, n := range groups {
+		cols += n
+	}
 	d := &data.Dataset{Matrix: *data.NewMatrix(rows, cols), Label: make([]float32, rows)}
 	for c := 0; c < cols; c++ {
 		d.Names = append(d.Names, string(rune('a'+c)))
@@ -32,7 +40,14 @@ func oneHotLike(rows int, seed uint64) *data.Dataset {
 		for gi, n := range groups {
 			l := rng.IntN(n)
 			x[at+l] = 1
-			s += float64(l-gi) * 0.7
+			// Three groups shift the sum by their index; many groups
+			// by their level's distance from the middle, so labels stay
+			// mixed.
+			c := float64(gi)
+			if len(groups) > 3 {
+				c = float64(n-1) / 2
+			}
+			s += (float64(l) - c) * 0.7
 			at += n
 		}
 		if s+rng.NormFloat64() > 0 {
@@ -43,33 +58,45 @@ func oneHotLike(rows int, seed uint64) *data.Dataset {
 }
 
 // TestSparseBinsGiveTheSameModelAsDense: leaving out each feature's most
-// frequent bin is exact.
+// frequent bin is exact, with rows packed in slots (a few entries a row)
+// and compressed (more than fit a cache line's slots).
 func TestSparseBinsGiveTheSameModelAsDense(t *testing.T) {
-	train, val := oneHotLike(4000, 1), oneHotLike(1000, 2)
-	shards := append(shardsOf(TrainSet, train, 3), shardsOf("val", val, 1)...)
-	p := DefaultParams()
-	p.NumBoostRound, p.Subsample, p.EvalMetric = 6, 0.8, []string{"auc"}
-	opt := Options{Evals: []string{"val"}}
-	dense := spread(t, shards, 1, 2)
-	dense[0].(*LocalHolder).denseOnly = true
-	want, err := Train(context.Background(), p, dense, opt)
-	if err != nil {
-		t.Fatal(err)
+	wide := make([]int, 40)
+	for i := range wide {
+		wide[i] = 3
 	}
-	if dense[0].(*LocalHolder).shards[0].sparse != nil {
-		t.Fatal("denseOnly holder went sparse")
-	}
-	for holders := 1; holders <= 3; holders++ {
-		hs := spread(t, shards, holders, 2)
-		got, err := Train(context.Background(), p, hs, opt)
+	for _, groups := range [][]int{{4, 3, 5}, wide} {
+		packed := len(groups) < packedMaxStride-2
+		train, val := oneHotGroups(4000, 1, groups), oneHotGroups(1000, 2, groups)
+		shards := append(shardsOf(TrainSet, train, 3), shardsOf("val", val, 1)...)
+		p := DefaultParams()
+		p.NumBoostRound, p.Subsample, p.EvalMetric = 6, 0.8, []string{"auc"}
+		opt := Options{Evals: []string{"val"}}
+		dense := spread(t, shards, 1, 2)
+		dense[0].(*LocalHolder).denseOnly = true
+		want, err := Train(context.Background(), p, dense, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if hs[0].(*LocalHolder).shards[0].sparse == nil {
-			t.Fatal("one-hot data did not use sparse bins")
+		if dense[0].(*LocalHolder).shards[0].sparse != nil {
+			t.Fatal("denseOnly holder went sparse")
 		}
-		if !bytes.Equal(modelBytes(t, got.Model), modelBytes(t, want.Model)) {
-			t.Fatalf("%d holders with sparse bins: model differs from dense bins", holders)
+		for holders := 1; holders <= 3; holders++ {
+			hs := spread(t, shards, holders, 2)
+			got, err := Train(context.Background(), p, hs, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sp := hs[0].(*LocalHolder).shards[0].sparse
+			if sp == nil {
+				t.Fatalf("%d one-hot groups: not sparse bins", len(groups))
+			}
+			if (sp.packed != nil) != packed {
+				t.Fatalf("%d one-hot groups: packed %v, want %v", len(groups), sp.packed != nil, packed)
+			}
+			if !bytes.Equal(modelBytes(t, got.Model), modelBytes(t, want.Model)) {
+				t.Fatalf("%d one-hot groups, %d holders with sparse bins: model differs from dense bins", len(groups), holders)
+			}
 		}
 	}
 }
