@@ -210,3 +210,30 @@ func sortedPos(m map[token.Pos]string) []token.Pos {
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }
+
+// structAsserts refuses the type assertions of a value held in a
+// package's interface other than error (a fmt.Stringer, an io.Reader)
+// to a struct type declared in a cell: yaegi's wrapper of such a value
+// holds the struct's last field in its place (errval.go), so the
+// assertion was false, silently. (In an error the kernel stores the
+// value itself: errconv.go.)
+func (c *checker) structAsserts(f *ast.File, info *types.Info, e stdEdits) {
+	errType := types.Universe.Lookup("error").Type()
+	ast.Inspect(f, func(n ast.Node) bool {
+		ta, ok := n.(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil || c.fset.Position(ta.Lparen).Filename != cellFile {
+			return true
+		}
+		from, to := info.TypeOf(ta.X), info.TypeOf(ta.Type)
+		if !compiledInterface(from) || types.Identical(from, errType) {
+			return true
+		}
+		if n, ok := cellNamed(to); ok {
+			if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+				name := types.TypeString(to, relativeTo)
+				e.refused[ta.Pos()] = "a type assertion of a value held in " + types.TypeString(from, nil) + " to " + name + ", a struct type declared in a cell, cannot be decided in this interpreter (it keeps a struct's last field in its place): hold the value in an any or an interface declared in the cell, or give " + name + " pointer receivers and assert to *" + name
+			}
+		}
+		return true
+	})
+}

@@ -62,3 +62,30 @@ fmt.Println(sp, ok)`)
 		t.Error("a statement of the refused cell ran")
 	}
 }
+
+// A type assertion of a value held in a package's interface other than
+// error to a struct type declared in a cell is refused, with the
+// workaround: yaegi's wrapper holds the struct's last field, so `s.(Sq)`
+// of a fmt.Stringer holding Sq{3} was false. To a pointer, and from an
+// error, it is decided as in Go.
+func TestAssertFromPackageInterfaceToCellStructRefused(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import "fmt"
+type Sq struct{ S float64 }
+func (s Sq) String() string { return "sq" }
+type P struct{ N int }
+func (p *P) String() string { return "p" }`)
+	res, _ := run(t, s, `var st fmt.Stringer = Sq{3}
+q, ok := st.(Sq)
+fmt.Println(q, ok)`)
+	want := "cell:2:10: a type assertion of a value held in fmt.Stringer to Sq, a struct type declared in a cell, cannot be decided in this interpreter (it keeps a struct's last field in its place): hold the value in an any or an interface declared in the cell, or give Sq pointer receivers and assert to *Sq"
+	if res.Err == nil || !strings.Contains(res.Err.Value, want) {
+		t.Fatalf("got %+v, want the assertion refused: %s", res.Err, want)
+	}
+	_, r := mustRun(t, s, `var pt fmt.Stringer = &P{2}
+p, ok := pt.(*P)
+fmt.Println(p.N, ok)`)
+	if got := r.text("stdout"); got != "2 true\n" {
+		t.Errorf("printed %q, want %q", got, "2 true\n")
+	}
+}

@@ -218,6 +218,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.ifaceAsserts(f, info, e, typeList)
 	c.compiledIfaceFieldAssigns(f, info, e.fieldConv, typeList)
 	c.errConversions(f, info, e, typeList)
+	c.structAsserts(f, info, e)
 	c.reflectCalls(f, info, e)
 	e.defers = c.deferFacts(f, info)
 	c.preinstantiate(f, info, e, typeList)
