@@ -291,3 +291,21 @@ fmt.Println("still here")`); r.text("stdout") != "still here\n" {
 		t.Errorf("the next cell printed %q", r.text("stdout"))
 	}
 }
+
+// A defer statement at a cell's top level runs when the cell's
+// statements end, with its arguments as they were at the statement.
+func TestDeferredCallsAtACellsTopLevel(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+k := 1
+for i := 0; i < 2; i++ {
+	defer fmt.Println("top", i, k)
+	defer func() { fmt.Println("lit", i) }()
+}
+k = 2
+fmt.Println("body", k)`)
+	want := "body 2\nlit 1\ntop 1 1\nlit 0\ntop 0 1\n"
+	if got := r.text("stdout"); got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}
