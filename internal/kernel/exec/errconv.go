@@ -57,13 +57,25 @@ func (c *checker) errConversions(f *ast.File, info *types.Info, e stdEdits, type
 			mark(conv.expr)
 		}
 	}
-	ast.Inspect(f, func(n ast.Node) bool { // error(x)
+	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
+		if !ok {
 			return true
 		}
-		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && types.Identical(tv.Type, errType) {
+		// error(x)
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && types.Identical(tv.Type, errType) && len(call.Args) == 1 {
 			mark(call.Args[0])
+		}
+		// fmt.Errorf's operands: %w keeps the error itself (yaegi's
+		// wrapper of a struct value, made for the ...any, lost it).
+		if _, sel := calledSelector(call); sel != nil && sel.Sel.Name == "Errorf" && !call.Ellipsis.IsValid() {
+			if x, ok := sel.X.(*ast.Ident); ok {
+				if pn, ok := info.Uses[x].(*types.PkgName); ok && pn.Imported().Path() == "fmt" {
+					for _, a := range call.Args[1:] {
+						mark(a)
+					}
+				}
+			}
 		}
 		return true
 	})

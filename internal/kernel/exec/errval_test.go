@@ -53,6 +53,9 @@ fmt.Println(errors.As(fmt.Errorf("w: %w", parse(true)), &pe), pe.Line)`, "true 3
 errs := []error{p, nil}
 m := map[string]error{"p": p}
 fmt.Println(errs[0] == nil, errs[1] == nil, m["p"] == nil)`, "false true false\n"},
+		{`var p *ParseErr
+w := fmt.Errorf("w: %w", p)
+fmt.Println(errors.Unwrap(w) == nil, w)`, "false w: no parse error\n"},
 		{`var e error = (*ParseErr)(nil)
 fmt.Println(e == nil)`, "false\n"},
 		// fmt prints <nil> for a nil pointer whose Error method panics.
@@ -103,6 +106,9 @@ case Errno:
 case HTTPErr:
 	fmt.Println("http", e.Status)
 }`, "http 503\n"},
+		{`w := fmt.Errorf("w: %w", HTTPErr{404, "/w"})
+var h HTTPErr
+fmt.Println(errors.As(w, &h), h.Path, errors.Is(w, HTTPErr{404, "/w"}), w)`, "true /w true w: 404 at /w\n"},
 		{`var a any = HTTPErr{404, "/a"}
 e, ok := a.(error)
 h, isH := e.(HTTPErr)
