@@ -78,6 +78,7 @@ type stdEdits struct {
 	fieldConv   map[token.Position]string         // arithmetic assigned to a compiled struct's interface field, by its = → the value's type (ifacefield.go)
 	defers      map[token.Position]deferFact      // defer statements, by their defer (deferargs.go)
 	varargs     map[token.Position]map[int]string // calls of compiled variadic functions, by their ( → arguments to convert to the interface (variadiciface.go)
+	promoted    map[token.Position][]string       // cell struct types' names → the methods they promote from embedded fields of compiled types (embedfwd.go)
 }
 
 // key is a position without its offset, the same in the checked file and
@@ -88,7 +89,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -223,6 +224,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	e.defers = c.deferFacts(f, info)
 	c.preinstantiate(f, info, e, typeList)
 	c.variadicIfaceArgs(f, info, e.varargs, typeList)
+	c.promotedMethods(f, info, e.promoted, typeList)
 	return e
 }
 
@@ -275,6 +277,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	addressReceivers(n, fset, e.addr)
 	convertFieldAssigns(n, fset, e.fieldConv)
 	convertVariadicIfaceArgs(n, fset, e.varargs)
+	addPromotedMethods(n, fset, e.promoted)
 	if err := dropTypeArgs(n, fset, e.untyped, e.refuseArgs); err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/gotrain/gotrain/internal/kernel/gostd"
 	"golang.org/x/tools/go/ast/astutil"
@@ -35,6 +36,7 @@ func (c *checker) variadicIfaceArgs(f *ast.File, info *types.Info, marks map[tok
 			return true
 		}
 		params := sig.Params()
+		c.fmtWriterArg(call, info, sig, marks, typeList)
 		s, ok := coreOf(params.At(params.Len() - 1).Type()).(*types.Slice)
 		if !ok || !types.IsInterface(s.Elem()) || emptyInterface(s.Elem()) || types.Identical(s.Elem(), types.Universe.Lookup("error").Type()) {
 			return true // error: every conversion to it is the runtime's (errconv.go)
@@ -103,4 +105,34 @@ func convertVariadicIfaceArgs(n ast.Node, fset *token.FileSet, marks map[token.P
 		}
 		return true
 	})
+}
+
+// fmtWriterArg marks the writer of a call of fmt.Fprint, Fprintf or
+// Fprintln when it is a value of a cell type with methods: yaegi wraps
+// every argument of the fmt functions in the first of fmt's interfaces
+// the value has, its io.Writer too, so a writer with a String method
+// (`struct{ *bytes.Buffer }`) failed ("reflect: Call using
+// stdlib._fmt_Stringer as type io.Writer").
+func (c *checker) fmtWriterArg(call *ast.CallExpr, info *types.Info, sig *types.Signature, marks map[token.Position]map[int]string, typeList func([]types.Type) (string, bool)) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !strings.HasPrefix(sel.Sel.Name, "Fprint") || len(call.Args) == 0 || sig.Params().Len() == 0 {
+		return
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+		return
+	}
+	from := info.TypeOf(call.Args[0])
+	if from == nil || types.IsInterface(from) || !cellType(from) || types.NewMethodSet(from).Len() == 0 {
+		return
+	}
+	t, ok := typeList([]types.Type{sig.Params().At(0).Type()})
+	p := c.fset.Position(call.Lparen)
+	if !ok || p.Filename != cellFile {
+		return
+	}
+	if marks[key(p)] == nil {
+		marks[key(p)] = map[int]string{}
+	}
+	marks[key(p)][0] = "func(_gotrain_va " + t + ") " + t + " { return _gotrain_va }(_)"
 }
