@@ -42,7 +42,7 @@ type span [2]token.Position
 // errConversions marks the conversions to error of values of cell types.
 func (c *checker) errConversions(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
 	errType := types.Universe.Lookup("error").Type()
-	errOf := c.errOfFunc(f, typeList)
+	errOf := c.errOfFunc(f, info, typeList)
 	mark := func(x ast.Expr) {
 		start, end := c.fset.Position(x.Pos()), c.fset.Position(x.End())
 		if start.Filename != cellFile {
@@ -85,10 +85,14 @@ func (c *checker) errConversions(f *ast.File, info *types.Info, e stdEdits, type
 // value of a type, its operand written as _; false when the type is not
 // a cell type (or a pointer to one) with an Error method, or cannot be
 // written.
-func (c *checker) errOfFunc(f *ast.File, typeList func([]types.Type) (string, bool)) func(types.Type) (string, bool) {
+func (c *checker) errOfFunc(f *ast.File, info *types.Info, typeList func([]types.Type) (string, bool)) func(types.Type) (string, bool) {
 	errIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 	keys := map[*types.Named]string{}
-	return func(from types.Type) (string, bool) {
+	var self func(types.Type) (string, bool)
+	self = func(from types.Type) (string, bool) {
+		if tp, ok := types.Unalias(from).(*types.TypeParam); ok && types.Implements(tp, errIface) {
+			return errOfTypeParam(scopeCellTypes(info, f), typeList, self)
+		}
 		if from == nil || types.IsInterface(from) || !types.Implements(from, errIface) {
 			return "", false
 		}
@@ -111,6 +115,41 @@ func (c *checker) errOfFunc(f *ast.File, typeList func([]types.Type) (string, bo
 		}
 		return errOfSource(from, t, ptr+k), true
 	}
+	return self
+}
+
+// errOfTypeParam writes the conversion to error of a value of a type
+// parameter (`func wrap[E error](e E) error { return e }`): tests of
+// the cell's error types, each converted as its own values are, then
+// the interpreter's conversion for other types. Types of the same shape
+// as another are left to the interpreter (its assertion cannot tell them
+// apart).
+func errOfTypeParam(cellTypes []*types.Named, typeList func([]types.Type) (string, bool), errOf func(types.Type) (string, bool)) (string, bool) {
+	var cands []types.Type
+	for _, nt := range cellTypes {
+		for _, ct := range []types.Type{nt, types.NewPointer(nt)} {
+			if _, ok := errOf(ct); ok {
+				cands = append(cands, ct)
+			}
+		}
+	}
+	var tests []string
+	for i, ct := range cands {
+		clash := false
+		for j, o := range cands {
+			clash = clash || (i != j && sameShape(ct, o))
+		}
+		src, _ := errOf(ct)
+		ts, ok := typeList([]types.Type{ct})
+		if clash || !ok {
+			continue
+		}
+		tests = append(tests, "if _gotrain_et, ok := _gotrain_ea.("+ts+"); ok { return "+strings.TrimSuffix(src, "(_)")+"(_gotrain_et) }")
+	}
+	if len(tests) == 0 {
+		return "", false
+	}
+	return "func(_gotrain_ea any) error { " + strings.Join(tests, "; ") + "; return _gotrain_ea.(error) }(_)", true
 }
 
 // errOfSource writes the call of ErrorOf for a value of type from,

@@ -85,7 +85,12 @@ func get(p string) error {
 		return HTTPErr{503, p}
 	}
 	return Errno(2)
-}`, []struct{ cell, want string }{
+}
+func asError[E error](e E) error { return e }`, []struct{ cell, want string }{
+		{`e := asError(HTTPErr{500, "/g"})
+h, ok := e.(HTTPErr)
+var np *HTTPErr
+fmt.Println(ok, h.Path, asError(np) == nil, asError(Errno(1)))`, "true /g false errno 1\n"},
 		{`err := get("/down")
 h, ok := err.(HTTPErr)
 fmt.Println(ok, h.Status, h.Path)`, "true 503 /down\n"},

@@ -61,7 +61,7 @@ func (c *checker) ifaceAsserts(f *ast.File, info *types.Info, e stdEdits, typeLi
 		return true
 	})
 	var cellTypes []*types.Named
-	errOf := c.errOfFunc(f, typeList)
+	errOf := c.errOfFunc(f, info, typeList)
 	ast.Inspect(f, func(n ast.Node) bool {
 		ta, ok := n.(*ast.TypeAssertExpr)
 		if !ok || ta.Type == nil {

@@ -390,7 +390,7 @@ func typeSwitchAsTests(ts *ast.TypeSwitchStmt, gen int, marked func(*ast.CaseCla
 // fmt.Stringer misses or takes apart), then by the assertion itself.
 func (c *checker) caseAsserts(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
 	var cellTypes []*types.Named
-	errOf := c.errOfFunc(f, typeList)
+	errOf := c.errOfFunc(f, info, typeList)
 	ast.Inspect(f, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSwitchStmt)
 		if !ok {
