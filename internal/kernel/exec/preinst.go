@@ -49,7 +49,7 @@ func (c *checker) preinstantiate(f *ast.File, info *types.Info, e stdEdits, type
 			var found []string
 			walkType(inst.Type, func(t types.Type) {
 				n, ok := t.(*types.Named)
-				if !ok || n.TypeArgs().Len() == 0 || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || hasTypeParam(n) {
+				if !ok || n.TypeArgs().Len() == 0 || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || mentionsTypeParam(n) {
 					return
 				}
 				if s, ok := typeList([]types.Type{n}); ok && !slices.Contains(out, s) && !slices.Contains(found, s) {
@@ -91,17 +91,6 @@ func (c *checker) preinstantiate(f *ast.File, info *types.Info, e stdEdits, type
 		}
 		return true
 	})
-}
-
-// hasTypeParam reports whether t mentions a type parameter.
-func hasTypeParam(t types.Type) bool {
-	found := false
-	walkType(t, func(t types.Type) {
-		if _, ok := t.(*types.TypeParam); ok {
-			found = true
-		}
-	})
-	return found
 }
 
 // makeInstancesFirst puts before each statement of n that e.preinst
