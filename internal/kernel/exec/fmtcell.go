@@ -422,7 +422,11 @@ func (w fmtWriter) dispatchView(t types.Type, expr string) (string, bool) {
 		if !ok {
 			continue
 		}
-		steps = append(steps, "if "+x+", "+okn+" := "+v+".("+csrc+"); "+okn+" { return "+view+" }")
+		nilPtr := ""
+		if _, isPtr := ct.(*types.Pointer); isPtr {
+			nilPtr = "if " + x + " == nil { return " + x + " }; " // a nil pointer prints <nil>
+		}
+		steps = append(steps, "if "+x+", "+okn+" := "+v+".("+csrc+"); "+okn+" { "+nilPtr+"return "+view+" }")
 	}
 	if len(steps) == 0 {
 		return "", false

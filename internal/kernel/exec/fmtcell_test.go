@@ -125,3 +125,32 @@ fmt.Println(vals)`, "-1.0C 7 1/1\n[-1.0C 7 1/1]\n"},
 fmt.Println(x, fmt.Sprint(x), map[string]any{"m": x})`, "0/24 0/24 map[m:0/24]\n"},
 	})
 }
+
+// %v of a cell interface holding a nil pointer of a cell struct type
+// prints <nil>, as Go does (A Tour of Go's "interface values with nil
+// underlying values"): the fmt layer's view dereferenced it and the cell
+// panicked with a nil pointer dereference.
+func TestNilPointerInCellInterfacePrints(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+type I interface{ M() }
+
+type T struct{ S string }
+
+func (t *T) M() {}
+
+func main() {
+	var i I
+	var t *T
+	i = t
+	fmt.Printf("(%v, %T)\n", i, i)
+	fmt.Println(i)
+	i = &T{"hello"}
+	fmt.Printf("(%v, %T)\n", i, i)
+}`)
+	want := "(<nil>, *main.T)\n<nil>\n(&{hello}, *main.T)\n"
+	if got := r.text("stdout"); got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}
