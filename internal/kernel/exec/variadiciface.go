@@ -66,21 +66,8 @@ func (c *checker) variadicIfaceArgs(f *ast.File, info *types.Info, marks map[tok
 // compiledFunc reports whether fun names a function or method of a
 // compiled package (not the cells', not one gostd supplies as source).
 func compiledFunc(fun ast.Expr, info *types.Info) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
-		return false
-	}
-	fn, ok := info.Uses[id].(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return false
-	}
-	path := fn.Pkg().Path()
-	return path != "main" && !gostd.Whole(path)
+	path := calleePackage(fun, info)
+	return path != "" && path != "main" && !gostd.Whole(path)
 }
 
 // convertVariadicIfaceArgs writes the arguments variadicIfaceArgs marked

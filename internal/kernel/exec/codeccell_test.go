@@ -1,0 +1,72 @@
+package exec
+
+import (
+	"strings"
+	"testing"
+)
+
+// encoding/json and encoding/xml never call the encoding methods of a
+// type declared in a cell: a call that would need one is refused at the
+// call, naming the type and the method; one that needs none runs.
+func TestEncodingCallsNeedingCellMethodsAreRefused(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"strings"
+)
+
+type Level int
+
+func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal("high") }
+
+func (l *Level) UnmarshalJSON(b []byte) error { *l = 2; return nil }
+
+type Task struct {
+	Name  string
+	Level Level
+}
+
+type Color struct{ R, G, B uint8 }
+
+func (c Color) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)), nil }
+
+type Celsius float64
+
+func (c Celsius) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return e.EncodeElement(fmt.Sprintf("%.1f", float64(c)), start)
+}
+
+type Plain struct {
+	Name string
+	Tags []string
+}`)
+	for _, c := range []struct{ code, want string }{
+		{`b, err := json.Marshal(Task{"build", 2})
+fmt.Println(string(b), err)`, "cell:1:11: encoding/json cannot call the MarshalJSON method of main.Level"},
+		{`var t Task
+fmt.Println(json.Unmarshal([]byte("{}"), &t))`, "cell:2:13: encoding/json cannot call the UnmarshalJSON method of main.Level"},
+		{`json.NewEncoder(os.Stdout).Encode(map[string][]Color{"a": {{1, 2, 3}}})`, "cell:1:1: encoding/json cannot call the MarshalText method of main.Color"},
+		{`var ts []*Task
+_ = json.NewDecoder(strings.NewReader("[]")).Decode(&ts)`, "cell:2:5: encoding/json cannot call the UnmarshalJSON method of main.Level"},
+		{`out, _ := xml.Marshal(struct{ T Celsius }{21.5})
+fmt.Println(string(out))`, "cell:1:11: encoding/xml cannot call the MarshalXML method of main.Celsius"},
+	} {
+		res, _ := run(t, s, c.code)
+		if res.Err == nil {
+			t.Errorf("%s\nran; want it refused", c.code)
+			continue
+		}
+		if msg := res.Err.Value; !strings.Contains(msg, c.want) || !strings.Contains(msg, "Call the method yourself") {
+			t.Errorf("%s\nrefused with %q; want %q and the workaround", c.code, msg, c.want)
+		}
+	}
+	_, r := mustRun(t, s, `b, _ := json.Marshal(Plain{"p", []string{"x"}})
+var back Plain
+fmt.Println(string(b), json.Unmarshal(b, &back), back.Tags)`)
+	if got, want := r.text("stdout"), "{\"Name\":\"p\",\"Tags\":[\"x\"]} <nil> [x]\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}
