@@ -35,15 +35,8 @@ const (
 func (c *checker) errorsCalls(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
 	var cellTypes []*types.Named
 	ast.Inspect(f, func(n ast.Node) bool {
-		call, sel := calledSelector(n)
-		if sel == nil {
-			return true
-		}
-		x, ok := sel.X.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		if pn, ok := info.Uses[x].(*types.PkgName); !ok || pn.Imported().Path() != "errors" {
+		call, sel, _ := packageCall(n, info, "errors")
+		if call == nil {
 			return true
 		}
 		var target types.Type
@@ -144,7 +137,7 @@ func replaceCalls(n ast.Node, fset *token.FileSet, calls map[token.Position]stri
 	})
 }
 
-// calledSelector returns n as a call of pkg.F or pkg.F[T], with its
+// calledSelector returns n as a call of x.F or x.F[T], with its
 // selector; nil when it is not one.
 func calledSelector(n ast.Node) (*ast.CallExpr, *ast.SelectorExpr) {
 	call, ok := n.(*ast.CallExpr)
@@ -157,4 +150,22 @@ func calledSelector(n ast.Node) (*ast.CallExpr, *ast.SelectorExpr) {
 	}
 	sel, _ := fun.(*ast.SelectorExpr)
 	return call, sel
+}
+
+// packageCall returns n as a call of a function of the package at path
+// (pkg.F(…) or pkg.F[T](…)), with its selector and the name the cell
+// gives the package; nils when it is not one.
+func packageCall(n ast.Node, info *types.Info, path string) (*ast.CallExpr, *ast.SelectorExpr, *ast.Ident) {
+	call, sel := calledSelector(n)
+	if sel == nil {
+		return nil, nil, nil
+	}
+	x, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil, nil, nil
+	}
+	if pn, ok := info.Uses[x].(*types.PkgName); !ok || pn.Imported().Path() != path {
+		return nil, nil, nil
+	}
+	return call, sel, x
 }

@@ -44,16 +44,8 @@ var fmtFuncs = map[string][2]int{
 func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList func([]types.Type) (string, bool)) {
 	var scope *types.Scope
 	ast.Inspect(f, func(n ast.Node) bool {
-		call, sel := calledSelector(n)
-		if sel == nil || len(call.Args) > 10 {
-			return true
-		}
-		x, ok := sel.X.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		pn, ok := info.Uses[x].(*types.PkgName)
-		if !ok || pn.Imported().Path() != "fmt" {
+		call, sel, x := packageCall(n, info, "fmt")
+		if call == nil || len(call.Args) > 10 {
 			return true
 		}
 		idx, ok := fmtFuncs[sel.Sel.Name]
@@ -65,7 +57,7 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 			return true
 		}
 		if scope == nil {
-			scope = pn.Pkg().Scope()
+			scope = info.Uses[x].Pkg().Scope() // the cells' package
 		}
 		w := fmtWriter{pkg: x.Name, typeList: typeList, scope: scope, n: new(int)}
 		var verbs []rune // the verb of each operand, when known

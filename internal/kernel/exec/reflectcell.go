@@ -32,15 +32,8 @@ func (c *checker) reflectCalls(f *ast.File, info *types.Info, e stdEdits) {
 	})
 	warned := map[*types.Named]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
-		call, sel := calledSelector(n)
-		if sel == nil {
-			return true
-		}
-		x, ok := sel.X.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		if pn, ok := info.Uses[x].(*types.PkgName); !ok || pn.Imported().Path() != "reflect" {
+		call, sel, x := packageCall(n, info, "reflect")
+		if call == nil {
 			return true
 		}
 		p := c.fset.Position(sel.Sel.Pos())
