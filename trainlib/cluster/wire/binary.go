@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/gotrain/gotrain/trainlib/gbdt"
 )
@@ -207,45 +208,67 @@ func (w *writer) bools(v []bool) {
 }
 
 // hists writes node histograms, each with its non-empty bins only (bins
-// are gradient/hessian pairs; an odd last value pairs with a 0).
+// are gradient/hessian pairs; an odd last value pairs with a 0). The
+// buffer is grown once for all of them, and the bins are appended to a
+// local slice: appending through w.buf costs a GC write barrier per value
+// while a collection runs, and growing per histogram copied the message
+// over and over.
 func (w *writer) hists(hs []gbdt.NodeHist) {
 	w.count(len(hs), hs == nil)
+	nzs := make([]int, len(hs))
+	size := 0
+	for i := range hs {
+		nzs[i] = nonEmptyBins(hs[i].Bins)
+		// Five varints of at most 10 bytes, then three a bin.
+		size += 50 + 30*nzs[i]
+	}
+	b := slices.Grow(w.buf, size)
 	for i := range hs {
 		h := &hs[i]
-		w.int(int64(h.Node))
-		w.int(h.Rows)
-		w.int(h.Total[0])
-		w.int(h.Total[1])
-		w.count(len(h.Bins), h.Bins == nil)
+		b = binary.AppendVarint(b, int64(h.Node))
+		b = binary.AppendVarint(b, h.Rows)
+		b = binary.AppendVarint(b, h.Total[0])
+		b = binary.AppendVarint(b, h.Total[1])
 		if h.Bins == nil {
+			b = binary.AppendUvarint(b, 0)
 			continue
 		}
-		pair := func(k int) (int64, int64) {
-			if k+1 < len(h.Bins) {
-				return h.Bins[k], h.Bins[k+1]
-			}
-			return h.Bins[k], 0
-		}
-		nz := 0
-		for k := 0; k < len(h.Bins); k += 2 {
-			if g, s := pair(k); g != 0 || s != 0 {
-				nz++
-			}
-		}
-		w.uint(uint64(nz))
+		b = binary.AppendUvarint(b, uint64(len(h.Bins))+1)
+		b = binary.AppendUvarint(b, uint64(nzs[i]))
+		bins := h.Bins
 		gap := uint64(0)
-		for k := 0; k < len(h.Bins); k += 2 {
-			g, s := pair(k)
+		for k := 0; k < len(bins); k += 2 {
+			g, s := bins[k], int64(0)
+			if k+1 < len(bins) {
+				s = bins[k+1]
+			}
 			if g == 0 && s == 0 {
 				gap++
 				continue
 			}
-			w.uint(gap)
-			w.int(g)
-			w.int(s)
+			b = binary.AppendUvarint(b, gap)
+			b = binary.AppendVarint(b, g)
+			b = binary.AppendVarint(b, s)
 			gap = 0
 		}
 	}
+	w.buf = b
+}
+
+// nonEmptyBins counts the bins (value pairs, an odd last value with a 0)
+// of bins that are not both 0.
+func nonEmptyBins(bins []int64) int {
+	nz := 0
+	k := 0
+	for ; k+1 < len(bins); k += 2 {
+		if bins[k] != 0 || bins[k+1] != 0 {
+			nz++
+		}
+	}
+	if k < len(bins) && bins[k] != 0 {
+		nz++
+	}
+	return nz
 }
 
 func (w *writer) splits(ss []gbdt.Split) {
@@ -506,36 +529,76 @@ func (r *reader) hists() []gbdt.NodeHist {
 			return nil
 		}
 		r.values -= int(width)
-		h.Bins = make([]int64, width)
 		pairs := (width + 1) / 2
 		nz := r.uint()
+		if r.err != nil {
+			return nil
+		}
 		if nz > pairs || nz > uint64(len(r.buf)/3) {
 			r.fail(fmt.Errorf("%d non-empty bins of %d", nz, pairs))
 			return nil
 		}
-		at := uint64(0)
-		for range nz {
-			gap := r.uint()
-			if r.err != nil {
-				return nil
-			}
-			if gap >= pairs-at {
-				r.fail(fmt.Errorf("a bin past the histogram's end"))
-				return nil
-			}
-			at += gap
-			g, s := r.int(), r.int()
-			h.Bins[2*at] = g
-			if 2*at+1 < width {
-				h.Bins[2*at+1] = s
-			} else if s != 0 {
-				r.fail(fmt.Errorf("a value past the histogram's end"))
-				return nil
-			}
-			at++
+		h.Bins = make([]int64, width)
+		if err := readBins(r.buf, h.Bins, nz, &r.buf); err != nil {
+			r.fail(err)
+			return nil
 		}
 	}
 	return hs
+}
+
+// readBins decodes nz non-empty bins (gap, gradient, hessian; see
+// writer.hists) from buf into bins and leaves the rest of buf in rest. It
+// reads the varints in one loop over a local index, without the reader's
+// per-value bookkeeping: the driver decodes every worker's histograms of
+// every level, on the tree's critical path.
+func readBins(buf []byte, bins []int64, nz uint64, rest *[]byte) error {
+	pairs := uint64(len(bins)+1) / 2
+	at := uint64(0)
+	i := 0
+	for range nz {
+		var v [3]uint64
+		for j := range v {
+			var x uint64
+			var s uint
+			for k := 0; ; k++ {
+				if i >= len(buf) {
+					return errShort
+				}
+				c := buf[i]
+				i++
+				if c < 0x80 {
+					if k == binary.MaxVarintLen64-1 && c > 1 {
+						return fmt.Errorf("bad varint")
+					}
+					x |= uint64(c) << s
+					break
+				}
+				if k == binary.MaxVarintLen64-1 {
+					return fmt.Errorf("bad varint")
+				}
+				x |= uint64(c&0x7f) << s
+				s += 7
+			}
+			v[j] = x
+		}
+		if v[0] >= pairs-at {
+			return fmt.Errorf("a bin past the histogram's end")
+		}
+		at += v[0]
+		// Zig-zag: x>>1 with the sign in the low bit.
+		g := int64(v[1]>>1) ^ -int64(v[1]&1)
+		s := int64(v[2]>>1) ^ -int64(v[2]&1)
+		bins[2*at] = g
+		if 2*at+1 < uint64(len(bins)) {
+			bins[2*at+1] = s
+		} else if s != 0 {
+			return fmt.Errorf("a value past the histogram's end")
+		}
+		at++
+	}
+	*rest = buf[i:]
+	return nil
 }
 
 func (r *reader) splits() []gbdt.Split {
