@@ -42,7 +42,7 @@ func TestQuantisePow2MatchesRound(t *testing.T) {
 	}
 }
 
-// logisticRound gives what predictRows, logisticGradients and the maxima
+// logisticRound gives what sigmoid, logisticGradients and the maxima
 // loop give one after the other, bit for bit, with and without
 // scale_pos_weight, over margins of every size (the exponent's clamp and
 // math.Exp's side of fastmath.Exp among them).
@@ -59,7 +59,16 @@ func TestLogisticRoundMatchesSteps(t *testing.T) {
 		pred, g, h := make([]float32, n), make([]float32, n), make([]float32, n)
 		mg, mh := logisticRound(margin, pred, lab, g, h, spw)
 		wp, wg, wh := make([]float32, n), make([]float32, n), make([]float32, n)
-		s.predictRows(margin, wp)
+		for r, m := range margin {
+			wp[r] = sigmoid(m) // predictRows's sigmoidTo, element by element
+		}
+		rp := make([]float32, n)
+		s.predictRows(margin, rp)
+		for r := range margin {
+			if math.Float32bits(rp[r]) != math.Float32bits(wp[r]) {
+				t.Fatalf("margin %g: predictRows gives %g, sigmoid %g", margin[r], rp[r], wp[r])
+			}
+		}
 		logisticGradients(wg, wh, wp, lab, spw)
 		var wmg, wmh float32
 		for r := range wg {

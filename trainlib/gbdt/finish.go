@@ -3,6 +3,7 @@ package gbdt
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/gotrain/gotrain/trainlib/model"
 )
@@ -49,16 +50,21 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 	if len(req.Sets) == 0 {
 		return &EvalResponse{}, ctx.Err()
 	}
-	if err := s.predictTrain(ctx); err != nil {
-		return nil, err
+	// The training rows' predictions are needed only to evaluate them;
+	// otherwise the next round's gradient pass computes them with the
+	// gradients, while the rows are in cache.
+	if slices.Contains(req.Sets, TrainSet) {
+		if err := s.predictTrain(ctx); err != nil {
+			return nil, err
+		}
 	}
 	// Each shard's sums run over its rows in order, so shards can be
 	// evaluated in parallel with the same result.
 	type job struct {
 		set  string
 		sh   *localShard
-		pred []float32 // training shards: the predictions
-		marg []float32 // eval shards: the margins
+		pred []float32  // training shards: the predictions
+		es   *evalState // eval shards: margins and a buffer for the predictions
 	}
 	var jobs []job
 	for _, set := range req.Sets {
@@ -70,7 +76,7 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 		}
 		for _, es := range s.evals {
 			if es.sh.info.Set == set {
-				jobs = append(jobs, job{set: set, sh: es.sh, marg: es.margin})
+				jobs = append(jobs, job{set: set, sh: es.sh, es: es})
 			}
 		}
 	}
@@ -79,9 +85,12 @@ func (h *LocalHolder) FinishTree(ctx context.Context, req FinishRequest) (*EvalR
 		j := jobs[k]
 		e := ShardEval{Set: j.set, Index: j.sh.info.Index}
 		pred := j.pred
-		if pred == nil {
-			pred = make([]float32, len(j.marg))
-			s.predictRows(j.marg, pred)
+		if es := j.es; es != nil {
+			if len(es.pred) != len(es.margin) {
+				es.pred = make([]float32, len(es.margin))
+			}
+			pred = es.pred
+			s.predictRows(es.margin, pred)
 		}
 		evalShard(&e, req.Metrics, &s.op, pred, s.k, j.sh.data.Label, j.sh.data.Weight)
 		resp.Shards[k] = e
@@ -126,10 +135,7 @@ func (s *session) predictRows(margins, pred []float32) {
 	}
 	if s.obj == model.BinaryLogistic {
 		// transform's switch on the name, once per call, not per row.
-		pred = pred[:len(margins)]
-		for i, m := range margins {
-			pred[i] = sigmoid(m)
-		}
+		sigmoidTo(pred, margins)
 		return
 	}
 	for i, m := range margins {

@@ -57,6 +57,9 @@ type trainState struct {
 type evalState struct {
 	sh     *localShard
 	margin []float32 // k per row
+	// pred holds the predictions of margin while a round is evaluated
+	// (kept to save an allocation per round).
+	pred []float32
 }
 
 // StartSession implements Holder.
