@@ -158,6 +158,10 @@ type fmtWriter struct {
 	// depth counts the dispatches the view is inside: a cell type can
 	// hold itself through a cell interface, and its view stops there.
 	depth int
+	// unexported says the view is of a value below an unexported
+	// field: fmt calls none of its String or Error methods (it cannot
+	// take the value out of reflect), but spells its fields.
+	unexported bool
 }
 
 // cellNamed returns t as a named type declared in the cells (not an
@@ -476,8 +480,11 @@ func joinArgs(list []string) string {
 }
 
 // methods returns the view of a value whose type has a String or Error
-// method.
+// method (none below an unexported field).
 func (w fmtWriter) methods(t types.Type, expr string) (string, bool) {
+	if w.unexported {
+		return "", false
+	}
 	str, err := stringMethod(t, "String"), stringMethod(t, "Error")
 	if !str && !err {
 		return "", false
@@ -509,9 +516,16 @@ func (w fmtWriter) structView(n types.Type, expr string, ptr bool) (string, bool
 			return "", false // a blank field cannot be read
 		}
 		if !fv.Exported() {
-			// fmt calls no method of an unexported field; the
-			// interpreter's struct spells its name differently (Xname).
+			// fmt calls no method of an unexported field, nor of
+			// anything below it; the interpreter's struct spells
+			// its name, and the names of the fields of a struct
+			// below it, differently (Xname).
 			needed = true
+			below := w
+			below.unexported = true
+			if v, ok := below.view(fv.Type(), vals[i], false); ok {
+				vals[i] = v
+			}
 			continue
 		}
 		if v, ok := w.view(fv.Type(), vals[i], false); ok {
