@@ -302,6 +302,9 @@ func probeLoad(path string, r *modules.Resolver, rewrite modules.Rewrite) (err e
 	if err := i.Use(stdlib.Symbols); err != nil {
 		return err
 	}
+	if err := i.Use(newerStd); err != nil {
+		return err
+	}
 	if err := i.Use(symbols.Symbols); err != nil {
 		return err
 	}

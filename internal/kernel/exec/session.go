@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/parser"
 	"io"
+	"maps"
 	"path"
 	"reflect"
 
@@ -132,6 +133,9 @@ func (s *Session) use(stdout, stderr io.Writer) error {
 	if err := s.interp.Use(stdlib.Symbols); err != nil {
 		return err
 	}
+	if err := s.interp.Use(newerStd); err != nil {
+		return err
+	}
 	if err := s.useErrorWrappers(errorKey); err != nil {
 		return err
 	}
@@ -229,6 +233,14 @@ func binaryPackages() map[string]map[string]reflect.Value {
 		for k, v := range src {
 			out[path.Dir(k)] = v
 		}
+	}
+	for k, v := range newerStd {
+		syms := maps.Clone(out[path.Dir(k)]) // stdlib's own map stays as it is
+		if syms == nil {
+			syms = map[string]reflect.Value{}
+		}
+		maps.Copy(syms, v)
+		out[path.Dir(k)] = syms
 	}
 	out["os/exec"] = unrestricted.Symbols["os/exec/exec"]
 	return out

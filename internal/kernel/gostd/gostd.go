@@ -5,7 +5,7 @@
 //
 // The packages under this folder are the kernel's own implementations
 // (not copies of Go's): cmp, iter, maps and slices whole, and for errors,
-// strings, sync, sync/atomic and math/rand/v2 the generic functions and
+// strings, bytes, sync, sync/atomic and math/rand/v2 the generic functions and
 // types the interpreter's tables lack (sync.OnceValue, atomic.Pointer,
 // rand.N). A folder's path is the standard package's import path. They are
 // ordinary Go, tested compiled against the standard library they stand
@@ -28,7 +28,7 @@ import (
 	"sync"
 )
 
-//go:embed cmp iter maps slices errors strings sync math
+//go:embed cmp iter maps slices errors strings bytes sync math
 var files embed.FS
 
 // Prefix is the import path the packages are served under.
