@@ -20,8 +20,8 @@
 // a flood of output slows the cell to the kernel's publishing speed
 // instead of filling memory; what a goroutine prints after its cell ended
 // goes to that cell until the next one starts. Standard input is an on-demand reader (stdin.go). Calls that
-// would end the process (os.Exit, log.Fatal, runtime.Goexit) fail the cell
-// instead (overrides.go), and interrupts stop the interpreter through its
+// would end the process (os.Exit, log.Fatal, runtime.Goexit) end the cell
+// instead, failing it unless the status is os.Exit(0) (overrides.go), and interrupts stop the interpreter through its
 // own stop (stop.go). Cells display through github.com/gotrain/gotrain/
 // kernel/display, bound to the session, and pass display.Context() to long
 // library calls so that an interrupt cancels them.

@@ -337,6 +337,12 @@ func (s *Session) run(ctx context.Context, code string, node ast.Node, isValue b
 	}
 	if err != nil {
 		var exit exitPanic
+		if errors.As(err, &exit) && exit.code == 0 && exit.msg == "" {
+			// os.Exit(0): the program ended as a successful one
+			// ends, its deferred calls not run (go run reports
+			// nothing); the cell succeeds with what it printed.
+			return reflect.Value{}, false, nil
+		}
 		if errors.Is(err, errGoexit) || errors.As(err, &exit) {
 			return v, false, &Error{Name: "Exit", Value: err.Error(), Traceback: []string{red + bold + "Exit" + reset + ": " + err.Error()}}
 		}
