@@ -83,16 +83,27 @@ func ExampleAUC() {
 }
 
 // Sum's loops for unweighted logloss and error give the bits of Row's
-// terms added in row order.
+// terms added in row order: predictions uniform and, every third row,
+// within 1e-6 of 0 or 1 (logarithms near 0 and 1), 0 and 1 themselves,
+// 0/1 labels and a few fractional ones, over a row count that is no
+// multiple of logLossSum's block.
 func TestSumSameBitsAsRows(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	n := 10000
+	n := 10001
 	preds, labels := make([]float32, n), make([]float32, n)
 	for i := range preds {
 		preds[i] = float32(r.Float64())
+		if i%3 == 0 {
+			preds[i] = float32(r.IntN(2)) + float32(r.Float64()*2e-6-1e-6)
+			preds[i] = min(max(preds[i], 0), 1)
+		}
 		labels[i] = float32(r.IntN(2))
+		if i%97 == 0 {
+			labels[i] = float32(r.Float64())
+		}
 	}
-	preds[0], preds[1] = 0, 1
+	preds[0], preds[1], preds[2], preds[4] = 0, 1, 0, 1
+	labels[2], labels[4] = 1, 0
 	for _, name := range []string{"logloss", "error"} {
 		s, _ := Lookup(name)
 		var want, wantW float64
@@ -105,5 +116,28 @@ func TestSumSameBitsAsRows(t *testing.T) {
 		if math.Float64bits(got) != math.Float64bits(want) || gotW != wantW {
 			t.Errorf("%s: Sum = %v, %v; the rows' terms add to %v, %v", name, got, gotW, want, wantW)
 		}
+	}
+}
+
+// BenchmarkSum sums logloss and error over 100,000 unweighted rows of
+// 0/1 labels and predictions spread as a boosting round's are (the
+// sigmoid of normal margins), as a worker does for each validation shard
+// each round.
+func BenchmarkSum(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	n := 100000
+	preds, labels := make([]float32, n), make([]float32, n)
+	for i := range preds {
+		preds[i] = float32(1 / (1 + math.Exp(-r.NormFloat64()*1.5)))
+		labels[i] = float32(r.IntN(2))
+	}
+	for _, name := range []string{"logloss", "error"} {
+		s, _ := Lookup(name)
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				s.Sum(preds, 1, labels, nil, nil)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/row")
+		})
 	}
 }

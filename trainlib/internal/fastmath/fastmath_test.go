@@ -18,6 +18,7 @@ var pairs = []struct {
 	{"Exp", Exp, math.Exp, []float32{-87, -86.99999, 88.49999, 88.5, 0, 1, -1, 1e-8, -1e-8}},
 	{"ExpTo", expToOne, math.Exp, []float32{-87, -86.99999, 88.49999, 88.5, 0, 1, -1, 1e-8, -1e-8}},
 	{"Log", Log, math.Log, []float32{1 - 1.0/64, 1 + 1.0/64, 1, 0x1p-126, math.MaxFloat32}},
+	{"LogTo", logToOne, math.Log, []float32{1 - 1.0/64, 1 + 1.0/64, 1, 0x1p-126, math.MaxFloat32}},
 }
 
 // Each function answers float32(math.F(float64(x))) bit for bit. Every
@@ -57,6 +58,40 @@ func expToOne(x float32) float32 {
 	v := []float32{x}
 	ExpTo(v, v)
 	return v[0]
+}
+
+// logToOne is LogTo of one element.
+func logToOne(x float32) float32 {
+	v := []float32{x}
+	LogTo(v, v)
+	return v[0]
+}
+
+// LogTo over a long slice, in place and into another slice, gives Log of
+// every element: both of its paths (near 1 and the table's), math.Log's
+// inputs (0, negative, subnormal, NaN, infinity) among the others.
+func TestLogToSlice(t *testing.T) {
+	src := make([]float32, 5000)
+	for i := range src {
+		src[i] = float32(i) / 2500 * float32(1+i%7)
+	}
+	src[17], src[18], src[19], src[20] = float32(math.NaN()), float32(math.Inf(1)), -1, 0x1p-140
+	out := make([]float32, len(src)+3)
+	LogTo(out, src)
+	in := append([]float32(nil), src...)
+	LogTo(in, in)
+	for i, x := range src {
+		want := math.Float32bits(Log(x))
+		if x != x {
+			if out[i] == out[i] || in[i] == in[i] {
+				t.Fatalf("LogTo(NaN) at %d: %g, in place %g", i, out[i], in[i])
+			}
+			continue
+		}
+		if math.Float32bits(out[i]) != want || math.Float32bits(in[i]) != want {
+			t.Fatalf("LogTo at %d (%g): %g, in place %g; Log gives %g", i, x, out[i], in[i], Log(x))
+		}
+	}
 }
 
 // ExpTo over a long slice, in place and into another slice, gives Exp of
