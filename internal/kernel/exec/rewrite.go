@@ -36,6 +36,9 @@ import (
 //   - a deferred call takes its function value, receiver and arguments
 //     at the defer statement, and a literal deferred in a loop its
 //     iteration's variables (deferargs.go);
+//   - a function that may run several deferred calls runs them as Go
+//     does when one of them panics: the rest still run and a later
+//     recover sees the newest panic (deferstack.go);
 //   - named results start at their zero values (namedresults.go);
 //   - in a function that defers a call, function literals are made in a
 //     frame of their own, so a deferred call may call them without
@@ -75,7 +78,15 @@ type rewriter struct {
 	// literal that calls recover (refused, deferargs.go).
 	recoverHandlers map[*ast.DeferStmt]bool
 	deferDone       map[*ast.DeferStmt]bool // the defer statements deferStmt made
-	err             error
+	// deferStack names, for the defer statements of a function that may
+	// run several deferred calls, the stack they go on; rawRecover are
+	// the recover calls the kernel wrote for it, left as they are;
+	// noGuard the literals it wrote, which need no depth guard
+	// (deferstack.go).
+	deferStack map[*ast.DeferStmt]*ast.Ident
+	rawRecover map[*ast.CallExpr]bool
+	noGuard    map[*ast.FuncLit]bool
+	err        error
 }
 
 // fresh returns a new identifier no cell can spell by accident.
@@ -96,13 +107,17 @@ func (r *rewriter) rewrite(n ast.Node) {
 				ownFrameClosures(x.Body)
 				r.zeroNamedResults(x.Type, x.Body)
 				guardDepth(x.Body, false)
+				r.deferStackFor(x.Body)
 			}
 		case *ast.FuncLit:
 			nameParams(x.Type.Params)
 			r.markRecoverHandlers(x.Body)
 			ownFrameClosures(x.Body)
 			r.zeroNamedResults(x.Type, x.Body)
-			guardDepth(x.Body, x.Type.Results.NumFields() > 1)
+			if !r.noGuard[x] {
+				guardDepth(x.Body, x.Type.Results.NumFields() > 1)
+			}
+			r.deferStackFor(x.Body)
 		case *ast.BlockStmt:
 			r.stmts(x.List)
 		case *ast.CaseClause:
@@ -122,7 +137,9 @@ func (r *rewriter) rewrite(n ast.Node) {
 			}
 		case *ast.CallExpr:
 			if isRecover(x) {
-				recovered(x)
+				if !r.rawRecover[x] {
+					recovered(x)
+				}
 				return false
 			}
 		}
@@ -157,6 +174,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			return r.goStmt(x)
 		}
 	case *ast.DeferStmt:
+		if ds := r.deferStack[x]; ds != nil {
+			return r.pushDeferred(ds, r.deferStmt(x))
+		}
 		return r.deferStmt(x)
 	case *ast.RangeStmt:
 		r.markLoopDefers(x.Body, x.Key, x.Value)

@@ -4,8 +4,8 @@ import "fmt"
 
 // A deferred call that panics replaces the panic in flight, and the
 // function's remaining deferred calls still run (one of them may
-// recover the new panic). The interpreter skips the remaining deferred
-// calls of that function (README, known limits).
+// recover the new panic). yaegi skipped the remaining deferred calls
+// of that function; the kernel runs them (deferstack.go).
 
 func cleanup() (out string) {
 	defer func() { out = fmt.Sprint("recovered ", recover()) }()
