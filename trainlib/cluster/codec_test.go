@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,5 +156,38 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 	if err := c.Unmarshal([]byte{0xff, 0x00, 0x13}, &out); err == nil {
 		t.Fatal("garbage decoded without error")
+	}
+}
+
+// TestHistogramValuesOfEveryLength round-trips bins whose values take
+// every byte length from 0 to 8, both signs, and the int64 extremes, at
+// the end of a message too (where fewer than 8 bytes follow a value).
+func TestHistogramValuesOfEveryLength(t *testing.T) {
+	var c wire.Codec
+	var bins []int64
+	for shift := 0; shift < 63; shift += 3 {
+		v := int64(1) << shift
+		bins = append(bins, v, -v, v-1, 1-v, 0, 0)
+	}
+	bins = append(bins, math.MaxInt64, math.MinInt64, math.MinInt64, 0, 0, math.MaxInt64, -1, 1)
+	for cut := len(bins) - 3; cut <= len(bins); cut++ {
+		in := &gbdt.SplitResponse{LeftRows: []int64{1}, RightRows: []int64{2},
+			Hists: []gbdt.NodeHist{{Node: 3, Bins: slices.Clone(bins[:cut]), Total: [2]int64{math.MinInt64, math.MaxInt64}, Rows: 5}}}
+		b, err := c.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out gbdt.SplitResponse
+		if err := c.Unmarshal(b, &out); err != nil {
+			t.Fatalf("%d bins: %v", cut, err)
+		}
+		if !reflect.DeepEqual(in, &out) {
+			t.Fatalf("%d bins: sent %v, received %v", cut, in.Hists[0].Bins, out.Hists[0].Bins)
+		}
+		for n := 0; n < len(b); n++ {
+			if err := c.Unmarshal(b[:n], &gbdt.SplitResponse{}); err == nil {
+				t.Errorf("%d bins cut to %d of %d bytes decoded without error", cut, n, len(b))
+			}
+		}
 	}
 }

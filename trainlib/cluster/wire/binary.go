@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/gotrain/gotrain/trainlib/gbdt"
@@ -23,7 +24,12 @@ import (
 // their IEEE bits, little-endian; a slice is its length plus one (0 for a
 // nil slice) and its elements; a string its length and bytes. A histogram
 // sends only its non-empty bins: each as the count of empty bins skipped
-// before it and its gradient and hessian sums.
+// before it (a varint), a byte holding the lengths in bytes of its
+// zig-zagged gradient and hessian sums (low and high nibble, 0 to 8), and
+// those bytes, little-endian: fixed-point sums are long numbers of random
+// length, which a loop over varint bytes decodes at a branch misprediction
+// each, while these lengths let encoder and decoder move each value with
+// one 8-byte store or load.
 const binaryMark = 0
 
 // MaxHistValues caps the histogram values one message may decode to (its
@@ -219,8 +225,10 @@ func (w *writer) hists(hs []gbdt.NodeHist) {
 	size := 0
 	for i := range hs {
 		nzs[i] = nonEmptyBins(hs[i].Bins)
-		// Five varints of at most 10 bytes, then three a bin.
-		size += 50 + 30*nzs[i]
+		// Five varints of at most 10 bytes, then at most 27 bytes a bin
+		// (a varint gap, the lengths, two values), and 8 bytes of slack
+		// for the last value's 8-byte store.
+		size += 50 + 27*nzs[i] + 8
 	}
 	b := slices.Grow(w.buf, size)
 	for i := range hs {
@@ -235,25 +243,49 @@ func (w *writer) hists(hs []gbdt.NodeHist) {
 		}
 		b = binary.AppendUvarint(b, uint64(len(h.Bins))+1)
 		b = binary.AppendUvarint(b, uint64(nzs[i]))
-		bins := h.Bins
-		gap := uint64(0)
-		for k := 0; k < len(bins); k += 2 {
-			g, s := bins[k], int64(0)
-			if k+1 < len(bins) {
-				s = bins[k+1]
-			}
-			if g == 0 && s == 0 {
-				gap++
-				continue
-			}
-			b = binary.AppendUvarint(b, gap)
-			b = binary.AppendVarint(b, g)
-			b = binary.AppendVarint(b, s)
-			gap = 0
-		}
+		b = appendBins(b, h.Bins)
 	}
 	w.buf = b
 }
+
+// appendBins appends the non-empty bins of bins to b, which has room for
+// 30 bytes a non-empty bin.
+func appendBins(b []byte, bins []int64) []byte {
+	n := len(b)
+	// Values are stored 8 bytes at a time, then n advances by their
+	// length: the slack past the last value is cut off at the end.
+	b = b[:cap(b)]
+	gap := uint64(0)
+	for k := 0; k < len(bins); k += 2 {
+		g, s := bins[k], int64(0)
+		if k+1 < len(bins) {
+			s = bins[k+1]
+		}
+		if g == 0 && s == 0 {
+			gap++
+			continue
+		}
+		if gap < 0x80 {
+			b[n] = byte(gap)
+			n++
+		} else {
+			n += binary.PutUvarint(b[n:], gap)
+		}
+		zg, zs := zigzag(g), zigzag(s)
+		lg, ls := (bits.Len64(zg)+7)/8, (bits.Len64(zs)+7)/8
+		b[n] = byte(lg | ls<<4)
+		n++
+		binary.LittleEndian.PutUint64(b[n:], zg)
+		n += lg
+		binary.LittleEndian.PutUint64(b[n:], zs)
+		n += ls
+		gap = 0
+	}
+	return b[:n]
+}
+
+// zigzag maps signed to unsigned values, small magnitudes to small ones.
+func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
 // nonEmptyBins counts the bins (value pairs, an odd last value with a 0)
 // of bins that are not both 0.
@@ -547,48 +579,47 @@ func (r *reader) hists() []gbdt.NodeHist {
 	return hs
 }
 
-// readBins decodes nz non-empty bins (gap, gradient, hessian; see
-// writer.hists) from buf into bins and leaves the rest of buf in rest. It
-// reads the varints in one loop over a local index, without the reader's
-// per-value bookkeeping: the driver decodes every worker's histograms of
-// every level, on the tree's critical path.
+// readBins decodes nz non-empty bins (see writer.hists) from buf into
+// bins and leaves the rest of buf in rest. A value with 8 bytes of buf
+// after its start is read with one load and masked to its length: the
+// driver decodes every worker's histograms of every level, on the tree's
+// critical path.
 func readBins(buf []byte, bins []int64, nz uint64, rest *[]byte) error {
 	pairs := uint64(len(bins)+1) / 2
 	at := uint64(0)
 	i := 0
 	for range nz {
-		var v [3]uint64
-		for j := range v {
-			var x uint64
-			var s uint
-			for k := 0; ; k++ {
-				if i >= len(buf) {
-					return errShort
-				}
-				c := buf[i]
-				i++
-				if c < 0x80 {
-					if k == binary.MaxVarintLen64-1 && c > 1 {
-						return fmt.Errorf("bad varint")
-					}
-					x |= uint64(c) << s
-					break
-				}
-				if k == binary.MaxVarintLen64-1 {
-					return fmt.Errorf("bad varint")
-				}
-				x |= uint64(c&0x7f) << s
-				s += 7
-			}
-			v[j] = x
+		if i >= len(buf) {
+			return errShort
 		}
-		if v[0] >= pairs-at {
+		gap := uint64(buf[i])
+		if gap < 0x80 {
+			i++
+		} else {
+			var n int
+			if gap, n = binary.Uvarint(buf[i:]); n <= 0 {
+				return fmt.Errorf("bad varint")
+			}
+			i += n
+		}
+		if gap >= pairs-at {
 			return fmt.Errorf("a bin past the histogram's end")
 		}
-		at += v[0]
-		// Zig-zag: x>>1 with the sign in the low bit.
-		g := int64(v[1]>>1) ^ -int64(v[1]&1)
-		s := int64(v[2]>>1) ^ -int64(v[2]&1)
+		at += gap
+		if i >= len(buf) {
+			return errShort
+		}
+		lg, ls := int(buf[i]&15), int(buf[i]>>4)
+		i++
+		if lg > 8 || ls > 8 {
+			return fmt.Errorf("a value of more than 8 bytes")
+		}
+		if i+lg+ls > len(buf) {
+			return errShort
+		}
+		zg, zs := loadLE(buf, i, lg), loadLE(buf, i+lg, ls)
+		i += lg + ls
+		g, s := int64(zg>>1)^-int64(zg&1), int64(zs>>1)^-int64(zs&1)
 		bins[2*at] = g
 		if 2*at+1 < uint64(len(bins)) {
 			bins[2*at+1] = s
@@ -599,6 +630,19 @@ func readBins(buf []byte, bins []int64, nz uint64, rest *[]byte) error {
 	}
 	*rest = buf[i:]
 	return nil
+}
+
+// loadLE returns the n ≤ 8 bytes of buf at i (which buf holds) as a
+// little-endian number (0 for n = 0: a shift by 64 leaves no bits).
+func loadLE(buf []byte, i, n int) uint64 {
+	if i+8 <= len(buf) {
+		return binary.LittleEndian.Uint64(buf[i:]) & (^uint64(0) >> (64 - 8*uint(n)))
+	}
+	var v uint64
+	for k := n - 1; k >= 0; k-- {
+		v = v<<8 | uint64(buf[i+k])
+	}
+	return v
 }
 
 func (r *reader) splits() []gbdt.Split {

@@ -6,8 +6,9 @@ import (
 )
 
 // ProtocolVersion is the version of the driver ⇄ worker protocol. A driver
-// and a worker talk only when their versions are equal.
-const ProtocolVersion = 3
+// and a worker talk only when their versions are equal. Version 4 sends
+// histogram values with byte lengths instead of as varints (binary.go).
+const ProtocolVersion = 4
 
 // HelloRequest opens a driver's use of a worker: it checks the protocol
 // version and starts the worker's driver lease.
