@@ -12,7 +12,7 @@ import (
 
 // TestEvalBinsWalkMatchesValues walks random trees over random rows both
 // ways — on raw values (leafOfValues, as model.Predict) and on the rows'
-// bin codes (leafOfEvalBins) — and needs the same leaf for every row
+// bin codes (the tree compiled by binNodes, walked by leafOfBinNodes) — and needs the same leaf for every row
 // walksOnEvalBins admits. The values hit every cut exactly, fall between,
 // below the first and above the last cut, and include NaN, ±Inf and -0.
 func TestEvalBinsWalkMatchesValues(t *testing.T) {
@@ -61,9 +61,10 @@ func TestEvalBinsWalkMatchesValues(t *testing.T) {
 		if !tr.walksOnEvalBins(c) {
 			t.Fatalf("trial %d: a tree splitting below every last bin was refused", trial)
 		}
+		nodes := tr.binNodes(c)
 		for r := 0; r < rows; r++ {
 			want := tr.leafOfValues(vals[r*nf:(r+1)*nf], c)
-			if got := tr.leafOfEvalBins(bins[r*nf:(r+1)*nf], c); got != want {
+			if got := leafOfBinNodes(nodes, bins[r*nf:(r+1)*nf]); got != want {
 				t.Fatalf("trial %d row %d (%v, codes %v): leaf %d on codes, %d on values", trial, r, vals[r*nf:(r+1)*nf], bins[r*nf:(r+1)*nf], got, want)
 			}
 		}
@@ -178,10 +179,11 @@ func BenchmarkEvalWalkValues(b *testing.B) {
 func BenchmarkEvalWalkBins(b *testing.B) {
 	c, tr, _, bins := benchEvalWalk(b)
 	nf, sum := len(c.Values), int32(0)
+	nodes := tr.binNodes(c)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for r := 0; r < len(bins)/nf; r++ {
-			sum += tr.leafOfEvalBins(bins[r*nf:(r+1)*nf], c)
+			sum += leafOfBinNodes(nodes, bins[r*nf:(r+1)*nf])
 		}
 	}
 	_ = sum

@@ -182,8 +182,9 @@ func (s *session) walkEval(es *evalState, t *BinTree, g int) {
 	d := es.sh.data
 	if bins := es.sh.evalBins; bins != nil && t.walksOnEvalBins(s.cuts) {
 		nf := d.Cols
+		nodes := t.binNodes(s.cuts)
 		for r := 0; r < d.Rows; r++ {
-			es.margin[r*s.k+g] += t.Value[t.leafOfEvalBins(bins[r*nf:(r+1)*nf], s.cuts)]
+			es.margin[r*s.k+g] += t.Value[leafOfBinNodes(nodes, bins[r*nf:(r+1)*nf])]
 		}
 		return
 	}
@@ -236,31 +237,59 @@ func (t *BinTree) walksOnEvalBins(c *Cuts) bool {
 	return true
 }
 
-// leafOfEvalBins returns the leaf a row of bin codes (binRows) reaches;
-// when walksOnEvalBins holds, the leaf leafOfValues finds for the row's
-// values. A value's code b counts the cuts at or below it (binOf), so
-// b <= Bin exactly when the cut Values[Bin] is above the value (cuts
-// ascend), which is leafOfValues's v < Values[Bin]; only a code past the
-// last split bin is capped, and NaN alone has the code len(Values[f]).
-func (t *BinTree) leafOfEvalBins(row []uint8, c *Cuts) int32 {
-	n := int32(0)
-	for t.Feature[n] >= 0 {
-		f := t.Feature[n]
-		b := int32(row[f])
-		switch {
-		case int(b) == len(c.Values[f]):
-			if t.DefaultLeft[n] {
-				n = t.Left[n]
-			} else {
-				n = t.Right[n]
-			}
-		case b <= t.Bin[n]:
-			n = t.Left[n]
-		default:
-			n = t.Right[n]
+// binNode is a node of a tree compiled for rows of bin codes (binRows):
+// a row whose code at feat is above bin goes to kids[1], except the code
+// nanLeft, which goes to kids[0] with the codes at or below bin. At a
+// leaf feat is -1.
+type binNode struct {
+	feat, bin, nanLeft int32
+	kids               [2]int32
+}
+
+// binNodes compiles t for leafOfBinNodes, which then finds for a row of
+// bin codes the leaf leafOfValues finds for the row's values when
+// walksOnEvalBins holds. A value's code b counts the cuts at or below it
+// (binOf), so b <= Bin exactly when the cut Values[Bin] is above the
+// value (cuts ascend), which is leafOfValues's v < Values[Bin]; only a
+// code past the last split bin is capped, and NaN alone has the code
+// len(Values[f]), above every Bin: it goes right unless the node sends
+// missing values left (nanLeft).
+func (t *BinTree) binNodes(c *Cuts) []binNode {
+	nodes := make([]binNode, len(t.Feature))
+	for n, f := range t.Feature {
+		if f < 0 {
+			nodes[n] = binNode{feat: -1}
+			continue
 		}
+		nanLeft := int32(-1)
+		if t.DefaultLeft[n] {
+			nanLeft = int32(len(c.Values[f]))
+		}
+		nodes[n] = binNode{feat: f, bin: t.Bin[n], nanLeft: nanLeft, kids: [2]int32{t.Left[n], t.Right[n]}}
 	}
-	return n
+	return nodes
+}
+
+// leafOfBinNodes returns the leaf a row of bin codes reaches in a tree
+// compiled by binNodes. Each node's direction is computed without a
+// branch: a row's way down is data, which a branch per node mispredicts
+// about every other time.
+func leafOfBinNodes(nodes []binNode, row []uint8) int32 {
+	n := int32(0)
+	for {
+		nd := &nodes[n]
+		if nd.feat < 0 {
+			return n
+		}
+		b := int32(row[nd.feat])
+		// above: the sign of bin-b (codes and bins are below 2^9);
+		// notNaN: the sign of x|-x is set exactly when x = b^nanLeft is
+		// not 0.
+		above := uint32(nd.bin-b) >> 31
+		x := b ^ nd.nanLeft
+		notNaN := uint32(x|-x) >> 31
+		n = nd.kids[above&notNaN]
+	}
 }
 
 // leafOfValues returns the leaf a row of raw values reaches.
