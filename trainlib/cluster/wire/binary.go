@@ -225,10 +225,8 @@ func (w *writer) hists(hs []gbdt.NodeHist) {
 	size := 0
 	for i := range hs {
 		nzs[i] = nonEmptyBins(hs[i].Bins)
-		// Five varints of at most 10 bytes, then at most 27 bytes a bin
-		// (a varint gap, the lengths, two values), and 8 bytes of slack
-		// for the last value's 8-byte store.
-		size += 50 + 27*nzs[i] + 8
+		// Six varints of at most 10 bytes, then what appendBins needs.
+		size += 60 + binsRoom(nzs[i])
 	}
 	b := slices.Grow(w.buf, size)
 	for i := range hs {
@@ -243,14 +241,20 @@ func (w *writer) hists(hs []gbdt.NodeHist) {
 		}
 		b = binary.AppendUvarint(b, uint64(len(h.Bins))+1)
 		b = binary.AppendUvarint(b, uint64(nzs[i]))
-		b = appendBins(b, h.Bins)
+		b = appendBins(b, h.Bins, nzs[i])
 	}
 	w.buf = b
 }
 
-// appendBins appends the non-empty bins of bins to b, which has room for
-// 30 bytes a non-empty bin.
-func appendBins(b []byte, bins []int64) []byte {
+// binsRoom is the room appendBins needs for nz non-empty bins: at most
+// 27 bytes a bin (a varint gap, the lengths, two values), and 8 bytes of
+// slack for the last value's 8-byte store.
+func binsRoom(nz int) int { return 27*nz + 8 }
+
+// appendBins appends the nz non-empty bins of bins to b (growing it
+// unless hists did already).
+func appendBins(b []byte, bins []int64, nz int) []byte {
+	b = slices.Grow(b, binsRoom(nz))
 	n := len(b)
 	// Values are stored 8 bytes at a time, then n advances by their
 	// length: the slack past the last value is cut off at the end.
