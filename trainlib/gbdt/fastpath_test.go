@@ -45,7 +45,9 @@ func TestQuantisePow2MatchesRound(t *testing.T) {
 // logisticRound gives what sigmoid, logisticGradients and the maxima
 // loop give one after the other, bit for bit, with and without
 // scale_pos_weight, over margins of every size (the exponent's clamp and
-// math.Exp's side of fastmath.Exp among them).
+// math.Exp's side of fastmath.Exp among them); given current predictions
+// (a round after the training rows were evaluated) it leaves them and
+// gives the same gradients and maxima.
 func TestLogisticRoundMatchesSteps(t *testing.T) {
 	n := 5000
 	margin, lab := make([]float32, n), make([]float32, n)
@@ -57,7 +59,7 @@ func TestLogisticRoundMatchesSteps(t *testing.T) {
 	s := &session{obj: model.BinaryLogistic, objf: mustObjective(t, model.BinaryLogistic), k: 1}
 	for _, spw := range []float32{1, 3.5} {
 		pred, g, h := make([]float32, n), make([]float32, n), make([]float32, n)
-		mg, mh := logisticRound(margin, pred, lab, g, h, spw)
+		mg, mh := logisticRound(margin, pred, lab, g, h, spw, true)
 		wp, wg, wh := make([]float32, n), make([]float32, n), make([]float32, n)
 		for r, m := range margin {
 			wp[r] = sigmoid(m) // predictRows's sigmoidTo, element by element
@@ -82,6 +84,19 @@ func TestLogisticRoundMatchesSteps(t *testing.T) {
 		}
 		if mg != wmg || mh != wmh {
 			t.Errorf("spw %g: maxima %g, %g; the steps give %g, %g", spw, mg, mh, wmg, wmh)
+		}
+		// Predictions current: margins that disagree with them are not read.
+		stale := make([]float32, n)
+		clear(g)
+		clear(h)
+		mg, mh = logisticRound(stale, pred, lab, g, h, spw, false)
+		for r := range margin {
+			if math.Float32bits(pred[r]) != math.Float32bits(wp[r]) || math.Float32bits(g[r]) != math.Float32bits(wg[r]) || math.Float32bits(h[r]) != math.Float32bits(wh[r]) {
+				t.Fatalf("spw %g, margin %g, predictions given: pred %g, g %g, h %g; the steps give %g, %g, %g", spw, margin[r], pred[r], g[r], h[r], wp[r], wg[r], wh[r])
+			}
+		}
+		if mg != wmg || mh != wmh {
+			t.Errorf("spw %g, predictions given: maxima %g, %g; the steps give %g, %g", spw, mg, mh, wmg, wmh)
 		}
 	}
 }

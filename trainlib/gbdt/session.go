@@ -369,10 +369,10 @@ func (h *LocalHolder) Gradients(ctx context.Context, req GradientRequest) (Gradi
 	maxH := make([]float64, len(tasks))
 	err = parallelFor(ctx, s.threads, len(tasks), func(_, k int) {
 		t := tasks[k]
-		if predict && s.k == 1 && s.obj == model.BinaryLogistic && t.ts.sh.data.Weight == nil && req.Subsample >= 1 {
+		if req.Group == 0 && s.k == 1 && s.obj == model.BinaryLogistic && t.ts.sh.data.Weight == nil && req.Subsample >= 1 {
 			// The common case in one pass over the rows.
 			lo, hi := t.lo, t.hi
-			mg, mh := logisticRound(t.ts.margin[lo:hi], t.ts.pred[lo:hi], t.ts.sh.data.Label[lo:hi], t.ts.grad[lo:hi], t.ts.hess[lo:hi], float32(s.op.ScalePosWeight))
+			mg, mh := logisticRound(t.ts.margin[lo:hi], t.ts.pred[lo:hi], t.ts.sh.data.Label[lo:hi], t.ts.grad[lo:hi], t.ts.hess[lo:hi], float32(s.op.ScalePosWeight), predict)
 			maxG[k], maxH[k] = float64(mg), float64(mh)
 			return
 		}
@@ -453,16 +453,20 @@ func (s *session) rowGradients(ts *trainState, lo, hi int, req GradientRequest) 
 	}
 }
 
-// logisticRound is predictRows, logisticGradients and Gradients' maxima
-// in one pass over rows of binary:logistic without weights or
-// subsampling: each row's prediction from its margin, its gradient pair,
-// and the largest |gradient| and hessian, with the same arithmetic.
-func logisticRound(margin, pred, lab, g, h []float32, spw float32) (mg, mh float32) {
+// logisticRound is predictRows (when predict is set; otherwise pred
+// holds the margins' predictions already), logisticGradients and
+// Gradients' maxima in one pass over rows of binary:logistic without
+// weights or subsampling: each row's prediction from its margin, its
+// gradient pair, and the largest |gradient| and hessian, with the same
+// arithmetic.
+func logisticRound(margin, pred, lab, g, h []float32, spw float32, predict bool) (mg, mh float32) {
 	pred = pred[:len(margin)]
 	lab = lab[:len(margin)]
 	g = g[:len(margin)]
 	h = h[:len(margin)]
-	sigmoidTo(pred, margin)
+	if predict {
+		sigmoidTo(pred, margin)
+	}
 	for r, p := range pred {
 		y := lab[r]
 		gr, hr := p-y, max(p*(1-p), hessFloor)
