@@ -20,10 +20,13 @@ import (
 //	)
 //
 // ("constant definition loop"). Nor can it repeat a spec of two or more
-// names (`A, B = iota, iota * 2` then `C, D`: the same error). The
-// checker knows every constant's value, so such a spec is written with
-// its values instead: `KB ByteSize = 1024`, `MB ByteSize = 1048576`,
-// `C, D = 1, 2`.
+// names (`A, B = iota, iota * 2` then `C, D`: the same error). And a
+// constant of a written type whose value is an expression of untyped
+// operands (`Transfer Kind = iota + 1`) gets their default type (int),
+// so it compares unequal to a Kind holding its value. The checker knows
+// every constant's value, so such a spec is written with its values
+// instead: `KB ByteSize = 1024`, `MB ByteSize = 1048576`, `C, D = 1, 2`,
+// `Transfer Kind = 3`.
 
 // constSpec is a const spec's replacement: its type and values.
 type constSpec struct {
@@ -40,21 +43,23 @@ func (c *checker) shiftedConsts(f *ast.File, info *types.Info, e stdEdits, typeL
 		if !ok || d.Tok != token.CONST {
 			return true
 		}
-		var last []ast.Expr // the values an implicit spec repeats
+		var last []ast.Expr   // the values an implicit spec repeats
+		var lastType ast.Expr // and their written type
 		for _, s := range d.Specs {
 			vs := s.(*ast.ValueSpec)
 			if len(vs.Values) > 0 {
-				last = vs.Values
+				last, lastType = vs.Values, vs.Type
 			}
 			repeatsMany := len(vs.Values) == 0 && len(last) > 1
-			if !shifts(last) && !repeatsMany {
+			typedExpr := lastType != nil && computed(last)
+			if !shifts(last) && !repeatsMany && !typedExpr {
 				continue
 			}
 			p := c.fset.Position(vs.Names[0].Pos())
 			if p.Filename != cellFile {
 				continue
 			}
-			if spec, ok := constValues(vs, info, typeList, repeatsMany); ok {
+			if spec, ok := constValues(vs, info, typeList, repeatsMany || typedExpr); ok {
 				e.consts[key(p)] = spec
 			}
 		}
@@ -115,6 +120,22 @@ func constValues(vs *ast.ValueSpec, info *types.Info, typeList func([]types.Type
 		spec.typ = "" // an untyped constant stays untyped
 	}
 	return spec, true
+}
+
+// computed reports whether an expression of list is more than a literal
+// or a name: yaegi v0.16.1 gives such a constant of a written type
+// (`Transfer Kind = iota + 1`, `N Kind = 2 * 3`, a float's `1.5 * 2`)
+// the default type of its untyped operands instead, so `k == Transfer`
+// was false for a `k` of that type holding the value.
+func computed(list []ast.Expr) bool {
+	for _, x := range list {
+		switch ast.Unparen(x).(type) {
+		case *ast.BasicLit, *ast.Ident:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // shifts reports whether an expression of list shifts.
