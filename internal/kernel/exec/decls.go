@@ -153,7 +153,7 @@ func recvType(e ast.Expr) string {
 
 // newRewriter returns a rewriter that knows the session's global integers.
 func (s *Session) newRewriter() *rewriter {
-	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, chanValues: s.chanRange, fset: s.interp.FileSet(), compiledPkg: s.compiledPkg, deferFacts: s.deferFact}
+	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, chanValues: s.chanRange, fset: s.interp.FileSet(), compiledPkg: s.compiledPkg, deferFacts: s.deferFact, resultDest: s.resultDest}
 }
 
 // typedRange returns the checker's answer for a range operand: whether it

@@ -16,10 +16,10 @@ import (
 // function whose deferred call recovered a panic returned the previous
 // call's results. Each function with named results now starts by
 // assigning them their zero values (`var z T; n = z` — `*new(T)` fails
-// in yaegi for some types). The destination still receives the values
-// before the function returns (a function reading the variable its
-// result is assigned to sees them early), and results whose type is an
-// instance of a generic type are left as they were: README known limits.
+// in yaegi for some types). A package-level destination, which the
+// function could read, is given fresh storage instead (resultdest.go).
+// Results whose type is an instance of a generic type are left as they
+// were: README known limits.
 
 // namesInstance reports whether a type expression names an instance of
 // a generic type.

@@ -94,3 +94,25 @@ func main() {
 		t.Errorf("printed %q, want %q", got, want)
 	}
 }
+
+// A function reading the package-level variable its result is assigned
+// to sees the variable's value, not its own result (resultdest.go), the
+// variable and the function declared in earlier cells. Printed
+// "sees 1 / sees 1 / 1" before.
+func TestResultAssignedToGlobalIsNotSeenEarly(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `var count int`)
+	mustRun(t, s, `import "fmt"
+
+func next() (n int) {
+	n = count + 1
+	fmt.Println("sees", count)
+	return
+}`)
+	_, r := mustRun(t, s, `count = next()
+count = next()
+fmt.Println(count)`)
+	if got, want := r.text("stdout"), "sees 0\nsees 1\n2\n"; got != want {
+		t.Fatalf("printed %q, want %q", got, want)
+	}
+}

@@ -40,6 +40,9 @@ import (
 //     does when one of them panics: the rest still run and a later
 //     recover sees the newest panic (deferstack.go);
 //   - named results start at their zero values (namedresults.go);
+//   - a call's results assigned to a package-level variable go through
+//     fresh variables, which yaegi cannot give the callee as its
+//     results' storage (resultdest.go);
 //   - in a function that defers a call, function literals are made in a
 //     frame of their own, so a deferred call may call them without
 //     yaegi's frame lock hanging the cell (ownFrameClosures);
@@ -74,6 +77,11 @@ type rewriter struct {
 	compiledPkg func(string) bool
 	loopDefers  map[*ast.DeferStmt]*loopScope
 	deferFacts  func(*ast.DeferStmt) (deferFact, bool)
+	// resultDest reports whether an assignment gives a call's results
+	// to a package-level variable (resultdest.go).
+	resultDest func(*ast.AssignStmt) bool
+	// viaFreshDone are the assignments viaFresh made.
+	viaFreshDone map[*ast.AssignStmt]bool
 	// recoverHandlers are the defer statements deferring, by name, a
 	// literal that calls recover (refused, deferargs.go).
 	recoverHandlers map[*ast.DeferStmt]bool
@@ -172,6 +180,10 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.GoStmt:
 		if !r.guarded[x] {
 			return r.goStmt(x)
+		}
+	case *ast.AssignStmt:
+		if x.Tok == token.ASSIGN && r.resultDest != nil && !r.viaFreshDone[x] && r.resultDest(x) {
+			return r.viaFresh(x)
 		}
 	case *ast.DeferStmt:
 		if ds := r.deferStack[x]; ds != nil {

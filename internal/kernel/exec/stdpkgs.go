@@ -78,6 +78,7 @@ type stdEdits struct {
 	need        map[string]bool                   // standard packages whose gostd source the cell uses
 	fieldConv   map[token.Position]string         // arithmetic assigned to a compiled struct's interface field, by its = → the value's type (ifacefield.go)
 	defers      map[token.Position]deferFact      // defer statements, by their defer (deferargs.go)
+	resultDests map[token.Position]bool           // assignments of calls' results to package-level variables, by their first left-hand side (resultdest.go)
 	varargs     map[token.Position]map[int]string // calls of compiled variadic functions, by their ( → arguments to convert to the interface (variadiciface.go)
 	promoted    map[token.Position][]string       // cell struct types' names → the methods they promote from embedded fields of compiled types (embedfwd.go)
 }
@@ -224,6 +225,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.reflectCalls(f, info, e)
 	c.codecCalls(f, info, e)
 	e.defers = c.deferFacts(f, info)
+	e.resultDests = c.globalResultDests(f, info)
 	c.preinstantiate(f, info, e, typeList)
 	c.variadicIfaceArgs(f, info, e.varargs, typeList)
 	c.promotedMethods(f, info, e.promoted, typeList)
