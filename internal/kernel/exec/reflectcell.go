@@ -48,6 +48,14 @@ func (c *checker) reflectCalls(f *ast.File, info *types.Info, e stdEdits) {
 			return true
 		}
 		t := info.TypeOf(call.Args[0])
+		if sel.Sel.Name == "TypeOf" && t != nil && types.IsInterface(t) {
+			if _, tp := types.Unalias(t).(*types.TypeParam); !tp {
+				if held := cellTypesIn(info.Uses[x], t); held != "" {
+					e.warned[call.Pos()] = "reflect: reflect.TypeOf of a value held in an interface (" + types.TypeString(t, types.RelativeTo(info.Uses[x].Pkg())) + "): when it holds a value of a type declared in a cell (" + held + "), this interpreter answers its own type (no name: struct { … }, float64); call reflect.TypeOf on a variable of the concrete type, or tell the types apart with a type switch"
+				}
+			}
+			return true
+		}
 		if pt, ok := types.Unalias(t).(*types.Pointer); ok {
 			t = pt.Elem()
 		}
@@ -118,4 +126,42 @@ func reflectValueWarning(name string, st *types.Struct) string {
 func isReflect(t types.Type, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "reflect" && n.Obj().Name() == name
+}
+
+// cellTypesIn names up to three types declared in the cells (the
+// package the reflect import pkg belongs to) that implement the
+// interface iface, themselves or through a pointer; "" when none does.
+func cellTypesIn(pkg types.Object, iface types.Type) string {
+	if pkg == nil || pkg.Pkg() == nil {
+		return ""
+	}
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok {
+		return ""
+	}
+	scope := pkg.Pkg().Scope()
+	var names []string
+	more := false
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "_") {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(n) || n.TypeParams().Len() > 0 {
+			continue
+		}
+		if !types.Implements(n, it) && !types.Implements(types.NewPointer(n), it) {
+			continue
+		}
+		if len(names) == 3 {
+			more = true
+			break
+		}
+		names = append(names, "main."+name)
+	}
+	if more {
+		names = append(names, "…")
+	}
+	return strings.Join(names, ", ")
 }

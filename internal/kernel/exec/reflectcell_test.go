@@ -64,3 +64,41 @@ fmt.Println(v.Type().Kind(), w.Field(0).Int())`)
 		t.Errorf("a cell not calling Type() was warned: %q", r.text("stderr"))
 	}
 }
+
+// reflect.TypeOf of a value held in an interface answers the
+// interpreter's type when the value is of a cell type (`struct { Name
+// string }`, `float64`, where Go says main.User, main.Celsius): such a
+// call is warned at its place, naming the cell types the interface can
+// hold, while the session declares none it is not (it answered
+// silently before).
+func TestReflectTypeOfInterfaceWarnsWhenCellTypesFit(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import ("fmt"; "reflect")
+var v any = 4
+fmt.Println(reflect.TypeOf(v))`)
+	if got := r.text("stdout"); got != "int\n" || r.text("stderr") != "" {
+		t.Fatalf("printed %q, stderr %q (no cell type: no warning)", got, r.text("stderr"))
+	}
+	mustRun(t, s, `type User struct{ Name string }
+type Celsius float64
+func (c Celsius) String() string { return fmt.Sprint(float64(c), "C") }`)
+	_, r = mustRun(t, s, `var st fmt.Stringer = Celsius(3)
+fmt.Println(reflect.TypeOf(v), reflect.TypeOf(st) != nil)
+u := User{"a"}
+fmt.Println(reflect.TypeOf(u))`)
+	if got := r.text("stdout"); got != "int true\nmain.User\n" {
+		t.Errorf("printed %q", got)
+	}
+	stderr := r.text("stderr")
+	for _, want := range []string{
+		"warning: cell:2:13: reflect: reflect.TypeOf of a value held in an interface (any): when it holds a value of a type declared in a cell (main.Celsius, main.User), this interpreter answers its own type",
+		"warning: cell:2:32: reflect: reflect.TypeOf of a value held in an interface (fmt.Stringer): when it holds a value of a type declared in a cell (main.Celsius),",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q, want %q", stderr, want)
+		}
+	}
+	if strings.Count(stderr, "warning:") != 2 {
+		t.Errorf("stderr %q, want two warnings (none for the User variable)", stderr)
+	}
+}
