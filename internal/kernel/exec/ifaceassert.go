@@ -234,6 +234,43 @@ func (c *checker) structAsserts(f *ast.File, info *types.Info, e stdEdits) {
 				e.refused[ta.Pos()] = "a type assertion of a value held in " + types.TypeString(from, nil) + " to " + name + ", a struct type declared in a cell, cannot be decided in this interpreter (it keeps a struct's last field in its place): hold the value in an any or an interface declared in the cell, or give " + name + " pointer receivers and assert to *" + name
 			}
 		}
+		if n, ok := types.Unalias(to).(*types.Named); ok && types.IsInterface(n) && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+			if held := cellStructsIn(n.Obj().Pkg(), from, n); held != "" {
+				name := types.TypeString(to, relativeTo)
+				e.warned[ta.Pos()] = "a type assertion of a value held in " + types.TypeString(from, nil) + " to " + name + ", an interface declared in a cell, answers false in this interpreter when the value is a struct of a cell type (" + held + "): hold the value in an any or an interface declared in the cell, or give the type pointer receivers"
+			}
+		}
 		return true
 	})
+}
+
+// cellStructsIn names up to three struct types declared in the cells
+// (pkg) whose values implement both interfaces a and b; "" when none
+// does.
+func cellStructsIn(pkg *types.Package, a, b types.Type) string {
+	ia, ok1 := a.Underlying().(*types.Interface)
+	ib, ok2 := b.Underlying().(*types.Interface)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	var names []string
+	for _, name := range pkg.Scope().Names() {
+		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "_") {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 {
+			continue
+		}
+		if _, isStruct := n.Underlying().(*types.Struct); !isStruct || !types.Implements(n, ia) || !types.Implements(n, ib) {
+			continue
+		}
+		if len(names) == 3 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, "main."+name)
+	}
+	return strings.Join(names, ", ")
 }

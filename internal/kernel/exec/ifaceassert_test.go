@@ -89,3 +89,35 @@ fmt.Println(p.N, ok)`)
 		t.Errorf("printed %q, want %q", got, "2 true\n")
 	}
 }
+
+// A struct value of a cell type held in another package's interface (a
+// fmt.Stringer) asserted to an interface declared in a cell answers
+// false in this interpreter (Go: true): the assertion is warned at its
+// place, naming the struct types concerned and the workaround; an
+// assertion no cell struct type can satisfy both sides of is not (it
+// answered false silently before).
+func TestAssertionFromPackageInterfaceToCellInterfaceWarns(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+
+type Shape interface{ Area() float64 }
+type Rect struct{ W, H float64 }
+
+func (r Rect) Area() float64  { return r.W * r.H }
+func (r Rect) String() string { return "rect" }
+
+type Named interface{ Name() string }
+
+var st fmt.Stringer = Rect{2, 3}
+_, isShape := st.(Shape)
+_, isNamed := st.(Named)
+fmt.Println(isNamed, isShape)`)
+	if got := r.text("stdout"); got != "false false\n" {
+		t.Errorf("printed %q", got)
+	}
+	stderr := r.text("stderr")
+	want := "warning: cell:12:15: a type assertion of a value held in fmt.Stringer to Shape, an interface declared in a cell, answers false in this interpreter when the value is a struct of a cell type (main.Rect): hold the value in an any or an interface declared in the cell, or give the type pointer receivers"
+	if !strings.Contains(stderr, want) || strings.Count(stderr, "warning:") != 1 {
+		t.Errorf("stderr %q, want one warning %q", stderr, want)
+	}
+}
