@@ -81,6 +81,11 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 			if t == nil {
 				continue
 			}
+			if k := i - idx[1]; compiledInterface(t) && !types.Identical(t, types.Universe.Lookup("error").Type()) && (k >= len(verbs) || verbs[k] != 'T') && !call.Ellipsis.IsValid() {
+				if held := wrappedCellTypes(scope, t); held != "" {
+					e.warned[call.Args[i].Pos()] = "fmt: a value held in " + types.TypeString(t, nil) + " of a type declared in a cell without a String method (" + held + ") is printed as this interpreter's wrapper ({… 0x…}), not as Go prints it: print it asserted to its type (x.(T)) or held in an any"
+				}
+			}
 			if call.Ellipsis.IsValid() {
 				if i == len(call.Args)-1 {
 					if v, ok := w.spreadView(t, args[i]); ok {
@@ -734,4 +739,35 @@ func typeVerbsAsS(format string, set map[int]bool) string {
 		k++
 	}
 	return string(b)
+}
+
+// wrappedCellTypes names up to three types declared in the cells (scope)
+// that implement the compiled interface iface and have no String or
+// Error method (fmt prints such a value held in iface as the
+// interpreter's wrapper); "" when none does.
+func wrappedCellTypes(scope *types.Scope, iface types.Type) string {
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return ""
+	}
+	var names []string
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "_") {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || types.IsInterface(n) || n.TypeParams().Len() > 0 || !types.Implements(n, it) {
+			continue
+		}
+		if stringMethod(n, "String") || stringMethod(n, "Error") {
+			continue
+		}
+		if len(names) == 3 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, "main."+name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -1,6 +1,9 @@
 package exec
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // fmt prints values of cell types as Go does (fmtcell.go, fmtview.go):
 // %T names the cell type (through an interface too), a String method is
@@ -152,5 +155,40 @@ func main() {
 	want := "(<nil>, *main.T)\n<nil>\n(&{hello}, *main.T)\n"
 	if got := r.text("stdout"); got != want {
 		t.Errorf("printed %q, want %q", got, want)
+	}
+}
+
+// fmt prints a value of a cell type without a String method held in a
+// package's interface (a sort.Interface) as the interpreter's wrapper
+// ({[ccc a] 0x… 0x… 0x…}, Go: [ccc a]): the operand is warned at its
+// place, naming the type and the workaround; %T of it, and a Stringer's
+// value, print as Go prints them and are not warned (this printed the
+// wrapper silently before).
+func TestFmtOfCellValueInPackageInterfaceWarns(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import ("fmt"; "sort")
+
+type byLen []string
+
+func (b byLen) Len() int           { return len(b) }
+func (b byLen) Less(i, j int) bool { return len(b[i]) < len(b[j]) }
+func (b byLen) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+
+var si sort.Interface = byLen{"ccc", "a"}
+var st fmt.Stringer = Temp(21.5)
+fmt.Printf("%T %v\n", si, st)
+fmt.Println(si.(byLen))
+fmt.Println(si)`)
+	if got := r.text("stdout"); !strings.HasPrefix(got, "main.byLen 21.5°\n[ccc a]\n") {
+		t.Errorf("printed %q", got)
+	}
+	stderr := r.text("stderr")
+	want := "warning: cell:17:13: fmt: a value held in sort.Interface of a type declared in a cell without a String method (main.byLen) is printed as this interpreter's wrapper ({… 0x…}), not as Go prints it: print it asserted to its type (x.(T)) or held in an any"
+	if !strings.Contains(stderr, want) || strings.Count(stderr, "warning:") != 1 {
+		t.Errorf("stderr %q, want one warning %q", stderr, want)
 	}
 }
