@@ -750,6 +750,15 @@ func wrappedCellTypes(scope *types.Scope, iface types.Type) string {
 	if !ok || it.NumMethods() == 0 {
 		return ""
 	}
+	return cellTypesWhere(scope, func(n *types.Named) bool {
+		return types.Implements(n, it) && !stringMethod(n, "String") && !stringMethod(n, "Error")
+	})
+}
+
+// cellTypesWhere names, as warnings spell them, up to three of the
+// non-generic, non-interface types declared in the cells (scope) that
+// fits accepts ("main.A, main.B, main.C, …"); "" when none does.
+func cellTypesWhere(scope *types.Scope, fits func(*types.Named) bool) string {
 	var names []string
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -757,15 +766,11 @@ func wrappedCellTypes(scope *types.Scope, iface types.Type) string {
 			continue
 		}
 		n, ok := tn.Type().(*types.Named)
-		if !ok || types.IsInterface(n) || n.TypeParams().Len() > 0 || !types.Implements(n, it) {
-			continue
-		}
-		if stringMethod(n, "String") || stringMethod(n, "Error") {
+		if !ok || types.IsInterface(n) || n.TypeParams().Len() > 0 || !fits(n) {
 			continue
 		}
 		if len(names) == 3 {
-			names = append(names, "…")
-			break
+			return strings.Join(append(names, "…"), ", ")
 		}
 		names = append(names, "main."+name)
 	}

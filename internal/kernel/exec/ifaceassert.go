@@ -253,24 +253,8 @@ func cellStructsIn(pkg *types.Package, a, b types.Type) string {
 	if !ok1 || !ok2 {
 		return ""
 	}
-	var names []string
-	for _, name := range pkg.Scope().Names() {
-		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || strings.HasPrefix(name, "_") {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 {
-			continue
-		}
-		if _, isStruct := n.Underlying().(*types.Struct); !isStruct || !types.Implements(n, ia) || !types.Implements(n, ib) {
-			continue
-		}
-		if len(names) == 3 {
-			names = append(names, "…")
-			break
-		}
-		names = append(names, "main."+name)
-	}
-	return strings.Join(names, ", ")
+	return cellTypesWhere(pkg.Scope(), func(n *types.Named) bool {
+		_, isStruct := n.Underlying().(*types.Struct)
+		return isStruct && types.Implements(n, ia) && types.Implements(n, ib)
+	})
 }

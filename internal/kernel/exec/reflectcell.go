@@ -139,29 +139,7 @@ func cellTypesIn(pkg types.Object, iface types.Type) string {
 	if !ok {
 		return ""
 	}
-	scope := pkg.Pkg().Scope()
-	var names []string
-	more := false
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || strings.HasPrefix(name, "_") {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || types.IsInterface(n) || n.TypeParams().Len() > 0 {
-			continue
-		}
-		if !types.Implements(n, it) && !types.Implements(types.NewPointer(n), it) {
-			continue
-		}
-		if len(names) == 3 {
-			more = true
-			break
-		}
-		names = append(names, "main."+name)
-	}
-	if more {
-		names = append(names, "…")
-	}
-	return strings.Join(names, ", ")
+	return cellTypesWhere(pkg.Pkg().Scope(), func(n *types.Named) bool {
+		return types.Implements(n, it) || types.Implements(types.NewPointer(n), it)
+	})
 }
