@@ -16,6 +16,10 @@ import (
 // it contains bytes that are not valid UTF-8 text.
 var syncMarker = []byte("\xff\xfegotrain-sync\xfe\xff")
 
+// WithoutSyncMarkers returns b without the sync markers a session writes
+// into its captured pipes (a copy of what was read from one has them).
+func WithoutSyncMarkers(b []byte) []byte { return bytes.ReplaceAll(b, syncMarker, nil) }
+
 // syncTimeout bounds how long the end of a cell waits for captured output
 // that a cell may have made unreadable (e.g. by closing the descriptor).
 const syncTimeout = 2 * time.Second
@@ -51,6 +55,12 @@ type forwarder struct {
 	inflight atomic.Int64
 	readFn   func([]byte) (int, error) // nil: r.Read
 	unread   func() int                // nil: unknown, taken as 0
+
+	// journal is a pipe (its descriptor plus one; 0: none) that gets a
+	// copy of what readFn reads, before it leaves the captured pipe; only
+	// fd 2's forwarder may have one (journalOK). See Session.StderrJournal.
+	journal   atomic.Int32
+	journalOK bool
 }
 
 // Text read but not yet delivered is bounded twice. Beyond softQueue the
@@ -73,7 +83,7 @@ func newForwarder(name string, r io.Reader, sink streamSink, stuck time.Duration
 	f := &forwarder{name: name, r: r, sink: sink, marks: make(chan struct{}, 16), done: make(chan struct{}), taken: make(chan struct{}, 1), stuck: stuck}
 	f.cond = sync.NewCond(&f.mu)
 	if file, ok := r.(*os.File); ok {
-		f.readFn, f.unread = fileReader(file, &f.inflight)
+		f.readFn, f.unread = fileReader(file, &f.inflight, &f.journal)
 	}
 	go f.read()
 	go f.deliver()

@@ -12,7 +12,12 @@ import (
 func startFDCapture(sink streamSink) (*fdCapture, error) { return nil, nil }
 
 // fileReader: plain reads on this platform (see the unix version).
-func fileReader(*os.File, *atomic.Int64) (func([]byte) (int, error), func() int) { return nil, nil }
+func fileReader(*os.File, *atomic.Int64, *atomic.Int32) (func([]byte) (int, error), func() int) {
+	return nil, nil
+}
 
 // CapturedStderr is nil on this platform: nothing is captured.
 func (s *Session) CapturedStderr() (*os.File, error) { return nil, nil }
+
+// StderrJournal is nil on this platform: nothing is captured.
+func (s *Session) StderrJournal() (*os.File, error) { return nil, nil }

@@ -51,6 +51,7 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		if fd == 2 {
 			name = "stderr"
 			c.stderr, c.stderrRead, c.fwdErr = w, r, newForwarder(name, r, sink, stuckSink)
+			c.fwdErr.journalOK = true
 		} else {
 			c.stdout, c.fwdOut = w, newForwarder(name, r, sink, stuckSink)
 		}
@@ -63,6 +64,9 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		// With fds 1 and 2 restored, closing our write ends lets the
 		// forwarders see EOF and finish.
 		errs = append(errs, c.stdout.Close(), c.stderr.Close())
+		if fd := c.fwdErr.journal.Swap(0); fd > 0 {
+			errs = append(errs, syscall.Close(int(fd-1)))
+		}
 		// A process a cell started in the background may still hold the
 		// pipes open: stop waiting for the forwarders after a while and
 		// close the read ends under them.
@@ -84,8 +88,10 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 
 // fileReader reads a pipe through its raw descriptor so that a read is
 // counted in flight (see forwarder.pending) before its bytes leave the
-// pipe; unread is the number of bytes still in the pipe.
-func fileReader(file *os.File, inflight *atomic.Int64) (read func([]byte) (int, error), unread func() int) {
+// pipe; unread is the number of bytes still in the pipe. When journal
+// holds a descriptor (plus one), the bytes are first copied to that pipe
+// without leaving this one (see Session.StderrJournal).
+func fileReader(file *os.File, inflight *atomic.Int64, journal *atomic.Int32) (read func([]byte) (int, error), unread func() int) {
 	rc, err := file.SyscallConn()
 	if err != nil {
 		return nil, nil
@@ -96,7 +102,15 @@ func fileReader(file *os.File, inflight *atomic.Int64) (read func([]byte) (int, 
 		err := rc.Read(func(fd uintptr) bool {
 			for {
 				inflight.Add(1)
-				n, rerr = syscall.Read(int(fd), buf)
+				want := len(buf)
+				if j := journal.Load(); j > 0 {
+					// Read exactly what the journal got: every byte that
+					// leaves the pipe is in the journal first.
+					if k := teePipe(int(fd), int(j-1), want); k > 0 {
+						want = k
+					}
+				}
+				n, rerr = syscall.Read(int(fd), buf[:want])
 				if n <= 0 {
 					inflight.Add(-1)
 				}
@@ -122,6 +136,32 @@ func fileReader(file *os.File, inflight *atomic.Int64) (read func([]byte) (int, 
 		return k
 	}
 	return read, unread
+}
+
+// StderrJournal returns the read end of a pipe that receives a copy of
+// everything read from fd 2's pipe from now on, before it is read, or nil
+// when the session does not capture fd 2 or the platform cannot copy a
+// pipe (Linux's tee does). A supervising process reads it all along:
+// the Go runtime writes a fatal error's first lines ("runtime: out of
+// memory: …", "fatal error: …") to fd 2 only, and the session's forwarder
+// may read them and then be stopped, with the rest of the process, before
+// it delivers them; the journal has them by then. Bytes for which the
+// journal has no room (its reader fell behind) are forwarded without a
+// copy. One journal per session: a second call returns an error.
+func (s *Session) StderrJournal() (*os.File, error) {
+	if s.capture == nil || !s.capture.fwdErr.journalOK || !canTee {
+		return nil, nil
+	}
+	p, err := journalPipe()
+	if err != nil {
+		return nil, fmt.Errorf("stderr journal: %w", err)
+	}
+	if !s.capture.fwdErr.journal.CompareAndSwap(0, int32(p[1]+1)) {
+		syscall.Close(p[0])
+		syscall.Close(p[1])
+		return nil, errors.New("stderr journal: this session already has one")
+	}
+	return os.NewFile(uintptr(p[0]), "stderr journal"), nil
 }
 
 // CapturedStderr returns a duplicate of the read end of the pipe fd 2

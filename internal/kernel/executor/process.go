@@ -47,6 +47,11 @@ type process struct {
 	crashed  chan struct{}        // closed when the crash pipe first has data
 	crashEOF chan struct{}        // closed when the crash pipe is read to its end
 	reading  sync.WaitGroup       // the captured-stderr drain
+
+	journal     []byte        // the end of its stderr journal (readJournal)
+	hasJournal  bool          // it sent one
+	journalEOF  chan struct{} // closed when the journal is read to its end, or there is none
+	journalOnce sync.Once
 }
 
 // spawn starts binary args as an executor: fd 3 is its end of a fresh
@@ -89,7 +94,7 @@ func spawn(binary string, args []string, memLimit int64, on handlers, logf func(
 		crashR.Close()
 		return nil, fmt.Errorf("executor: %w", err)
 	}
-	p := &process{cmd: cmd, c: newConn(nc), memLimit: memLimit, log: logf, ready: make(chan struct{}), dead: make(chan struct{}), waiting: map[uint64]chan *msg{}, crashed: make(chan struct{}), crashEOF: make(chan struct{})}
+	p := &process{cmd: cmd, c: newConn(nc), memLimit: memLimit, log: logf, ready: make(chan struct{}), dead: make(chan struct{}), waiting: map[uint64]chan *msg{}, crashed: make(chan struct{}), crashEOF: make(chan struct{}), journalEOF: make(chan struct{})}
 	go p.watchCrash(crashR)
 	go p.serve(nc.(*net.UnixConn), on)
 	go p.wait()
@@ -119,19 +124,38 @@ type handlers struct {
 // every message until the executor goes away.
 func (p *process) serve(uc *net.UnixConn, on handlers) {
 	defer p.failWaiting()
-	b, oob := make([]byte, 1), make([]byte, syscall.CmsgSpace(4))
+	b, oob := make([]byte, 1), make([]byte, syscall.CmsgSpace(2*4))
 	_, oobn, _, _, err := uc.ReadMsgUnix(b, oob)
 	if err != nil {
+		p.journalDone()
 		return
 	}
+	var fds []int
 	if cms, err := syscall.ParseSocketControlMessage(oob[:oobn]); err == nil && len(cms) == 1 {
-		if fds, err := syscall.ParseUnixRights(&cms[0]); err == nil && len(fds) == 1 {
-			syscall.CloseOnExec(fds[0])
-			syscall.SetNonblock(fds[0], true) // pollable: reads get deadlines
-			p.mu.Lock()
-			p.stderr = os.NewFile(uintptr(fds[0]), "executor stderr")
-			p.mu.Unlock()
+		fds, _ = syscall.ParseUnixRights(&cms[0])
+	}
+	for _, fd := range fds {
+		syscall.CloseOnExec(fd)
+		syscall.SetNonblock(fd, true) // pollable: reads get deadlines
+	}
+	if len(fds) > 2 { // not this protocol: keep none
+		for _, fd := range fds {
+			syscall.Close(fd)
 		}
+		fds = nil
+	}
+	if len(fds) > 0 {
+		p.mu.Lock()
+		p.stderr = os.NewFile(uintptr(fds[0]), "executor stderr")
+		p.mu.Unlock()
+	}
+	if len(fds) == 2 {
+		p.mu.Lock()
+		p.hasJournal = true
+		p.mu.Unlock()
+		go p.readJournal(os.NewFile(uintptr(fds[1]), "executor stderr journal"))
+	} else {
+		p.journalDone()
 	}
 	for {
 		m, err := p.c.recv()
@@ -230,6 +254,32 @@ func (p *process) watchCrash(r *os.File) {
 	}
 }
 
+// readJournal keeps the end of the executor's stderr journal: a copy of
+// everything its forwarder read from its captured stderr, taken before
+// the read (see exec.Session.StderrJournal), until the executor is gone.
+func (p *process) readJournal(f *os.File) {
+	defer p.journalDone()
+	defer f.Close()
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := f.Read(buf)
+		if n > 0 {
+			p.mu.Lock()
+			p.journal = append(p.journal, buf[:n]...)
+			if len(p.journal) > keepCrash {
+				p.journal = append(p.journal[:0], p.journal[len(p.journal)-keepCrash/2:]...)
+			}
+			p.mu.Unlock()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// journalDone marks the journal read to its end (or absent).
+func (p *process) journalDone() { p.journalOnce.Do(func() { close(p.journalEOF) }) }
+
 // drainStderr reads the executor's captured stderr until it dies (wait
 // then sets a deadline), keeping the start.
 func (p *process) drainStderr() {
@@ -277,9 +327,20 @@ func (p *process) wait() {
 		f.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
 	}
 	p.reading.Wait()
+	select { // the journal's write end dies with the executor
+	case <-p.journalEOF:
+	case <-time.After(time.Second):
+	}
 	p.c.close()
 	p.mu.Lock()
-	p.report = deathReport(p.killed, state, string(p.tail)+string(p.errText), string(p.crash), p.memLimit)
+	// What the executor's forwarder read is in the journal (all of it) or
+	// in the text it forwarded (all it delivered); what it had not read,
+	// in errText.
+	read := p.tail
+	if p.hasJournal {
+		read = exec.WithoutSyncMarkers(p.journal)
+	}
+	p.report = deathReport(p.killed, state, string(read)+string(p.errText), string(p.crash), p.memLimit)
 	if f != nil {
 		f.Close()
 	}

@@ -199,3 +199,48 @@ func TestCloseEndsTheExecutor(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// stalledOutput is a cell's output whose stdout stalls the supervisor
+// (its reader stops taking the executor's messages) for a while.
+type stalledOutput struct {
+	recorder
+	stall time.Duration
+	once  sync.Once
+}
+
+func (o *stalledOutput) Stream(name, text string) {
+	o.once.Do(func() { time.Sleep(o.stall) })
+	o.recorder.Stream(name, text)
+}
+
+// A fatal error's first lines reach fd 2 only (the runtime copies its
+// report to the crash pipe from the line after "fatal error: …"), and the
+// executor's own forwarder may have read them and not delivered them when
+// the process stops: the report still has them. The fault is forced: the
+// supervisor stops reading while stdout floods the socket, so the
+// forwarder cannot deliver what the cell writes to fd 2 (the lines an
+// allocation that failed makes the runtime write) before the executor
+// aborts (SIGABRT from here: its stacks go to the crash pipe and say
+// nothing of memory).
+func TestFatalMessageTheForwarderHeldIsReported(t *testing.T) {
+	r := startRemote(t, 0)
+	wantValue(t, run(t, r, "1"), "1")
+	out := &stalledOutput{stall: 5 * time.Second}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	pid := r.Pid()
+	time.AfterFunc(3*time.Second, func() { syscall.Kill(pid, syscall.SIGABRT) })
+	res := r.Execute(ctx, `import ("fmt"; "os"; "strings"; "time")
+line := strings.Repeat("x", 1<<16)
+go func() { for { fmt.Println(line) } }()
+time.Sleep(time.Second)
+os.NewFile(2, "fd 2").WriteString("runtime: out of memory: cannot allocate 171798691840-byte block (3997696 in use)\nfatal error: out of memory\n")
+time.Sleep(time.Minute)`, out)
+	if res.Err == nil {
+		t.Fatal("the cell succeeded")
+	}
+	if res.Err.Name != "FatalError" || !strings.HasPrefix(res.Err.Value, "runtime: out of memory: cannot allocate 171798691840-byte block (3997696 in use); fatal error: out of memory") {
+		t.Fatalf("reported %s: %s\n%s", res.Err.Name, res.Err.Value, strings.Join(res.Err.Traceback, "\n"))
+	}
+	wantValue(t, run(t, r, "2+3"), "5")
+}

@@ -65,13 +65,25 @@ func Serve(opts exec.Options) error {
 		return err
 	}
 	// First byte: the captured stderr's read end rides along, so the
-	// supervisor can read a fatal error's message after this process died.
-	var rights []byte
+	// supervisor can read a fatal error's message after this process died,
+	// and, where the platform has one, the journal of what this process
+	// read from it (the message may be read and not yet forwarded).
+	var fds []int
 	if f, err := s.CapturedStderr(); err != nil {
 		opts.Log("%v", err)
 	} else if f != nil {
-		rights = syscall.UnixRights(int(f.Fd()))
+		fds = append(fds, int(f.Fd()))
 		defer f.Close()
+		if j, err := s.StderrJournal(); err != nil {
+			opts.Log("%v", err)
+		} else if j != nil {
+			fds = append(fds, int(j.Fd()))
+			defer j.Close()
+		}
+	}
+	var rights []byte
+	if len(fds) > 0 {
+		rights = syscall.UnixRights(fds...)
 	}
 	if _, _, err := uc.WriteMsgUnix([]byte{0}, rights, nil); err != nil {
 		return fmt.Errorf("executor: greet the supervisor: %w", err)
