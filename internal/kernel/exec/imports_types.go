@@ -14,7 +14,8 @@ import (
 )
 
 // The checker's view of third-party packages. The standard library is
-// type-checked from GOROOT's source by a shared importer (typecheck.go);
+// type-checked by a shared importer (stdtypes.go: from the kernel's cache,
+// or from GOROOT's source the first time);
 // a package the session resolved (imports.go) is type-checked here from
 // its source in the module cache, as go build would select its files, so
 // that cells using it are checked like any other: the compiler's errors,

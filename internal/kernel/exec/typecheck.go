@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -59,14 +58,14 @@ type priorDecl struct {
 // priorFile names the positions of earlier cells' code in the checked file.
 const priorFile = "prior"
 
-// The standard packages are loaded from source once per process and
-// shared by every session's checker (loading fmt and what it imports
-// takes about a second of CPU); the importer is not safe for concurrent
-// use, so it is called under importMu.
+// The standard packages' types are shared by every session's checker
+// (stdtypes.go: from the kernel's cache, or from source once per machine
+// and toolchain); the importer is not safe for concurrent use, so it is
+// called under importMu.
 var (
 	sharedFset = token.NewFileSet()
 	importMu   sync.Mutex
-	stdImport  = importer.ForCompiler(sharedFset, "source", nil)
+	stdImport  = lazyStdTypes(sharedFset, stdTypesDir)
 )
 
 // lockedImporter serialises the shared importer.

@@ -8,7 +8,8 @@
 // Save (%mod save).
 //
 // The kernel's own files (the scratch modules, sums.txt, the executors
-// the compile route builds) live in the module cache's cache folder,
+// the compile route builds, the standard packages' types the cell checker
+// reads) live in the module cache's cache folder,
 // $GOMODCACHE/cache/gotrain (GOTRAIN_CACHE moves them), beside go's own
 // download cache: nothing is written outside the module cache and the
 // notebook's folder, and `go clean -modcache` removes them too.
@@ -109,6 +110,17 @@ func (r *Resolver) cache(ctx context.Context) error {
 		r.cacheDir = d
 	}
 	return nil
+}
+
+// CacheDir returns the kernel's cache folder, asking the go command
+// where the module cache is on first use.
+func (r *Resolver) CacheDir(ctx context.Context) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.cache(ctx); err != nil {
+		return "", err
+	}
+	return r.cacheDir, nil
 }
 
 // Close removes the scratch module.
