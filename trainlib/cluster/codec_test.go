@@ -49,6 +49,8 @@ func FuzzDecode(f *testing.F) {
 			out := reflect.New(reflect.TypeOf(m).Elem()).Interface()
 			_ = c.Unmarshal(b, out)
 		}
+		_ = c.Unmarshal(b, &wire.HistsInto{Sum: gbdt.NewHistSum([]int32{1, 2}, 3)})
+		_ = c.Unmarshal(b, &wire.SplitsInto{Sum: gbdt.NewHistSum([]int32{1}, 4)})
 	})
 }
 

@@ -70,7 +70,7 @@ func (l *sessionLog) clone() sessionLog {
 	return c
 }
 
-var _ gbdt.Holder = (*remoteHolder)(nil)
+var _ gbdt.SumHolder = (*remoteHolder)(nil)
 
 // worker returns the group's current worker.
 func (h *remoteHolder) worker() *workerConn {
@@ -93,6 +93,12 @@ func (h *remoteHolder) do(ctx context.Context, method string, in, out any) error
 		}
 		if !isLost(err) || attempt >= h.c.maxMoves() {
 			return err
+		}
+		if d, ok := out.(interface{ Decoded() bool }); ok && d.Decoded() {
+			// The reply arrived and was added into a histogram sum
+			// before the worker was lost: a retry would add it twice.
+			// The call's work is done; the group moves at its next call.
+			return nil
 		}
 		if merr := h.move(ctx, w); merr != nil {
 			return fmt.Errorf("%v; moving its shards failed: %w", err, merr)
@@ -254,12 +260,35 @@ func (h *remoteHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest
 	return out, err
 }
 
+// BuildHistogramsInto implements gbdt.SumHolder: the histograms are
+// added into sum as the reply is decoded.
+func (h *remoteHolder) BuildHistogramsInto(ctx context.Context, req gbdt.HistRequest, sum *gbdt.HistSum) error {
+	return h.do(ctx, mHist, &wire.HistRequest{Group: h.gid, Req: req}, &wire.HistsInto{Sum: sum})
+}
+
 // ApplySplits implements gbdt.Holder.
 func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (*gbdt.SplitResponse, error) {
 	out := &gbdt.SplitResponse{}
 	if err := h.do(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: req}, out); err != nil {
 		return nil, err
 	}
+	h.logSplits(req)
+	return out, nil
+}
+
+// ApplySplitsInto implements gbdt.SumHolder: the histograms of req.Build
+// are added into sum as the reply is decoded.
+func (h *remoteHolder) ApplySplitsInto(ctx context.Context, req gbdt.SplitRequest, sum *gbdt.HistSum) (*gbdt.SplitResponse, error) {
+	out := &wire.SplitsInto{Sum: sum}
+	if err := h.do(ctx, mSplits, &wire.SplitRequest{Group: h.gid, Req: req}, out); err != nil {
+		return nil, err
+	}
+	h.logSplits(req)
+	return &out.Resp, nil
+}
+
+// logSplits logs applied splits for a replay.
+func (h *remoteHolder) logSplits(req gbdt.SplitRequest) {
 	// A replay routes the rows again; the histograms are not needed.
 	logged := req
 	logged.Build = nil
@@ -268,7 +297,6 @@ func (h *remoteHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (
 			t.splits = append(t.splits, logged)
 		}
 	})
-	return out, nil
 }
 
 // FinishTree implements gbdt.Holder.

@@ -107,8 +107,11 @@ type driver struct {
 	traffic Traffic
 	cons    constraints
 	// fuse asks for each level's histograms with its splits (one call
-	// instead of two): set when a holder is not in this process.
-	fuse bool
+	// instead of two): set when a holder is not in this process. The
+	// histograms are then summed as they arrive (HistSum), into buffers
+	// kept in spare from one level to the next.
+	fuse  bool
+	spare [][]int64
 }
 
 // setup checks the shards, computes the base score and the cuts, bins the

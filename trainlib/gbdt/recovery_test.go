@@ -127,7 +127,7 @@ func TestMalformedHolderAnswerIsAnError(t *testing.T) {
 	hs := spread(t, shards, 2, 1)
 	hs[0] = short{hs[0]}
 	_, err := Train(context.Background(), DefaultParams(), hs, Options{})
-	if err == nil || err.Error() != "gbdt: round 0: holder 0 answered 0 histograms for 1 nodes" {
+	if err == nil || err.Error() != "gbdt: round 0: holder 0: answered 0 histograms for 1 nodes" {
 		t.Fatalf("error %v", err)
 	}
 }

@@ -99,11 +99,11 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 	toBuild := []int32{0}
 	// built holds the histograms of toBuild when they came with the last
 	// level's splits (fused calls, see applySplits).
-	var built []*HistResponse
+	var built *HistSum
 	for depth := 0; depth < p.MaxDepth && len(level) > 0; depth++ {
 		var err error
 		if built != nil {
-			err = d.mergeHists(ctx, built, nodes, toBuild)
+			err = d.takeSum(built, nodes, toBuild)
 		} else {
 			err = d.histograms(ctx, round, scale, nodes, toBuild)
 		}
@@ -159,6 +159,7 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 		// Parents' histograms are no longer needed once children exist.
 		for _, id := range level {
 			if nodes[id].feature < 0 || depth+1 >= p.MaxDepth {
+				d.recycle(nodes[id].hist)
 				nodes[id].hist = nil
 			}
 		}
@@ -181,7 +182,7 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 				build = append(build, small)
 			}
 		}
-		counts, hists, err := d.applySplits(ctx, splits, build, round, scale)
+		counts, sum, err := d.applySplits(ctx, splits, build, round, scale)
 		if err != nil {
 			return nil, model.Tree{}, err
 		}
@@ -196,15 +197,20 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 			toBuild = append(toBuild, small)
 		}
 		if build != nil {
-			toBuild, built = build, hists
+			toBuild, built = build, sum
 		}
 		// Parent histograms of this level stay until the siblings are
 		// derived; drop the ones already consumed two levels up.
 		for i := range nodes {
 			if nodes[i].depth < depth {
+				d.recycle(nodes[i].hist)
 				nodes[i].hist = nil
 			}
 		}
+	}
+	for i := range nodes {
+		d.recycle(nodes[i].hist)
+		nodes[i].hist = nil
 	}
 	d.prune(nodes)
 	bt, tree := d.export(nodes, scale)
@@ -246,9 +252,26 @@ func parentOf(nodes []buildNode, id int32) int32 {
 }
 
 // histograms asks every holder for the histograms of ids and merges them
-// into the nodes.
+// into the nodes: summed as they arrive when the holders are across a
+// network (HistSum), else by mergeHists.
 func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes []buildNode, ids []int32) error {
 	req := HistRequest{Session: d.sess, Round: round, Scale: scale, Nodes: ids}
+	if d.fuse {
+		sum := d.newSum(ids)
+		if err := fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
+			if sh, ok := h.(SumHolder); ok {
+				return sh.BuildHistogramsInto(ctx, req, sum)
+			}
+			r, err := h.BuildHistograms(ctx, req)
+			if err != nil {
+				return err
+			}
+			return sum.AddHists(r)
+		}); err != nil {
+			return err
+		}
+		return d.takeSum(sum, nodes, ids)
+	}
 	resps := make([]*HistResponse, len(d.holders))
 	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
 		resps[i], err = h.BuildHistograms(ctx, req)
@@ -308,13 +331,27 @@ func (d *driver) mergeHists(ctx context.Context, resps []*HistResponse, nodes []
 
 // applySplits routes rows on every holder and sums the child counts;
 // with build set, the holders also send the histograms of those nodes,
-// returned one response per holder for mergeHists.
-func (d *driver) applySplits(ctx context.Context, splits []Split, build []int32, round int, scale float64) (*SplitResponse, []*HistResponse, error) {
+// summed as they arrive into the returned HistSum.
+func (d *driver) applySplits(ctx context.Context, splits []Split, build []int32, round int, scale float64) (*SplitResponse, *HistSum, error) {
 	req := SplitRequest{Session: d.sess, Splits: splits, Build: build, Round: round, Scale: scale}
 	resps := make([]*SplitResponse, len(d.holders))
+	var sum *HistSum
+	if build != nil {
+		sum = d.newSum(build)
+	}
 	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
-		resps[i], err = h.ApplySplits(ctx, req)
-		return err
+		if sum == nil {
+			resps[i], err = h.ApplySplits(ctx, req)
+			return err
+		}
+		if sh, ok := h.(SumHolder); ok {
+			resps[i], err = sh.ApplySplitsInto(ctx, req, sum)
+			return err
+		}
+		if resps[i], err = h.ApplySplits(ctx, req); err != nil {
+			return err
+		}
+		return sum.AddHists(&HistResponse{Hists: resps[i].Hists})
 	}); err != nil {
 		return nil, nil, err
 	}
@@ -324,18 +361,14 @@ func (d *driver) applySplits(ctx context.Context, splits []Split, build []int32,
 			return nil, nil, fmt.Errorf("holder %d answered row counts that do not match the %d splits", i, len(splits))
 		}
 	}
-	var hists []*HistResponse
 	for _, r := range resps {
 		for i := range splits {
 			out.LeftRows[i] += r.LeftRows[i]
 			out.RightRows[i] += r.RightRows[i]
 		}
-		if build != nil {
-			hists = append(hists, &HistResponse{Hists: r.Hists})
-		}
 	}
 	d.traffic.SplitBytes += int64(len(splits)) * 40 * int64(len(d.holders))
-	return out, hists, nil
+	return out, sum, nil
 }
 
 // bestSplit finds the best split of a node over features, as XGBoost's

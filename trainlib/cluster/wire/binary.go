@@ -123,6 +123,14 @@ func unmarshalBinary(b []byte, v any) error {
 		*m = gbdt.SplitResponse{LeftRows: r.int64s()}
 		m.RightRows = r.int64s()
 		m.Hists = r.hists()
+	case *HistsInto:
+		r.histsInto(m.Sum)
+		m.decoded = r.err == nil
+	case *SplitsInto:
+		m.Resp = gbdt.SplitResponse{LeftRows: r.int64s()}
+		m.Resp.RightRows = r.int64s()
+		r.histsInto(m.Sum)
+		m.decoded = r.err == nil
 	case *FinishRequest:
 		*m = FinishRequest{Group: r.intn()}
 		q := &m.Req
