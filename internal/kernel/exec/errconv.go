@@ -275,13 +275,14 @@ func rewriteErrConversions(n ast.Node, fset *token.FileSet, convs map[span]errCo
 		if !ok || done[k] {
 			return true
 		}
-		call, ok := parseExpr(fset, conv.src, x.Pos()).(*ast.CallExpr)
+		repl := parseExpr(fset, conv.src, x.Pos())
+		call, ok := ast.Unparen(repl).(*ast.CallExpr) // parenthesized: ifacecopy.go
 		if !ok {
 			return true
 		}
 		done[k] = true
 		call.Args[0] = x
-		c.Replace(call)
+		c.Replace(repl)
 		return true
 	})
 }

@@ -305,8 +305,12 @@ func (c *checker) ifaceCasts(f *ast.File, info *types.Info, e stdEdits, typeList
 		}
 		hold, ok1 := typeList([]types.Type{methodsOf(from)})
 		to, ok2 := typeList([]types.Type{tv.Type})
-		if ok1 && ok2 {
-			e.casts[key(p)] = "func(_gotrain_cv " + hold + ") " + to + " { return _gotrain_cv }(_)"
+		t, ok3 := typeList([]types.Type{from})
+		if ok1 && ok2 && ok3 {
+			// The operand is copied into the literal's frame: held as
+			// the literal's parameter, the interface would keep the
+			// operand's storage (ifacecopy.go).
+			e.casts[key(p)] = "func(_gotrain_cv " + t + ") " + to + " { var _gotrain_ch " + hold + " = _gotrain_cv; return _gotrain_ch }(_)"
 		}
 		return true
 	})

@@ -22,7 +22,7 @@ import (
 //	cs = append(cs, func(_gotrain_pv *R) io.Closer { return _gotrain_pv }(r))
 //
 // A local variable declared outside any loop and never assigned again
-// (nor its address taken) holds one value for its frame's life: its
+// (nor written in place, nor its address taken) holds one value for its frame's life: its
 // conversions are left as they are, so a hot loop writing to a cell
 // io.Writer pays nothing. Conversions to error are errconv.go's, arguments of a compiled
 // variadic parameter variadiciface.go's (which writes them the same way);
@@ -43,7 +43,7 @@ func (c *checker) pkgIfaceConversions(f *ast.File, info *types.Info, e stdEdits,
 		}
 		return true
 	})
-	stable := stableLocals(f, info)
+	stable := unchangedLocals(f, info)
 	mark := func(x ast.Expr, to types.Type) {
 		start, end := c.fset.Position(x.Pos()), c.fset.Position(x.End())
 		if start.Filename != cellFile || variadic[x] || !compiledIface(to) || types.Identical(to, errType) {

@@ -70,7 +70,7 @@ type stdEdits struct {
 	casts       map[token.Position]string         // any(r) of a cell value with methods → its replacement, _ its operand (ifaceconv.go)
 	asserts     map[token.Position]ifaceAssert    // type assertions to interfaces, by their ( (ifaceassert.go)
 	errConvs    map[span]errConv                  // conversions of values of cell types to error (errconv.go)
-	ifaceWraps  map[span]errConv                  // conversions of values of cell types to compiled packages' interfaces (ifacewrap.go)
+	ifaceWraps  map[span]errConv                  // conversions of values of cell types to compiled packages' interfaces (ifacewrap.go), to cells' and empty ones (ifacecopy.go)
 	warned      map[token.Pos]string              // constructs the interpreter gets wrong, warned about at their place in the checked file (reflectcell.go)
 	caseAsserts map[token.Position]string         // type switch cases of a package's or a cell's interface → the function deciding them, _ the operand (typeswitch.go)
 	refused     map[token.Pos]string              // constructs refused before the cell runs, by their place in the checked file (ifaceassert.go)
@@ -230,6 +230,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.variadicIfaceArgs(f, info, e.varargs, typeList)
 	c.promotedMethods(f, info, e.promoted, typeList)
 	c.pkgIfaceConversions(f, info, e, typeList)
+	c.cellIfaceCopies(f, info, e, typeList)
 	return e
 }
 

@@ -3,8 +3,9 @@ package main
 import "fmt"
 
 // A struct value of a cell type with methods put into an `any` (or a
-// []any) stays tied to the variable it came from: a later write to the
-// variable shows through the interface. Go copies the value.
+// []any) is a copy: a later write to the variable it came from does not
+// show through the interface (yaegi v0.16.1 kept the variable's storage;
+// the kernel converts through a function literal, ifacecopy.go).
 
 type Point struct{ X, Y int }
 
