@@ -3,6 +3,7 @@ package exec
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -16,6 +17,13 @@ import (
 // whose type reaches one of those methods (through fields, elements,
 // pointers) is refused before it runs, at the call, naming the type, the
 // method and the workaround.
+//
+// yaegi's struct types carry no embedding either: encoding/json and
+// encoding/xml nest the fields of a struct embedded in a cell struct
+// type under the embedded type's name, where Go promotes them (and a
+// promoted MarshalJSON, time.Time's, encodes the whole value). Such
+// calls are refused too, naming the type and the embedded field; an
+// embedded field named by its tag is nested by Go as well, and passes.
 
 // codecMethods lists, by package, the methods a package calls on the
 // values it encodes, then as many it calls on those it decodes.
@@ -45,6 +53,19 @@ func (c *checker) codecCalls(f *ast.File, info *types.Info, e stdEdits) {
 				e.refused[call.Pos()] = pkg + " cannot call the " + method + " method of " + typ + ", declared in a cell: this interpreter's types carry no methods reflect can see, so the value would be encoded or decoded as its underlying type. Call the method yourself (b, err := v." + method + "(…)) or copy the value into a type of the wanted shape, without the method, before encoding"
 				return true
 			}
+			outer, field, why, ok := cellEmbeddedStruct(info.TypeOf(a), pkg)
+			if !ok {
+				continue
+			}
+			if why == "" {
+				// The runtime shows the codec the embedding (codecembed.go).
+				start, end := c.fset.Position(a.Pos()), c.fset.Position(a.End())
+				e.codecArgs[span{key(start), key(end)}] = errConv{src: rtName + ".Embedded(_)"}
+				continue
+			}
+			tagKey := pkg[strings.LastIndex(pkg, "/")+1:]
+			e.refused[call.Pos()] = pkg + " would nest the fields of " + field + ", embedded in " + outer + " (declared in a cell), under \"" + field + "\" instead of promoting them as Go does, and the kernel cannot correct it: " + why + ". Spell " + field + "'s fields out in " + outer + ", or give the embedded field a name in a tag (" + field + " `" + tagKey + ":\"…\"`) when nesting is meant"
+			return true
 		}
 		return true
 	})
@@ -115,4 +136,80 @@ func cellCodecMethod(t types.Type, methods []string) (string, string, bool) {
 	}
 	visit(t)
 	return typ, method, method != ""
+}
+
+// cellEmbeddedStruct finds, in t or a type t holds, a struct type
+// declared in a cell that embeds a struct (or a pointer to one) the
+// codec pkg would promote (no name in its tag); it returns the struct
+// type as Go names it and the embedded field's name, and why the
+// runtime cannot show the codec that embedding ("" when it can): a
+// compiled embedded type with methods (reflect cannot build a struct
+// embedding it beside other fields), or a cell type holding itself.
+func cellEmbeddedStruct(t types.Type, pkg string) (outer, field, why string, found bool) {
+	tagKey := pkg[strings.LastIndex(pkg, "/")+1:]
+	seen, onPath := map[types.Type]bool{}, map[types.Type]bool{}
+	cyclic := "" // a cell type holding itself
+	var visit func(types.Type)
+	visit = func(t types.Type) {
+		if t == nil || why != "" {
+			return
+		}
+		if onPath[t] {
+			if n, ok := t.(*types.Named); ok {
+				cyclic = "main." + n.Obj().Name()
+			}
+			return
+		}
+		if seen[t] {
+			return
+		}
+		seen[t], onPath[t] = true, true
+		defer delete(onPath, t)
+		name, under := "", t
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			if n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" {
+				return // a compiled type: reflect sees its embedding
+			}
+			name, under = "main."+n.Obj().Name(), n.Underlying()
+		}
+		if st, ok := under.(*types.Struct); ok && st.NumFields() > 1 { // yaegi embeds a lone field
+			for i := 0; i < st.NumFields(); i++ {
+				f := st.Field(i)
+				if !f.Embedded() {
+					continue
+				}
+				et := f.Type()
+				if p, ok := types.Unalias(et).(*types.Pointer); ok {
+					et = p.Elem()
+				}
+				if _, isStruct := et.Underlying().(*types.Struct); !isStruct {
+					continue
+				}
+				tag, _ := reflect.StructTag(st.Tag(i)).Lookup(tagKey)
+				if tag == "-" || strings.Split(tag, ",")[0] != "" {
+					continue // skipped, or named: nested in Go too
+				}
+				if name == "" {
+					name = types.TypeString(under, func(p *types.Package) string { return p.Name() })
+				}
+				if field == "" {
+					outer, field = name, f.Name()
+				}
+				if !cellType(et) && types.NewMethodSet(types.NewPointer(et)).Len() > 0 {
+					outer, field = name, f.Name()
+					why = types.TypeString(et, func(p *types.Package) string { return p.Name() }) + " has methods"
+					return
+				}
+			}
+		}
+		if _, isFunc := under.(*types.Signature); isFunc {
+			return // not encoded
+		}
+		typeParts(under, visit)
+	}
+	visit(t)
+	if why == "" && field != "" && cyclic != "" {
+		why = cyclic + " holds itself"
+	}
+	return outer, field, why, field != ""
 }

@@ -70,3 +70,70 @@ fmt.Println(string(b), json.Unmarshal(b, &back), back.Tags)`)
 		t.Errorf("printed %q, want %q", got, want)
 	}
 }
+
+// encoding/json and encoding/xml would see a struct embedded in a cell
+// struct type as a field (the interpreter's struct types carry no
+// embedding): the kernel passes such values through the runtime's
+// Embedded, so the fields are promoted and decoded as in Go (the
+// corpus's 207 and 214 compare whole programs with go run). Where it
+// cannot (an embedded compiled type with methods, a type holding
+// itself), the call is refused, naming the type, the embedded field and
+// the workaround.
+func TestEncodingCallsOfEmbeddedStructs(t *testing.T) {
+	s := newSession(t)
+	mustRun(t, s, `import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+type Meta struct {
+	Tags []string `+"`json:\"tags\" xml:\"tag\"`"+`
+}
+
+type Item struct {
+	ID int `+"`json:\"id\" xml:\"id\"`"+`
+	Meta
+}
+
+type Locked struct {
+	sync.Mutex
+	N int
+}
+
+type Node struct {
+	Meta
+	Kids []Node
+}`)
+	for _, c := range []struct{ code, want string }{
+		{`b, err := json.Marshal(Locked{N: 1})
+fmt.Println(string(b), err)`, "cell:1:11: encoding/json would nest the fields of Mutex, embedded in main.Locked (declared in a cell), under \"Mutex\" instead of promoting them as Go does, and the kernel cannot correct it: sync.Mutex has methods. Spell "},
+		{`var n Node
+_ = xml.NewDecoder(strings.NewReader("<a/>")).Decode(&n)`, "cell:2:5: encoding/xml would nest the fields of Meta, embedded in main.Node (declared in a cell), under \"Meta\" instead of promoting them as Go does, and the kernel cannot correct it: main.Node holds itself. Spell "},
+	} {
+		res, _ := run(t, s, c.code)
+		if res.Err == nil {
+			t.Errorf("%s\nran; want it refused", c.code)
+			continue
+		}
+		if msg := res.Err.Value; !strings.Contains(msg, c.want) {
+			t.Errorf("%s\nrefused with %q; want %q", c.code, msg, c.want)
+		}
+	}
+	_, r := mustRun(t, s, `items := []*Item{{ID: 1, Meta: Meta{[]string{"a"}}}}
+b, _ := json.Marshal(items)
+var back map[string]Item
+err := json.Unmarshal([]byte(`+"`"+`{"k":{"id":2,"tags":["x","y"]}}`+"`"+`), &back)
+fmt.Println(string(b), err, back["k"].ID, back["k"].Tags)
+var x struct {
+	XMLName xml.Name `+"`xml:\"item\"`"+`
+	Item
+}
+err = xml.Unmarshal([]byte("<item><id>3</id><tag>p</tag><tag>q</tag></item>"), &x)
+fmt.Println(x.ID, x.Tags, err)`)
+	if got, want := r.text("stdout"), "[{\"id\":1,\"tags\":[\"a\"]}] <nil> 2 [x y]\n3 [p q] <nil>\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+}

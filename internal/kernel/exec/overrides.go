@@ -81,6 +81,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"ErrorOf":    reflect.ValueOf(s.rtErrorOf),
 			"CellType":   reflect.ValueOf(s.rtCellType),
 			"RType":      reflect.ValueOf(rtRType),
+			"Embedded":   reflect.ValueOf(rtEmbedded),
 			"NewDefers":  reflect.ValueOf(rtNewDefers),
 			"DeferStack": reflect.ValueOf((*DeferStack)(nil)),
 		},

@@ -3,6 +3,7 @@ package exec
 import (
 	"go/token"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -68,6 +69,7 @@ func (s *Session) rtCellType(t reflect.Type, name string, names, tags []string) 
 		info = &cellTypeInfo{name: name, fields: make([]reflect.StructField, len(names))}
 		for i := range names {
 			f := st.Field(i)
+			f.Anonymous = f.Anonymous || strings.Contains(string(f.Tag), embeddedTag) // codecembed.go
 			f.Name, f.Tag, f.PkgPath = names[i], reflect.StructTag(tags[i]), ""
 			if !token.IsExported(names[i]) {
 				f.PkgPath = "main"

@@ -22,10 +22,14 @@ import (
 //     receiver) no longer sees p; and `var e error = E{…}` held a value
 //     whose methods could not be called ("reflect: Method index out of
 //     range") (parenLiterals);
-//   - an unexported field of a struct type gets the tag `json:"-"`:
-//     yaegi v0.16.1 makes such fields exported in the struct type it
-//     builds (`secret` becomes `Xsecret`), so encoding/json wrote them
-//     (hideUnexported);
+//   - an unexported field of a struct type gets the tags `json:"-"`
+//     and `xml:"-"`: yaegi v0.16.1 makes such fields exported in the
+//     struct type it builds (`secret` becomes `Xsecret`), so
+//     encoding/json and encoding/xml wrote them (hideUnexported);
+//   - an embedded field of a struct type of two or more fields gets the
+//     tag `gotrain:"embedded"`, which the runtime's Embedded reads to
+//     show encoding/json and encoding/xml the embedding yaegi leaves out
+//     (codecembed.go);
 //   - a labelled break or continue directly in a select case is nested
 //     in `if true { … }`, which yaegi then takes to the labelled loop
 //     (nestSelectBranches);
@@ -135,6 +139,7 @@ func (r *rewriter) rewrite(n ast.Node) {
 			nestSelectBranches(x)
 		case *ast.StructType:
 			hideUnexported(x)
+			markEmbedded(x)
 		case *ast.ValueSpec:
 			if x.Type != nil {
 				parenLiterals(x.Values)
@@ -558,7 +563,8 @@ func parenLiterals(rhs []ast.Expr) {
 }
 
 // hideUnexported tags the unexported, not embedded fields of a struct
-// type `json:"-"`, unless their tag already has a json key.
+// type `json:"-"` and `xml:"-"`, each unless their tag already has that
+// key.
 func hideUnexported(st *ast.StructType) {
 	for _, f := range st.Fields.List {
 		if len(f.Names) == 0 || ast.IsExported(f.Names[0].Name) {
@@ -568,10 +574,15 @@ func hideUnexported(st *ast.StructType) {
 		if f.Tag != nil {
 			tag, _ = strconv.Unquote(f.Tag.Value)
 		}
-		if _, ok := reflect.StructTag(tag).Lookup("json"); ok {
+		added := false
+		for _, k := range []string{"json", "xml"} {
+			if _, ok := reflect.StructTag(tag).Lookup(k); !ok {
+				tag, added = strings.TrimSpace(tag+" "+k+`:"-"`), true
+			}
+		}
+		if !added {
 			continue
 		}
-		tag = strings.TrimSpace(tag + ` json:"-"`)
 		pos := f.Names[0].End()
 		if f.Tag != nil {
 			pos = f.Tag.Pos()

@@ -5,9 +5,10 @@ import (
 	"fmt"
 )
 
-// encoding/json promotes the fields of an embedded struct; a struct type
-// declared in a cell reaches reflect without the embedding, so its
-// fields are nested under the embedded type's name.
+// encoding/json promotes the fields of an embedded struct. A struct type
+// declared in a cell reaches reflect without the embedding (yaegi
+// v0.16.1), so its fields were nested under the embedded type's name;
+// the kernel shows the codec the embedding (codecembed.go).
 
 type Meta struct {
 	Tags []string `json:"tags"`
