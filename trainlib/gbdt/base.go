@@ -74,7 +74,7 @@ func (d *driver) probe(ctx context.Context, fn func(id SessionID, stats []Gradie
 	}()
 	stats := make([]GradientStats, len(d.holders))
 	req := GradientRequest{Session: id, Subsample: 1}
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		stats[i], err = h.Gradients(ctx, req)
 		return err
 	}); err != nil {
@@ -99,7 +99,7 @@ func (d *driver) newtonBase(ctx context.Context) ([]float64, error) {
 		var g, h int64
 		req := HistRequest{Session: id, Scale: scale, Nodes: []int32{0}}
 		resps := make([]*HistResponse, len(d.holders))
-		if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, hd Holder) (err error) {
+		if err := d.fanOut(ctx, func(ctx context.Context, i int, hd Holder) (err error) {
 			resps[i], err = hd.BuildHistograms(ctx, req)
 			return err
 		}); err != nil {
@@ -123,7 +123,7 @@ func (d *driver) labels(ctx context.Context) (ys, ws []float32, err error) {
 	err = d.probe(ctx, func(id SessionID, _ []GradientStats) error {
 		resps := make([]*ResidualResponse, len(d.holders))
 		req := ResidualRequest{Session: id, Nodes: []int32{0}}
-		if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+		if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 			resps[i], err = h.Residuals(ctx, req)
 			return err
 		}); err != nil {
@@ -245,7 +245,7 @@ func (d *driver) adaptLeaves(ctx context.Context, group int, bt *BinTree, t *mod
 	}
 	req := ResidualRequest{Session: d.sess, Group: group, Nodes: leaves}
 	resps := make([]*ResidualResponse, len(d.holders))
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		resps[i], err = h.Residuals(ctx, req)
 		return err
 	}); err != nil {

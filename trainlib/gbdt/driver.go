@@ -66,7 +66,8 @@ func Train(ctx context.Context, p Params, holders []Holder, opt Options) (*Resul
 	if sess == "" {
 		sess = "train"
 	}
-	d := &driver{p: p, holders: holders, sess: sess, opt: opt}
+	d := &driver{p: p, holders: holders, sess: sess, opt: opt, pool: newFanPool(len(holders) - 1)}
+	defer d.pool.close()
 	for _, h := range holders {
 		if _, ok := h.(*LocalHolder); !ok {
 			d.fuse = true
@@ -112,13 +113,20 @@ type driver struct {
 	// kept in spare from one level to the next.
 	fuse  bool
 	spare [][]int64
+	// pool runs the calls to holders 1… (fanOut).
+	pool *fanPool
+}
+
+// fanOut calls fn for every holder concurrently, on the driver's pool.
+func (d *driver) fanOut(ctx context.Context, fn func(ctx context.Context, i int, h Holder) error) error {
+	return d.pool.fanOut(ctx, d.holders, fn)
 }
 
 // setup checks the shards, computes the base score and the cuts, bins the
 // data and starts the session on every holder.
 func (d *driver) setup(ctx context.Context) error {
 	infos := make([][]ShardInfo, len(d.holders))
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		infos[i], err = h.Shards(ctx)
 		return err
 	}); err != nil {
@@ -180,7 +188,7 @@ func (d *driver) setup(ctx context.Context) error {
 	var sums []ShardSummary
 	parts := make([][]ShardSummary, len(d.holders))
 	req := SummaryRequest{Set: TrainSet, Size: 16 * d.p.MaxBin}
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		parts[i], err = h.Summaries(ctx, req)
 		return err
 	}); err != nil {
@@ -201,7 +209,7 @@ func (d *driver) setup(ctx context.Context) error {
 	if d.init, err = d.initBinTrees(); err != nil {
 		return err
 	}
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
+	if err := d.fanOut(ctx, func(ctx context.Context, _ int, h Holder) error {
 		return h.SetCuts(ctx, d.cuts)
 	}); err != nil {
 		return err
@@ -216,7 +224,7 @@ func (d *driver) setup(ctx context.Context) error {
 func (d *driver) start(ctx context.Context, id SessionID, margins []float32, trees []BinTree) error {
 	start := StartRequest{Session: id, Objective: d.p.Objective, ObjParams: d.op, BaseMargins: margins,
 		Trees: trees, Threads: d.p.NThread, CutsFingerprint: d.cuts.Fingerprint()}
-	return fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
+	return d.fanOut(ctx, func(ctx context.Context, _ int, h Holder) error {
 		return h.StartSession(ctx, start)
 	})
 }
@@ -315,7 +323,7 @@ func (d *driver) finish(ctx context.Context, round, group int, bt *BinTree, ms [
 	}
 	d.traffic.TreeBytes += int64(len(bt.Feature)) * 14 * int64(len(d.holders))
 	resps := make([]*EvalResponse, len(d.holders))
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		resps[i], err = h.FinishTree(ctx, req)
 		return err
 	}); err != nil {

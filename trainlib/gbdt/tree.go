@@ -79,7 +79,7 @@ func (d *driver) buildTree(ctx context.Context, round, group int) (*BinTree, mod
 	p := &d.p
 	stats := make([]GradientStats, len(d.holders))
 	greq := GradientRequest{Session: d.sess, Round: round, Group: group, Subsample: p.Subsample, Seed: p.Seed}
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		stats[i], err = h.Gradients(ctx, greq)
 		return err
 	}); err != nil {
@@ -258,7 +258,7 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 	req := HistRequest{Session: d.sess, Round: round, Scale: scale, Nodes: ids}
 	if d.fuse {
 		sum := d.newSum(ids)
-		if err := fanOut(ctx, d.holders, func(ctx context.Context, _ int, h Holder) error {
+		if err := d.fanOut(ctx, func(ctx context.Context, _ int, h Holder) error {
 			if sh, ok := h.(SumHolder); ok {
 				return sh.BuildHistogramsInto(ctx, req, sum)
 			}
@@ -273,7 +273,7 @@ func (d *driver) histograms(ctx context.Context, round int, scale float64, nodes
 		return d.takeSum(sum, nodes, ids)
 	}
 	resps := make([]*HistResponse, len(d.holders))
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		resps[i], err = h.BuildHistograms(ctx, req)
 		return err
 	}); err != nil {
@@ -339,7 +339,7 @@ func (d *driver) applySplits(ctx context.Context, splits []Split, build []int32,
 	if build != nil {
 		sum = d.newSum(build)
 	}
-	if err := fanOut(ctx, d.holders, func(ctx context.Context, i int, h Holder) (err error) {
+	if err := d.fanOut(ctx, func(ctx context.Context, i int, h Holder) (err error) {
 		if sum == nil {
 			resps[i], err = h.ApplySplits(ctx, req)
 			return err
