@@ -38,6 +38,8 @@ var hostileCells = []string{
 	"for i := range 3 { _ = i }\nvar q int = \"nil\"",
 	"import \"os\"\nfunc quit() { os.Exit(2) }\nquit()",
 	"import \"time\"\nvar d time.Duration = \"1s\"",
+	"import \"syscall\"\nsyscall.Exit(4)",
+	"import \"unsafe\"\nb := []byte(\"ab\")\n_ = unsafe.String(&b[0], 2)",
 }
 
 func TestHostileCells(t *testing.T) {

@@ -11,7 +11,9 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	ysyscall "github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
+	yunsafe "github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/gotrain/gotrain/internal/kernel/docs"
 	"github.com/gotrain/gotrain/internal/kernel/gostd"
@@ -136,6 +138,9 @@ func (s *Session) use(stdout, stderr io.Writer) error {
 	if err := s.interp.Use(newerStd); err != nil {
 		return err
 	}
+	if err := s.interp.Use(s.lowLevelStd()); err != nil {
+		return err
+	}
 	if err := s.useErrorWrappers(errorKey); err != nil {
 		return err
 	}
@@ -243,6 +248,8 @@ func binaryPackages() map[string]map[string]reflect.Value {
 		out[path.Dir(k)] = syms
 	}
 	out["os/exec"] = unrestricted.Symbols["os/exec/exec"]
+	out["unsafe"] = yunsafe.Symbols["unsafe/unsafe"]
+	out["syscall"] = ysyscall.Symbols["syscall/syscall"]
 	return out
 }
 

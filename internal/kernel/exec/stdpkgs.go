@@ -207,6 +207,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.compiledCallLits(f, info, e.lits)
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
+	c.unsafeCalls(f, info, e)
 	c.rangeFuncs(f, info, e, typeList)
 	c.compiledIfaceCases(f, info, e.cases, e.viaAny, e.refuse)
 	c.caseAsserts(f, info, e, typeList)

@@ -8,6 +8,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -238,7 +239,7 @@ func (c *checker) check(groups []group, imports, aliases map[string]string) chec
 		return checkResult{} // the parser's own error comes when the cell runs
 	}
 	var all []types.Error
-	conf := types.Config{Importer: c.imp, Error: func(err error) {
+	conf := types.Config{Importer: c.imp, Sizes: types.SizesFor("gc", runtime.GOARCH), Error: func(err error) {
 		var te types.Error
 		if !errors.As(err, &te) {
 			return
