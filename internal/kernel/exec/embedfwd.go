@@ -12,7 +12,7 @@ import (
 )
 
 // Methods a cell struct promotes from an embedded field of a compiled
-// type. yaegi v0.16.1 builds a cell struct type without the methods Go
+// type, or of an interface type declared in a cell. yaegi v0.16.1 builds a cell struct type without the methods Go
 // promotes from its embedded fields of compiled types, and finds them
 // itself only on some paths: `type logReader struct{ io.Reader; name
 // string }` passed as an io.Reader to bufio.NewScanner failed ("method
@@ -26,10 +26,13 @@ import (
 // promoted to the pointer's method set only). String and Error are left
 // to the fmt layer and the error conversions, which call them through
 // method values that a declared forwarder broke (fmt printed "").
+// A cell interface embedded in a cell struct (`type Service struct{
+// Logger; name string }`) failed the same way: `s.Log(…)` panicked with
+// "invalid interface value"; its methods get the same forwarders.
 
 // promotedMethods records, by the position of a cell struct type's name,
 // the source of the methods it promotes from embedded fields of compiled
-// types.
+// types and of cell interfaces.
 func (c *checker) promotedMethods(f *ast.File, info *types.Info, out map[token.Position][]string, typeList func([]types.Type) (string, bool)) {
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
@@ -57,7 +60,7 @@ func (c *checker) promotedMethods(f *ast.File, info *types.Info, out map[token.P
 }
 
 // forwardingMethods writes the methods named type t (called name)
-// promotes from embedded fields of compiled types.
+// promotes from embedded fields of compiled types and of cell interfaces.
 func forwardingMethods(t types.Type, name string, typeList func([]types.Type) (string, bool)) []string {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
@@ -70,7 +73,10 @@ func forwardingMethods(t types.Type, name string, typeList func([]types.Type) (s
 		for i := 0; i < ms.Len(); i++ {
 			sel := ms.At(i)
 			fn, ok := sel.Obj().(*types.Func)
-			if !ok || fn.Name() == "String" || fn.Name() == "Error" || seen[fn.Name()] || len(sel.Index()) < 2 || !fn.Exported() || fn.Pkg() == nil || fn.Pkg().Path() == "main" || gostd.Whole(fn.Pkg().Path()) {
+			if !ok || fn.Name() == "String" || fn.Name() == "Error" || seen[fn.Name()] || len(sel.Index()) < 2 || fn.Pkg() == nil {
+				continue
+			}
+			if !compiledMethod(fn) && !cellInterfaceMethod(fn) {
 				continue
 			}
 			seen[fn.Name()] = true
@@ -89,6 +95,19 @@ func forwardingMethods(t types.Type, name string, typeList func([]types.Type) (s
 		}
 	}
 	return out
+}
+
+// compiledMethod reports whether fn is an exported method of a compiled
+// package's type.
+func compiledMethod(fn *types.Func) bool {
+	return fn.Exported() && fn.Pkg().Path() != "main" && !gostd.Whole(fn.Pkg().Path())
+}
+
+// cellInterfaceMethod reports whether fn is a method of an interface
+// declared in a cell.
+func cellInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	return fn.Pkg().Path() == "main" && recv != nil && types.IsInterface(recv.Type())
 }
 
 // fieldPath names the fields an index path of embedded fields goes
