@@ -67,6 +67,7 @@ func (c *checker) fmtCalls(f *ast.File, info *types.Info, e stdEdits, typeList f
 			if tv.Value != nil && tv.Value.Kind() == constant.String {
 				format = constant.StringVal(tv.Value)
 				verbs = operandVerbs(format)
+				w.sharp = sharpV(format)
 			}
 		}
 		args := make([]string, len(call.Args))
@@ -167,6 +168,9 @@ type fmtWriter struct {
 	// field: fmt calls none of its String or Error methods (it cannot
 	// take the value out of reflect), but spells its fields.
 	unexported bool
+	// sharp says the format has a %#v, which spells a struct's type
+	// (the interpreter's is unnamed): every cell struct gets a view.
+	sharp bool
 }
 
 // cellNamed returns t as a named type declared in the cells (not an
@@ -223,6 +227,18 @@ func (w fmtWriter) view(t types.Type, expr string, top bool) (string, bool) {
 	}
 	if cellInterface(t) {
 		return w.dispatchView(t, expr)
+	}
+	if tp, isParam := t.(*types.TypeParam); isParam {
+		// A value of a type parameter cannot be asserted: its view is
+		// that of the value held in an any. yaegi reads a field named
+		// as a type parameter of the function (x.T in Box[T]'s method)
+		// as the type argument ("undefined selector: int"): with such
+		// a field in a cell struct, the value is left as it is.
+		if !emptyInterface(t) || w.inAny || fieldNamedAsTypeParam(w.scope, tp) {
+			return "", false
+		}
+		w.inAny = true
+		return w.dispatchView(types.Universe.Lookup("any").Type(), "any("+expr+")")
 	}
 	if emptyInterface(t) && !w.inAny {
 		w.inAny = true
@@ -324,7 +340,11 @@ func (w fmtWriter) mapView(t types.Type, expr string) (string, bool) {
 	if vok {
 		val = "func(" + x + " " + esrc + ") any { return " + view + " }(" + ev + ")"
 	}
-	return "func(" + mv + " " + src + ") any { if " + mv + " == nil { return " + mv + " }; " + out + " := make(map[" + keyType + "]any, len(" + mv + ")); for " + kv + ", " + ev + " := range " + mv + " { " + out + "[" + key + "] = " + val + " }; return " + out + " }(" + expr + ")", true
+	ret := out
+	if name, ok := goTypeName(t); ok {
+		ret = rtName + ".FmtMap(" + strconv.Quote(name) + ", " + out + ")"
+	}
+	return "func(" + mv + " " + src + ") any { if " + mv + " == nil { return " + mv + " }; " + out + " := make(map[" + keyType + "]any, len(" + mv + ")); for " + kv + ", " + ev + " := range " + mv + " { " + out + "[" + key + "] = " + val + " }; return " + ret + " }(" + expr + ")", true
 }
 
 // cellInterface reports whether t is a non-empty interface declared in
@@ -500,7 +520,20 @@ func (w fmtWriter) methods(t types.Type, expr string) (string, bool) {
 		}
 		return "nil"
 	}
-	return rtName + ".FmtNamed(" + expr + ", " + m(str, "String") + ", " + m(err, "Error") + ")", true
+	v := expr
+	if w.sharp {
+		// %#v spells a struct's type and fields, methods or not.
+		st, ptr := t, false
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			st, ptr = p.Elem(), true
+		}
+		if n, ok := cellNamed(st); ok {
+			if sv, ok := w.structView(n, expr, ptr); ok {
+				v = sv
+			}
+		}
+	}
+	return rtName + ".FmtNamed(" + v + ", " + m(str, "String") + ", " + m(err, "Error") + ")", true
 }
 
 // structView returns the view of a struct of named type n when one of its
@@ -537,7 +570,7 @@ func (w fmtWriter) structView(n types.Type, expr string, ptr bool) (string, bool
 			vals[i], needed = v, true
 		}
 	}
-	if !needed {
+	if !needed && !w.sharp {
 		return "", false
 	}
 	name, ok := goTypeName(n)
@@ -552,10 +585,12 @@ func (w fmtWriter) structView(n types.Type, expr string, ptr bool) (string, bool
 // same (not for struct, interface or generic types, spaced differently).
 func goTypeName(t types.Type) (string, bool) {
 	s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
-	if strings.Contains(s, "struct{") || strings.Contains(s, "interface{") || strings.Contains(s, ", ") {
+	if strings.Contains(s, "struct{") || strings.Contains(s, "interface{") || strings.Contains(s, "func(") {
 		return "", false
 	}
-	return s, true
+	// The only commas left separate type arguments, which Go's names
+	// write without a space: main.Pair[string,int].
+	return strings.ReplaceAll(s, ", ", ","), true
 }
 
 // mentionsCellType reports whether t names a type declared in the cells.
@@ -716,6 +751,57 @@ func operandVerbs(format string) []rune {
 		out = append(out, rune(format[i]))
 	}
 	return out
+}
+
+// fieldNamedAsTypeParam reports whether a struct type declared in scope
+// has a field named as one of the type parameters declared with tp.
+func fieldNamedAsTypeParam(scope *types.Scope, tp *types.TypeParam) bool {
+	params := map[string]bool{tp.Obj().Name(): true}
+	if fs := tp.Obj().Parent(); fs != nil {
+		for _, name := range fs.Names() {
+			if tn, ok := fs.Lookup(name).(*types.TypeName); ok {
+				if _, ok := tn.Type().(*types.TypeParam); ok {
+					params[name] = true
+				}
+			}
+		}
+	}
+	if scope == nil {
+		return true
+	}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if params[st.Field(i).Name()] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sharpV reports whether a format has a %#v directive.
+func sharpV(format string) bool {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		sharp := false
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[i]) >= 0; i++ {
+			sharp = sharp || format[i] == '#'
+		}
+		if i < len(format) && format[i] == 'v' && sharp {
+			return true
+		}
+	}
+	return false
 }
 
 // typeVerbsAsS writes the %T verbs of the operands in set as %s.

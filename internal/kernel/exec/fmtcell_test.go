@@ -192,3 +192,19 @@ fmt.Println(si)`)
 		t.Errorf("stderr %q, want one warning %q", stderr, want)
 	}
 }
+
+func TestSharpV(t *testing.T) {
+	for format, want := range map[string]bool{
+		"%#v":          true,
+		"a %-#8v b":    true,
+		"%v %+v":       false,
+		"%#x %v":       false,
+		"%%#v":         false,
+		"%[1]#v":       true,
+		"100%% %d %#v": true,
+	} {
+		if got := sharpV(format); got != want {
+			t.Errorf("sharpV(%q) = %v, want %v", format, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package exec
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -184,6 +185,25 @@ func rtFmtStruct(name string, ptr bool, fields []string, vals ...any) any {
 // rtFmtList makes the view of a slice or array (called from cells).
 func rtFmtList(name string, vals []any) any { return fmtList{name: name, vals: vals} }
 
+// fmtMap is a map of values of cell types: the map of their views, whose
+// own type (map[string]interface {}) %#v must not spell.
+type fmtMap struct {
+	name string // as %#v writes it: map[string]main.Point
+	m    any    // the map of views
+}
+
+// Format prints the map of views, under the map's name for %#v.
+func (m fmtMap) Format(f fmt.State, verb rune) {
+	s := fmt.Sprintf(directive(f, verb), m.m)
+	if verb == 'v' && f.Flag('#') {
+		s = m.name + strings.TrimPrefix(s, fmt.Sprintf("%T", m.m))
+	}
+	io.WriteString(f, s)
+}
+
+// rtFmtMap makes the view of a map (called from cells).
+func rtFmtMap(name string, m any) any { return fmtMap{name: name, m: m} }
+
 // fmtSymbols are the functions cells' rewritten fmt calls use, added to
 // the kernel's runtime package.
 func fmtSymbols() map[string]reflect.Value {
@@ -192,5 +212,6 @@ func fmtSymbols() map[string]reflect.Value {
 		"FmtStruct": reflect.ValueOf(rtFmtStruct),
 		"FmtList":   reflect.ValueOf(rtFmtList),
 		"FmtKey":    reflect.ValueOf(rtFmtKey),
+		"FmtMap":    reflect.ValueOf(rtFmtMap),
 	}
 }
