@@ -1,6 +1,7 @@
 package exec
 
 import (
+	"io"
 	"maps"
 	"reflect"
 
@@ -12,16 +13,17 @@ import (
 // lowLevelStd are the standard packages yaegi ships outside stdlib.Symbols:
 // unsafe (Pointer, Sizeof, Alignof, Offsetof, Add; the generic Slice,
 // String, StringData and SliceData are not there) and syscall (the
-// signals os/signal programs name, Kill, Getpid). Without them a program
+// signals os/signal programs name, Getpid, and Kill and Exec:
+// lowlevel_unix.go). Without them a program
 // importing either fails with "unable to find source related to".
 // syscall.Exit would end the kernel's process, so it is the cell's
 // os.Exit (overrides.go).
-func (s *Session) lowLevelStd() interp.Exports {
+func (s *Session) lowLevelStd(stdout, stderr io.Writer) interp.Exports {
 	out := interp.Exports{}
 	maps.Copy(out, yunsafe.Symbols)
 	maps.Copy(out, ysyscall.Symbols)
 	sys := maps.Clone(out["syscall/syscall"])
-	lowLevelExtra(sys)
+	s.lowLevelExtra(sys, stdout, stderr)
 	sys["Exit"] = reflect.ValueOf(func(code int) { s.osExit(exitPanic{code: code}) })
 	out["syscall/syscall"] = sys
 	return out

@@ -2,7 +2,10 @@
 
 package exec
 
-import "reflect"
+import (
+	"io"
+	"reflect"
+)
 
-// lowLevelExtra adds nothing where syscall has no Kill.
-func lowLevelExtra(map[string]reflect.Value) {}
+// lowLevelExtra adds nothing where syscall has no Kill or Exec.
+func (s *Session) lowLevelExtra(map[string]reflect.Value, io.Writer, io.Writer) {}

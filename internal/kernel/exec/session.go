@@ -138,7 +138,7 @@ func (s *Session) use(stdout, stderr io.Writer) error {
 	if err := s.interp.Use(newerStd); err != nil {
 		return err
 	}
-	if err := s.interp.Use(s.lowLevelStd()); err != nil {
+	if err := s.interp.Use(s.lowLevelStd(stdout, stderr)); err != nil {
 		return err
 	}
 	if err := s.useErrorWrappers(errorKey); err != nil {
