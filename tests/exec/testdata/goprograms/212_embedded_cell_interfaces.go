@@ -34,7 +34,7 @@ type Shape interface {
 type Rect struct{ W, H float64 }
 
 func (r Rect) Area() float64 { return r.W * r.H }
-func (r Rect) Name() string   { return "rect" }
+func (r Rect) Name() string  { return "rect" }
 
 type Labeled struct {
 	Shape
@@ -88,7 +88,7 @@ type Store interface {
 type mapStore map[string]int
 
 func (m mapStore) Get(key string) (int, bool) { v, ok := m[key]; return v, ok }
-func (m mapStore) put(key string, v int)       { m[key] = v }
+func (m mapStore) put(key string, v int)      { m[key] = v }
 
 type Cache struct {
 	Store
