@@ -59,6 +59,7 @@ func (o *iopubOutput) stream(name, text string) {
 	wasEmpty := len(o.buf) == 0
 	o.buf = append(o.buf, text...)
 	for len(o.buf) >= flushBytes {
+		o.k.pub.waitRoom() // a cell printing faster than clients read waits for them
 		cut := runeBoundary(o.buf, flushBytes)
 		o.k.publish(o.parent, wire.Stream, wire.StreamContent{Name: o.name, Text: string(o.buf[:cut])})
 		o.buf = append(o.buf[:0], o.buf[cut:]...)

@@ -43,12 +43,85 @@ type pubLimits struct {
 // always queued when its subscriber's queue is empty, whatever its size.
 var defaultPubLimits = pubLimits{Messages: 10000, Bytes: 8 << 20, TotalBytes: 32 << 20}
 
+// pubStuck is how long a subscriber with messages waiting may go without
+// its sender starting or finishing a write before it counts as not
+// reading: output stops waiting for it (see waitRoom) and its queue drops
+// what is past its cap.
+const pubStuck = 2 * time.Second
+
 // pubStats is shared by one kernel's subscribers.
 type pubStats struct {
 	limits  pubLimits
 	queued  atomic.Int64 // bytes waiting in all queues
 	dropped atomic.Int64 // messages dropped for any subscriber
 	logf    func(format string, args ...any)
+
+	mu    sync.Mutex
+	conns map[*pubConn]struct{} // the subscribers connected
+	room  chan struct{}         // a sender finished a write (capacity 1)
+}
+
+// add and remove keep the list of subscribers waitRoom looks at.
+func (s *pubStats) add(p *pubConn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conns == nil {
+		s.conns = map[*pubConn]struct{}{}
+	}
+	s.conns[p] = struct{}{}
+}
+
+func (s *pubStats) remove(p *pubConn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.conns, p)
+}
+
+// roomSignal is the channel a sender signals after each write.
+func (s *pubStats) roomSignal() chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.room == nil {
+		s.room = make(chan struct{}, 1)
+	}
+	return s.room
+}
+
+// waitRoom returns once no reading subscriber's queue is more than half
+// full. Cell output calls it before it publishes, so a cell printing
+// faster than its clients read is slowed to their pace, as a terminal
+// slows a program, instead of their output being dropped; a subscriber
+// that does not read (pubStuck) is not waited for, so it never holds up
+// the kernel for longer than that.
+func (s *pubStats) waitRoom() {
+	room := s.roomSignal()
+	var t *time.Timer
+	for s.behind() {
+		if t == nil {
+			t = time.NewTimer(pubStuck / 20)
+			defer t.Stop()
+		} else {
+			t.Reset(pubStuck / 20)
+		}
+		select {
+		case <-room:
+		case <-t.C:
+		}
+	}
+}
+
+// behind says whether a subscriber that reads has its queue over half
+// its cap.
+func (s *pubStats) behind() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	for p := range s.conns {
+		if p.behind(s.limits, now) {
+			return true
+		}
+	}
+	return false
 }
 
 // pubTransport is the iopub listener's transport: capped reads (as
@@ -114,16 +187,31 @@ type pubConn struct {
 	err      error // set once the connection failed or was closed
 	closeErr error
 	once     sync.Once
+	active   time.Time // when its sender last started or finished a write
 }
 
 func newPubConn(c net.Conn, stats *pubStats) *pubConn {
-	p := &pubConn{Conn: c, stats: stats, scan: zmtpScanner{max: math.MaxUint64, greeting: zmtpGreetingLen}}
+	p := &pubConn{Conn: c, stats: stats, scan: zmtpScanner{max: math.MaxUint64, greeting: zmtpGreetingLen}, active: time.Now()}
 	p.cond = sync.NewCond(&p.mu)
+	stats.add(p)
 	go p.send()
 	return p
 }
 
-// Write queues whole units of p and never waits for the subscriber.
+// behind says whether the subscriber reads and its queue is over half
+// its cap.
+func (p *pubConn) behind(lim pubLimits, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.behindLocked(lim, now)
+}
+
+func (p *pubConn) behindLocked(lim pubLimits, now time.Time) bool {
+	return p.err == nil && (p.bytes > lim.Bytes/2 || len(p.queue) > lim.Messages/2) && now.Sub(p.active) < pubStuck
+}
+
+// Write queues whole units of p; it waits only for a subscriber that reads
+// and is behind (see push), never for one that does not read.
 func (p *pubConn) Write(b []byte) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -148,8 +236,21 @@ func (p *pubConn) Write(b []byte) (int, error) {
 }
 
 // push queues one unit, or drops a message that would overfill the queue.
+// A message for a subscriber that reads (its sender made progress within
+// pubStuck) and is behind waits first, while it catches up: zmq4's writer
+// then waits, and cell output waits for it (pubStats.waitRoom), so what a
+// cell prints faster than a client reads is slowed rather than dropped.
+// p.mu is held.
 func (p *pubConn) push(unit []byte, message bool) {
 	lim := p.stats.limits
+	for message && p.behindLocked(lim, time.Now()) {
+		t := time.AfterFunc(pubStuck/10, p.cond.Broadcast)
+		p.cond.Wait()
+		t.Stop()
+	}
+	if p.err != nil {
+		return
+	}
 	full := len(p.queue) >= lim.Messages || p.bytes+len(unit) > lim.Bytes ||
 		p.stats.queued.Load()+int64(len(unit)) > lim.TotalBytes
 	if message && len(p.queue) > 0 && full {
@@ -163,7 +264,7 @@ func (p *pubConn) push(unit []byte, message bool) {
 	p.queue = append(p.queue, unit)
 	p.bytes += len(unit)
 	p.stats.queued.Add(int64(len(unit)))
-	p.cond.Signal()
+	p.cond.Broadcast()
 }
 
 // send writes queued units to the subscriber until the connection fails
@@ -187,17 +288,25 @@ func (p *pubConn) send() {
 		p.queue = p.queue[1:]
 		p.bytes -= len(unit)
 		p.stats.queued.Add(-int64(len(unit)))
+		p.active = time.Now()
 		p.mu.Unlock()
 
 		_, err := p.Conn.Write(unit)
 
+		select {
+		case p.stats.roomSignal() <- struct{}{}:
+		default:
+		}
 		p.mu.Lock()
+		p.active = time.Now()
+		p.cond.Broadcast() // a writer waiting in push, and send itself
 		if err != nil && p.err == nil {
 			p.err = err
 			p.release()
 		}
 		p.mu.Unlock()
 		if err != nil {
+			p.stats.remove(p)
 			p.Conn.Close()
 			return
 		}
@@ -231,6 +340,7 @@ func (p *pubConn) Close() error {
 		}
 		p.release()
 		p.mu.Unlock()
+		p.stats.remove(p)
 		p.closeErr = p.Conn.Close()
 	})
 	return p.closeErr

@@ -64,7 +64,8 @@ func dialStuckSubscriber(t *testing.T, port int) net.Conn {
 // sockets buffer. The reply, the other subscriber's every stream message
 // and the next requests on every channel must still arrive; the stuck
 // subscriber's messages beyond its queue cap are dropped and the kernel
-// says so in its log.
+// says so in its log. (The stuck one holds the cell up for pubStuck at
+// most.)
 func TestStuckSubscriberDoesNotStallKernel(t *testing.T) {
 	limits := pubLimits{Messages: 10000, Bytes: 4 << 20, TotalBytes: 16 << 20}
 	h := startHarnessTuned(t, func(c *Config) { c.iopubLimits = limits })
@@ -80,8 +81,13 @@ func TestStuckSubscriberDoesNotStallKernel(t *testing.T) {
 		n, _ := stuck.Read(make([]byte, 1))
 		got = n == 1
 	}
+	// The other subscriber reads iopub while the cell runs, as JupyterLab
+	// does (its shell reply is read after), but slower than the cell
+	// prints: the cell waits for it rather than its output being dropped.
 	const n = 16 << 20
-	reply, msgs := h.execute(fmt.Sprintf("big %d", n), nil)
+	hdr := h.send(h.shell, wire.ExecuteRequest, map[string]any{"code": fmt.Sprintf("big %d", n)})
+	msgs := h.untilIdle(hdr)
+	reply := h.recv(h.shell)
 	if c := content(t, reply); c["status"] != "ok" {
 		t.Fatalf("reply %v", c)
 	}
