@@ -96,7 +96,7 @@ func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks, viaAn
 					marks[key(p)] = true
 				case cellConcrete(t) && compiledGuard && !errorGuard:
 					refusals[key(p)] = "a type switch on a value held in an interface of a package (other than error) cannot match a type declared in a cell in this interpreter (" + types.TypeString(t, relativeTo) + "): switch on a variable of type any or of an interface declared in a cell"
-				case cellConcrete(t) && (compiledGuard || types.NewMethodSet(t).Len() > 0):
+				case cellConcrete(t) && (compiledGuard || hasMethods(t)):
 					marks[key(p)] = true
 					if assertsViaAny(t) {
 						viaAny[key(p)] = true
@@ -113,6 +113,18 @@ func (c *checker) compiledIfaceCases(f *ast.File, info *types.Info, marks, viaAn
 		}
 		return true
 	})
+}
+
+// hasMethods reports whether t, or a pointer to it, has methods: yaegi
+// holds a value of such a type in an interface as its wrapper, which its
+// type switch can miss (a struct whose methods all have pointer
+// receivers, put into an any, matched no `case T:` after a `case
+// fmt.Stringer:`).
+func hasMethods(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		t = types.NewPointer(t)
+	}
+	return types.NewMethodSet(t).Len() > 0
 }
 
 // assertsViaAny reports whether t (or what it points to) is a struct
