@@ -55,6 +55,11 @@ func (c *checker) codecCalls(f *ast.File, info *types.Info, e stdEdits) {
 			}
 			outer, field, why, ok := cellEmbeddedStruct(info.TypeOf(a), pkg)
 			if !ok {
+				if emptyInterface(info.TypeOf(a)) && cellEmbeds(info) {
+					// It may hold such a value: the runtime looks.
+					start, end := c.fset.Position(a.Pos()), c.fset.Position(a.End())
+					e.codecArgs[span{key(start), key(end)}] = errConv{src: rtName + ".Embedded(_)"}
+				}
 				continue
 			}
 			if why == "" {
@@ -69,6 +74,25 @@ func (c *checker) codecCalls(f *ast.File, info *types.Info, e stdEdits) {
 		}
 		return true
 	})
+}
+
+// cellEmbeds reports whether a struct type of two or more fields
+// declared in the cells embeds a field (codecembed.go).
+func cellEmbeds(info *types.Info) bool {
+	for _, o := range info.Defs {
+		tn, ok := o.(*types.TypeName)
+		if !ok || tn.Pkg() == nil || tn.Pkg().Path() != "main" {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok && st.NumFields() > 1 {
+			for i := 0; i < st.NumFields(); i++ {
+				if st.Field(i).Embedded() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // calleeName is the name of the function or method fun calls, "" if

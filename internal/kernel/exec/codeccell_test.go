@@ -136,4 +136,16 @@ fmt.Println(x.ID, x.Tags, err)`)
 	if got, want := r.text("stdout"), "[{\"id\":1,\"tags\":[\"a\"]}] <nil> 2 [x y]\n3 [p q] <nil>\n"; got != want {
 		t.Errorf("printed %q, want %q", got, want)
 	}
+	// Held in an any, the value is looked at when the cell runs.
+	_, r = mustRun(t, s, `var v any = Item{ID: 4, Meta: Meta{[]string{"z"}}}
+b, _ = json.Marshal(v)
+fmt.Println(string(b))`)
+	if got, want := r.text("stdout"), "{\"id\":4,\"tags\":[\"z\"]}\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
+	}
+	res, _ := run(t, s, `var n any = Node{}
+json.Marshal(n)`)
+	if res.Err == nil || !strings.Contains(res.Err.Value, "a type holding itself cannot be rebuilt): spell the embedded type's fields out") {
+		t.Errorf("a Node in an any: got %v, want the cell to fail saying why", res.Err)
+	}
 }

@@ -15,8 +15,9 @@ import (
 // that), so the codecs nested an embedded struct's fields under its
 // type's name where Go promotes them. The kernel tags each embedded
 // field of a cell struct type `gotrain:"embedded"` (markEmbedded), and
-// a cell's call of those packages given a value of such a type passes
-// it through the runtime's Embedded (codeccell.go), which views the
+// a cell's call of those packages given a value of such a type (or an
+// any, while the cells declare such a type) passes it through the
+// runtime's Embedded (codeccell.go), which views the
 // same memory as a type built with those fields embedded: a pointer
 // stays a pointer to the cell's value, so decoding fills it.
 
@@ -61,9 +62,13 @@ func rtEmbedded(v any) (out any) {
 			panic(fmt.Sprintf("the kernel cannot show the embedded fields of %s to the encoder (%v): spell the embedded type's fields out", rv.Type(), r))
 		}
 	}()
-	mt := (&embedMirror{types: map[reflect.Type]reflect.Type{}}).of(rv.Type())
+	m := &embedMirror{types: map[reflect.Type]reflect.Type{}}
+	mt := m.of(rv.Type())
 	if mt == rv.Type() {
 		return v
+	}
+	if m.cyclic {
+		panic("a type holding itself cannot be rebuilt")
 	}
 	if rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
@@ -78,16 +83,27 @@ func rtEmbedded(v any) (out any) {
 
 // embedMirror builds the types rtEmbedded views values as.
 type embedMirror struct {
-	types map[reflect.Type]reflect.Type
+	types  map[reflect.Type]reflect.Type
+	inWork map[reflect.Type]bool
+	cyclic bool // a type met again while being built
 }
 
 // of is t with the fields tagged embedded embedded, in t and the types
-// it holds; t itself when it holds none, or refers to itself.
+// it holds; t itself when it holds none. A type referring to itself is
+// left as it is inside itself, and says so (cyclic): rtEmbedded then
+// fails rather than show the codec half the embedding.
 func (m *embedMirror) of(t reflect.Type) reflect.Type {
 	if mt, ok := m.types[t]; ok {
+		if m.inWork[t] {
+			m.cyclic = true
+		}
 		return mt
 	}
-	m.types[t] = t // a type referring to itself is left as it is
+	if m.inWork == nil {
+		m.inWork = map[reflect.Type]bool{}
+	}
+	m.types[t], m.inWork[t] = t, true // a type referring to itself is left as it is
+	defer delete(m.inWork, t)
 	mt := t
 	switch t.Kind() {
 	case reflect.Pointer:
