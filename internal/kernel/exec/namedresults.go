@@ -3,6 +3,7 @@ package exec
 import (
 	"go/ast"
 	"go/token"
+	"reflect"
 )
 
 // Named results start at their zero values.
@@ -16,10 +17,11 @@ import (
 // function whose deferred call recovered a panic returned the previous
 // call's results. Each function with named results now starts by
 // assigning them their zero values (`var z T; n = z` — `*new(T)` fails
-// in yaegi for some types). A package-level destination, which the
-// function could read, is given fresh storage instead (resultdest.go).
-// Results whose type is an instance of a generic type are left as they
-// were: README known limits.
+// in yaegi for some types). A result whose type is an instance of a
+// generic type (`(p Pair[K, V])`, `(total Stack[int])`) is zeroed in
+// place by the kernel instead (`rt.Zero(&p)`): yaegi's compiler panics on
+// some `var z G[K, V]` in a function. A package-level destination, which
+// the function could read, is given fresh storage instead (resultdest.go).
 
 // namesInstance reports whether a type expression names an instance of
 // a generic type.
@@ -42,14 +44,18 @@ func (r *rewriter) zeroNamedResults(ft *ast.FuncType, body *ast.BlockStmt) {
 	}
 	var pre []ast.Stmt
 	for _, f := range ft.Results.List {
-		if namesInstance(f.Type) {
-			continue // yaegi's compiler panics on some `var z G[K, V]` in a function
-		}
+		instance := namesInstance(f.Type)
 		for _, name := range f.Names {
 			if name.Name == "_" {
 				continue
 			}
 			pos := name.Pos()
+			if instance {
+				pre = append(pre, &ast.ExprStmt{X: &ast.CallExpr{
+					Fun:    &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: rtName}, Sel: &ast.Ident{NamePos: pos, Name: "Zero"}},
+					Lparen: pos, Args: []ast.Expr{&ast.UnaryExpr{OpPos: pos, Op: token.AND, X: ident(name)}}, Rparen: pos}})
+				continue
+			}
 			z := r.fresh(pos, "z")
 			pre = append(pre,
 				&ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{&ast.ValueSpec{Names: []*ast.Ident{z}, Type: f.Type}}}},
@@ -58,5 +64,12 @@ func (r *rewriter) zeroNamedResults(ft *ast.FuncType, body *ast.BlockStmt) {
 	}
 	if len(pre) > 0 {
 		body.List = append(pre, body.List...)
+	}
+}
+
+// rtZero is rt.Zero: it sets what p points at to its zero value.
+func rtZero(p any) {
+	if v := reflect.ValueOf(p); v.Kind() == reflect.Pointer && !v.IsNil() {
+		v.Elem().SetZero()
 	}
 }

@@ -83,6 +83,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"RType":      reflect.ValueOf(rtRType),
 			"Embedded":   reflect.ValueOf(rtEmbedded),
 			"NewDefers":  reflect.ValueOf(rtNewDefers),
+			"Zero":       reflect.ValueOf(rtZero),
 			"DeferStack": reflect.ValueOf((*DeferStack)(nil)),
 		},
 	}
