@@ -10,6 +10,7 @@ import (
 	"github.com/gotrain/gotrain/trainlib/cluster/wire"
 	"github.com/gotrain/gotrain/trainlib/data"
 	"github.com/gotrain/gotrain/trainlib/gbdt"
+	"google.golang.org/grpc/mem"
 )
 
 // FuzzDecode feeds arbitrary bytes to the codec as an authenticated
@@ -189,6 +190,43 @@ func TestHistogramValuesOfEveryLength(t *testing.T) {
 		for n := 0; n < len(b); n++ {
 			if err := c.Unmarshal(b[:n], &gbdt.SplitResponse{}); err == nil {
 				t.Errorf("%d bins cut to %d of %d bytes decoded without error", cut, n, len(b))
+			}
+		}
+	}
+}
+
+// TestBufferCodecDecodesSplitMessages checks that the codec gRPC uses
+// (wire.BufferCodec) decodes a message that arrived in many buffers as
+// Codec decodes it whole, binary and gob messages alike, and that the
+// decoded values do not share the buffers' memory.
+func TestBufferCodecDecodesSplitMessages(t *testing.T) {
+	var c wire.Codec
+	var bc wire.BufferCodec
+	msgs := append(binaryMessages(), &wire.LoadRequest{Group: 1, Shards: []wire.ShardSpec{{Set: "train", Index: 2, Path: "x.csv"}}})
+	for _, m := range msgs {
+		out, err := bc.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := out.Materialize()
+		for _, size := range []int{1, 7, len(b)} {
+			var split mem.BufferSlice
+			for lo := 0; lo < len(b); lo += size {
+				split = append(split, mem.SliceBuffer(slices.Clone(b[lo:min(lo+size, len(b))])))
+			}
+			want := reflect.New(reflect.TypeOf(m).Elem()).Interface()
+			if err := c.Unmarshal(b, want); err != nil {
+				t.Fatal(err)
+			}
+			got := reflect.New(reflect.TypeOf(m).Elem()).Interface()
+			if err := bc.Unmarshal(split, got); err != nil {
+				t.Fatalf("%T in buffers of %d bytes: %v", m, size, err)
+			}
+			for _, buf := range split {
+				clear(buf.ReadOnlyData())
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%T in buffers of %d bytes decoded as %+v, whole as %+v", m, size, got, want)
 			}
 		}
 	}

@@ -20,7 +20,7 @@ import (
 // gRPC chooses a codec by the call's content-subtype from its registry,
 // which is process-wide by design; registering ours there (once, here)
 // leaves the health service on protobuf.
-func init() { encoding.RegisterCodec(wire.Codec{}) }
+func init() { encoding.RegisterCodecV2(wire.BufferCodec{}) }
 
 // DefaultMaxMessage caps one message in either direction (64 MiB): a
 // level's histograms at max_bin 256 and 61 features stay far below it.
