@@ -82,6 +82,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"CellType":   reflect.ValueOf(s.rtCellType),
 			"RType":      reflect.ValueOf(rtRType),
 			"Embedded":   reflect.ValueOf(rtEmbedded),
+			"Equal":      reflect.ValueOf(rtEqual),
 			"NewDefers":  reflect.ValueOf(rtNewDefers),
 			"Zero":       reflect.ValueOf(rtZero),
 			"DeferStack": reflect.ValueOf((*DeferStack)(nil)),

@@ -70,6 +70,7 @@ type stdEdits struct {
 	casts       map[token.Position]string         // any(r) of a cell value with methods → its replacement, _ its operand (ifaceconv.go)
 	asserts     map[token.Position]ifaceAssert    // type assertions to interfaces, by their ( (ifaceassert.go)
 	errConvs    map[span]errConv                  // conversions of values of cell types to error (errconv.go)
+	ifaceEquals map[token.Position]bool           // comparisons of interface values, by their operator (ifaceequal.go)
 	codecArgs   map[span]errConv                  // encoding/json and encoding/xml arguments holding cell structs with embedded fields (codecembed.go)
 	ifaceWraps  map[span]errConv                  // conversions of values of cell types to compiled packages' interfaces (ifacewrap.go), to cells' and empty ones (ifacecopy.go)
 	warned      map[token.Pos]string              // constructs the interpreter gets wrong, warned about at their place in the checked file (reflectcell.go)
@@ -92,7 +93,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, ifaceWraps: map[span]errConv{}, codecArgs: map[span]errConv{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, ifaceWraps: map[span]errConv{}, codecArgs: map[span]errConv{}, ifaceEquals: map[token.Position]bool{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -233,6 +234,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.promotedMethods(f, info, e.promoted, typeList)
 	c.pkgIfaceConversions(f, info, e, typeList)
 	c.cellIfaceCopies(f, info, e, typeList)
+	c.ifaceComparisons(f, info, e.ifaceEquals)
 	return e
 }
 
@@ -295,6 +297,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 		return err
 	}
 	rewriteInstancePointerVars(n)
+	rewriteIfaceComparisons(n, fset, e.ifaceEquals)
 	rewriteErrConversions(n, fset, e.errConvs)
 	rewriteErrConversions(n, fset, e.ifaceWraps)
 	rewriteErrConversions(n, fset, e.codecArgs)
