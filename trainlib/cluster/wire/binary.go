@@ -583,65 +583,13 @@ func (r *reader) hists() []gbdt.NodeHist {
 			return nil
 		}
 		h.Bins = make([]int64, width)
-		if err := readBins(r.buf, h.Bins, nz, &r.buf); err != nil {
+		var lens [65]int64 // not wanted here
+		if err := addBins(r.buf, h.Bins, nz, &r.buf, &lens); err != nil {
 			r.fail(err)
 			return nil
 		}
 	}
 	return hs
-}
-
-// readBins decodes nz non-empty bins (see writer.hists) from buf into
-// bins and leaves the rest of buf in rest. A value with 8 bytes of buf
-// after its start is read with one load and masked to its length: the
-// driver decodes every worker's histograms of every level, on the tree's
-// critical path.
-func readBins(buf []byte, bins []int64, nz uint64, rest *[]byte) error {
-	pairs := uint64(len(bins)+1) / 2
-	at := uint64(0)
-	i := 0
-	for range nz {
-		if i >= len(buf) {
-			return errShort
-		}
-		gap := uint64(buf[i])
-		if gap < 0x80 {
-			i++
-		} else {
-			var n int
-			if gap, n = binary.Uvarint(buf[i:]); n <= 0 {
-				return fmt.Errorf("bad varint")
-			}
-			i += n
-		}
-		if gap >= pairs-at {
-			return fmt.Errorf("a bin past the histogram's end")
-		}
-		at += gap
-		if i >= len(buf) {
-			return errShort
-		}
-		lg, ls := int(buf[i]&15), int(buf[i]>>4)
-		i++
-		if lg > 8 || ls > 8 {
-			return fmt.Errorf("a value of more than 8 bytes")
-		}
-		if i+lg+ls > len(buf) {
-			return errShort
-		}
-		zg, zs := loadLE(buf, i, lg), loadLE(buf, i+lg, ls)
-		i += lg + ls
-		g, s := int64(zg>>1)^-int64(zg&1), int64(zs>>1)^-int64(zs&1)
-		bins[2*at] = g
-		if 2*at+1 < uint64(len(bins)) {
-			bins[2*at+1] = s
-		} else if s != 0 {
-			return fmt.Errorf("a value past the histogram's end")
-		}
-		at++
-	}
-	*rest = buf[i:]
-	return nil
 }
 
 // loadLE returns the n ≤ 8 bytes of buf at i (which buf holds) as a

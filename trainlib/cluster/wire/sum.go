@@ -84,9 +84,13 @@ func (r *reader) histsInto(sum *gbdt.HistSum) {
 	sum.Unlock(r.err)
 }
 
-// addBins is readBins adding each bin into bins instead of storing it,
-// and counting the zig-zagged values by bit length in lens (for the
-// wire-size estimate).
+// addBins decodes nz non-empty bins (see writer.hists) from buf, adds
+// them into bins (a fresh histogram's zeros, or a running sum), counts
+// the zig-zagged values by bit length in lens (for the wire-size
+// estimate) and leaves the rest of buf in rest. A value with 8 bytes of
+// buf after its start is read with one load and masked to its length:
+// the driver decodes every worker's histograms of every level, on the
+// tree's critical path.
 func addBins(buf []byte, bins []int64, nz uint64, rest *[]byte, lens *[65]int64) error {
 	pairs := uint64(len(bins)+1) / 2
 	at := uint64(0)
