@@ -35,8 +35,9 @@ import (
 // its storage, not its value).
 // A value of a type parameter may be of a cell type: it is copied the
 // same way, its type written by its name (`func(_gotrain_pv T) any {
-// … }(x)`); a value of an instance of a generic cell type written with
-// type parameters (`Pair[T]`) is left as it is. Conversions
+// … }(x)`), and so is a value of an instance of a generic cell type of
+// one parameter written with type parameters (`Pair[T]`); one of two or
+// more (`Map[K, V]`) is left as it is. Conversions
 // to error are errconv.go's, to compiled packages' interfaces
 // ifacewrap.go's; the kernel writes `any(v)` itself (ifaceCasts).
 
@@ -134,7 +135,7 @@ func copiedType(x ast.Expr, info *types.Info) (types.Type, bool) {
 	if _, ok := types.Unalias(tv.Type).(*types.TypeParam); ok {
 		return tv.Type, true // it may be a cell type: written by its name
 	}
-	if types.IsInterface(tv.Type) || !cellType(tv.Type) || mentionsTypeParam(tv.Type) {
+	if types.IsInterface(tv.Type) || !cellType(tv.Type) || mentionsTypeParam(tv.Type) && !oneParamInstance(tv.Type) {
 		return nil, false
 	}
 	base := tv.Type
@@ -145,6 +146,18 @@ func copiedType(x ast.Expr, info *types.Info) (types.Type, bool) {
 		return nil, false // no methods: yaegi copies the value
 	}
 	return tv.Type, true
+}
+
+// oneParamInstance reports whether t, or what it points to, is an
+// instance of a generic cell type of one type parameter (`Pair[T]` in a
+// generic function), which a function literal's parameter can be
+// written as; yaegi cannot take instances of two or more.
+func oneParamInstance(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.TypeArgs().Len() == 1
 }
 
 // freshValue reports whether x makes a new value (a composite literal,
@@ -166,7 +179,7 @@ func copySource(from, to types.Type, typeList func([]types.Type) (string, bool))
 	if !ok1 || !ok2 {
 		return "", false
 	}
-	if _, ok := types.Unalias(from).(*types.TypeParam); ok {
+	if mentionsTypeParam(from) {
 		return "func(_gotrain_pv " + t + ") " + i + " { return _gotrain_pv }(_)", true
 	}
 	if emptyInterface(to) {
