@@ -468,11 +468,20 @@ func assignedVars(f *ast.File, info *types.Info) map[types.Object]bool {
 			}
 		}
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
+	writes(f, mark)
+	return out
+}
+
+// writes calls mark with every expression n writes to or takes the
+// address of: the left side of an assignment (a := that declares a
+// name has it in Defs, not Uses), the operand of ++ and --, a range's
+// key and value assigned with =, and the operand of &.
+func writes(n ast.Node, mark func(ast.Expr)) {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.AssignStmt:
 			for _, l := range x.Lhs {
-				mark(l) // a := that declares l has it in Defs, not Uses
+				mark(l)
 			}
 		case *ast.IncDecStmt:
 			mark(x.X)
@@ -490,7 +499,6 @@ func assignedVars(f *ast.File, info *types.Info) map[types.Object]bool {
 		}
 		return true
 	})
-	return out
 }
 
 // genericReceiver reports whether t is, or points to, an instance of a

@@ -230,25 +230,9 @@ func mutatedInPlace(f *ast.File, info *types.Info) map[types.Object]bool {
 			}
 		}
 	}
+	writes(f, mark)
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch x := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range x.Lhs {
-				mark(l)
-			}
-		case *ast.IncDecStmt:
-			mark(x.X)
-		case *ast.RangeStmt:
-			if x.Tok == token.ASSIGN {
-				mark(x.Key)
-				if x.Value != nil {
-					mark(x.Value)
-				}
-			}
-		case *ast.UnaryExpr:
-			if x.Op == token.AND {
-				mark(x.X)
-			}
 		case *ast.SelectorExpr:
 			sel, ok := info.Selections[x]
 			if !ok || sel.Kind() == types.FieldVal {
