@@ -63,3 +63,24 @@ fmt.Println(a, b, ok, v2)`)
 		t.Errorf("a later cell's mistake with ok: %v", res.Err)
 	}
 }
+
+// The comma-ok index of a missing key gives the zero value, in Go's
+// words, whatever the variable held before (yaegi v0.16.1 left it as it
+// was: mapcommaok.go), at top level and in a loop.
+func TestMapCommaOKOfMissingKeyIsZero(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+m := map[string]int{"route": 66}
+i := m["route"]
+delete(m, "route")
+i, ok := m["route"]
+fmt.Println(i, ok)
+for _, k := range []string{"a", "b"} {
+	m["a"] = 1
+	v, ok := m[k]
+	fmt.Println(k, v, ok)
+}`)
+	if got, want := r.text("stdout"), "0 false\na 1 true\nb 0 false\n"; got != want {
+		t.Errorf("cell printed %q, want %q", got, want)
+	}
+}

@@ -83,6 +83,7 @@ type stdEdits struct {
 	resultDests map[token.Position]bool           // assignments of calls' results to package-level variables, by their first left-hand side (resultdest.go)
 	varargs     map[token.Position]map[int]string // calls of compiled variadic functions, by their ( → arguments to convert to the interface (variadiciface.go)
 	promoted    map[token.Position][]string       // cell struct types' names → the methods they promote from embedded fields of compiled types (embedfwd.go)
+	mapGets     map[token.Position]string         // comma-ok map indexes, by their [ → the map's element type (mapcommaok.go)
 }
 
 // key is a position without its offset, the same in the checked file and
@@ -93,7 +94,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, ifaceWraps: map[span]errConv{}, codecArgs: map[span]errConv{}, ifaceEquals: map[token.Position]bool{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, ifaceWraps: map[span]errConv{}, codecArgs: map[span]errConv{}, ifaceEquals: map[token.Position]bool{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}, mapGets: map[token.Position]string{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -208,6 +209,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.compiledCallLits(f, info, e.lits)
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
+	c.mapCommaOK(f, info, e.mapGets, typeList)
 	c.unsafeCalls(f, info, e)
 	c.rangeFuncs(f, info, e, typeList)
 	c.compiledIfaceCases(f, info, e.cases, e.viaAny, e.refuse)
@@ -302,6 +304,7 @@ func applyStd(n ast.Node, fset *token.FileSet, e stdEdits) error {
 	rewriteErrConversions(n, fset, e.ifaceWraps)
 	rewriteErrConversions(n, fset, e.codecArgs)
 	makeInstancesFirst(n, fset, e.preinst)
+	readMapsFresh(n, fset, e.mapGets)
 	return nil
 }
 
