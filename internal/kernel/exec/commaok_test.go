@@ -84,3 +84,23 @@ for _, k := range []string{"a", "b"} {
 		t.Errorf("cell printed %q, want %q", got, want)
 	}
 }
+
+// A comma-ok type assertion that fails gives the zero value, in a loop
+// too (yaegi v0.16.1 left the variable as it was: mapcommaok.go).
+func TestFailedCommaOKAssertionIsZero(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import "fmt"
+type Sq struct{ S int }
+n := 7
+var x any = "str"
+n, ok := x.(int)
+fmt.Println(n, ok)
+for _, v := range []any{"a", 2, Sq{3}, 4} {
+	s, ok := v.(string)
+	q, isSq := v.(Sq)
+	fmt.Printf("%q %v %v %v\n", s, ok, q, isSq)
+}`)
+	if got, want := r.text("stdout"), "0 false\n\"a\" true {0} false\n\"\" false {0} false\n\"\" false {3} true\n\"\" false {0} false\n"; got != want {
+		t.Errorf("cell printed %q, want %q", got, want)
+	}
+}
