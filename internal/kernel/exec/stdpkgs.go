@@ -228,6 +228,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.errConversions(f, info, e, typeList)
 	c.structAsserts(f, info, e)
 	c.reflectCalls(f, info, e)
+	c.reflectMethodCalls(f, info, e)
 	c.codecCalls(f, info, e)
 	e.defers = c.deferFacts(f, info)
 	e.resultDests = c.globalResultDests(f, info)
