@@ -120,7 +120,11 @@ func assertSource(from, to types.Type, commaOK bool, cellTypes []*types.Named, t
 				// (yaegi takes pointer methods for a value's, or
 				// panics taking it out of an any).
 				if cs, ok := typeList([]types.Type{ct}); ok && commaOK {
-					negatives = append(negatives, "if _, ok := _gotrain_av.("+cs+"); ok { var _gotrain_az "+dst+"; return _gotrain_az, false }")
+					if byRecordedType(ct) {
+						negatives = append(negatives, "switch _gotrain_av.(type) { case "+cs+": var _gotrain_az "+dst+"; return _gotrain_az, false }")
+					} else {
+						negatives = append(negatives, "if _, ok := _gotrain_av.("+cs+"); ok { var _gotrain_az "+dst+"; return _gotrain_az, false }")
+					}
 				}
 				continue
 			}
@@ -142,10 +146,14 @@ func assertSource(from, to types.Type, commaOK bool, cellTypes []*types.Named, t
 					ret = strings.TrimSuffix(conv, "(_)") + "(_gotrain_ac)"
 				}
 			}
+			result := ret
 			if commaOK {
-				tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return "+ret+", true }")
+				result += ", true"
+			}
+			if byRecordedType(ct) {
+				tests = append(tests, "switch _gotrain_av.(type) { case "+cs+": _gotrain_ac := _gotrain_av.("+cs+"); return "+result+" }")
 			} else {
-				tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return "+ret+" }")
+				tests = append(tests, "if _gotrain_ac, ok := _gotrain_av.("+cs+"); ok { return "+result+" }")
 			}
 		}
 	}
@@ -154,9 +162,26 @@ func assertSource(from, to types.Type, commaOK bool, cellTypes []*types.Named, t
 	}
 	if commaOK {
 		tests = append(tests, negatives...)
-		return "func(_gotrain_av " + src + ") (" + dst + ", bool) { " + strings.Join(tests, "; ") + "; _gotrain_ac, ok := _gotrain_av.(" + dst + "); return _gotrain_ac, ok }(_)", "", true
+		// A nil operand answers false (yaegi's assertions of it
+		// panicked with a nil dereference).
+		return "func(_gotrain_av " + src + ") (" + dst + ", bool) { if _gotrain_av == nil { var _gotrain_az " + dst + "; return _gotrain_az, false }; " + strings.Join(tests, "; ") + "; _gotrain_ac, ok := _gotrain_av.(" + dst + "); return _gotrain_ac, ok }(_)", "", true
 	}
 	return "func(_gotrain_av " + src + ") " + dst + " { " + strings.Join(tests, "; ") + "; return _gotrain_av.(" + dst + ") }(_)", "", true
+}
+
+// byRecordedType reports whether a value of cell type t is told from a
+// compiled value of its underlying type (a float64 beside a `type
+// Celsius float64`) by a type switch, which compares the types the
+// interpreter recorded with the value, rather than by an assertion,
+// which compares underlying types: `case Stringer:` matched a float64
+// 2.5 as a Celsius. Struct types and pointers are asserted.
+func byRecordedType(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	_, isStruct := n.Underlying().(*types.Struct)
+	return !isStruct
 }
 
 // scopeCellTypes lists the named, non-generic, non-interface types
