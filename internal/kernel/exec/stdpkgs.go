@@ -209,6 +209,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.compiledCallLits(f, info, e.lits)
 	c.genericVars(f, info, e, typeList)
 	c.errorsCalls(f, info, e, typeList)
+	c.sortedCalls(f, info, e, typeList)
 	c.mapCommaOK(f, info, e.mapGets, typeList)
 	c.unsafeCalls(f, info, e)
 	c.rangeFuncs(f, info, e, typeList)
