@@ -153,7 +153,7 @@ func recvType(e ast.Expr) string {
 
 // newRewriter returns a rewriter that knows the session's global integers.
 func (s *Session) newRewriter() *rewriter {
-	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, chanValues: s.chanRange, fset: s.interp.FileSet(), compiledPkg: s.compiledPkg, deferFacts: s.deferFact, resultDest: s.resultDest}
+	return &rewriter{isInt: s.isIntExpr, typed: s.typedRange, chanValues: s.chanRange, strValues: s.strRange, fset: s.interp.FileSet(), compiledPkg: s.compiledPkg, deferFacts: s.deferFact, resultDest: s.resultDest}
 }
 
 // typedRange returns the checker's answer for a range operand: whether it
@@ -164,6 +164,12 @@ func (s *Session) typedRange(e ast.Expr) (bool, bool) {
 	}
 	isInt, ok := s.std.ints[key(s.interp.FileSet().Position(e.Pos()))]
 	return isInt, ok
+}
+
+// strRange reports whether the checker found e, a range operand of the
+// running cell with a value variable, to be a string (rangestring.go).
+func (s *Session) strRange(e ast.Expr) bool {
+	return s.std != nil && s.std.strs[key(s.interp.FileSet().Position(e.Pos()))]
 }
 
 // chanRange reports whether the checker found e, a range operand of the

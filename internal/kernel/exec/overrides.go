@@ -85,6 +85,7 @@ func (s *Session) overrides(stdout, stderr io.Writer) interp.Exports {
 			"Equal":      reflect.ValueOf(rtEqual),
 			"NewDefers":  reflect.ValueOf(rtNewDefers),
 			"Zero":       reflect.ValueOf(rtZero),
+			"DecodeRune": reflect.ValueOf(rtDecodeRune),
 			"DeferStack": reflect.ValueOf((*DeferStack)(nil)),
 		},
 	}

@@ -63,6 +63,9 @@ type rewriter struct {
 	// chanValues reports whether a range operand holds channels
 	// (rangechan.go).
 	chanValues func(ast.Expr) bool
+	// strValues reports whether a range operand is a string ranged with
+	// a value variable (rangestring.go).
+	strValues func(ast.Expr) bool
 	// anyRange makes every range over an expression not known to be a
 	// slice, map, string, channel or function an integer loop (the retry
 	// after yaegi refused the cell).
@@ -200,6 +203,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		closureArgsInLoop(x.Body)
 		if r.rangesOverInt(x.X) {
 			return r.intRange(x)
+		}
+		if r.strValues != nil && r.strValues(x.X) {
+			return r.stringRange(x)
 		}
 		if r.chanValues != nil && x.Value != nil && r.chanValues(x.X) {
 			r.chanValueRange(x)

@@ -60,6 +60,7 @@ type stdEdits struct {
 	viaAny      map[token.Position]bool           // such cases asserted from any (typeswitch.go)
 	refuse      map[token.Position]string         // type switch cases refused, and why (typeswitch.go)
 	ints        map[token.Position]bool           // range operands of integer type (rangeint.go)
+	strs        map[token.Position]bool           // range operands of string type with a value variable (rangestring.go)
 	addr        map[token.Position]bool           // pointer-receiver calls on a value, by the method's name (ptrrecv.go)
 	chans       map[token.Position]bool           // range operands whose values are channels (rangechan.go)
 	order       map[token.Position]int            // top-level var spec → its place in Go's initialisation order (initorder.go)
@@ -94,7 +95,7 @@ func key(p token.Position) token.Position {
 
 // stdCalls finds the edits in the checked file f.
 func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]string) stdEdits {
-	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, ifaceWraps: map[span]errConv{}, codecArgs: map[span]errConv{}, ifaceEquals: map[token.Position]bool{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}, mapGets: map[token.Position]string{}}
+	e := stdEdits{rename: map[token.Position]string{}, targs: map[token.Position]string{}, untyped: map[token.Position]bool{}, refuseArgs: map[token.Position]string{}, lits: map[token.Position][]string{}, argConv: map[token.Position]string{}, conv: map[token.Position]string{}, calls: map[token.Position]string{}, vars: map[token.Position]string{}, defs: map[token.Position][]string{}, ranges: map[token.Position]rangeFunc{}, cases: map[token.Position]bool{}, viaAny: map[token.Position]bool{}, refuse: map[token.Position]string{}, ints: map[token.Position]bool{}, strs: map[token.Position]bool{}, addr: map[token.Position]bool{}, chans: map[token.Position]bool{}, order: map[token.Position]int{}, exprs: map[token.Position]string{}, consts: map[token.Position]constSpec{}, parens: map[token.Position]bool{}, rets: map[token.Position][]string{}, casts: map[token.Position]string{}, asserts: map[token.Position]ifaceAssert{}, errConvs: map[span]errConv{}, ifaceWraps: map[span]errConv{}, codecArgs: map[span]errConv{}, ifaceEquals: map[token.Position]bool{}, warned: map[token.Pos]string{}, caseAsserts: map[token.Position]string{}, refused: map[token.Pos]string{}, preinst: map[token.Position][]string{}, need: map[string]bool{}, fieldConv: map[token.Position]string{}, varargs: map[token.Position]map[int]string{}, promoted: map[token.Position][]string{}, mapGets: map[token.Position]string{}}
 	inCell := func(n ast.Node) (token.Position, bool) {
 		p := c.fset.Position(n.Pos())
 		return key(p), p.Filename == cellFile
@@ -217,6 +218,7 @@ func (c *checker) stdCalls(f *ast.File, info *types.Info, imports map[string]str
 	c.caseAsserts(f, info, e, typeList)
 	c.fmtCalls(f, info, e, typeList)
 	c.intRanges(f, info, e.ints)
+	c.stringRanges(f, info, e.strs)
 	c.ptrReceivers(f, info, e.addr)
 	c.chanValueRanges(f, info, e.chans)
 	c.initOrder(info, e.order)
