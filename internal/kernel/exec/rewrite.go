@@ -137,7 +137,10 @@ func (r *rewriter) rewrite(n ast.Node) {
 			r.stmts(x.List)
 		case *ast.CaseClause:
 			r.stmts(x.Body)
+		case *ast.IfStmt:
+			callCondWithElse(x)
 		case *ast.CommClause:
+			r.selectAssign(x)
 			r.stmts(x.Body)
 			nestSelectBranches(x)
 		case *ast.StructType:
@@ -192,6 +195,9 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	case *ast.AssignStmt:
 		if x.Tok == token.ASSIGN && r.resultDest != nil && !r.viaFreshDone[x] && r.resultDest(x) {
 			return r.viaFresh(x)
+		}
+		if parallelDirect(x) {
+			return r.viaOperands(x)
 		}
 	case *ast.DeferStmt:
 		if ds := r.deferStack[x]; ds != nil {
