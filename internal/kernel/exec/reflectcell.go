@@ -31,6 +31,7 @@ func (c *checker) reflectCalls(f *ast.File, info *types.Info, e stdEdits) {
 		return !valueType
 	})
 	warned := map[*types.Named]bool{}
+	nameRead := valueType && cellTypeNameRead(f, info)
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, sel, x := packageCall(n, info, "reflect")
 		if call == nil {
@@ -69,7 +70,7 @@ func (c *checker) reflectCalls(f *ast.File, info *types.Info, e stdEdits) {
 		}
 		name := n2.Obj().Name()
 		if sel.Sel.Name == "ValueOf" {
-			if valueType && !warned[n2] {
+			if valueType && !warned[n2] && (nameRead || hiddenOrTagged(st)) {
 				warned[n2] = true
 				e.warned[call.Pos()] = reflectValueWarning(name, st)
 			}
@@ -120,6 +121,17 @@ func reflectValueWarning(name string, st *types.Struct) string {
 		msg += " and spells unexported fields exported (" + strings.Join(hidden, ", ") + `, tagged json:"-")`
 	}
 	return msg + "; use reflect.TypeOf on the main." + name + " value for its name, fields and tags, which the kernel reads as Go does"
+}
+
+// hiddenOrTagged reports whether st has unexported fields or tags,
+// which a reflect.Value's Type() spells otherwise than Go does.
+func hiddenOrTagged(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if fv := st.Field(i); (!fv.Exported() && !fv.Embedded() && fv.Name() != "_") || st.Tag(i) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // isReflect reports whether t is reflect's type called name.

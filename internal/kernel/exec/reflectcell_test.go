@@ -65,6 +65,35 @@ fmt.Println(v.Type().Kind(), w.Field(0).Int())`)
 	}
 }
 
+// A struct of exported, untagged fields has its fields right in a
+// reflect.Value's Type(): reading them (the laws of reflection:
+// `typeOfT := s.Type(); typeOfT.Field(i).Name`) is not warned; reading
+// the Type's name (printing it) still is.
+func TestReflectValueTypeFieldsOfExportedStructNotWarned(t *testing.T) {
+	s := newSession(t)
+	_, r := mustRun(t, s, `import ("fmt"; "reflect")
+type T struct {
+	A int
+	B string
+}
+t := T{23, "skidoo"}
+s := reflect.ValueOf(&t).Elem()
+typeOfT := s.Type()
+for i := 0; i < s.NumField(); i++ {
+	fmt.Printf("%d: %s %s = %v\n", i, typeOfT.Field(i).Name, s.Field(i).Type(), s.Field(i).Interface())
+}`)
+	if got := r.text("stdout"); got != "0: A int = 23\n1: B string = skidoo\n" || r.text("stderr") != "" {
+		t.Fatalf("printed %q, stderr %q (want no warning)", got, r.text("stderr"))
+	}
+	_, r = mustRun(t, s, `u := reflect.ValueOf(t)
+ut := u.Type()
+fmt.Println(ut.NumField())
+fmt.Println(ut)`)
+	if !strings.Contains(r.text("stderr"), "warning: cell:1:6: reflect: the Type() of a reflect.Value of main.T") {
+		t.Errorf("printing the Type was not warned: stderr %q", r.text("stderr"))
+	}
+}
+
 // reflect.TypeOf of a value held in an interface answers the
 // interpreter's type when the value is of a cell type (`struct { Name
 // string }`, `float64`, where Go says main.User, main.Celsius): such a
