@@ -178,5 +178,22 @@ func rtRecovered(v any) any {
 		}
 		return rv.Interface()
 	}
+	if msg, ok := v.(string); ok {
+		if goMsg, ok := asGoRuntimeError(msg); ok {
+			return runtimeError(goMsg)
+		}
+	}
 	return v
 }
+
+// runtimeError is a Go runtime error the interpreter raised as one of
+// reflect's messages (an index out of range is "reflect: slice index out
+// of range", a plain string): recover in a cell gets it as Go's, a
+// runtime.Error printing "runtime error: index out of range" (reflect's
+// message carries no index or length), so `r.(error)` holds as in Go.
+type runtimeError string
+
+func (e runtimeError) Error() string { return string(e) }
+
+// RuntimeError marks e as a runtime.Error.
+func (runtimeError) RuntimeError() {}
