@@ -17,6 +17,7 @@ func init() {
 		"CutsFromSummary": reflect.ValueOf(gbdt.CutsFromSummary),
 		"DefaultParams":   reflect.ValueOf(gbdt.DefaultParams),
 		"MergeSummaries":  reflect.ValueOf(gbdt.MergeSummaries),
+		"NewHistSum":      reflect.ValueOf(gbdt.NewHistSum),
 		"NewLocalHolder":  reflect.ValueOf(gbdt.NewLocalHolder),
 		"ParamNames":      reflect.ValueOf(gbdt.ParamNames),
 		"ParamsFrom":      reflect.ValueOf(gbdt.ParamsFrom),
@@ -39,6 +40,7 @@ func init() {
 		"GradientStats":    reflect.ValueOf((*gbdt.GradientStats)(nil)),
 		"HistRequest":      reflect.ValueOf((*gbdt.HistRequest)(nil)),
 		"HistResponse":     reflect.ValueOf((*gbdt.HistResponse)(nil)),
+		"HistSum":          reflect.ValueOf((*gbdt.HistSum)(nil)),
 		"History":          reflect.ValueOf((*gbdt.History)(nil)),
 		"Holder":           reflect.ValueOf((*gbdt.Holder)(nil)),
 		"LocalHolder":      reflect.ValueOf((*gbdt.LocalHolder)(nil)),
@@ -59,12 +61,14 @@ func init() {
 		"SplitRequest":     reflect.ValueOf((*gbdt.SplitRequest)(nil)),
 		"SplitResponse":    reflect.ValueOf((*gbdt.SplitResponse)(nil)),
 		"StartRequest":     reflect.ValueOf((*gbdt.StartRequest)(nil)),
+		"SumHolder":        reflect.ValueOf((*gbdt.SumHolder)(nil)),
 		"Summary":          reflect.ValueOf((*gbdt.Summary)(nil)),
 		"SummaryRequest":   reflect.ValueOf((*gbdt.SummaryRequest)(nil)),
 		"Traffic":          reflect.ValueOf((*gbdt.Traffic)(nil)),
 
 		// interface wrapper definitions
-		"_Holder": reflect.ValueOf((*_github_com_gotrain_gotrain_trainlib_gbdt_Holder)(nil)),
+		"_Holder":    reflect.ValueOf((*_github_com_gotrain_gotrain_trainlib_gbdt_Holder)(nil)),
+		"_SumHolder": reflect.ValueOf((*_github_com_gotrain_gotrain_trainlib_gbdt_SumHolder)(nil)),
 	}
 }
 
@@ -111,5 +115,59 @@ func (W _github_com_gotrain_gotrain_trainlib_gbdt_Holder) StartSession(ctx conte
 	return W.WStartSession(ctx, req)
 }
 func (W _github_com_gotrain_gotrain_trainlib_gbdt_Holder) Summaries(ctx context.Context, req gbdt.SummaryRequest) ([]gbdt.ShardSummary, error) {
+	return W.WSummaries(ctx, req)
+}
+
+// _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder is an interface wrapper for SumHolder type
+type _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder struct {
+	IValue               interface{}
+	WApplySplits         func(ctx context.Context, req gbdt.SplitRequest) (*gbdt.SplitResponse, error)
+	WApplySplitsInto     func(ctx context.Context, req gbdt.SplitRequest, sum *gbdt.HistSum) (*gbdt.SplitResponse, error)
+	WBuildHistograms     func(ctx context.Context, req gbdt.HistRequest) (*gbdt.HistResponse, error)
+	WBuildHistogramsInto func(ctx context.Context, req gbdt.HistRequest, sum *gbdt.HistSum) error
+	WEndSession          func(ctx context.Context, id gbdt.SessionID) error
+	WFinishTree          func(ctx context.Context, req gbdt.FinishRequest) (*gbdt.EvalResponse, error)
+	WGradients           func(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error)
+	WResiduals           func(ctx context.Context, req gbdt.ResidualRequest) (*gbdt.ResidualResponse, error)
+	WSetCuts             func(ctx context.Context, cuts *gbdt.Cuts) error
+	WShards              func(ctx context.Context) ([]gbdt.ShardInfo, error)
+	WStartSession        func(ctx context.Context, req gbdt.StartRequest) error
+	WSummaries           func(ctx context.Context, req gbdt.SummaryRequest) ([]gbdt.ShardSummary, error)
+}
+
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) ApplySplits(ctx context.Context, req gbdt.SplitRequest) (*gbdt.SplitResponse, error) {
+	return W.WApplySplits(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) ApplySplitsInto(ctx context.Context, req gbdt.SplitRequest, sum *gbdt.HistSum) (*gbdt.SplitResponse, error) {
+	return W.WApplySplitsInto(ctx, req, sum)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) BuildHistograms(ctx context.Context, req gbdt.HistRequest) (*gbdt.HistResponse, error) {
+	return W.WBuildHistograms(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) BuildHistogramsInto(ctx context.Context, req gbdt.HistRequest, sum *gbdt.HistSum) error {
+	return W.WBuildHistogramsInto(ctx, req, sum)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) EndSession(ctx context.Context, id gbdt.SessionID) error {
+	return W.WEndSession(ctx, id)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) FinishTree(ctx context.Context, req gbdt.FinishRequest) (*gbdt.EvalResponse, error) {
+	return W.WFinishTree(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) Gradients(ctx context.Context, req gbdt.GradientRequest) (gbdt.GradientStats, error) {
+	return W.WGradients(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) Residuals(ctx context.Context, req gbdt.ResidualRequest) (*gbdt.ResidualResponse, error) {
+	return W.WResiduals(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) SetCuts(ctx context.Context, cuts *gbdt.Cuts) error {
+	return W.WSetCuts(ctx, cuts)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) Shards(ctx context.Context) ([]gbdt.ShardInfo, error) {
+	return W.WShards(ctx)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) StartSession(ctx context.Context, req gbdt.StartRequest) error {
+	return W.WStartSession(ctx, req)
+}
+func (W _github_com_gotrain_gotrain_trainlib_gbdt_SumHolder) Summaries(ctx context.Context, req gbdt.SummaryRequest) ([]gbdt.ShardSummary, error) {
 	return W.WSummaries(ctx, req)
 }
