@@ -64,9 +64,6 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		// With fds 1 and 2 restored, closing our write ends lets the
 		// forwarders see EOF and finish.
 		errs = append(errs, c.stdout.Close(), c.stderr.Close())
-		if fd := c.fwdErr.journal.Swap(0); fd > 0 {
-			errs = append(errs, syscall.Close(int(fd-1)))
-		}
 		// A process a cell started in the background may still hold the
 		// pipes open: stop waiting for the forwarders after a while and
 		// close the read ends under them.
@@ -80,6 +77,12 @@ func startFDCapture(sink streamSink) (*fdCapture, error) {
 		}
 		pipes[0].Close()
 		pipes[2].Close()
+		// The journal closes once fd 2's forwarder is done with it (or
+		// given up on): a descriptor closed under a tee in flight could
+		// be reused by another file before the tee writes to it.
+		if fd := c.fwdErr.journal.Swap(0); fd > 0 {
+			errs = append(errs, syscall.Close(int(fd-1)))
+		}
 		captureOwner.Unlock()
 		return errors.Join(errs...)
 	}
