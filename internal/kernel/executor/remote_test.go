@@ -225,11 +225,11 @@ func (o *stalledOutput) Stream(name, text string) {
 func TestFatalMessageTheForwarderHeldIsReported(t *testing.T) {
 	r := startRemote(t, 0)
 	wantValue(t, run(t, r, "1"), "1")
-	out := &stalledOutput{stall: 5 * time.Second}
+	out := &stalledOutput{stall: 8 * time.Second}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	pid := r.Pid()
-	time.AfterFunc(3*time.Second, func() { syscall.Kill(pid, syscall.SIGABRT) })
+	time.AfterFunc(5*time.Second, func() { syscall.Kill(pid, syscall.SIGABRT) }) // 4 s after the cell writes to fd 2: room for a loaded machine
 	res := r.Execute(ctx, `import ("fmt"; "os"; "strings"; "time")
 line := strings.Repeat("x", 1<<16)
 go func() { for { fmt.Println(line) } }()
